@@ -1,0 +1,55 @@
+/**
+ * The command table. Loading is lazy: `agentfence --help` imports nothing but this file, so the
+ * CLI starts without Pulumi, Sigstore or the CycloneDX library.
+ */
+import type { CommandContext } from './context.js';
+
+/** A command module: parse its own argv (after the command name), do the work, return the exit code. */
+export interface Command {
+  readonly usage: string;
+  run(ctx: CommandContext, argv: readonly string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: Readonly<Record<string, CommandEntry>> = {
+  validate: {
+    summary: 'validate <agent|manifest>           schema + semantic checks of a manifest or trust policy',
+    load: async () => (await import('./commands/validate.js')).command,
+  },
+  plan: {
+    summary: 'plan <agent>                        offline plan under Pulumi mocks (preview --json shape)',
+    load: async () => (await import('./commands/plan.js')).command,
+  },
+  check: {
+    summary: 'check <agent> | --preview F | --state F   guardrail rules on planned resources',
+    load: async () => (await import('./commands/check.js')).command,
+  },
+  verify: {
+    summary: 'verify <agent> | model|plugin|api ...    supply-chain verification',
+    load: async () => (await import('./commands/verify.js')).command,
+  },
+  sbom: {
+    summary: 'sbom <agent> [-o F] [--spec 1.6|1.7] [--check] | sbom diff <old> <new>',
+    load: async () => (await import('./commands/sbom.js')).command,
+  },
+  report: {
+    summary: 'report <agent> [-o report.html]     self-contained HTML report for reviewers',
+    load: async () => (await import('./commands/report.js')).command,
+  },
+  sign: {
+    summary: 'sign model <dir> | sign api <descriptor>   --key K | keyless',
+    load: async () => (await import('./commands/sign.js')).command,
+  },
+  'verify-bundle': {
+    summary: 'verify-bundle --bundle F ...        sigstore-conformance protocol',
+    load: async () => (await import('./commands/verify-bundle.js')).command,
+  },
+  gate: {
+    summary: 'gate <agent>                        validate -> plan -> check -> verify -> sbom -> report',
+    load: async () => (await import('./commands/gate.js')).command,
+  },
+};

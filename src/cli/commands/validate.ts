@@ -1,0 +1,10 @@
+import { InputError } from '../../errors.js';
+import type { Command } from '../commands.js';
+
+/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+export const command: Command = {
+  usage: 'agentfence validate (not implemented yet)',
+  async run() {
+    throw new InputError('NOT_IMPLEMENTED', 'agentfence validate is not implemented yet');
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * `agentfence` entry: `run(process)` resolves to the exit code. The bin shim only sets
+ * `process.exitCode`. Errors become one readable line on stderr and exit 2 (bad input) or 1
+ * (blocked); a stack trace is printed only with AGENTFENCE_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { AgentfenceError, ExitCode, exitCodeOf, messageOf } from '../errors.js';
+import { commands } from './commands.js';
+import { makeContext, type ProcessLike, toFormat } from './context.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([, entry]) => `  agentfence ${entry.summary}`);
+  return [
+    'agentfence: fence AI agents on AWS and verify their supply chain before deploy',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    'Common options: --format text|json|sarif, --quiet, --help; NO_COLOR disables colour.',
+    '<agent> is a name under stacks/ or a path to an agent folder or manifest.',
+    'Exit codes: 0 pass, 1 blocked (verification or policy), 2 bad input / usage / config.',
+    '',
+  ].join('\n');
+}
+
+/** Reads the value of --format anywhere in argv, so even usage errors honour it. */
+function peekFormat(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--format' || arg === '-f') return argv[i + 1] ?? 'text';
+    if (arg.startsWith('--format=')) return arg.slice('--format='.length);
+  }
+  return 'text';
+}
+
+/** Runs the CLI against a process-like object and resolves to the exit code. */
+export async function run(proc: ProcessLike): Promise<number> {
+  const argv = proc.argv.slice(2);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    proc.stdout.write(usage());
+    return name === undefined ? ExitCode.BAD_INPUT : ExitCode.PASS;
+  }
+  if (name === '--version' || name === '-V') {
+    proc.stdout.write(`${version()}\n`);
+    return ExitCode.PASS;
+  }
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (entry === undefined) {
+    proc.stderr.write(`agentfence: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return ExitCode.BAD_INPUT;
+  }
+  let format: ReturnType<typeof toFormat> = 'text';
+  try {
+    format = toFormat(peekFormat(rest));
+  } catch (error) {
+    proc.stderr.write(`agentfence ${name}: ${messageOf(error)}\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  const quiet = rest.includes('--quiet') || rest.includes('-q');
+  const ctx = makeContext(proc, format, quiet);
+  try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      proc.stdout.write(`${command.usage.trimEnd()}\n`);
+      return ExitCode.PASS;
+    }
+    return await command.run(ctx, rest);
+  } catch (error) {
+    const code = exitCodeOf(error);
+    const tag = error instanceof AgentfenceError ? ` [${error.code}]` : '';
+    if (format === 'json') {
+      proc.stdout.write(
+        `${JSON.stringify({ error: { code: error instanceof AgentfenceError ? error.code : 'INTERNAL', message: messageOf(error) } })}\n`,
+      );
+    }
+    proc.stderr.write(`agentfence ${name}: ${messageOf(error)}${tag}\n`);
+    if (error instanceof AgentfenceError && error.code === 'CLI_USAGE') {
+      proc.stderr.write(`usage: agentfence ${entries(name)}\n`);
+    }
+    if (proc.env['AGENTFENCE_DEBUG'] === '1' && error instanceof Error && error.stack) proc.stderr.write(`${error.stack}\n`);
+    return code;
+  }
+}
+
+function entries(name: string): string {
+  return commands[name]?.summary ?? name;
+}

@@ -1,0 +1,2 @@
+/** Pulumi ComponentResources for a fenced agent environment on AWS. */
+export {};

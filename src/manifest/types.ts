@@ -1,0 +1,221 @@
+/**
+ * The agent manifest (`stacks/<agent>/agent.yaml`) and the trust policy (`stacks/trust-policy.yaml`)
+ * as TypeScript types. The JSON Schemas in this folder are the source of truth for what is valid;
+ * these types describe a document that has passed them. Paths are relative to the stack folder
+ * (manifest) or to the folder holding the trust policy.
+ */
+
+export type RiskTier = 'low' | 'high';
+export type Runtime = 'agentcore' | 'ecs' | 'lambda' | 'eks';
+export type Classification = 'public' | 'internal' | 'confidential' | 'restricted';
+/** How far the agent acts on its own: it suggests, acts with a human in the loop, or acts alone. */
+export type Autonomy = 'assistive' | 'supervised' | 'autonomous';
+
+export interface Owner {
+  readonly team: string;
+  readonly email: string;
+}
+
+export interface AgentIdentitySpec {
+  readonly runtime: Runtime;
+  /** 12-digit AWS account id. */
+  readonly account: string;
+  readonly region: string;
+}
+
+export interface ToolSpec {
+  readonly name: string;
+  readonly description?: string;
+  /** IAM actions `service:Action`, never a wildcard. */
+  readonly actions: readonly string[];
+  /** Explicit resource ARNs, never `*`. */
+  readonly resources: readonly string[];
+  readonly risk: RiskTier;
+  readonly approval: 'required' | 'none';
+}
+
+export interface DataStoreSpec {
+  readonly name: string;
+  readonly kind: 's3' | 'dynamodb';
+  readonly classification: Classification;
+  readonly retentionDays: number;
+  readonly description?: string;
+}
+
+/** A model: either a local artifact (file or folder) with a model-signing signature, or a hosted model id. */
+export interface ModelSpec {
+  readonly name: string;
+  readonly description?: string;
+  /** Local artifact path (file or directory). Exactly one of `path` and `hosted`. */
+  readonly path?: string;
+  /** Hosted model id (e.g. a Bedrock model id); must be allow-listed in the trust policy. */
+  readonly hosted?: string;
+  /** The OpenSSF model-signing bundle; defaults to `<path>/model.sig` for a directory. */
+  readonly signature?: string;
+  /** Name of a `models` authority in the trust policy. */
+  readonly signedBy?: string;
+  /** Paths inside the model that the signature ignores. */
+  readonly ignorePaths?: readonly string[];
+  readonly version?: string;
+  readonly supplier?: string;
+  readonly license?: string;
+  /** Model card basics for the SBOM. */
+  readonly task?: string;
+  readonly architecture?: string;
+}
+
+/** An npm package the agent loads (tool, MCP server): by name and semver range, or all of a lockfile. */
+export type PluginSpec =
+  | {
+      readonly name: string;
+      /** A semver range the verified version must satisfy. */
+      readonly version: string;
+      /** Expected SRI integrity (sha512-...) of the tarball, if pinned in the manifest. */
+      readonly integrity?: string;
+      readonly signedBy?: string;
+    }
+  | {
+      /** An npm lockfile (v2/v3) whose every package is verified. */
+      readonly lockfile: string;
+      readonly signedBy?: string;
+    };
+
+/** A third-party API the agent calls, described by a signed descriptor. */
+export interface ApiSpec {
+  readonly name: string;
+  /** The API descriptor (JSON) inside the stack folder. */
+  readonly descriptor: string;
+  /** Its Sigstore bundle. */
+  readonly signature: string;
+  /** Classifications of the data the agent sends to it. */
+  readonly dataClassifications: readonly Classification[];
+  readonly signedBy?: string;
+}
+
+export interface NetworkSpec {
+  /** `firewall`: egress only through an allowlisting firewall; `none`: no egress at all. */
+  readonly egress: 'firewall' | 'none';
+}
+
+export interface MonitoringSpec {
+  readonly logRetentionDays: number;
+  readonly alarmEmail?: string;
+  readonly alarmTopicArn?: string;
+}
+
+/** A validated agent manifest. */
+export interface AgentManifest {
+  readonly version: 1;
+  readonly name: string;
+  readonly description: string;
+  readonly owner: Owner;
+  readonly riskTier: RiskTier;
+  readonly autonomy: Autonomy;
+  readonly goals: readonly string[];
+  readonly identity: AgentIdentitySpec;
+  readonly tools: readonly ToolSpec[];
+  readonly dataStores: readonly DataStoreSpec[];
+  readonly models: readonly ModelSpec[];
+  readonly plugins: readonly PluginSpec[];
+  readonly apis: readonly ApiSpec[];
+  readonly network: NetworkSpec;
+  readonly monitoring: MonitoringSpec;
+  /** Where vendored plugin attestations live. Defaults to `attestations/`. */
+  readonly attestations?: string;
+  /** Kill switch: attach an explicit deny-all to the agent role. Defaults to false. */
+  readonly paused?: boolean;
+}
+
+// ---- trust policy ----------------------------------------------------------------------------
+
+/** Certificate extensions (Fulcio OIDs), compared as exact DER-decoded values. */
+export interface CertificateExtensions {
+  readonly issuer?: string;
+  readonly sourceRepositoryURI?: string;
+  readonly sourceRepositoryRef?: string;
+  readonly sourceRepositoryDigest?: string;
+  readonly buildSignerURI?: string;
+  readonly buildConfigURI?: string;
+  readonly runnerEnvironment?: string;
+  readonly githubWorkflowRepository?: string;
+  readonly githubWorkflowRef?: string;
+}
+
+export type Authority =
+  | {
+      readonly name: string;
+      readonly keyless: {
+        readonly issuer: string;
+        /** Exact SAN. Exactly one of `subject` and `subjectRegExp`. */
+        readonly subject?: string;
+        /** A regular expression we anchor (^...$) before matching the SAN. */
+        readonly subjectRegExp?: string;
+        readonly extensions?: CertificateExtensions;
+      };
+      /** Name of an entry in `trustedRoots`; defaults to the public-good root. */
+      readonly trustedRoot?: string;
+    }
+  | {
+      readonly name: string;
+      /** A PEM public key: a path relative to the trust policy's folder. */
+      readonly key: { readonly publicKey: string };
+    }
+  | {
+      readonly name: string;
+      /** A private PKI: PEM root (first) and intermediates, paths relative to the trust policy's folder. */
+      readonly certificate: { readonly chain: readonly string[] };
+    };
+
+export interface TrustedRootSpec {
+  readonly name: string;
+  /** `public-good`: the root pinned in the installed @sigstore/tuf seeds. Else a path to a trusted_root.json or ClientTrustConfig. */
+  readonly source: 'public-good' | { readonly path: string };
+}
+
+/** An npm registry signing key (the registry's `/-/npm/v1/keys` shape), for private registries. */
+export interface RegistryKey {
+  readonly keyid: string;
+  /** Base64 SPKI DER, as the registry publishes it. */
+  readonly key: string;
+  readonly keytype?: string;
+  readonly scheme?: string;
+  /** ISO date-time; signatures made after it are refused. */
+  readonly expires?: string | null;
+}
+
+export interface TrustPolicy {
+  readonly version: 1;
+  readonly mode: 'enforce' | 'warn';
+  readonly trustedRoots: readonly TrustedRootSpec[];
+  readonly models: {
+    readonly authorities: readonly Authority[];
+    /** Hosted model ids the organisation allows. */
+    readonly hosted?: readonly string[];
+  };
+  readonly plugins: {
+    readonly authorities: readonly Authority[];
+    /** Require a SLSA provenance attestation, not only the registry signature. Defaults to true. */
+    readonly requireProvenance?: boolean;
+    /** Extra registry keys (private registries); the public npm keys come from the pinned TUF seeds. */
+    readonly registryKeys?: readonly RegistryKey[];
+  };
+  readonly apis: {
+    readonly authorities: readonly Authority[];
+  };
+}
+
+/** A manifest loaded from disk, with where it came from. */
+export interface LoadedManifest {
+  readonly manifest: AgentManifest;
+  /** Absolute path of the manifest file. */
+  readonly file: string;
+  /** Absolute path of the stack folder (the manifest's folder). */
+  readonly stackDir: string;
+}
+
+export interface LoadedTrustPolicy {
+  readonly policy: TrustPolicy;
+  readonly file: string;
+  /** Folder that key and root paths are relative to. */
+  readonly baseDir: string;
+}

@@ -1,0 +1,2 @@
+/** Offline plan: run the Pulumi program under mocks; read preview/export JSON. */
+export {};

@@ -1,0 +1,2 @@
+/** Guardrail rules: pure functions over planned resources. */
+export type * from './types.js';

@@ -1,0 +1,2 @@
+/** CycloneDX SBOM generation, diff and report rendering. */
+export {};

@@ -1,0 +1,40 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+}
+
+describe('agentfence CLI', () => {
+  describe('when asked for help or the version', () => {
+    it('prints usage on stdout and exits 0', () => {
+      const r = cli('--help');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Usage:');
+      expect(r.stderr).toBe('');
+    });
+    it('prints the package version', () => {
+      const pkg = JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: root, encoding: 'utf8' })) as string;
+      expect(cli('--version').stdout.trim()).toBe(pkg);
+    });
+  });
+  describe('when the command is unknown', () => {
+    it('exits 2 with usage on stderr', () => {
+      const r = cli('frobnicate');
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('unknown command "frobnicate"');
+    });
+  });
+  describe('when --format has a bad value', () => {
+    it('exits 2', () => {
+      const r = cli('validate', 'payments', '--format', 'xml');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--format must be one of');
+    });
+  });
+});
