@@ -1,2 +1,3 @@
 /** Offline plan: run the Pulumi program under mocks; read preview/export JSON. */
-export {};
+export * from './offline.js';
+export * from './read.js';

@@ -76,3 +76,22 @@ export interface VerificationReport {
   readonly verifiedHosts: readonly string[];
   readonly summary: { readonly verified: number; readonly blocked: number; readonly warned: number };
 }
+
+/** A third-party API descriptor (`stacks/<agent>/apis/<name>.json`), signed as an in-toto subject. */
+export interface ApiDescriptor {
+  readonly schemaVersion: 'agentfence.api/v1';
+  readonly name: string;
+  readonly provider: string;
+  /** https URL the agent calls. */
+  readonly baseUrl: string;
+  /** Every host the agent may reach for this API (the egress allowlist entries). */
+  readonly hosts: readonly string[];
+  /** Classifications of data the provider is approved to receive. */
+  readonly dataClassifications: readonly ('public' | 'internal' | 'confidential' | 'restricted')[];
+  readonly auth: { readonly type: 'oauth2' | 'api-key' | 'mtls' | 'aws-sigv4' | 'none' };
+  /** Digest of the OpenAPI document the descriptor covers, `sha256:<hex>`. */
+  readonly openapi: { readonly digest: string; readonly url?: string };
+  readonly owner: string;
+  /** RFC 3339 date-time after which the descriptor is no longer trusted. */
+  readonly expires: string;
+}

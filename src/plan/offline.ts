@@ -1,0 +1,2 @@
+/** Offline plan under Pulumi mocks (filled in by the components work). */
+export {};
