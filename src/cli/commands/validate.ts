@@ -1,10 +1,109 @@
-import { InputError } from '../../errors.js';
+/**
+ * `agentfence validate <agent|manifest|trust-policy>`: schema and semantic checks of a manifest and
+ * the trust policy beside its stack folder, or of a trust policy given directly. Exit 0 valid, 2 not.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, InputError } from '../../errors.js';
+import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
 import type { Command } from '../commands.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs } from '../context.js';
+import { toSarif } from '../sarif.js';
 
-/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+const usage = `usage: agentfence validate <agent|manifest|trust-policy> [--format text|json|sarif] [--quiet]
+
+Checks an agent manifest (schema, semantics, and the signers it names against the trust policy
+beside its stack folder) or a trust-policy file given directly (a file named trust-policy.*).
+<agent> is a name under stacks/, a stack folder, or a manifest file (YAML or JSON).
+Exit codes: 0 valid, 2 invalid or bad usage.
+`;
+
+/** A file named `trust-policy*.yaml|yml|json` is validated as a trust policy. */
+const TRUST_POLICY_FILE = /^trust-policy[^/]*\.(ya?ml|json)$/i;
+
 export const command: Command = {
-  usage: 'agentfence validate (not implemented yet)',
-  async run() {
-    throw new InputError('NOT_IMPLEMENTED', 'agentfence validate is not implemented yet');
+  usage,
+  async run(ctx, argv) {
+    const { positionals } = parseCommandArgs(argv, {});
+    if (positionals.length !== 1) {
+      throw new InputError('CLI_USAGE', `validate takes exactly one <agent|manifest|trust-policy> (got ${positionals.length})`);
+    }
+    const ref = positionals[0]!;
+    const asPath = path.resolve(ctx.cwd, ref);
+    let result: ValidationResult;
+    if (existsSync(asPath) && statSync(asPath).isFile() && TRUST_POLICY_FILE.test(path.basename(asPath))) {
+      result = validateTrustPolicy(asPath);
+    } else {
+      const location = resolveAgent(ref, ctx.cwd);
+      const hasPolicy = existsSync(location.trustPolicyFile);
+      if (!hasPolicy) {
+        ctx.log(`note: no trust policy at ${displayPath(location.trustPolicyFile, ctx.cwd)}; signedBy names were not checked`);
+      }
+      result = validateManifest(location.manifestFile, hasPolicy ? { trustPolicyFile: location.trustPolicyFile } : {});
+    }
+    render(ctx, result);
+    return result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT;
   },
 };
+
+function render(ctx: CommandContext, result: ValidationResult): void {
+  const files = result.files.map((file) => displayPath(file, ctx.cwd));
+  switch (ctx.format) {
+    case 'json':
+      ctx.out(
+        JSON.stringify({
+          schemaVersion: 'agentfence.validate/v1',
+          valid: result.valid,
+          files,
+          errors: result.errors.map((error) => ({
+            file: displayPath(error.file, ctx.cwd),
+            line: error.line,
+            col: error.col,
+            path: error.path,
+            message: error.message,
+            code: error.code,
+          })),
+        }),
+      );
+      return;
+    case 'sarif': {
+      const codes = [...new Set(result.errors.map((error) => error.code))].sort();
+      ctx.out(
+        JSON.stringify(
+          toSarif(
+            packageVersion(),
+            codes.map((code) => ({ id: code, shortDescription: `agentfence validate: ${code}` })),
+            result.errors.map((error) => ({
+              ruleId: error.code,
+              level: 'error' as const,
+              message: error.message,
+              file: displayPath(error.file, ctx.cwd),
+              line: error.line,
+              column: error.col,
+            })),
+          ),
+        ),
+      );
+      return;
+    }
+    case 'text':
+      if (result.valid) {
+        ctx.out(`valid: ${files.join(', ')}`);
+        return;
+      }
+      // Errors are diagnostics: one per line on stderr, even with --quiet.
+      for (const error of result.errors) ctx.stderr.write(`${formatLocatedError(error, ctx.cwd)}\n`);
+      ctx.stderr.write(`invalid: ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'} in ${files.join(', ')}\n`);
+      return;
+    default: {
+      const unreachable: never = ctx.format;
+      throw new InputError('CLI_USAGE', `unsupported format ${String(unreachable)}`);
+    }
+  }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
