@@ -1,0 +1,213 @@
+/**
+ * Streaming hashing of files and file ranges, spread over a pool of worker threads (one per
+ * available core); small files are hashed inline because a round trip to a worker costs more than
+ * hashing them. Memory is flat: each thread reuses one read buffer, whatever the model size.
+ */
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { InputError, VerificationError } from '../../errors.js';
+
+/** One unit of hashing: a whole file (`end` undefined: up to EOF) or the range `[start, end)`. */
+export interface HashTask {
+  readonly path: string;
+  readonly start: number;
+  readonly end?: number;
+  /** Expected bytes, for progress and scheduling. */
+  readonly size: number;
+}
+
+/** Knobs of {@link hashTasks}. */
+export interface HashTasksOptions {
+  /** A Node.js digest name (`sha256`, `blake2b512`). */
+  readonly algorithm: string;
+  /** Open with O_NOFOLLOW so a file swapped for a symlink after the walk is refused. */
+  readonly noFollow: boolean;
+  /** Worker threads. Defaults to the available parallelism; 0 hashes inline. */
+  readonly workers?: number;
+  /** Called with the number of bytes hashed since the last call. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+/** Read buffer per thread. */
+const CHUNK = 4 * 1024 * 1024;
+/** Tasks smaller than this stay on the main thread. */
+const INLINE_TASK_BYTES = 1024 * 1024;
+/** Below this total, no worker is started at all. */
+const INLINE_TOTAL_BYTES = 32 * 1024 * 1024;
+/** Workers report progress every this many bytes. */
+const REPORT_BYTES = 16 * 1024 * 1024;
+
+interface TaskMessage {
+  readonly id: number;
+  readonly path: string;
+  readonly start: number;
+  readonly end: number | null;
+  readonly algorithm: string;
+  readonly flags: number;
+}
+
+type WorkerReply =
+  | { readonly id: number; readonly type: 'progress'; readonly bytes: number }
+  | { readonly id: number; readonly type: 'done'; readonly digest: string; readonly bytes: number }
+  | { readonly id: number; readonly type: 'error'; readonly code: string; readonly message: string };
+
+/** The worker: CommonJS source evaluated in the thread, so it runs the same from `src/` and `dist/`. */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(${CHUNK});
+parentPort.on('message', (task) => {
+  let fd;
+  try {
+    fd = openSync(task.path, task.flags);
+    const hash = createHash(task.algorithm);
+    let position = task.start;
+    let pending = 0;
+    for (;;) {
+      const want = task.end === null ? buffer.length : Math.min(buffer.length, task.end - position);
+      if (want === 0) break;
+      const n = readSync(fd, buffer, 0, want, position);
+      if (n === 0) {
+        if (task.end !== null) throw Object.assign(new Error('file shrank while it was hashed'), { code: 'ESHRANK' });
+        break;
+      }
+      hash.update(buffer.subarray(0, n));
+      position += n;
+      pending += n;
+      if (pending >= ${REPORT_BYTES}) { parentPort.postMessage({ id: task.id, type: 'progress', bytes: pending }); pending = 0; }
+    }
+    parentPort.postMessage({ id: task.id, type: 'done', digest: hash.digest('hex'), bytes: pending });
+  } catch (error) {
+    parentPort.postMessage({ id: task.id, type: 'error', code: String(error.code || 'ERROR'), message: String(error.message) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
+`;
+
+/** Maps an I/O failure while hashing to our error families. */
+function hashError(file: string, code: string, message: string, cause?: unknown): Error {
+  const options = cause === undefined ? undefined : { cause };
+  if (code === 'ELOOP') return new VerificationError('SYMLINK_REFUSED', `${file} became a symlink while the model was hashed`, options);
+  if (code === 'ESHRANK' || code === 'ENOENT') return new VerificationError('TAMPERED', `${file} changed while the model was hashed (${message})`, options);
+  return new InputError('MODEL_UNREADABLE', `cannot read ${file}: ${message}`, options);
+}
+
+let inlineBuffer: Buffer | undefined;
+
+/** Hashes one task on the calling thread. */
+function hashInline(task: HashTask, algorithm: string, flags: number, onBytes?: (bytes: number) => void): string {
+  inlineBuffer ??= Buffer.allocUnsafe(CHUNK);
+  const buffer = inlineBuffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(task.path, flags);
+    const hash = createHash(algorithm);
+    let position = task.start;
+    for (;;) {
+      const want = task.end === undefined ? buffer.length : Math.min(buffer.length, task.end - position);
+      if (want === 0) break;
+      const n = readSync(fd, buffer, 0, want, position);
+      if (n === 0) {
+        if (task.end !== undefined) throw Object.assign(new Error('file shrank while it was hashed'), { code: 'ESHRANK' });
+        break;
+      }
+      hash.update(buffer.subarray(0, n));
+      position += n;
+      onBytes?.(n);
+    }
+    return hash.digest('hex');
+  } catch (error) {
+    if (error instanceof VerificationError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw hashError(task.path, e.code ?? 'ERROR', e.message, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The pool size used when the caller does not set one. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Hashes every task and returns the hex digests in task order.
+ * @throws VerificationError SYMLINK_REFUSED | TAMPERED; InputError MODEL_UNREADABLE
+ */
+export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOptions): Promise<{ digests: string[]; workers: number }> {
+  const flags = constants.O_RDONLY | (options.noFollow ? constants.O_NOFOLLOW : 0);
+  const digests: string[] = new Array<string>(tasks.length);
+  const total = tasks.reduce((sum, task) => sum + task.size, 0);
+  const wanted = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
+  const indexes = tasks.map((_, i) => i);
+  const pooled = wanted === 0 || total <= INLINE_TOTAL_BYTES ? [] : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
+  const pooledSet = new Set(pooled);
+  const inline = indexes.filter((i) => !pooledSet.has(i));
+  // Largest first, so the pool does not end waiting on one big straggler.
+  pooled.sort((a, b) => tasks[b]!.size - tasks[a]!.size);
+  const size = Math.min(wanted, pooled.length);
+  if (size === 0) {
+    for (const i of inline) digests[i] = hashInline(tasks[i]!, options.algorithm, flags, options.onBytes);
+    return { digests, workers: 0 };
+  }
+
+  const workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  let failure: Error | undefined;
+  try {
+    const poolDone = new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      const dispatch = (worker: Worker): void => {
+        if (failure !== undefined) return;
+        if (next >= pooled.length) {
+          if (running === 0) resolve();
+          return;
+        }
+        const id = pooled[next++]!;
+        const task = tasks[id]!;
+        running++;
+        const message: TaskMessage = { id, path: task.path, start: task.start, end: task.end ?? null, algorithm: options.algorithm, flags };
+        worker.postMessage(message);
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.type === 'progress') {
+            options.onBytes?.(reply.bytes);
+            return;
+          }
+          running--;
+          if (reply.type === 'error') {
+            failure = hashError(tasks[reply.id]!.path, reply.code, reply.message);
+            reject(failure);
+            return;
+          }
+          options.onBytes?.(reply.bytes);
+          digests[reply.id] = reply.digest;
+          dispatch(worker);
+          if (next >= pooled.length && running === 0) resolve();
+        });
+        worker.on('error', (error) => {
+          failure = new InputError('MODEL_UNREADABLE', `a hashing thread failed: ${error.message}`, { cause: error });
+          reject(failure);
+        });
+        dispatch(worker);
+      }
+    });
+    // Observed below; this keeps an early failure from being reported as unhandled meanwhile.
+    poolDone.catch(() => undefined);
+    // Small files are hashed here while the pool works, yielding between files so replies flow.
+    for (const i of inline) {
+      if (failure !== undefined) break;
+      digests[i] = hashInline(tasks[i]!, options.algorithm, flags, options.onBytes);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await poolDone;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return { digests, workers: size };
+}
