@@ -32,6 +32,8 @@ export type SignerPolicy =
   | {
       readonly kind: 'key';
       readonly publicKeyPem: string;
+      /** When the key may sign (checked at the bundle's signed times, else now). Defaults to always. */
+      readonly validFor?: { readonly start?: Date | string; readonly end?: Date | string };
       /** Trust material for tlog entries / TSA timestamps, when the bundle carries them. */
       readonly trustRoot?: TrustRoot;
     }
