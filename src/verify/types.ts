@@ -75,6 +75,8 @@ export interface VerificationReport {
   /** API hosts whose descriptors verified: the egress allowlist the network boundary may use. */
   readonly verifiedHosts: readonly string[];
   readonly summary: { readonly verified: number; readonly blocked: number; readonly warned: number };
+  /** What was deliberately not verified and why (lockfile links and workspace folders). */
+  readonly notes?: readonly string[];
 }
 
 /** A third-party API descriptor (`stacks/<agent>/apis/<name>.json`), signed as an in-toto subject. */

@@ -1,0 +1,170 @@
+/**
+ * `agentfence verify plugin --tarball PKG.tgz --attestations ATT.json`: one npm package outside a
+ * stack: tarball integrity, publish attestation (public npm keys from the pinned TUF seeds, plus
+ * `--registry-keys`), and SLSA provenance from the given source repository / identity.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfenceError, InputError } from '../../errors.js';
+import type { ResolvedAuthority } from '../../verify/policy.js';
+import type { ArtifactResult } from '../../verify/types.js';
+import type { Command } from '../commands.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs } from '../context.js';
+import { printResults } from './verify.js';
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+const USAGE = `agentfence verify plugin --tarball PKG.tgz --attestations ATT.json [--name N --version V]
+    [--source-repository URL] [--identity I | --identity-regexp R] [--issuer U]
+    [--trusted-root trusted_root.json] [--registry-keys KEYS.json] [--no-provenance]
+  --attestations       the registry's attestations response ({"attestations":[...]})
+  --source-repository  require the provenance certificate's source repository (exact)
+  --issuer             OIDC issuer of the provenance signer (default: GitHub Actions)
+  --registry-keys      extra registry keys ({"keys":[{keyid, key, expires}]}, the /-/npm/v1/keys shape)
+Without --source-repository or --identity any workflow of the issuer is accepted (printed as a warning).
+Exit: 0 verified, 1 blocked, 2 bad input.`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function readInput(cwd: string, file: string, what: string): Buffer {
+  try {
+    return readFileSync(path.resolve(cwd, file));
+  } catch (error) {
+    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+}
+
+type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/**
+ * A single authority from identity flags: `--key PUB.pem`, or keyless `--issuer` with `--identity`
+ * (exact) / `--identity-regexp` / `--source-repository`. Shared by `verify api` and `verify plugin`.
+ */
+export async function authorityFromFlags(cwd: string, values: Values, options: { readonly defaultIssuer: string | undefined }): Promise<ResolvedAuthority> {
+  const sigstore = await import('../../verify/sigstore/index.js');
+  const str = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const key = str('key');
+  if (key !== undefined) {
+    if (str('identity') !== undefined || str('identity-regexp') !== undefined) throw new InputError('CLI_USAGE', 'use either --key or --identity/--identity-regexp, not both');
+    const publicKeyPem = readInput(cwd, key, '--key').toString('utf8');
+    const trustedRoot = str('trusted-root');
+    return {
+      name: 'cli-key',
+      policy: { kind: 'key', publicKeyPem, ...(trustedRoot ? { trustRoot: sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) } : {}) },
+      describe: `key ${key}`,
+    };
+  }
+  const issuer = str('issuer') ?? options.defaultIssuer;
+  const identity = str('identity');
+  const identityRegExp = str('identity-regexp');
+  const repo = str('source-repository');
+  if (issuer === undefined) throw new InputError('CLI_USAGE', 'needs --key PUB.pem, or --issuer with --identity or --identity-regexp');
+  if (identity !== undefined && identityRegExp !== undefined) throw new InputError('CLI_USAGE', 'use either --identity or --identity-regexp, not both');
+  if (identity === undefined && identityRegExp === undefined && repo === undefined && options.defaultIssuer === undefined) {
+    throw new InputError('CLI_USAGE', 'needs --identity or --identity-regexp with --issuer');
+  }
+  const subjectRegExp = identityRegExp ?? (identity === undefined ? (repo !== undefined ? `${escapeRegExp(repo)}/.+` : '.+') : undefined);
+  const trustedRoot = str('trusted-root');
+  return {
+    name: 'cli-identity',
+    policy: {
+      kind: 'keyless',
+      issuer,
+      ...(identity !== undefined ? { subject: identity } : {}),
+      ...(subjectRegExp !== undefined ? { subjectRegExp } : {}),
+      ...(repo !== undefined ? { extensions: { sourceRepositoryURI: repo } } : {}),
+      trustRoot: trustedRoot ? sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) : sigstore.loadPublicGoodRoot(),
+    },
+    describe: `keyless ${issuer} ${identity ?? `/${subjectRegExp ?? ''}/`}${repo ? ` repo ${repo}` : ''}`,
+  };
+}
+
+async function run(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      tarball: { type: 'string' },
+      attestations: { type: 'string' },
+      name: { type: 'string' },
+      version: { type: 'string' },
+      'source-repository': { type: 'string' },
+      identity: { type: 'string' },
+      'identity-regexp': { type: 'string' },
+      issuer: { type: 'string' },
+      'trusted-root': { type: 'string' },
+      'registry-keys': { type: 'string' },
+      'no-provenance': { type: 'boolean', default: false },
+    },
+    false,
+  );
+  void positionals;
+  if (typeof values['tarball'] !== 'string' || typeof values['attestations'] !== 'string') {
+    throw new InputError('CLI_USAGE', 'verify plugin needs --tarball PKG.tgz and --attestations ATT.json');
+  }
+  if ((values['name'] === undefined) !== (values['version'] === undefined)) throw new InputError('CLI_USAGE', 'give --name and --version together');
+  const npm = await import('../../verify/npm/index.js');
+  const { loadPublicGoodRoot } = await import('../../verify/sigstore/index.js');
+  const { reasonOf } = await import('../../verify/agent.js');
+  const tarball = readInput(ctx.cwd, values['tarball'], '--tarball');
+  const fromTarball = values['name'] === undefined ? npm.readTarballManifest(tarball) : undefined;
+  const name = (values['name'] as string | undefined) ?? fromTarball!.name;
+  const version = (values['version'] as string | undefined) ?? fromTarball!.version;
+  npm.assertNpmName(name);
+  let attestations: unknown;
+  try {
+    attestations = JSON.parse(readInput(ctx.cwd, values['attestations'], '--attestations').toString('utf8'));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError('ATTESTATIONS_INVALID', `--attestations ${values['attestations']} must be JSON: ${(error as Error).message}`, { cause: error });
+  }
+  let extraKeys: never[] = [];
+  if (typeof values['registry-keys'] === 'string') {
+    const json = JSON.parse(readInput(ctx.cwd, values['registry-keys'], '--registry-keys').toString('utf8')) as { keys?: never[] };
+    if (!Array.isArray(json.keys)) throw new InputError('CLI_USAGE', '--registry-keys must be {"keys":[{keyid, key, expires}]}');
+    extraKeys = json.keys;
+  }
+  const authority = await authorityFromFlags(ctx.cwd, values, { defaultIssuer: GITHUB_ISSUER });
+  if (values['source-repository'] === undefined && values['identity'] === undefined && values['identity-regexp'] === undefined) {
+    ctx.log(`warning: no --source-repository or --identity given: any ${String(values['issuer'] ?? GITHUB_ISSUER)} identity is accepted`);
+  }
+  const integrity = npm.integrityOf(tarball);
+  let result: ArtifactResult;
+  try {
+    const verified = npm.verifyNpmPackage(
+      { name, version, integrity, tarball, attestations, source: values['attestations'] },
+      {
+        keys: npm.buildRegistryKeyRing(extraKeys),
+        authorities: [authority],
+        requireProvenance: values['no-provenance'] !== true,
+        publicGood: () => loadPublicGoodRoot(),
+      },
+    );
+    const p = verified.provenance;
+    result = {
+      kind: 'plugin',
+      name,
+      version,
+      status: 'verified',
+      message: [
+        p ? `provenance by ${p.signer.identity}${p.sourceRepository ? ` from ${p.sourceRepository}` : ''}` : 'no provenance (not required)',
+        verified.publish ? `publish attestation by ${verified.publish.keyid}` : undefined,
+      ]
+        .filter(Boolean)
+        .join('; '),
+      ...(p ? { signer: p.signer } : {}),
+      digests: { sha512: verified.sha512 },
+      tlogIndexes: [...(p?.tlogIndexes ?? []), ...(verified.publish?.tlogIndexes ?? [])],
+      timestamps: [...(p?.timestamps ?? []), ...(verified.publish?.timestamps ?? [])],
+      details: { purl: npm.toNpmPurl(name, version), integrity, ...(p ? { provenance: { predicateType: p.predicateType, sourceRepository: p.sourceRepository ?? null } } : {}) },
+    };
+  } catch (error) {
+    if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
+    result = { kind: 'plugin', name, version, status: 'blocked', reason: reasonOf(error), message: (error as Error).message };
+  }
+  return printResults(ctx, [result], result);
+}
+
+export const command: Command = { usage: USAGE, run };

@@ -1,0 +1,366 @@
+/**
+ * `agentfence verify <agent>`: every model, plugin and API of an agent against the trust policy,
+ * one verdict each, fail closed (any error is a block with its reason). In `warn` mode a failure is
+ * `warned` instead of `blocked`. The report is what `.agentfence/verification.json` holds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfenceError } from '../errors.js';
+import type { LoadedAgent } from '../manifest/load.js';
+import type { ApiSpec, ModelSpec, PluginSpec } from '../manifest/types.js';
+import { verifyApiDescriptor } from './api/index.js';
+import type { HashProgress } from './model/types.js';
+import {
+  buildRegistryKeyRing,
+  configuredRegistry,
+  fetchRegistryEvidence,
+  readLockfile,
+  readVendored,
+  toNpmPurl,
+  verifyNpmPackage,
+  type NpmPackageEvidence,
+  type NpmVerification,
+  type RegistryKeyRing,
+} from './npm/index.js';
+import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRootCache } from './policy.js';
+import { loadPublicGoodRoot } from './sigstore/index.js';
+import type { ArtifactKind, ArtifactResult, ReasonCode, VerificationReport } from './types.js';
+
+/** The versioned schema id of the report. */
+export const VERIFICATION_SCHEMA_VERSION = 'agentfence.verification/v1' as const;
+
+const REASONS: ReadonlySet<string> = new Set<ReasonCode>([
+  'UNSIGNED',
+  'MALFORMED_BUNDLE',
+  'UNTRUSTED_SIGNER',
+  'SIGNATURE_INVALID',
+  'TAMPERED',
+  'DIGEST_MISMATCH',
+  'EXPIRED',
+  'NO_TRANSPARENCY_PROOF',
+  'TLOG_INVALID',
+  'CERTIFICATE_INVALID',
+  'TRUST_ROOT_INVALID',
+  'POLICY_DENIED',
+  'VERSION_MISMATCH',
+  'CLASSIFICATION_DENIED',
+  'SYMLINK_REFUSED',
+  'PATH_REFUSED',
+  'ERROR',
+]);
+
+/** The reason code of any thrown value: its own code when that is a reason, else `ERROR`. */
+export function reasonOf(error: unknown): ReasonCode {
+  if (error instanceof AgentfenceError && REASONS.has(error.code)) return error.code as ReasonCode;
+  return 'ERROR';
+}
+
+/** Knobs of {@link verifyAgent}. */
+export interface VerifyAgentOptions {
+  /** Read plugin evidence from the registry in npm's configuration instead of vendored files. Defaults to false. */
+  readonly online?: boolean;
+  /** Environment for `npm config get registry`. Defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly fetch?: Parameters<typeof fetchRegistryEvidence>[3];
+  readonly now?: Date;
+  /** Model hashing progress, per model. */
+  readonly onModelProgress?: (model: string, progress: HashProgress) => void;
+  readonly workers?: number;
+}
+
+interface Context {
+  readonly agent: LoadedAgent;
+  readonly roots: TrustRootCache;
+  readonly options: VerifyAgentOptions;
+  keys?: RegistryKeyRing;
+}
+
+function blockedResult(kind: ArtifactKind, name: string, error: unknown, extra: Partial<ArtifactResult> = {}): ArtifactResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind, name, ...extra, status: 'blocked', reason: reasonOf(error), message };
+}
+
+/** Keeps artifact paths inside the project: a manifest must not point the verifier elsewhere. */
+function insideProject(agent: LoadedAgent, relative: string, what: string): string {
+  const full = path.resolve(agent.manifest.stackDir, relative);
+  const root = agent.location.projectRoot;
+  const rel = path.relative(root, full);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new AgentfenceError('verification', 'PATH_REFUSED', `${what} ${relative} must stay inside the project ${root}`);
+  }
+  return full;
+}
+
+async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactResult> {
+  const policy = ctx.agent.trustPolicy.policy;
+  if (spec.hosted !== undefined) {
+    // A hosted model is trusted only if the organisation allow-lists its id.
+    if ((policy.models.hosted ?? []).includes(spec.hosted)) {
+      return { kind: 'model', name: spec.name, status: 'verified', message: `hosted model ${spec.hosted} is allow-listed by the trust policy`, details: { hosted: spec.hosted } };
+    }
+    return {
+      kind: 'model',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'POLICY_DENIED',
+      message: `hosted model ${spec.hosted} must be listed in the trust policy's models.hosted (allowed: ${(policy.models.hosted ?? []).join(', ') || 'none'})`,
+      expected: (policy.models.hosted ?? []).join(', '),
+    };
+  }
+  if (spec.path === undefined) {
+    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'ERROR', message: `model ${spec.name} must have a path or a hosted id` };
+  }
+  const modelPath = insideProject(ctx.agent, spec.path, `model ${spec.name} path`);
+  if (!existsSync(modelPath)) {
+    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'ERROR', message: `model ${spec.name} must exist at ${spec.path} (not found)` };
+  }
+  const signaturePath =
+    spec.signature !== undefined
+      ? insideProject(ctx.agent, spec.signature, `model ${spec.name} signature`)
+      : statSync(modelPath).isDirectory()
+        ? path.join(modelPath, 'model.sig')
+        : path.join(path.dirname(modelPath), 'model.sig');
+  if (!existsSync(signaturePath)) {
+    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `model ${spec.name} must have a signature at ${path.relative(ctx.agent.manifest.stackDir, signaturePath)} (none found)` };
+  }
+  const authorities = selectAuthorities(policy.models.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'models');
+  const { verifyModel, modelResult, ModelMismatchError } = await import('./model/index.js');
+  const failures: AgentfenceError[] = [];
+  for (const authority of authorities) {
+    try {
+      const verified = await verifyModel({
+        path: modelPath,
+        signaturePath,
+        policy: authority.policy,
+        ...(spec.ignorePaths ? { ignorePaths: spec.ignorePaths } : {}),
+        ...(ctx.options.now ? { now: ctx.options.now } : {}),
+        ...(ctx.options.workers ? { workers: ctx.options.workers } : {}),
+        ...(ctx.options.onModelProgress ? { onProgress: (p: HashProgress) => ctx.options.onModelProgress!(spec.name, p) } : {}),
+      });
+      const result = modelResult(spec.name, verified);
+      return {
+        ...result,
+        ...(spec.version !== undefined ? { version: spec.version } : {}),
+        message: `${result.message}; authority ${authority.name}`,
+        signer: { ...result.signer!, authority: authority.name },
+        details: { ...result.details, path: path.relative(ctx.agent.location.projectRoot, modelPath) },
+      };
+    } catch (error) {
+      if (!(error instanceof AgentfenceError) || error.kind === 'config' || error.kind === 'input') throw error;
+      // A re-hash mismatch is final: the signature verified, the bytes differ.
+      if (error instanceof ModelMismatchError) throw error;
+      failures.push(error);
+    }
+  }
+  throw pickFailure(failures, authorities, `model ${spec.name}`);
+}
+
+/** Content errors (tamper, digest) beat "not this signer"; all identity misses -> UNTRUSTED_SIGNER. */
+function pickFailure(failures: readonly AgentfenceError[], authorities: readonly ResolvedAuthority[], what: string): AgentfenceError {
+  const order = ['TAMPERED', 'DIGEST_MISMATCH', 'PATH_REFUSED', 'SYMLINK_REFUSED', 'EXPIRED', 'MALFORMED_BUNDLE'];
+  for (const code of order) {
+    const hit = failures.find((error) => error.code === code);
+    if (hit) return hit;
+  }
+  if (failures.length > 1 && failures.some((error) => error.code === 'UNTRUSTED_SIGNER')) {
+    return new AgentfenceError(
+      'verification',
+      'UNTRUSTED_SIGNER',
+      `${what} must be signed by ${authorities.map((a) => `${a.name} (${a.describe})`).join(' or ')} (got: ${failures.map((e) => e.message).join('; ')})`,
+    );
+  }
+  return failures[0] ?? new AgentfenceError('verification', 'UNTRUSTED_SIGNER', `${what}: no authority to verify against`);
+}
+
+function pluginResult(verified: NpmVerification, evidence: NpmPackageEvidence, stackDir: string): ArtifactResult {
+  const provenance = verified.provenance;
+  const parts = [
+    provenance ? `provenance by ${provenance.authority}${provenance.sourceRepository ? ` from ${provenance.sourceRepository}` : ''}` : 'no provenance (not required)',
+    verified.publish ? `publish attestation by ${verified.publish.keyid}` : undefined,
+    verified.registrySignature ? `registry signature by ${verified.registrySignature.keyid}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return {
+    kind: 'plugin',
+    name: verified.name,
+    version: verified.version,
+    status: 'verified',
+    message: parts.join('; '),
+    ...(provenance ? { signer: { ...provenance.signer, authority: provenance.authority } } : {}),
+    digests: { sha512: verified.sha512 },
+    tlogIndexes: [...(provenance?.tlogIndexes ?? []), ...(verified.publish?.tlogIndexes ?? [])],
+    timestamps: [...(provenance?.timestamps ?? []), ...(verified.publish?.timestamps ?? [])],
+    ...(provenance?.trustRoot !== undefined ? { trustRoot: provenance.trustRoot } : {}),
+    details: {
+      purl: toNpmPurl(verified.name, verified.version),
+      integrity: verified.integrity,
+      ...(provenance ? { provenance: { predicateType: provenance.predicateType, sourceRepository: provenance.sourceRepository ?? null } } : {}),
+      ...(verified.publish ? { publishKey: verified.publish.keyid } : {}),
+      ...(verified.registrySignature ? { registryKey: verified.registrySignature.keyid } : {}),
+      ...(evidence.source ? { evidence: evidence.source.startsWith('http') ? evidence.source : path.relative(stackDir, evidence.source) } : {}),
+    },
+  };
+}
+
+async function evidenceFor(ctx: Context, name: string, want: { version?: string; range?: string }): Promise<NpmPackageEvidence> {
+  if (ctx.options.online) {
+    return fetchRegistryEvidence(configuredRegistry(ctx.options.env ?? process.env), name, want, ctx.options.fetch);
+  }
+  const dir = insideProject(ctx.agent, ctx.agent.manifest.manifest.attestations ?? 'attestations', 'attestations folder');
+  return readVendored(dir, name, want);
+}
+
+async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[]): Promise<ArtifactResult[]> {
+  const policy = ctx.agent.trustPolicy.policy;
+  ctx.keys ??= buildRegistryKeyRing(policy.plugins.registryKeys ?? []);
+  const keys = ctx.keys;
+  const authorities = () => selectAuthorities(policy.plugins.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'plugins');
+  const common = {
+    keys,
+    requireProvenance: policy.plugins.requireProvenance ?? true,
+    publicGood: () => loadPublicGoodRoot(),
+    ...(ctx.options.now ? { now: ctx.options.now } : {}),
+  };
+  if ('lockfile' in spec) {
+    const lockfile = insideProject(ctx.agent, spec.lockfile, 'lockfile');
+    const contents = readLockfile(lockfile);
+    notes.push(...contents.notes.map((note) => `${spec.lockfile}: ${note}`));
+    if (contents.packages.length === 0) {
+      return [{ kind: 'plugin', name: spec.lockfile, status: 'blocked', reason: 'ERROR', message: `lockfile ${spec.lockfile} must list at least one registry package (nothing to verify)` }];
+    }
+    const resolved = authorities();
+    const results: ArtifactResult[] = [];
+    for (const entry of contents.packages) {
+      try {
+        if (entry.integrity === undefined) {
+          throw new AgentfenceError('verification', 'UNSIGNED', `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`);
+        }
+        const evidence = await evidenceFor(ctx, entry.name, { version: entry.version });
+        const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity });
+        results.push(pluginResult(verified, evidence, ctx.agent.manifest.stackDir));
+      } catch (error) {
+        results.push(blockedResult('plugin', entry.name, error, { version: entry.version }));
+      }
+    }
+    return results;
+  }
+  try {
+    const evidence = await evidenceFor(ctx, spec.name, { range: spec.version });
+    const verified = verifyNpmPackage(evidence, {
+      ...common,
+      authorities: authorities(),
+      range: spec.version,
+      ...(spec.integrity !== undefined ? { expectedIntegrity: spec.integrity } : {}),
+    });
+    return [pluginResult(verified, evidence, ctx.agent.manifest.stackDir)];
+  } catch (error) {
+    return [blockedResult('plugin', spec.name, error, { expected: spec.version })];
+  }
+}
+
+function verifyApiSpec(ctx: Context, spec: ApiSpec): ArtifactResult {
+  const descriptorFile = insideProject(ctx.agent, spec.descriptor, `API ${spec.name} descriptor`);
+  const signatureFile = insideProject(ctx.agent, spec.signature, `API ${spec.name} signature`);
+  if (!existsSync(descriptorFile)) {
+    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'ERROR', message: `API ${spec.name} descriptor must exist at ${spec.descriptor} (not found)` };
+  }
+  if (!existsSync(signatureFile)) {
+    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `API ${spec.name} must have a signed descriptor bundle at ${spec.signature} (none found)` };
+  }
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(readFileSync(signatureFile, 'utf8'));
+  } catch (error) {
+    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'MALFORMED_BUNDLE', message: `API ${spec.name} signature ${spec.signature} must be JSON: ${(error as Error).message}` };
+  }
+  const authorities = selectAuthorities(ctx.agent.trustPolicy.policy.apis.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'apis');
+  const verified = verifyApiDescriptor(
+    { descriptorBytes: readFileSync(descriptorFile), bundle, where: `API ${spec.name} descriptor ${spec.descriptor}` },
+    authorities,
+    { name: spec.name, dataClassifications: spec.dataClassifications },
+    ctx.options.now ? { now: ctx.options.now } : {},
+  );
+  return {
+    kind: 'api',
+    name: spec.name,
+    status: 'verified',
+    message: `descriptor signed by ${verified.bundle.authority}; hosts ${verified.hosts.join(', ')}; allows ${verified.descriptor.dataClassifications.join(', ')}; expires ${verified.descriptor.expires}`,
+    signer: { ...verified.bundle.signer, authority: verified.bundle.authority },
+    digests: { sha256: verified.sha256 },
+    tlogIndexes: verified.bundle.tlogIndexes,
+    timestamps: verified.bundle.timestamps,
+    ...(verified.bundle.trustRoot !== undefined ? { trustRoot: verified.bundle.trustRoot } : {}),
+    details: {
+      provider: verified.descriptor.provider,
+      baseUrl: verified.descriptor.baseUrl,
+      hosts: verified.hosts,
+      dataClassifications: verified.descriptor.dataClassifications,
+      auth: verified.descriptor.auth.type,
+      expires: verified.descriptor.expires,
+      descriptor: spec.descriptor,
+    },
+  };
+}
+
+async function guard(kind: ArtifactKind, name: string, work: () => Promise<ArtifactResult> | ArtifactResult): Promise<ArtifactResult> {
+  try {
+    return await work();
+  } catch (error) {
+    // Fail closed: whatever went wrong, the artifact is not verified.
+    return blockedResult(kind, name, error);
+  }
+}
+
+/** In warn mode a failure is reported but does not block. */
+function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactResult {
+  return mode === 'warn' && result.status === 'blocked' ? { ...result, status: 'warned' } : result;
+}
+
+/**
+ * Verifies every model, plugin and API of a loaded agent. Never throws for an artifact: each error
+ * becomes that artifact's block (or warning) with its reason. "Nothing to verify" is not a pass of
+ * anything: the report simply has no results, and the CLI says so.
+ */
+export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOptions = {}): Promise<VerificationReport> {
+  const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options };
+  const manifest = agent.manifest.manifest;
+  const mode = agent.trustPolicy.policy.mode;
+  const results: ArtifactResult[] = [];
+  const notes: string[] = [];
+  const { modelBlockedResult } = await import('./model/index.js');
+  for (const model of manifest.models) {
+    try {
+      results.push(await verifyModelSpec(ctx, model));
+    } catch (error) {
+      // Fail closed, keeping the model core's evidence (extra, missing, changed files).
+      results.push({ ...modelBlockedResult(model.name, error), ...(model.version !== undefined ? { version: model.version } : {}) });
+    }
+  }
+  for (const plugin of manifest.plugins) {
+    const name = 'lockfile' in plugin ? plugin.lockfile : plugin.name;
+    try {
+      results.push(...(await verifyPluginSpec(ctx, plugin, notes)));
+    } catch (error) {
+      results.push(blockedResult('plugin', name, error));
+    }
+  }
+  for (const api of manifest.apis) results.push(await guard('api', api.name, () => verifyApiSpec(ctx, api)));
+  const final = results.map((result) => applyMode(result, mode));
+  const verifiedHosts = [
+    ...new Set(final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? [])),
+  ].sort();
+  return {
+    schemaVersion: VERIFICATION_SCHEMA_VERSION,
+    agent: manifest.name,
+    mode,
+    manifestDigest: `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`,
+    results: final,
+    verifiedHosts,
+    summary: {
+      verified: final.filter((r) => r.status === 'verified').length,
+      blocked: final.filter((r) => r.status === 'blocked').length,
+      warned: final.filter((r) => r.status === 'warned').length,
+    },
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}

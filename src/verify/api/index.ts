@@ -1,0 +1,3 @@
+/** Signed third-party API descriptors: schema, signing statement, verification. */
+export * from './schema.js';
+export * from './descriptor.js';

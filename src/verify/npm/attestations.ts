@@ -1,0 +1,181 @@
+/**
+ * npm attestations (`/-/npm/v1/attestations/<name>@<version>`): the SLSA provenance, signed keyless
+ * by the build, and the publish attestation, signed by the registry key. Both are DSSE in-toto
+ * statements whose subject is `pkg:npm/<name>@<version>` with the tarball's sha512.
+ */
+import { VerificationError } from '../../errors.js';
+import type { InTotoStatement, TrustRoot } from '../sigstore/index.js';
+import { verifyBundle } from '../sigstore/index.js';
+import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../policy.js';
+import { isKeyValidAt, type RegistryKeyRing } from './keys.js';
+import { toNpmPurl } from './integrity.js';
+
+export const PUBLISH_PREDICATE = 'https://github.com/npm/attestation/tree/main/specs/publish/v0.1';
+export const SLSA_PREDICATES = ['https://slsa.dev/provenance/v1', 'https://slsa.dev/provenance/v0.2'] as const;
+
+/** One entry of the registry's attestations response. */
+export interface NpmAttestation {
+  readonly predicateType: string;
+  readonly bundle: unknown;
+}
+
+/** Parses an attestations response `{attestations:[{predicateType, bundle}]}`. @throws VerificationError MALFORMED_BUNDLE */
+export function toNpmAttestations(json: unknown, what: string): NpmAttestation[] {
+  const list = (json as { attestations?: unknown } | null)?.attestations;
+  if (!Array.isArray(list)) throw new VerificationError('MALFORMED_BUNDLE', `${what} attestations must be {"attestations":[...]} (got ${typeof json})`);
+  return list.map((entry: unknown, index) => {
+    const { predicateType, bundle } = (entry ?? {}) as { predicateType?: unknown; bundle?: unknown };
+    if (typeof predicateType !== 'string' || typeof bundle !== 'object' || bundle === null) {
+      throw new VerificationError('MALFORMED_BUNDLE', `${what} attestation #${index} must have a predicateType and a bundle`);
+    }
+    return { predicateType, bundle };
+  });
+}
+
+/** The package a statement must be about. */
+export interface NpmSubject {
+  readonly name: string;
+  readonly version: string;
+  /** sha512 of the tarball, hex. */
+  readonly sha512: string;
+}
+
+/**
+ * Requires the statement to name the package's PURL with the tarball's sha512.
+ * @throws VerificationError MALFORMED_BUNDLE (no statement / subject without a sha512) | DIGEST_MISMATCH
+ */
+export function assertNpmSubject(statement: InTotoStatement | undefined, subject: NpmSubject, what: string): void {
+  if (statement === undefined || !Array.isArray(statement.subject)) {
+    throw new VerificationError('MALFORMED_BUNDLE', `${what} must carry an in-toto statement with subjects`);
+  }
+  const purl = toNpmPurl(subject.name, subject.version);
+  const named = statement.subject.filter((entry) => entry?.name === purl);
+  if (named.length === 0) {
+    throw new VerificationError(
+      'DIGEST_MISMATCH',
+      `${what} must name ${purl} (got ${statement.subject.map((entry) => JSON.stringify(entry?.name)).join(', ') || 'no subject'})`,
+    );
+  }
+  for (const entry of named) {
+    const digest = entry.digest?.['sha512'];
+    if (typeof digest !== 'string') throw new VerificationError('MALFORMED_BUNDLE', `${what} subject ${purl} must carry a sha512 digest (it has none)`);
+    // The signed digest must be the tarball we hold, or the attestation is about other bytes.
+    if (digest.toLowerCase() !== subject.sha512) {
+      throw new VerificationError('DIGEST_MISMATCH', `${what} subject ${purl} sha512 must be ${subject.sha512} (signed: ${digest})`);
+    }
+  }
+}
+
+function dsseKeyIds(bundle: unknown): string[] {
+  const signatures = (bundle as { dsseEnvelope?: { signatures?: { keyid?: unknown }[] } } | null)?.dsseEnvelope?.signatures;
+  if (!Array.isArray(signatures)) return [];
+  return signatures.map((signature) => (typeof signature?.keyid === 'string' ? signature.keyid : '')).filter((keyid) => keyid !== '');
+}
+
+function keyHintOf(bundle: unknown): string | undefined {
+  const hint = (bundle as { verificationMaterial?: { publicKey?: { hint?: unknown } } } | null)?.verificationMaterial?.publicKey?.hint;
+  return typeof hint === 'string' && hint !== '' ? hint : undefined;
+}
+
+function hasTlogEntries(bundle: unknown): boolean {
+  const entries = (bundle as { verificationMaterial?: { tlogEntries?: unknown } } | null)?.verificationMaterial?.tlogEntries;
+  return Array.isArray(entries) && entries.length > 0;
+}
+
+/** A verified publish attestation. */
+export interface PublishAttestationResult {
+  readonly keyid: string;
+  readonly keySource: string;
+  readonly timestamps: readonly string[];
+  readonly tlogIndexes: readonly string[];
+}
+
+/**
+ * Verifies the registry's publish attestation: signed by a known `npm:attestations` key that was
+ * valid when the entry was logged (or now, when it carries no tlog entry), about this tarball.
+ * @throws VerificationError UNTRUSTED_SIGNER | EXPIRED | SIGNATURE_INVALID | DIGEST_MISMATCH | ...
+ */
+export function verifyPublishAttestation(
+  attestation: NpmAttestation,
+  subject: NpmSubject,
+  keys: RegistryKeyRing,
+  options: { readonly publicGood?: () => TrustRoot; readonly now?: Date },
+): PublishAttestationResult {
+  const what = `${subject.name}@${subject.version} publish attestation`;
+  const keyid = dsseKeyIds(attestation.bundle)[0] ?? keyHintOf(attestation.bundle);
+  if (keyid === undefined) throw new VerificationError('UNTRUSTED_SIGNER', `${what} must name the registry key that signed it (no keyid or hint)`);
+  const candidates = keys.find(keyid, 'npm:attestations');
+  if (candidates.length === 0) {
+    throw new VerificationError('UNTRUSTED_SIGNER', `${what} is signed by ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`);
+  }
+  const withTlog = hasTlogEntries(attestation.bundle);
+  const failures: VerificationError[] = [];
+  for (const key of candidates) {
+    let verified;
+    try {
+      verified = verifyBundle(
+        attestation.bundle,
+        { kind: 'none' },
+        { kind: 'key', publicKeyPem: key.pem, ...(withTlog && options.publicGood ? { trustRoot: options.publicGood() } : {}) },
+        options.now ? { now: options.now } : {},
+      );
+    } catch (error) {
+      if (error instanceof VerificationError) {
+        failures.push(error);
+        continue;
+      }
+      throw error;
+    }
+    const signedAt = verified.timestamps.length > 0 ? new Date(verified.timestamps[0]!) : (options.now ?? new Date());
+    // The registry key must have been valid when the attestation was logged (key rotation).
+    if (!isKeyValidAt(key, signedAt)) {
+      failures.push(new VerificationError('EXPIRED', `${what} key ${keyid} was not valid at ${signedAt.toISOString()}`));
+      continue;
+    }
+    if (verified.statement?.predicateType !== PUBLISH_PREDICATE) {
+      throw new VerificationError('MALFORMED_BUNDLE', `${what} must have predicateType ${PUBLISH_PREDICATE} (got ${verified.statement?.predicateType ?? 'none'})`);
+    }
+    assertNpmSubject(verified.statement, subject, what);
+    const predicate = verified.statement.predicate as { name?: unknown; version?: unknown } | null;
+    if (predicate?.name !== subject.name || predicate.version !== subject.version) {
+      throw new VerificationError('DIGEST_MISMATCH', `${what} predicate must be ${subject.name}@${subject.version} (got ${String(predicate?.name)}@${String(predicate?.version)})`);
+    }
+    return { keyid, keySource: key.source, timestamps: verified.timestamps, tlogIndexes: verified.tlogIndexes };
+  }
+  throw failures[0] ?? new VerificationError('UNTRUSTED_SIGNER', `${what} could not be verified with key ${keyid}`);
+}
+
+/** A verified SLSA provenance attestation. */
+export interface ProvenanceResult extends AuthorizedVerification {
+  readonly predicateType: string;
+  readonly sourceRepository?: string;
+}
+
+/**
+ * Verifies the SLSA provenance: signed by one of the plugin authorities (identity, issuer, source
+ * repository as the trust policy requires), about this tarball. A provenance that names a registry
+ * key id must name a known one (as npm does).
+ * @throws VerificationError UNTRUSTED_SIGNER | SIGNATURE_INVALID | DIGEST_MISMATCH | TLOG_INVALID | ...
+ */
+export function verifyProvenanceAttestation(
+  attestation: NpmAttestation,
+  subject: NpmSubject,
+  authorities: readonly ResolvedAuthority[],
+  keys: RegistryKeyRing,
+  options: { readonly now?: Date },
+): ProvenanceResult {
+  const what = `${subject.name}@${subject.version} provenance`;
+  for (const keyid of dsseKeyIds(attestation.bundle)) {
+    if (!keys.has(keyid)) {
+      throw new VerificationError('UNTRUSTED_SIGNER', `${what} names key ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`);
+    }
+  }
+  const verified = verifyWithAuthorities(attestation.bundle, { kind: 'none' }, authorities, { what, ...(options.now ? { now: options.now } : {}) });
+  const predicateType = verified.statement?.predicateType;
+  if (predicateType === undefined || !(SLSA_PREDICATES as readonly string[]).includes(predicateType)) {
+    throw new VerificationError('MALFORMED_BUNDLE', `${what} must have a SLSA provenance predicateType (got ${predicateType ?? 'none'})`);
+  }
+  assertNpmSubject(verified.statement, subject, what);
+  const sourceRepository = verified.signer.extensions?.['sourceRepositoryURI'];
+  return { ...verified, predicateType, ...(sourceRepository !== undefined ? { sourceRepository } : {}) };
+}
