@@ -9,3 +9,4 @@ export { buildStatement, parseStatement, MODEL_SIGNATURE_PREDICATE, LEGACY_DIGES
 export { DEFAULT_SHARD_SIZE, diffResources, describeDiff, rootDigestOf, sortResources, type ManifestDiff } from './manifest.js';
 export { defaultWorkers } from './hash.js';
 export type * from './types.js';
+export { modelResult, modelBlockedResult, modelReason } from './result.js';

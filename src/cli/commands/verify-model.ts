@@ -1,0 +1,229 @@
+/**
+ * `agentfence verify model <dir|file> --signature model.sig (--identity I --issuer U | --key PUB.pem |
+ * --certificate-chain ROOT.pem ...)`: one model against its OpenSSF model-signing bundle, mirroring
+ * the reference implementation's `verify sigstore|key|certificate`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
+import type { SignerPolicy } from '../../verify/sigstore/types.js';
+import type { ArtifactResult } from '../../verify/types.js';
+import type { HashProgress, HashStats } from '../../verify/model/types.js';
+import type { Command } from '../commands.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs } from '../context.js';
+import { toSarif } from '../sarif.js';
+
+const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
+    (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem [--certificate-chain INT.pem])
+    [--ignore-paths P ...] [--trusted-root R] [--allow-symlinks] [--workers N] [--verbose]
+    [--format text|json|sarif] [--quiet]
+
+Verifies the Sigstore bundle (keyless identity, EC public key, or private PKI chain with the root
+first), then re-hashes the model and requires an exact match with the signed manifest: every signed
+file present and unchanged, no unsigned file (signature-recorded ignore paths, .git*, the signature
+itself and --ignore-paths excepted). --signature defaults to model.sig in the model folder.
+  --identity-regexp RE   certificate identity as a regular expression (anchored)
+  --trusted-root R       trusted_root.json or ClientTrustConfig (default: the public-good root)
+  --allow-symlinks       follow symlinks that stay inside the model (refused otherwise)
+  --workers N            hashing threads (default: available cores)
+  --verbose              hashing throughput on stderr
+Exit: 0 verified, 1 blocked, 2 bad input.`;
+
+const options = {
+  signature: { type: 'string' },
+  identity: { type: 'string' },
+  'identity-regexp': { type: 'string' },
+  issuer: { type: 'string' },
+  'identity-provider': { type: 'string' },
+  key: { type: 'string' },
+  'public-key': { type: 'string' },
+  'certificate-chain': { type: 'string', multiple: true },
+  'trusted-root': { type: 'string' },
+  'trust-config': { type: 'string' },
+  'ignore-paths': { type: 'string', multiple: true },
+  'allow-symlinks': { type: 'boolean', default: false },
+  workers: { type: 'string' },
+  verbose: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+/** Reads a file named on the command line. @throws InputError FILE_NOT_FOUND */
+export function readInputFile(ctx: CommandContext, file: string, what: string): string {
+  const full = path.resolve(ctx.cwd, file);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new InputError('FILE_NOT_FOUND', `cannot read ${what} ${full} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+}
+
+/** Parses `--workers`. @throws InputError CLI_USAGE */
+export function parseWorkers(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 1024) throw new InputError('CLI_USAGE', `--workers must be an integer from 0 to 1024 (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+/**
+ * Resolves `--ignore-paths` like the reference CLI (relative to the working directory) into paths
+ * relative to the model root; a relative path that only exists under the model is taken as model-relative.
+ */
+export function resolveIgnorePaths(ctx: CommandContext, modelRoot: string, paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of paths) {
+    const fromCwd = path.resolve(ctx.cwd, entry);
+    const rel = path.relative(modelRoot, fromCwd);
+    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) out.push(rel.split(path.sep).join('/'));
+    else if (!path.isAbsolute(entry) && existsSync(path.join(modelRoot, entry))) out.push(entry);
+    else ctx.log(`agentfence: --ignore-paths ${entry} is not inside the model ${modelRoot}; ignored`);
+  }
+  return out;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '--:--';
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** One progress line: bar, percent, bytes, rate and ETA. */
+export function formatProgress(progress: HashProgress, elapsedSeconds: number, width = 24): string {
+  const ratio = progress.bytesTotal === 0 ? 1 : Math.min(1, progress.bytesDone / progress.bytesTotal);
+  const filled = Math.round(ratio * width);
+  const rate = elapsedSeconds > 0 ? progress.bytesDone / elapsedSeconds : 0;
+  const eta = rate > 0 ? (progress.bytesTotal - progress.bytesDone) / rate : Number.POSITIVE_INFINITY;
+  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${formatBytes(rate)}/s ETA ${formatDuration(eta)}`;
+}
+
+/** A throttled progress bar on stderr when it is a TTY (ctx.progress); `done()` clears it. */
+export function progressBar(ctx: CommandContext): { onProgress?: (p: HashProgress) => void; done(): void } {
+  if (!ctx.progress) return { done() {} };
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    onProgress(p) {
+      const now = performance.now();
+      if (now - last < 100 && p.bytesDone < p.bytesTotal) return;
+      last = now;
+      shown = true;
+      ctx.stderr.write(`\r${formatProgress(p, (now - started) / 1000)}\u001b[K`);
+    },
+    done() {
+      if (shown) ctx.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The `--verbose` throughput line. */
+export function throughputLine(stats: HashStats): string {
+  const rate = stats.seconds > 0 ? stats.bytes / stats.seconds : 0;
+  return `hashed ${stats.files} files (${stats.resources} resources, ${formatBytes(stats.bytes)}) in ${stats.seconds.toFixed(2)} s: ${formatBytes(rate)}/s on ${stats.workers === 0 ? 'the main thread' : `${stats.workers} worker threads`}`;
+}
+
+/** The package version, for SARIF. */
+function packageVersion(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'agentfence') return pkg.version ?? '0.0.0';
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}
+
+/** Renders a model result on stdout in the context's format; returns the exit code. */
+export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string): number {
+  const code = result.status === 'blocked' ? ExitCode.BLOCKED : ExitCode.PASS;
+  if (ctx.format === 'json') {
+    ctx.out(JSON.stringify({ schemaVersion, result }, null, 2));
+  } else if (ctx.format === 'sarif') {
+    const rule = { id: 'model-signature', name: 'ModelSignature', shortDescription: 'Models must carry a valid OpenSSF model signature from a trusted signer and match it exactly.' };
+    const level = result.status === 'blocked' ? 'error' : 'note';
+    const message = `${result.status}${result.reason === undefined ? '' : ` (${result.reason})`}: model ${result.name}: ${result.message}`;
+    ctx.out(JSON.stringify(toSarif(packageVersion(), [rule], [{ ruleId: rule.id, level, message, logicalLocation: `model:${result.name}` }]), null, 2));
+  } else {
+    const status = result.status.toUpperCase();
+    const painted = ctx.color ? `\u001b[${result.status === 'blocked' ? 31 : 32}m${status}\u001b[0m` : status;
+    const digest = result.digests?.['sha256'];
+    ctx.out(`${painted} model ${result.name}${digest === undefined ? '' : ` ${digest}`}  ${result.reason === undefined ? '' : `${result.reason}: `}${result.message}`);
+  }
+  return code;
+}
+
+/** Builds the signer policy from exactly one of the three verification methods. @throws InputError CLI_USAGE */
+async function signerPolicy(ctx: CommandContext, values: Record<string, unknown>): Promise<SignerPolicy> {
+  const identity = values['identity'] as string | undefined;
+  const identityRegExp = values['identity-regexp'] as string | undefined;
+  const issuer = (values['issuer'] ?? values['identity-provider']) as string | undefined;
+  const key = (values['key'] ?? values['public-key']) as string | undefined;
+  const chain = (values['certificate-chain'] as string[] | undefined) ?? [];
+  const trustedRoot = (values['trusted-root'] ?? values['trust-config']) as string | undefined;
+  const keyless = identity !== undefined || identityRegExp !== undefined || issuer !== undefined;
+  const methods = [keyless, key !== undefined, chain.length > 0].filter(Boolean).length;
+  if (methods !== 1) throw new InputError('CLI_USAGE', 'give exactly one of --identity/--issuer (keyless), --key PUB.pem, or --certificate-chain ROOT.pem');
+  const sigstore = await import('../../verify/sigstore/index.js');
+  const trustRoot = () => (trustedRoot === undefined ? sigstore.loadPublicGoodRoot() : sigstore.loadTrustRootFile(path.resolve(ctx.cwd, trustedRoot)));
+  if (keyless) {
+    if (issuer === undefined || (identity === undefined) === (identityRegExp === undefined)) {
+      throw new InputError('CLI_USAGE', 'keyless verification needs --issuer and exactly one of --identity or --identity-regexp');
+    }
+    return { kind: 'keyless', issuer, ...(identity === undefined ? {} : { subject: identity }), ...(identityRegExp === undefined ? {} : { subjectRegExp: identityRegExp }), trustRoot: trustRoot() };
+  }
+  if (key !== undefined) return { kind: 'key', publicKeyPem: readInputFile(ctx, key, 'public key'), ...(trustedRoot === undefined ? {} : { trustRoot: trustRoot() }) };
+  return { kind: 'certificate', chainPem: chain.map((file) => readInputFile(ctx, file, 'certificate')) };
+}
+
+export const command: Command = {
+  usage: USAGE,
+  async run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs(argv, options);
+    if (values['help'] === true) {
+      ctx.out(USAGE);
+      return ExitCode.PASS;
+    }
+    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify model needs exactly one model path (got ${positionals.length})`);
+    const modelPath = path.resolve(ctx.cwd, positionals[0]!);
+    if (!existsSync(modelPath)) throw new InputError('MODEL_NOT_FOUND', `model path ${modelPath} does not exist`);
+    const workers = parseWorkers(values['workers']);
+    const policy = await signerPolicy(ctx, values);
+    const model = await import('../../verify/model/index.js');
+    const signaturePath = values['signature'] === undefined ? model.defaultSignaturePath(modelPath) : path.resolve(ctx.cwd, values['signature'] as string);
+    const ignorePaths = resolveIgnorePaths(ctx, modelPath, (values['ignore-paths'] as string[] | undefined) ?? []);
+    const name = path.basename(modelPath);
+    const bar = progressBar(ctx);
+    let result: ArtifactResult;
+    try {
+      const verification = await model.verifyModel({
+        path: modelPath,
+        signaturePath,
+        policy,
+        ignorePaths,
+        allowSymlinks: values['allow-symlinks'] === true,
+        ...(workers === undefined ? {} : { workers }),
+        ...(bar.onProgress === undefined ? {} : { onProgress: bar.onProgress }),
+      });
+      bar.done();
+      if (values['verbose'] === true) ctx.log(throughputLine(verification.stats));
+      result = model.modelResult(name, verification);
+    } catch (error) {
+      bar.done();
+      // Bad input and configuration exit 2; anything that failed to verify is a block (exit 1).
+      if (!(error instanceof AgentfenceError) || error.kind === 'input' || error.kind === 'config') throw error;
+      result = model.modelBlockedResult(name, error);
+    }
+    return renderModelResult(ctx, result, 'agentfence.model-verification/v1');
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * Model verdicts in the shape of `.agentfence/verification.json` results, so `verify <agent>` and
+ * `verify model` report models the same way.
+ */
+import { AgentfenceError, messageOf } from '../../errors.js';
+import type { ArtifactResult, ReasonCode } from '../types.js';
+import type { ModelVerification } from './types.js';
+import { ModelMismatchError } from './verify.js';
+
+const REASONS: ReadonlySet<string> = new Set<ReasonCode>([
+  'UNSIGNED',
+  'MALFORMED_BUNDLE',
+  'UNTRUSTED_SIGNER',
+  'SIGNATURE_INVALID',
+  'TAMPERED',
+  'DIGEST_MISMATCH',
+  'EXPIRED',
+  'NO_TRANSPARENCY_PROOF',
+  'TLOG_INVALID',
+  'CERTIFICATE_INVALID',
+  'TRUST_ROOT_INVALID',
+  'POLICY_DENIED',
+  'VERSION_MISMATCH',
+  'CLASSIFICATION_DENIED',
+  'SYMLINK_REFUSED',
+  'PATH_REFUSED',
+  'ERROR',
+]);
+
+/** The reason code of a thrown value: its code when it is a known reason, else `ERROR`. */
+export function modelReason(error: unknown): ReasonCode {
+  return error instanceof AgentfenceError && REASONS.has(error.code) ? (error.code as ReasonCode) : 'ERROR';
+}
+
+/** A verified model as an artifact result. */
+export function modelResult(name: string, verification: ModelVerification): ArtifactResult {
+  const { signer, stats, serialization } = verification;
+  return {
+    kind: 'model',
+    name,
+    status: 'verified',
+    message: `signed by ${signer.identity}${signer.issuer === undefined ? '' : ` (${signer.issuer})`}; ${stats.files} files, ${verification.resources.length} resources match the signature exactly`,
+    signer,
+    digests: { sha256: `sha256:${verification.rootDigest}` },
+    ...(verification.tlogIndexes.length > 0 ? { tlogIndexes: verification.tlogIndexes } : {}),
+    ...(verification.timestamps.length > 0 ? { timestamps: verification.timestamps } : {}),
+    ...(verification.trustRoot === undefined ? {} : { trustRoot: verification.trustRoot }),
+    details: {
+      subject: verification.name,
+      predicateType: verification.predicateType,
+      serialization: { ...serialization },
+      files: stats.files,
+      bytes: stats.bytes,
+      resources: verification.resources.map((r) => ({ ...r })),
+    },
+  };
+}
+
+/** A model that failed verification (any error: fail closed) as a blocked artifact result. */
+export function modelBlockedResult(name: string, error: unknown): ArtifactResult {
+  return {
+    kind: 'model',
+    name,
+    status: 'blocked',
+    reason: modelReason(error),
+    message: messageOf(error),
+    ...(error instanceof ModelMismatchError
+      ? { details: { extra: [...error.diff.extra], missing: [...error.diff.missing], changed: error.diff.changed.map((c) => ({ ...c })) } }
+      : {}),
+  };
+}

@@ -1,0 +1,198 @@
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgentfenceError } from '../../../../src/errors.js';
+import { loadPublicGoodRoot, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
+import { ModelMismatchError, modelBlockedResult, modelResult, signModel, verifyModel } from '../../../../src/verify/model/index.js';
+import { copyFixture, fixtureNames, fixtures, keys, tempDir } from './helpers.js';
+
+/** The verification parameters of each fixture (shared/fixtures/README.md, model-signing). */
+function policyFor(name: string): SignerPolicy {
+  if (name.endsWith('-sigstore')) return { kind: 'keyless', subject: 'stefanb@us.ibm.com', issuer: 'https://sigstore.verify.ibm.com/oauth2', trustRoot: loadPublicGoodRoot() };
+  if (name.endsWith('-elliptic-key')) return { kind: 'key', publicKeyPem: readFileSync(path.join(keys, 'signing-key-pub.pem'), 'utf8') };
+  return { kind: 'certificate', chainPem: [readFileSync(path.join(keys, 'ca-cert.pem'), 'utf8'), readFileSync(path.join(keys, 'int-ca-cert.pem'), 'utf8')] };
+}
+
+/** v1.0.0-elliptic-key signs the single file signme-1; every other fixture signs its folder. */
+function modelOf(dir: string, name: string): string {
+  return name === 'v1.0.0-elliptic-key' ? path.join(dir, 'signme-1') : dir;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AgentfenceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AgentfenceError) return error;
+    throw error;
+  }
+  throw new Error('expected the model to be blocked, but it verified');
+}
+
+describe('verifyModel', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  describe('when a model signed by the reference implementation is verified with its README parameters', () => {
+    it.each(fixtureNames)('%s verifies', async (name) => {
+      const folder = path.join(fixtures, name);
+      const result = await verifyModel({ path: modelOf(folder, name), signaturePath: path.join(folder, 'model.sig'), policy: policyFor(name) });
+      expect(result.rootDigest).toMatch(/^[0-9a-f]{64}$/);
+      expect(result.resources.length).toBeGreaterThan(0);
+      expect(result.stats.files).toBe(result.resources.length);
+      if (name.endsWith('-sigstore')) expect(result.signer.identity).toBe('stefanb@us.ibm.com');
+    });
+  });
+
+  describe('when a copy of a signed model is tampered with', () => {
+    const tampers = [
+      { label: 'one byte changed', apply: (m: string) => appendFileSync(path.join(m, 'signme-1'), 'x'), field: 'changed' },
+      { label: 'a file added', apply: (m: string) => writeFileSync(path.join(m, 'extra.bin'), 'payload'), field: 'extra' },
+      { label: 'a file removed', apply: (m: string) => rmSync(path.join(m, 'signme-2')), field: 'missing' },
+    ] as const;
+    const cases = fixtureNames.flatMap((name) => tampers.map((t) => ({ name, ...t })));
+
+    it.each(cases)('$name with $label is blocked as TAMPERED', async ({ name, apply, field }) => {
+      const copy = copyFixture(name, dir);
+      const single = name === 'v1.0.0-elliptic-key';
+      // The single-file model: change the file, or add/remove files beside it (then the model is a folder).
+      if (single && field === 'missing') {
+        const error = await failure(verifyModel({ path: path.join(copy, 'missing-model'), signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) }));
+        expect(error.code).toBe('MODEL_NOT_FOUND');
+        return;
+      }
+      if (single && field === 'extra') {
+        writeFileSync(path.join(copy, 'signme-2'), 'new');
+        const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) }));
+        expect(error.code).toBe('TAMPERED');
+        expect((error as ModelMismatchError).diff.extra).toEqual(['signme-1', 'signme-2']);
+        expect((error as ModelMismatchError).diff.missing).toEqual(['.']);
+        return;
+      }
+      apply(copy);
+      const error = await failure(verifyModel({ path: modelOf(copy, name), signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) }));
+      expect(error).toBeInstanceOf(ModelMismatchError);
+      expect(error.code).toBe('TAMPERED');
+      const diff = (error as ModelMismatchError).diff;
+      const expected = { changed: single ? ['.'] : ['signme-1'], extra: ['extra.bin'], missing: ['signme-2'] }[field];
+      expect(field === 'changed' ? diff.changed.map((c) => c.name) : diff[field]).toEqual(expected);
+      expect(error.message).toContain(expected[0]);
+    });
+  });
+
+  describe('when a model has several differences at once', () => {
+    it('lists every extra, missing and changed file in the error and the blocked result', async () => {
+      const copy = copyFixture('v1.1.0-elliptic-key', dir);
+      appendFileSync(path.join(copy, 'signme-1'), 'x');
+      rmSync(path.join(copy, 'signme-2'));
+      writeFileSync(path.join(copy, 'a.bin'), 'a');
+      mkdirSync(path.join(copy, 'sub'));
+      writeFileSync(path.join(copy, 'sub', 'b.bin'), 'b');
+      const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key') }));
+      expect(error.message).toMatch(/changed: signme-1 .*extra \(not signed\): a\.bin, sub\/b\.bin; missing: signme-2/);
+      const result = modelBlockedResult('m', error);
+      expect(result).toMatchObject({ status: 'blocked', reason: 'TAMPERED', details: { extra: ['a.bin', 'sub/b.bin'], missing: ['signme-2'] } });
+    });
+  });
+
+  describe('when the files are fine but the signature or signer is not', () => {
+    it.each([
+      ['no model.sig', (copy: string) => rmSync(path.join(copy, 'model.sig')), 'v1.1.0-elliptic-key', 'UNSIGNED'],
+      ['a model.sig that is not JSON', (copy: string) => writeFileSync(path.join(copy, 'model.sig'), 'not json'), 'v1.1.0-elliptic-key', 'MALFORMED_BUNDLE'],
+      ['a model.sig that is not a bundle', (copy: string) => writeFileSync(path.join(copy, 'model.sig'), '{"mediaType":"x"}'), 'v1.1.0-elliptic-key', 'MALFORMED_BUNDLE'],
+      ['a payload changed after signing (key)', (copy: string) => rewritePayload(copy, (s) => s.replace('signme-2', 'signme-3')), 'v1.1.0-elliptic-key', 'SIGNATURE_INVALID|UNTRUSTED_SIGNER'],
+      ['a payload changed after signing (certificate)', (copy: string) => rewritePayload(copy, (s) => s.replace('signme-2', 'signme-3')), 'v1.1.0-certificate', 'SIGNATURE_INVALID|UNTRUSTED_SIGNER'],
+      ['a payload changed after signing (keyless)', (copy: string) => rewritePayload(copy, (s) => s.replace('signme-2', 'signme-3')), 'v1.0.0-sigstore', 'SIGNATURE_INVALID|UNTRUSTED_SIGNER|TLOG_INVALID'],
+    ])('blocks %s', async (_label, mutate, name, codes) => {
+      const copy = copyFixture(name, dir);
+      mutate(copy);
+      const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) }));
+      expect(codes.split('|')).toContain(error.code);
+    });
+
+    it.each([
+      ['another key', 'v1.1.0-elliptic-key', (): SignerPolicy => ({ kind: 'key', publicKeyPem: generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'pem' }).toString() })],
+      ['another identity', 'v1.1.0-sigstore', (): SignerPolicy => ({ kind: 'keyless', subject: 'mallory@example.com', issuer: 'https://sigstore.verify.ibm.com/oauth2', trustRoot: loadPublicGoodRoot() })],
+      ['another issuer', 'v1.0.0-sigstore', (): SignerPolicy => ({ kind: 'keyless', subject: 'stefanb@us.ibm.com', issuer: 'https://accounts.google.com', trustRoot: loadPublicGoodRoot() })],
+      ['a chain rooted elsewhere', 'v1.1.0-certificate', (): SignerPolicy => ({ kind: 'certificate', chainPem: [rootCertificates[0]!] })],
+      ['a key policy for a certificate bundle', 'v1.0.0-certificate', (): SignerPolicy => ({ kind: 'key', publicKeyPem: readFileSync(path.join(keys, 'signing-key-pub.pem'), 'utf8') })],
+    ])('blocks a signature checked against %s', async (_label, name, policy) => {
+      const folder = path.join(fixtures, name);
+      const error = await failure(verifyModel({ path: folder, signaturePath: path.join(folder, 'model.sig'), policy: policy() }));
+      expect(error.kind).toBe('verification');
+      expect(['UNTRUSTED_SIGNER', 'SIGNATURE_INVALID', 'CERTIFICATE_INVALID', 'MALFORMED_BUNDLE']).toContain(error.code);
+    });
+  });
+
+  describe('when the model path or ignore paths are bad', () => {
+    it('refuses a symlink added to a signed model', async () => {
+      const copy = copyFixture('v1.1.0-elliptic-key', dir);
+      symlinkSync(path.join(copy, 'signme-1'), path.join(copy, 'alias'));
+      const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key') }));
+      expect(error.code).toBe('SYMLINK_REFUSED');
+    });
+
+    it.each([['../outside'], ['/etc'], ['.']])('rejects the caller ignore path %s as bad input', async (ignore) => {
+      const folder = path.join(fixtures, 'v1.1.0-elliptic-key');
+      const error = await failure(verifyModel({ path: folder, signaturePath: path.join(folder, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key'), ignorePaths: [ignore] }));
+      expect(error.code).toBe('IGNORE_PATH_INVALID');
+    });
+
+    it('passes when a caller ignore path covers an added file', async () => {
+      const copy = copyFixture('v1.1.0-elliptic-key', dir);
+      mkdirSync(path.join(copy, 'cache'));
+      writeFileSync(path.join(copy, 'cache', 'tmp'), 'x');
+      writeFileSync(path.join(copy, '.gitignore'), 'cache/');
+      const result = await verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key'), ignorePaths: ['cache'] });
+      expect(result.resources.map((r) => r.name)).toEqual(['signme-1', 'signme-2']);
+    });
+  });
+
+  describe('when a model is signed with signModel', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+    it.each([
+      { method: 'files' as const, shardSize: undefined },
+      { method: 'shards' as const, shardSize: 5 },
+    ])('verifies its own $method signature, which ignores itself', async ({ method, shardSize }) => {
+      const model = path.join(dir, 'my-model');
+      mkdirSync(path.join(model, 'weights'), { recursive: true });
+      writeFileSync(path.join(model, 'config.json'), '{"layers":2}');
+      writeFileSync(path.join(model, 'weights', 'w.bin'), Buffer.alloc(23, 9));
+      writeFileSync(path.join(model, 'notes.txt'), 'not part of the model');
+      const signed = await signModel({ path: model, signer: { kind: 'key', privateKeyPem }, ignorePaths: ['notes.txt'], method, ...(shardSize === undefined ? {} : { shardSize }) });
+      expect(signed.signaturePath).toBe(path.join(model, 'model.sig'));
+      expect(signed.manifest.serialization.ignorePaths).toEqual(['.git', '.gitattributes', '.github', '.gitignore', 'model.sig', 'notes.txt']);
+      const verified = await verifyModel({ path: model, signaturePath: signed.signaturePath, policy: { kind: 'key', publicKeyPem } });
+      expect(verified.rootDigest).toBe(signed.rootDigest);
+      expect(verified.name).toBe('my-model');
+      expect(modelResult('my-model', verified)).toMatchObject({ status: 'verified', digests: { sha256: `sha256:${signed.rootDigest}` } });
+      writeFileSync(path.join(model, 'weights', 'w.bin'), Buffer.alloc(23, 8));
+      expect((await failure(verifyModel({ path: model, signaturePath: signed.signaturePath, policy: { kind: 'key', publicKeyPem } }))).code).toBe('TAMPERED');
+    });
+
+    it('writes the key hint model_signing checks (sha256 of the SPKI PEM)', async () => {
+      const model = path.join(dir, 'm');
+      mkdirSync(model);
+      writeFileSync(path.join(model, 'w'), 'w');
+      const signed = await signModel({ path: model, signer: { kind: 'key', privateKeyPem } });
+      const bundle = signed.bundle as { verificationMaterial: { publicKey: { hint: string } }; dsseEnvelope: { payloadType: string } };
+      const { createHash } = await import('node:crypto');
+      expect(bundle.verificationMaterial.publicKey.hint).toBe(createHash('sha256').update(publicKeyPem).digest('hex'));
+      expect(bundle.dsseEnvelope.payloadType).toBe('application/vnd.in-toto+json');
+    });
+  });
+});
+
+/** Replaces the DSSE payload of a copied bundle, keeping the old signature. */
+function rewritePayload(copy: string, edit: (statement: string) => string): void {
+  const file = path.join(copy, 'model.sig');
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { dsseEnvelope: { payload: string } };
+  bundle.dsseEnvelope.payload = Buffer.from(edit(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'))).toString('base64');
+  writeFileSync(file, JSON.stringify(bundle));
+}
