@@ -61,13 +61,10 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
     case 'dependentRequired': {
       const missing = String(params['missingProperty']);
       const present = String(params['property']);
-      return errorAt(
-        source,
-        [...docPath, present],
-        'SCHEMA_REQUIRED',
-        `${formatPath([...docPath, missing])} is required when ${present} is set`,
-        'key',
-      );
+      // Located at the field that demands it, named by the field that is missing.
+      const at = errorAt(source, [...docPath, present], 'SCHEMA_REQUIRED', '', 'key');
+      const missingPath = formatPath([...docPath, missing]);
+      return { ...at, path: missingPath, message: `${missingPath} is required when ${present} is set` };
     }
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
@@ -103,13 +100,17 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
       return errorAt(source, docPath, 'SCHEMA_FORMAT', `${where} must be a valid ${String(params['format'])} (got ${got})`);
     case 'oneOf':
       return errorAt(source, docPath, 'SCHEMA_ONE_OF', oneOfMessage(where, error));
-    case 'uniqueItems':
+    case 'uniqueItems': {
+      // ajv names the pair; the later one is the repeat.
+      const later = Math.max(Number(params['i']), Number(params['j']));
+      const earlier = Math.min(Number(params['i']), Number(params['j']));
       return errorAt(
         source,
-        [...docPath, Number(params['i'])],
+        [...docPath, later],
         'SCHEMA_DUPLICATE_ITEM',
-        `${formatPath([...docPath, Number(params['i'])])} must not repeat ${formatPath([...docPath, Number(params['j'])])} (got ${describe((error.data as unknown[])[Number(params['i'])])})`,
+        `${formatPath([...docPath, later])} must not repeat ${formatPath([...docPath, earlier])} (got ${describe((error.data as unknown[])[later])})`,
       );
+    }
     case 'minimum':
     case 'maximum':
     case 'minLength':

@@ -82,14 +82,27 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
     // The parser itself failed (e.g. nesting deep enough to exhaust the stack).
     throw fileError(file, 'YAML_SYNTAX', `must be parseable YAML (${String((error as Error).message).slice(0, 200)})`);
   }
-  const problems = [...doc.errors, ...doc.warnings];
+  // One problem per position: the parser often reports a cascade at the same spot.
+  const problems = [...doc.errors, ...doc.warnings].filter(
+    (problem, i, all) => all.findIndex((other) => other.pos[0] === problem.pos[0]) === i,
+  );
   if (problems.length > 0) {
     throw new ManifestError(
       problems.map((problem) => {
         const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
-        const code = problem.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : problem.code === 'MULTIPLE_DOCS' ? 'MULTI_DOCUMENT' : 'YAML_SYNTAX';
-        const message = firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '');
-        return { file, line: pos.line, col: pos.col, path: '', message: code === 'MULTI_DOCUMENT' ? 'the file must hold exactly one document' : message, code };
+        const located = { file, line: pos.line, col: pos.col, path: '' };
+        switch (problem.code) {
+          case 'DUPLICATE_KEY': {
+            const key = text.slice(problem.pos[0], problem.pos[1]).trim().slice(0, 60);
+            return { ...located, code: 'DUPLICATE_KEY', message: `the key ${key} must appear once in its mapping (got it again)` };
+          }
+          case 'MULTIPLE_DOCS':
+            return { ...located, code: 'MULTI_DOCUMENT', message: 'the file must hold exactly one YAML document (got more)' };
+          default: {
+            const detail = firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '');
+            return { ...located, code: 'YAML_SYNTAX', message: `the file must be valid YAML (${detail})` };
+          }
+        }
       }),
     );
   }
@@ -152,7 +165,7 @@ function checkJsonSyntax(text: string, file: string): void {
     const offset = /position (\d+)/.exec(message)?.[1];
     const pos = offset === undefined ? Math.max(0, text.length - 1) : Number(offset);
     const { line, col } = linePosOf(text, pos);
-    throw new ManifestError([{ file, line, col, path: '', message: `the file must be valid JSON (${firstLine(message)})`, code: 'JSON_SYNTAX' }]);
+    throw new ManifestError([{ file, line, col, path: '', message: `the file must be valid JSON (${firstLine(message).replace(/ in JSON at position \d+.*$/, "")})`, code: 'JSON_SYNTAX' }]);
   }
 }
 
