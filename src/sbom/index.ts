@@ -1,2 +1,12 @@
-/** CycloneDX SBOM generation, diff and report rendering. */
-export {};
+/** CycloneDX SBOM generation, diff, minimum-elements scorecard and report rendering. */
+export { buildSbom, agentRef, apiRef, dataRef, modelRef, pluginRef, NOT_VERIFIED, type BuiltSbom } from './build.js';
+export { buildAgentSbom, readFreshVerification, manifestDigest, verificationFile, type AgentSbomOptions } from './agent.js';
+export { gatherSbomInput, readModelStatement, type GatherOptions } from './inputs.js';
+export { readLockfile } from './lockfile.js';
+export { npmPurl, purlIdentity, sriToHash } from './purl.js';
+export { DEFAULT_SPEC, SpecProfiles, toSpecProfile, type SpecProfile, type SpecVersion } from './spec.js';
+export { MAX_SBOM_BYTES, parseCycloneDx, validateCycloneDx, SbomInvalidError, type ParsedBom, type SchemaIssue } from './validate.js';
+export { scoreSbom, renderScorecardText, type Scorecard, type ScoreElement } from './scorecard.js';
+export { diffSboms, renderDiffText, SEVERITIES, type SbomDiff, type DiffFlag, type FlagSeverity } from './diff.js';
+export type * from './types.js';
+export { renderReport, reportVerdict, trustBoundarySvg, esc, type ReportInput, type Verdict } from './report.js';

@@ -1,10 +1,123 @@
-import { InputError } from '../../errors.js';
+/**
+ * `agentfence report <agent> [-o report.html|-] [--plan F] [--verification run|file|none]`: gathers
+ * the manifest, the verifier's verdicts, the guardrail findings on the offline plan (or a given
+ * preview/export file) and the SBOM with its scorecard, and renders the self-contained HTML page.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, InputError, messageOf } from '../../errors.js';
+import type { LoadedAgent } from '../../manifest/index.js';
+import type { Finding, PlannedResource } from '../../rules/types.js';
+import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from '../commands.js';
+import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
-/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+const USAGE = `usage: agentfence report <agent> [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]
+
+Renders one self-contained HTML page for a reviewer (verdict, identity and permissions, models,
+plugins and APIs with their verification and signer, guardrail findings, SBOM minimum elements,
+trust-boundary picture). Default output: .agentfence/report-<agent>.html under the project root.
+  -o, --output FILE   where to write it ('-' for stdout)
+  --plan FILE         check guardrails on this pulumi preview --json / stack export instead of the offline plan
+  --verification M    run: verify in-process (default); file: a fresh .agentfence/verification.json; none`;
+
+const MAX_PLAN_BYTES = 64 * 1024 * 1024;
+
 export const command: Command = {
-  usage: 'agentfence report (not implemented yet)',
-  async run() {
-    throw new InputError('NOT_IMPLEMENTED', 'agentfence report is not implemented yet');
+  usage: USAGE,
+  async run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      output: { type: 'string', short: 'o' },
+      plan: { type: 'string' },
+      verification: { type: 'string', default: 'run' },
+    });
+    const format = toFormat(values['format'], ['text', 'json']);
+    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `report takes exactly one <agent> (got ${positionals.length})`);
+    const mode = values['verification'];
+    if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
+      throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
+    }
+    const { loadAgent } = await import('../../manifest/index.js');
+    const sbom = await import('../../sbom/index.js');
+    const agent = loadAgent(positionals[0]!, ctx.cwd);
+
+    let verification: VerificationReport | undefined;
+    if (mode === 'run') {
+      const { verifyAgent } = await import('../../verify/agent.js');
+      verification = await verifyAgent(agent);
+    } else if (mode === 'file') {
+      const fresh = sbom.readFreshVerification(agent);
+      if (fresh.report === undefined) ctx.log(`agentfence report: ${fresh.problem}`);
+      else verification = fresh.report;
+    }
+    const built = await sbom.buildAgentSbom(agent, {
+      profile: sbom.SpecProfiles[sbom.DEFAULT_SPEC],
+      verificationSource: verification === undefined ? 'none' : mode === 'run' ? 'in-process' : 'file',
+      ...(verification === undefined ? {} : { verification }),
+    });
+    const guardrails = await checkGuardrails(ctx, agent, typeof values['plan'] === 'string' ? values['plan'] : undefined);
+    const { toolIdentity } = await import('../../sbom/agent.js');
+    const input: import('../../sbom/report.js').ReportInput = {
+      agentName: agent.location.name,
+      manifest: agent.manifest.manifest,
+      manifestPath: path.relative(agent.location.projectRoot, agent.manifest.file).split(path.sep).join('/'),
+      ...(verification === undefined ? {} : { verification }),
+      ...guardrails,
+      sbom: built.doc,
+      scorecard: sbom.scoreSbom(built.doc),
+      tool: toolIdentity(),
+    };
+    const html = sbom.renderReport(input);
+    const verdict = sbom.reportVerdict(input);
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+    if (output === '-') {
+      ctx.stdout.write(html);
+      return ExitCode.PASS;
+    }
+    const target = output === undefined ? path.join(agent.location.projectRoot, '.agentfence', `report-${agent.location.name}.html`) : path.resolve(ctx.cwd, output);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, html);
+    const shown = path.relative(ctx.cwd, target) || target;
+    if (format === 'json') {
+      ctx.out(JSON.stringify({ schemaVersion: 'agentfence.report/v1', agent: agent.location.name, file: shown, verdict, findings: input.findings?.length ?? null }));
+    } else {
+      ctx.out(`wrote ${shown} (verdict: ${verdict})`);
+    }
+    return ExitCode.PASS;
   },
 };
+
+/** Guardrail findings from a given plan file or the offline plan; a failure is shown, never hidden as "no findings". */
+async function checkGuardrails(
+  ctx: CommandContext,
+  agent: LoadedAgent,
+  planFile: string | undefined,
+): Promise<{ findings: readonly Finding[] } | { findingsProblem: string }> {
+  let resources: readonly PlannedResource[];
+  try {
+    const { readPlanDocument } = await import('../../plan/read.js');
+    if (planFile !== undefined) {
+      const file = path.resolve(ctx.cwd, planFile);
+      if (!existsSync(file) || !statSync(file).isFile()) throw new InputError('PLAN_NOT_FOUND', `--plan ${planFile} must be an existing file`);
+      if (statSync(file).size > MAX_PLAN_BYTES) throw new InputError('PLAN_TOO_LARGE', `--plan ${planFile} must be at most ${MAX_PLAN_BYTES} bytes`);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new InputError('PLAN_NOT_JSON', `--plan ${planFile} must be JSON (${messageOf(error)})`, { cause: error });
+      }
+      resources = readPlanDocument(json, planFile).resources;
+    } else {
+      const plan = (await import('../../plan/offline.js')) as unknown as { planAgent?: (ref: string, cwd: string) => Promise<unknown> };
+      if (typeof plan.planAgent !== 'function') return { findingsProblem: 'the offline plan is not available in this build; pass --plan' };
+      resources = readPlanDocument(await plan.planAgent(agent.manifest.file, ctx.cwd), 'offline plan').resources;
+    }
+  } catch (error) {
+    // a bad --plan file is the user's input: exit 2; an offline plan failure is shown in the report
+    if (planFile !== undefined) throw error;
+    ctx.log(`agentfence report: offline plan failed: ${messageOf(error)}`);
+    return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
+  }
+  const { evaluateRules } = await import('../../rules/index.js');
+  return { findings: evaluateRules(resources, { baseDir: agent.location.projectRoot }).findings };
+}

@@ -1,10 +1,189 @@
-import { InputError } from '../../errors.js';
+/**
+ * `agentfence sbom <agent> [-o F|-] [--spec 1.6|1.7] [--check] [--timestamp] [--verification run|file|none]`
+ * and `agentfence sbom diff <old> <new> [--format text|json] [--fail-on SEVERITY]`.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
+import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
-/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--timestamp] [--verification run|file|none]
+       agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
+
+Writes the agent's CycloneDX ML-BOM (models, plugins, APIs as services, data stores, verification
+evidence) to sbom/<agent>.cdx.json under the project root, validated before it is written.
+  -o, --output FILE     where to write it ('-' for stdout)
+  --spec V              CycloneDX version: 1.6 (default) or 1.7
+  --check               compare with the committed file instead of writing: exit 1 when stale
+  --timestamp           add metadata.timestamp (SOURCE_DATE_EPOCH if set, else now); not reproducible
+  --verification M      run: verify in-process (default); file: use a fresh .agentfence/verification.json;
+                        none: mark every artifact not-verified
+diff compares two CycloneDX 1.6/1.7 JSON documents and flags what a reviewer must see; --fail-on
+exits 1 when a flag at or above that severity is present.`;
+
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
+
 export const command: Command = {
-  usage: 'agentfence sbom (not implemented yet)',
-  async run() {
-    throw new InputError('NOT_IMPLEMENTED', 'agentfence sbom is not implemented yet');
+  usage: USAGE,
+  async run(ctx, argv) {
+    if (argv[0] === 'diff') return runDiff(ctx, argv.slice(1));
+    return runGenerate(ctx, argv);
   },
 };
+
+async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    output: { type: 'string', short: 'o' },
+    spec: { type: 'string', default: '1.6' },
+    check: { type: 'boolean', default: false },
+    timestamp: { type: 'boolean', default: false },
+    verification: { type: 'string', default: 'run' },
+  });
+  const format = toFormat(values['format'], ['text', 'json']);
+  if (positionals.length !== 1) throw new InputError('CLI_USAGE', `sbom takes exactly one <agent> (got ${positionals.length})`);
+  const mode = values['verification'];
+  if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
+    throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
+  }
+  if (values['check'] === true && values['timestamp'] === true) {
+    throw new InputError('CLI_USAGE', '--check compares reproducible output and cannot be combined with --timestamp');
+  }
+  const sbom = await import('../../sbom/index.js');
+  const profile = sbom.toSpecProfile(values['spec']);
+  const { loadAgent } = await import('../../manifest/index.js');
+  const agent = loadAgent(positionals[0]!, ctx.cwd);
+
+  let verification: Awaited<ReturnType<typeof runVerifier>> | undefined;
+  let source: 'in-process' | 'file' | 'none' = 'none';
+  if (mode === 'run') {
+    verification = await runVerifier(agent);
+    source = 'in-process';
+  } else if (mode === 'file') {
+    const fresh = sbom.readFreshVerification(agent);
+    if (fresh.report === undefined) {
+      ctx.log(`agentfence sbom: ${fresh.problem}; artifacts are marked not-verified`);
+    } else {
+      verification = fresh.report;
+      source = 'file';
+    }
+  }
+  const built = await sbom.buildAgentSbom(agent, {
+    profile,
+    verificationSource: source,
+    ...(verification === undefined ? {} : { verification }),
+    ...(values['timestamp'] === true ? { timestamp: timestampFrom(ctx.env) } : {}),
+  });
+  const scorecard = sbom.scoreSbom(built.doc);
+  const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+  const target = output === undefined ? path.join(agent.location.projectRoot, 'sbom', `${agent.location.name}.cdx.json`) : output === '-' ? '-' : path.resolve(ctx.cwd, output);
+  const shown = target === '-' ? '-' : path.relative(ctx.cwd, target) || target;
+  const counts = { components: ((built.doc['components'] as unknown[]) ?? []).length, services: ((built.doc['services'] as unknown[]) ?? []).length };
+
+  if (values['check'] === true) {
+    if (target === '-') throw new InputError('CLI_USAGE', '--check needs a file to compare with, not -o -');
+    const committed = existsSync(target) && statSync(target).isFile() ? readFileSync(target) : undefined;
+    const upToDate = committed !== undefined && committed.toString('utf8') === built.json;
+    let diff: import('../../sbom/diff.js').SbomDiff | undefined;
+    let problem: string | undefined;
+    if (committed === undefined) {
+      problem = `${shown} does not exist`;
+    } else if (!upToDate) {
+      try {
+        const parsed = await sbom.parseCycloneDx(committed, shown);
+        diff = sbom.diffSboms(parsed.doc, built.doc);
+      } catch (error) {
+        problem = `${shown} is not a valid SBOM (${(error as Error).message.split('\n')[0]})`;
+      }
+    }
+    if (format === 'json') {
+      ctx.out(
+        JSON.stringify({
+          schemaVersion: 'agentfence.sbom-check/v1',
+          agent: agent.location.name,
+          file: shown,
+          specVersion: built.specVersion,
+          upToDate,
+          ...(problem === undefined ? {} : { problem }),
+          ...(diff === undefined ? {} : { diff }),
+          scorecard,
+        }),
+      );
+    } else {
+      if (upToDate) {
+        ctx.out(`${shown} is up to date (CycloneDX ${built.specVersion}, ${counts.components} components, ${counts.services} services)`);
+      } else {
+        ctx.out(`${shown} is stale: regenerate with \`agentfence sbom ${agent.location.name}${profile.version === '1.6' ? '' : ` --spec ${profile.version}`}\` and review the change`);
+        if (problem !== undefined) ctx.out(`  ${problem}`);
+        if (diff !== undefined) {
+          const summary = sbom.renderDiffText(diff).trimEnd();
+          ctx.out(summary.replace(/^/gm, '  '));
+          if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
+            ctx.out('  (components and services are unchanged; metadata, dependencies or formatting differ)');
+          }
+        }
+      }
+      ctx.out(sbom.renderScorecardText(scorecard).trimEnd());
+    }
+    return upToDate ? ExitCode.PASS : ExitCode.BLOCKED;
+  }
+
+  if (target === '-') {
+    ctx.stdout.write(built.json);
+    return ExitCode.PASS;
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, built.json);
+  const line = `wrote ${shown} (CycloneDX ${built.specVersion}, ${counts.components} components, ${counts.services} services, verification: ${source})`;
+  if (format === 'json') {
+    ctx.out(JSON.stringify({ schemaVersion: 'agentfence.sbom/v1', agent: agent.location.name, file: shown, specVersion: built.specVersion, serialNumber: built.doc['serialNumber'], ...counts, verification: source, scorecard }));
+  } else {
+    ctx.out(line);
+    if (!ctx.quiet) ctx.log(sbom.renderScorecardText(scorecard).trimEnd());
+  }
+  return ExitCode.PASS;
+}
+
+/** Runs the supply-chain verifier in-process (its core, lazily), so the SBOM's verdicts are current. */
+async function runVerifier(agent: import('../../manifest/index.js').LoadedAgent): Promise<import('../../verify/types.js').VerificationReport> {
+  const { verifyAgent } = await import('../../verify/agent.js');
+  return verifyAgent(agent);
+}
+
+function timestampFrom(env: Readonly<Record<string, string | undefined>>): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined) {
+    if (!/^\d{1,12}$/.test(epoch)) throw new InputError('CLI_USAGE', `SOURCE_DATE_EPOCH must be whole seconds (got ${JSON.stringify(epoch)})`);
+    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function readSbomFile(file: string, cwd: string): Promise<import('../../sbom/validate.js').ParsedBom> {
+  const { MAX_SBOM_BYTES, parseCycloneDx } = await import('../../sbom/index.js');
+  const resolved = path.resolve(cwd, file);
+  if (!existsSync(resolved) || !statSync(resolved).isFile()) throw new InputError('SBOM_NOT_FOUND', `${file} must be an existing file`);
+  const size = statSync(resolved).size;
+  // refuse before reading: a huge file is an attack or a mistake, not an SBOM to load into memory
+  if (size > MAX_SBOM_BYTES) throw new InputError('SBOM_TOO_LARGE', `${file} must be at most ${MAX_SBOM_BYTES} bytes (got ${size})`);
+  return parseCycloneDx(readFileSync(resolved), file);
+}
+
+async function runDiff(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { 'fail-on': { type: 'string' } });
+  const format = toFormat(values['format'], ['text', 'json']);
+  if (positionals.length !== 2) throw new InputError('CLI_USAGE', `sbom diff takes <old> <new> (got ${positionals.length} files)`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(SEVERITY_ORDER as readonly unknown[]).includes(failOn)) {
+    throw new InputError('CLI_USAGE', `--fail-on must be one of ${SEVERITY_ORDER.join('|')} (got ${JSON.stringify(failOn)})`);
+  }
+  const { diffSboms, renderDiffText } = await import('../../sbom/index.js');
+  const before = await readSbomFile(positionals[0]!, ctx.cwd);
+  const after = await readSbomFile(positionals[1]!, ctx.cwd);
+  const diff = diffSboms(before.doc, after.doc);
+  if (format === 'json') ctx.out(JSON.stringify(diff));
+  else ctx.stdout.write(renderDiffText(diff));
+  if (failOn === undefined) return ExitCode.PASS;
+  const threshold = SEVERITY_ORDER.indexOf(failOn as (typeof SEVERITY_ORDER)[number]);
+  return diff.flags.some((f) => SEVERITY_ORDER.indexOf(f.severity) <= threshold) ? ExitCode.BLOCKED : ExitCode.PASS;
+}

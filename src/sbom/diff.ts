@@ -1,0 +1,422 @@
+/**
+ * Compares two CycloneDX documents (ours or anyone's) for a compliance reviewer: added, removed
+ * and changed components and services, matched on identity (purl without version, else type +
+ * group + name) so that a new version reads as a change, not a swap; plus flags by severity for
+ * what a reviewer must look at: new or changed models, plugin versions, signers and source
+ * repositories, API endpoints and trust-boundary crossings, data classifications sent to third
+ * parties, and verification status changes.
+ */
+import { purlIdentity } from './purl.js';
+
+type Json = Record<string, unknown>;
+
+export type FlagSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly FlagSeverity[] = Object.freeze(['critical', 'high', 'medium', 'low', 'info']);
+
+export type EntityKind = 'model' | 'plugin' | 'data' | 'component' | 'service';
+
+/** A component or service reduced to what the diff compares. */
+export interface Entity {
+  readonly key: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly ref?: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly old?: string;
+  readonly new?: string;
+}
+
+export interface ChangedEntity {
+  readonly key: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly changes: readonly FieldChange[];
+}
+
+export interface DiffFlag {
+  readonly severity: FlagSeverity;
+  /** Stable SCREAMING_SNAKE code, e.g. `MODEL_DIGEST_CHANGED`. */
+  readonly code: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly message: string;
+}
+
+export interface SbomDiff {
+  readonly schemaVersion: 'agentfence.sbom-diff/v1';
+  readonly old: { readonly specVersion: string; readonly serialNumber?: string; readonly subject?: string };
+  readonly new: { readonly specVersion: string; readonly serialNumber?: string; readonly subject?: string };
+  readonly added: readonly Entity[];
+  readonly removed: readonly Entity[];
+  readonly changed: readonly ChangedEntity[];
+  readonly flags: readonly DiffFlag[];
+  readonly summary: { readonly added: number; readonly removed: number; readonly changed: number } & Readonly<Record<FlagSeverity, number>>;
+}
+
+function obj(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+function arr(value: unknown): Json[] {
+  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
+}
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+function sortedJoin(values: Iterable<string>): string {
+  return [...new Set(values)].sort().join(', ');
+}
+
+function props(node: Json): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const p of arr(node['properties'])) {
+    const name = str(p['name']);
+    const value = str(p['value']);
+    if (name === undefined || value === undefined) continue;
+    map.set(name, [...(map.get(name) ?? []), value]);
+  }
+  return map;
+}
+
+/** Fields every entity shares: verification evidence recorded as agentfence properties. */
+function verificationFields(node: Json, fields: Record<string, string>): void {
+  const p = props(node);
+  const pick = (name: string, field: string): void => {
+    const values = p.get(`agentfence:verification:${name}`);
+    if (values !== undefined) fields[field] = sortedJoin(values);
+  };
+  pick('status', 'verification');
+  pick('signer', 'signer');
+  pick('issuer', 'issuer');
+  pick('source-repository', 'sourceRepository');
+}
+
+function componentKind(c: Json): EntityKind {
+  const type = str(c['type']);
+  if (type === 'machine-learning-model') return 'model';
+  if (type === 'data') return 'data';
+  if (type === 'library' || type === 'framework' || str(c['purl'])?.startsWith('pkg:npm/') === true) return 'plugin';
+  return 'component';
+}
+
+function toComponent(c: Json, parentKey?: string): Entity {
+  const group = str(c['group']);
+  const name = `${group === undefined || group === '' ? '' : `${group}/`}${str(c['name']) ?? '?'}`;
+  const purl = str(c['purl']);
+  const kind = componentKind(c);
+  // identity without version: a model's generic purl carries its checksum, so models match on name
+  const identity = purl !== undefined && kind !== 'model' ? purlIdentity(purl) : `${str(c['type']) ?? 'component'}:${name}`;
+  const key = parentKey === undefined ? identity : `${parentKey}>${identity}`;
+  const fields: Record<string, string> = {};
+  const set = (field: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') fields[field] = value;
+  };
+  set('type', str(c['type']));
+  set('version', str(c['version']));
+  set('purl', purl);
+  set('hashes', sortedJoin(arr(c['hashes']).map((h) => `${str(h['alg']) ?? '?'}:${str(h['content']) ?? '?'}`)));
+  set('supplier', str(obj(c['supplier'])?.['name']));
+  set(
+    'licenses',
+    sortedJoin(
+      arr(c['licenses']).map((l) => str(obj(l['license'])?.['id']) ?? str(obj(l['license'])?.['name']) ?? str(l['expression']) ?? '?'),
+    ),
+  );
+  set('vcs', sortedJoin(arr(c['externalReferences']).filter((e) => e['type'] === 'vcs').map((e) => str(e['url']) ?? '?')));
+  set(
+    'classification',
+    sortedJoin(arr(c['data']).map((d) => str(d['classification'])).filter((v): v is string => v !== undefined)) ||
+      props(c).get('agentfence:datastore:classification')?.join(', '),
+  );
+  const files = arr(c['components']).filter((f) => f['type'] === 'file');
+  if (kind === 'model' && files.length > 0) {
+    set('files', sortedJoin(files.map((f) => `${str(f['name']) ?? '?'}=${arr(f['hashes']).map((h) => str(h['content'])).join('/')}`)));
+  }
+  verificationFields(c, fields);
+  const ref = str(c['bom-ref']);
+  return { key, kind, name, ...(ref === undefined ? {} : { ref }), fields };
+}
+
+function toService(s: Json): Entity {
+  const group = str(s['group']);
+  const name = `${group === undefined || group === '' ? '' : `${group}/`}${str(s['name']) ?? '?'}`;
+  const fields: Record<string, string> = {};
+  const set = (field: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') fields[field] = value;
+  };
+  set('version', str(s['version']));
+  set('provider', str(obj(s['provider'])?.['name']));
+  set('endpoints', sortedJoin(Array.isArray(s['endpoints']) ? (s['endpoints'] as unknown[]).filter((e): e is string => typeof e === 'string') : []));
+  if (typeof s['authenticated'] === 'boolean') fields['authenticated'] = String(s['authenticated']);
+  if (typeof s['x-trust-boundary'] === 'boolean') fields['trustBoundary'] = String(s['x-trust-boundary']);
+  set('trustZone', str(s['trustZone']));
+  set(
+    'dataFlows',
+    sortedJoin(arr(s['data']).map((d) => `${str(d['flow']) ?? '?'}:${str(d['classification']) ?? '?'}`)),
+  );
+  verificationFields(s, fields);
+  const ref = str(s['bom-ref']);
+  return { key: `service:${name}`, kind: 'service', name, ...(ref === undefined ? {} : { ref }), fields };
+}
+
+/** Flattens a document into entities keyed by identity; duplicate keys get a `#n` suffix. */
+export function toEntities(doc: Json): Map<string, Entity> {
+  const entities = new Map<string, Entity>();
+  const add = (entity: Entity): void => {
+    let key = entity.key;
+    for (let n = 2; entities.has(key); n++) key = `${entity.key}#${n}`;
+    entities.set(key, key === entity.key ? entity : { ...entity, key });
+  };
+  const visitComponent = (c: Json, parentKey?: string): void => {
+    const entity = toComponent(c, parentKey);
+    add(entity);
+    // model files are compared as the model's `files` field; other nested components stand alone
+    if (entity.kind !== 'model') for (const child of arr(c['components'])) visitComponent(child, entity.key);
+  };
+  const visitService = (s: Json): void => {
+    add(toService(s));
+    for (const child of arr(s['services'])) visitService(child);
+  };
+  arr(doc['components']).forEach((c) => visitComponent(c));
+  arr(doc['services']).forEach(visitService);
+  return entities;
+}
+
+const CLASSIFICATION_SEVERITY: Readonly<Record<string, FlagSeverity>> = Object.freeze({
+  restricted: 'critical',
+  confidential: 'high',
+  internal: 'medium',
+  public: 'low',
+});
+
+function split(value: string | undefined): Set<string> {
+  return new Set(value === undefined || value === '' ? [] : value.split(', '));
+}
+
+function flagsForAdded(entity: Entity): DiffFlag[] {
+  const flags: DiffFlag[] = [];
+  const f = entity.fields;
+  switch (entity.kind) {
+    case 'model':
+      flags.push({ severity: 'high', code: 'MODEL_ADDED', kind: 'model', name: entity.name, message: `new model ${entity.name}${f['hashes'] ? ` (${f['hashes']})` : ''}` });
+      break;
+    case 'plugin':
+      flags.push({
+        severity: f['verification'] === undefined || f['verification'] === 'verified' ? 'medium' : 'high',
+        code: 'PLUGIN_ADDED',
+        kind: 'plugin',
+        name: entity.name,
+        message: `new plugin ${entity.name}@${f['version'] ?? '?'}${f['verification'] ? ` (verification: ${f['verification']})` : ''}`,
+      });
+      break;
+    case 'service': {
+      const crossing = f['trustBoundary'] === 'true';
+      flags.push({
+        severity: crossing ? 'high' : 'medium',
+        code: crossing ? 'TRUST_BOUNDARY_CROSSING_ADDED' : 'SERVICE_ADDED',
+        kind: 'service',
+        name: entity.name,
+        message: `new ${crossing ? 'third-party API across the trust boundary' : 'service'} ${entity.name}${f['endpoints'] ? ` (endpoints: ${f['endpoints']})` : ''}`,
+      });
+      for (const flow of split(f['dataFlows'])) flags.push(classificationFlag(entity, flow, crossing));
+      break;
+    }
+    case 'data':
+      flags.push({ severity: 'medium', code: 'DATA_STORE_ADDED', kind: 'data', name: entity.name, message: `new data store ${entity.name} (${f['classification'] ?? 'unclassified'})` });
+      break;
+    case 'component':
+      flags.push({ severity: 'low', code: 'COMPONENT_ADDED', kind: 'component', name: entity.name, message: `new component ${entity.name}` });
+      break;
+    default:
+      throw new Error(`unknown entity kind ${String(entity.kind)}`);
+  }
+  return flags;
+}
+
+function classificationFlag(entity: Entity, flow: string, crossing: boolean): DiffFlag {
+  const [direction, classification = '?'] = flow.split(':');
+  const sent = direction === 'outbound' || direction === 'bi-directional';
+  return {
+    severity: sent && crossing ? (CLASSIFICATION_SEVERITY[classification.toLowerCase()] ?? 'high') : 'low',
+    code: 'DATA_CLASSIFICATION_ADDED',
+    kind: 'service',
+    name: entity.name,
+    message: `${classification} data now flows ${direction ?? '?'} ${crossing ? 'across the trust boundary ' : ''}to ${entity.name}`,
+  };
+}
+
+function flagsForChange(before: Entity, after: Entity, changes: readonly FieldChange[]): DiffFlag[] {
+  const flags: DiffFlag[] = [];
+  const name = after.name;
+  const kind = after.kind;
+  for (const change of changes) {
+    const was = change.old ?? '(none)';
+    const now = change.new ?? '(none)';
+    switch (`${kind}.${change.field}`) {
+      case 'model.hashes':
+      case 'model.files':
+        flags.push({ severity: 'high', code: 'MODEL_DIGEST_CHANGED', kind, name, message: `model ${name} ${change.field === 'files' ? 'files' : 'digest'} changed: ${was} -> ${now}` });
+        break;
+      case 'model.version':
+        flags.push({ severity: 'medium', code: 'MODEL_VERSION_CHANGED', kind, name, message: `model ${name} version ${was} -> ${now}` });
+        break;
+      case 'plugin.version':
+        flags.push({ severity: 'medium', code: 'PLUGIN_VERSION_CHANGED', kind, name, message: `plugin ${name} version ${was} -> ${now}` });
+        break;
+      case 'plugin.hashes':
+        if (before.fields['version'] === after.fields['version']) {
+          flags.push({ severity: 'critical', code: 'PLUGIN_DIGEST_CHANGED', kind, name, message: `plugin ${name}@${after.fields['version'] ?? '?'} has a different tarball digest for the same version` });
+        }
+        break;
+      case 'plugin.sourceRepository':
+      case 'plugin.vcs':
+      case 'model.sourceRepository':
+        flags.push({ severity: 'high', code: 'SOURCE_REPOSITORY_CHANGED', kind, name, message: `${kind} ${name} source repository ${was} -> ${now}` });
+        break;
+      case 'model.signer':
+      case 'plugin.signer':
+      case 'service.signer':
+      case 'model.issuer':
+      case 'plugin.issuer':
+      case 'service.issuer':
+        flags.push({ severity: 'high', code: 'SIGNER_CHANGED', kind, name, message: `${kind} ${name} ${change.field} ${was} -> ${now}` });
+        break;
+      case 'service.endpoints': {
+        const added = [...split(change.new)].filter((e) => !split(change.old).has(e));
+        if (added.length > 0) {
+          flags.push({ severity: 'high', code: 'ENDPOINT_ADDED', kind, name, message: `API ${name} has new endpoints: ${added.join(', ')}` });
+        } else {
+          flags.push({ severity: 'low', code: 'ENDPOINT_REMOVED', kind, name, message: `API ${name} endpoints ${was} -> ${now}` });
+        }
+        break;
+      }
+      case 'service.trustBoundary':
+        flags.push({
+          severity: change.new === 'true' ? 'high' : 'medium',
+          code: change.new === 'true' ? 'TRUST_BOUNDARY_CROSSING_ADDED' : 'TRUST_BOUNDARY_CHANGED',
+          kind,
+          name,
+          message: `API ${name} x-trust-boundary ${was} -> ${now}`,
+        });
+        break;
+      case 'service.authenticated':
+        flags.push({ severity: change.new === 'false' ? 'high' : 'info', code: 'AUTHENTICATION_CHANGED', kind, name, message: `API ${name} authenticated ${was} -> ${now}` });
+        break;
+      case 'service.trustZone':
+        flags.push({ severity: 'medium', code: 'TRUST_ZONE_CHANGED', kind, name, message: `API ${name} trust zone ${was} -> ${now}` });
+        break;
+      case 'service.dataFlows': {
+        const crossing = after.fields['trustBoundary'] === 'true';
+        for (const flow of split(change.new)) if (!split(change.old).has(flow)) flags.push(classificationFlag(after, flow, crossing));
+        break;
+      }
+      case 'data.classification':
+        flags.push({ severity: 'medium', code: 'DATA_CLASSIFICATION_CHANGED', kind, name, message: `data store ${name} classification ${was} -> ${now}` });
+        break;
+      case 'model.verification':
+      case 'plugin.verification':
+      case 'service.verification':
+      case 'component.verification':
+        flags.push({
+          severity: change.new === 'verified' ? 'info' : 'high',
+          code: 'VERIFICATION_STATUS_CHANGED',
+          kind,
+          name,
+          message: `${kind} ${name} verification ${was} -> ${now}`,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return flags;
+}
+
+/** Diffs two parsed CycloneDX documents. Pure and deterministic (everything sorted). */
+export function diffSboms(oldDoc: Json, newDoc: Json): SbomDiff {
+  const before = toEntities(oldDoc);
+  const after = toEntities(newDoc);
+  const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const added = [...after.values()].filter((e) => !before.has(e.key)).sort(byKey);
+  const removed = [...before.values()].filter((e) => !after.has(e.key)).sort(byKey);
+  const changed: ChangedEntity[] = [];
+  const flags: DiffFlag[] = [];
+  for (const entity of added) flags.push(...flagsForAdded(entity));
+  for (const entity of removed) {
+    flags.push({
+      severity: entity.kind === 'model' || entity.kind === 'service' ? 'low' : 'info',
+      code: `${entity.kind.toUpperCase()}_REMOVED`,
+      kind: entity.kind,
+      name: entity.name,
+      message: `${entity.kind} ${entity.name} removed`,
+    });
+  }
+  for (const [key, next] of [...after.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const previous = before.get(key);
+    if (previous === undefined) continue;
+    const fields = [...new Set([...Object.keys(previous.fields), ...Object.keys(next.fields)])].sort();
+    const changes: FieldChange[] = [];
+    for (const field of fields) {
+      const old = previous.fields[field];
+      const now = next.fields[field];
+      if (old !== now) changes.push({ field, ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) });
+    }
+    if (changes.length === 0) continue;
+    changed.push({ key, kind: next.kind, name: next.name, changes });
+    flags.push(...flagsForChange(previous, next, changes));
+  }
+  flags.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, flags.filter((f) => f.severity === s).length])) as Record<FlagSeverity, number>;
+  return {
+    schemaVersion: 'agentfence.sbom-diff/v1',
+    old: describe(oldDoc),
+    new: describe(newDoc),
+    added,
+    removed,
+    changed,
+    flags,
+    summary: { added: added.length, removed: removed.length, changed: changed.length, ...counts },
+  };
+}
+
+function describe(doc: Json): SbomDiff['old'] {
+  const serial = str(doc['serialNumber']);
+  const subject = obj(obj(doc['metadata'])?.['component']);
+  const name = str(subject?.['name']);
+  return {
+    specVersion: str(doc['specVersion']) ?? '?',
+    ...(serial === undefined ? {} : { serialNumber: serial }),
+    ...(name === undefined ? {} : { subject: name }),
+  };
+}
+
+/** Human-readable rendering of a diff for the terminal or a PR comment. */
+export function renderDiffText(diff: SbomDiff): string {
+  const lines: string[] = [];
+  lines.push(
+    `sbom diff: ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.changed} changed; flags: ${SEVERITIES.map((s) => `${diff.summary[s]} ${s}`).join(', ')}`,
+  );
+  if (diff.flags.length > 0) {
+    lines.push('', 'Flags:');
+    for (const flag of diff.flags) lines.push(`  [${flag.severity}] ${flag.code}: ${flag.message}`);
+  }
+  if (diff.added.length > 0) {
+    lines.push('', 'Added:');
+    for (const e of diff.added) lines.push(`  + ${e.kind} ${e.name}${e.fields['version'] ? `@${e.fields['version']}` : ''}`);
+  }
+  if (diff.removed.length > 0) {
+    lines.push('', 'Removed:');
+    for (const e of diff.removed) lines.push(`  - ${e.kind} ${e.name}${e.fields['version'] ? `@${e.fields['version']}` : ''}`);
+  }
+  if (diff.changed.length > 0) {
+    lines.push('', 'Changed:');
+    for (const e of diff.changed) {
+      lines.push(`  ~ ${e.kind} ${e.name}`);
+      for (const c of e.changes) lines.push(`      ${c.field}: ${c.old ?? '(none)'} -> ${c.new ?? '(none)'}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

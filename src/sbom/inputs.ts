@@ -1,0 +1,256 @@
+/**
+ * Gathers an SBOM's inputs from the stack folder: the manifest's bytes (for its digest), each
+ * model's signature statement (root digest and per-file digests, read but not verified here),
+ * API descriptors and their bundles, plugin lockfiles and vendored attestations. Unreadable
+ * artifacts are recorded as such (the verifier's verdict says why they block), never guessed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import semver from 'semver';
+import { InputError } from '../errors.js';
+import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
+import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
+import { readLockfile } from './lockfile.js';
+import type { ModelSignatureInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
+
+/** Largest side file (signature bundle, descriptor, lockfile, attestation) read for an SBOM. */
+const MAX_SIDE_FILE = 64 * 1024 * 1024;
+
+export interface GatherOptions {
+  readonly agentName: string;
+  readonly manifest: AgentManifest;
+  readonly manifestFile: string;
+  readonly stackDir: string;
+  readonly projectRoot: string;
+  readonly verification?: VerificationReport;
+  readonly verificationSource: VerificationSource;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly libraryVersion: string;
+  readonly timestamp?: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Project-relative posix path. */
+function rel(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** Resolves a manifest-relative path inside the stack folder, or undefined when it escapes. */
+function inside(stackDir: string, relPath: string): string | undefined {
+  const resolved = path.resolve(stackDir, relPath);
+  const base = path.resolve(stackDir);
+  if (resolved !== base && !resolved.startsWith(base + path.sep)) return undefined;
+  if (existsSync(resolved)) {
+    // a symlink may not lead out of the stack folder either
+    const real = realpathSync(resolved);
+    const realBase = realpathSync(base);
+    if (real !== realBase && !real.startsWith(realBase + path.sep)) return undefined;
+  }
+  return resolved;
+}
+
+function readSide(file: string): Buffer | undefined {
+  if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size > MAX_SIDE_FILE) return undefined;
+  return readFileSync(file);
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads the in-toto statement of an OpenSSF model-signing bundle (v1.0 resources or v0.1 subjects). */
+export function readModelStatement(bytes: Uint8Array): Omit<ModelSignatureInfo, 'path' | 'sha256'> {
+  const bundle = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  const envelope = isObject(bundle) ? bundle['dsseEnvelope'] : undefined;
+  if (!isObject(envelope) || typeof envelope['payload'] !== 'string') throw new Error('the bundle has no DSSE envelope');
+  const statement = JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown;
+  if (!isObject(statement)) throw new Error('the DSSE payload is not an in-toto statement');
+  const subjects = Array.isArray(statement['subject']) ? (statement['subject'] as unknown[]).filter(isObject) : [];
+  const predicate = isObject(statement['predicate']) ? statement['predicate'] : {};
+  const predicateType = typeof statement['predicateType'] === 'string' ? statement['predicateType'] : undefined;
+  const hex = (value: unknown): string | undefined => (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? value : undefined);
+  const files: Array<{ name: string; sha256: string }> = [];
+  if (Array.isArray(predicate['resources'])) {
+    for (const resource of (predicate['resources'] as unknown[]).filter(isObject)) {
+      const digest = hex(resource['digest']);
+      if (typeof resource['name'] === 'string' && resource['algorithm'] === 'sha256' && digest !== undefined) {
+        files.push({ name: resource['name'], sha256: digest });
+      }
+    }
+  } else if (subjects.length > 1 || predicateType?.includes('Digests/v0.1') === true) {
+    for (const subject of subjects) {
+      const digest = hex(isObject(subject['digest']) ? subject['digest']['sha256'] : undefined);
+      if (typeof subject['name'] === 'string' && digest !== undefined) files.push({ name: subject['name'], sha256: digest });
+    }
+  }
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const first = subjects[0];
+  const root = subjects.length === 1 && first !== undefined && isObject(first['digest']) ? hex(first['digest']['sha256']) : undefined;
+  return { files, ...(root === undefined ? {} : { rootDigest: root }), ...(predicateType === undefined ? {} : { predicateType }) };
+}
+
+function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
+  if (spec.hosted !== undefined || spec.path === undefined) return { spec };
+  const signatureRel = spec.signature ?? path.posix.join(spec.path, 'model.sig');
+  const file = inside(options.stackDir, signatureRel);
+  if (file === undefined) return { spec, signatureProblem: `signature path ${JSON.stringify(signatureRel)} leaves the stack folder` };
+  const bytes = readSide(file);
+  if (bytes === undefined) return { spec, signatureProblem: `no signature at ${rel(options.projectRoot, file)}` };
+  try {
+    const statement = readModelStatement(bytes);
+    return { spec, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement } };
+  } catch (error) {
+    return { spec, signatureProblem: `unreadable signature ${rel(options.projectRoot, file)}: ${(error as Error).message}` };
+  }
+}
+
+/** Accepts a descriptor only in the documented shape; anything else is left to the verifier to block. */
+function toDescriptor(value: unknown): ApiDescriptor | undefined {
+  if (!isObject(value)) return undefined;
+  const strings = ['name', 'provider', 'baseUrl', 'owner', 'expires'].every((key) => typeof value[key] === 'string');
+  const hosts = Array.isArray(value['hosts']) && (value['hosts'] as unknown[]).every((h) => typeof h === 'string');
+  const classes = Array.isArray(value['dataClassifications']) && (value['dataClassifications'] as unknown[]).every((c) => typeof c === 'string');
+  const auth = isObject(value['auth']) && typeof value['auth']['type'] === 'string';
+  const openapi = isObject(value['openapi']) && typeof value['openapi']['digest'] === 'string';
+  return strings && hosts && classes && auth && openapi ? (value as unknown as ApiDescriptor) : undefined;
+}
+
+function gatherApi(options: GatherOptions, spec: ApiSpec): SbomApi {
+  const descriptorFile = inside(options.stackDir, spec.descriptor);
+  const signatureFile = inside(options.stackDir, spec.signature);
+  const descriptorBytes = descriptorFile === undefined ? undefined : readSide(descriptorFile);
+  const signatureBytes = signatureFile === undefined ? undefined : readSide(signatureFile);
+  let descriptor: ApiDescriptor | undefined;
+  try {
+    descriptor = descriptorBytes === undefined ? undefined : toDescriptor(JSON.parse(descriptorBytes.toString('utf8')));
+  } catch {
+    descriptor = undefined;
+  }
+  return {
+    spec,
+    descriptorPath: rel(options.projectRoot, descriptorFile ?? path.resolve(options.stackDir, path.basename(spec.descriptor))),
+    signaturePath: rel(options.projectRoot, signatureFile ?? path.resolve(options.stackDir, path.basename(spec.signature))),
+    ...(descriptor === undefined ? {} : { descriptor }),
+    ...(descriptorBytes === undefined ? {} : { descriptorSha256: sha256(descriptorBytes) }),
+    ...(signatureBytes === undefined ? {} : { signatureSha256: sha256(signatureBytes) }),
+  };
+}
+
+interface Vendored {
+  readonly version: string;
+  readonly integrity?: string;
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** Vendored attestation files (`attestations/*.json` with `{name, version, integrity}`) for one package. */
+function vendoredFor(options: GatherOptions, name: string): Vendored[] {
+  const dir = inside(options.stackDir, options.manifest.attestations ?? 'attestations');
+  if (dir === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const found: Vendored[] = [];
+  // `<name>@<version>.json`, scoped packages under their scope folder (`@acme/ledger-mcp@2.1.3.json`)
+  const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.json')).sort();
+  for (const entry of entries) {
+    const file = path.join(dir, entry);
+    const bytes = readSide(file);
+    if (bytes === undefined) continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      continue;
+    }
+    if (!isObject(doc) || doc['name'] !== name || typeof doc['version'] !== 'string' || semver.valid(doc['version']) === null) continue;
+    found.push({
+      version: doc['version'],
+      ...(typeof doc['integrity'] === 'string' ? { integrity: doc['integrity'] } : {}),
+      path: rel(options.projectRoot, file),
+      sha256: sha256(bytes),
+    });
+  }
+  return found;
+}
+
+function hexToSri(digest: string | undefined): string | undefined {
+  const match = digest === undefined ? null : /^sha512:([0-9a-f]{128})$/.exec(digest);
+  return match ? `sha512-${Buffer.from(match[1]!, 'hex').toString('base64')}` : undefined;
+}
+
+function gatherPlugins(options: GatherOptions): SbomPlugin[] {
+  const plugins: SbomPlugin[] = [];
+  for (const spec of options.manifest.plugins) {
+    if ('lockfile' in spec) {
+      const file = inside(options.stackDir, spec.lockfile);
+      const bytes = file === undefined ? undefined : readSide(file);
+      if (file === undefined || bytes === undefined) {
+        throw new InputError('LOCKFILE_MISSING', `plugins lockfile ${JSON.stringify(spec.lockfile)} must exist inside the stack folder`);
+      }
+      const lockfile = rel(options.projectRoot, file);
+      plugins.push(...readLockfile(bytes.toString('utf8'), lockfile).map((p) => ({ ...p, lockfile })));
+      continue;
+    }
+    const results = (options.verification?.results ?? []).filter((r) => r.kind === 'plugin' && r.name === spec.name);
+    const vendored = vendoredFor(options, spec.name).filter((v) => semver.satisfies(v.version, spec.version));
+    // the verifier's version wins; else the highest vendored version inside the range
+    const version =
+      results.find((r) => r.version !== undefined)?.version ?? semver.rsort(vendored.map((v) => v.version))[0];
+    const attestation = vendored.find((v) => v.version === version);
+    const verified = results.find((r) => r.version === version);
+    const integrity =
+      spec.integrity ??
+      hexToSri(verified?.digests?.['sha512']) ??
+      (typeof verified?.details?.['integrity'] === 'string' ? (verified.details['integrity'] as string) : undefined) ??
+      attestation?.integrity;
+    plugins.push({
+      name: spec.name,
+      range: spec.version,
+      direct: true,
+      ...(version === undefined ? {} : { version }),
+      ...(integrity === undefined ? {} : { integrity }),
+      ...(attestation === undefined ? {} : { attestation: { path: attestation.path, sha256: attestation.sha256 } }),
+    });
+  }
+  return plugins;
+}
+
+/**
+ * Reads everything the SBOM of one agent needs from its stack folder.
+ * @throws InputError LOCKFILE_MISSING / LOCKFILE_INVALID for a plugins lockfile that cannot be read.
+ */
+export function gatherSbomInput(options: GatherOptions): SbomInput {
+  const manifestBytes = readFileSync(options.manifestFile);
+  return {
+    agentName: options.agentName,
+    manifest: options.manifest,
+    manifestSha256: sha256(manifestBytes),
+    manifestPath: rel(options.projectRoot, options.manifestFile),
+    models: [...options.manifest.models].sort((a, b) => a.name.localeCompare(b.name)).map((m) => gatherModel(options, m)),
+    plugins: gatherPlugins(options),
+    apis: [...options.manifest.apis].sort((a, b) => a.name.localeCompare(b.name)).map((a) => gatherApi(options, a)),
+    ...(options.verification === undefined ? {} : { verification: relativized(options.verification, options.projectRoot) }),
+    verificationSource: options.verificationSource,
+    tool: options.tool,
+    libraryVersion: options.libraryVersion,
+    ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+  };
+}
+
+/** The verifier's messages with this machine's project root removed, so SBOMs match across clones. */
+function relativized(report: VerificationReport, projectRoot: string): VerificationReport {
+  const prefix = `${path.resolve(projectRoot)}${path.sep}`;
+  const strip = (text: string): string => text.split(prefix).join('');
+  return {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      message: strip(r.message),
+      ...(r.expected === undefined ? {} : { expected: strip(r.expected) }),
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * What an SBOM is built from: the agent manifest plus what was read beside it (model signature
+ * statements, API descriptors, lockfile packages) and, when available, the verifier's verdicts.
+ * A plain data structure, so `buildSbom` is a pure function of it.
+ */
+import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
+import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
+
+/** One file of a signed model, as the model-signing statement lists it. */
+export interface SignedFile {
+  /** Path relative to the model root, `/`-separated. */
+  readonly name: string;
+  readonly sha256: string;
+}
+
+/** What the model's signature bundle says about the model (read, not verified, here). */
+export interface ModelSignatureInfo {
+  /** Project-relative path of the signature file. */
+  readonly path: string;
+  /** sha256 of the signature file's bytes. */
+  readonly sha256: string;
+  /** The statement subject's digest: sha256 over the sorted per-file digests. */
+  readonly rootDigest?: string;
+  readonly files: readonly SignedFile[];
+  readonly predicateType?: string;
+}
+
+export interface SbomModel {
+  readonly spec: ModelSpec;
+  /** Absent for hosted models and for local models without a readable signature. */
+  readonly signature?: ModelSignatureInfo;
+  /** Why the signature could not be read (missing, malformed), for the SBOM's evidence. */
+  readonly signatureProblem?: string;
+}
+
+/** An npm package the agent loads, from the manifest (name + range) or a lockfile entry. */
+export interface SbomPlugin {
+  readonly name: string;
+  /** The exact version, when known (lockfile, or the verifier's result). */
+  readonly version?: string;
+  /** The manifest's semver range. */
+  readonly range?: string;
+  /** SRI integrity (`sha512-<base64>`). */
+  readonly integrity?: string;
+  /** Tarball URL from the lockfile. */
+  readonly resolved?: string;
+  /** Project-relative lockfile path, for lockfile-derived packages. */
+  readonly lockfile?: string;
+  /** Names of packages this one depends on (lockfile mode), as purls of resolved entries. */
+  readonly dependsOn?: readonly string[];
+  /** Lockfile entries marked dev/optional. */
+  readonly dev?: boolean;
+  readonly optional?: boolean;
+  readonly license?: string;
+  /** Project-relative path of the vendored attestation file, with its sha256, when present. */
+  readonly attestation?: { readonly path: string; readonly sha256: string };
+  /** Whether the package is a direct dependency of the agent. */
+  readonly direct: boolean;
+}
+
+export interface SbomApi {
+  readonly spec: ApiSpec;
+  /** The descriptor as read (unverified unless the verification says so); absent if unreadable. */
+  readonly descriptor?: ApiDescriptor;
+  readonly descriptorPath: string;
+  readonly descriptorSha256?: string;
+  readonly signaturePath: string;
+  readonly signatureSha256?: string;
+}
+
+/** Where the verification verdicts in an SBOM came from. */
+export type VerificationSource = 'in-process' | 'file' | 'none';
+
+export interface SbomInput {
+  readonly agentName: string;
+  readonly manifest: AgentManifest;
+  /** sha256 (hex) of the manifest file's bytes. */
+  readonly manifestSha256: string;
+  /** Project-relative path of the manifest. */
+  readonly manifestPath: string;
+  readonly models: readonly SbomModel[];
+  readonly plugins: readonly SbomPlugin[];
+  readonly apis: readonly SbomApi[];
+  readonly verification?: VerificationReport;
+  readonly verificationSource: VerificationSource;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly libraryVersion: string;
+  /** ISO 8601 timestamp; absent for reproducible output. */
+  readonly timestamp?: string;
+}
