@@ -1,13 +1,93 @@
-/** Signing into v0.3 bundles: with a local EC key (offline) or keyless through `@sigstore/sign`. */
-import { VerificationError } from '../../errors.js';
+/**
+ * Signing into v0.3 bundles: with a local EC key (offline: `publicKey.hint`, no tlog, no TSA) or
+ * keyless through `@sigstore/sign` (Fulcio certificate from an OIDC token, Rekor entry, optional
+ * RFC 3161 timestamp). Network errors and refusals become InputError SIGNING_FAILED.
+ */
+import { createPrivateKey, createPublicKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { bundleToJSON, type Bundle } from '@sigstore/bundle';
+import {
+  DEFAULT_FULCIO_URL,
+  DEFAULT_REKOR_URL,
+  DSSEBundleBuilder,
+  FulcioSigner,
+  MessageSignatureBundleBuilder,
+  RekorWitness,
+  TSAWitness,
+  type BundleBuilder,
+  type Signature,
+  type Signer,
+  type Witness,
+} from '@sigstore/sign';
+import { ConfigError, InputError, messageOf } from '../../errors.js';
+import { hashForKey, hintOf } from './keys.js';
 import type { KeylessSigner, KeySigner } from './types.js';
 
-/** Signs a DSSE envelope into a v0.3 bundle. */
-export async function signDsse(_payload: Buffer, _payloadType: string, _signer: KeySigner | KeylessSigner): Promise<object> {
-  throw new VerificationError('ERROR', 'not implemented yet');
+function privateKeyOf(pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    throw new ConfigError('PRIVATE_KEY_INVALID', `private key does not parse as PEM: ${messageOf(error)}`, { cause: error });
+  }
+  if (key.asymmetricKeyType !== 'ec' || !['prime256v1', 'secp384r1', 'secp521r1'].includes(key.asymmetricKeyDetails?.namedCurve ?? '')) {
+    throw new ConfigError('PRIVATE_KEY_INVALID', `signing keys must be EC P-256, P-384 or P-521 (got ${key.asymmetricKeyType ?? '?'} ${key.asymmetricKeyDetails?.namedCurve ?? ''})`.trim());
+  }
+  return key;
 }
 
-/** Signs a message (hashedrekord) into a v0.3 bundle. */
-export async function signMessage(_data: Buffer, _signer: KeySigner | KeylessSigner): Promise<object> {
-  throw new VerificationError('ERROR', 'not implemented yet');
+/** A `@sigstore/sign` Signer over a local key; `hash` fixes the digest (message signatures declare SHA-256). */
+function keySigner(signer: KeySigner, hash: 'curve' | 'sha256'): Signer {
+  const privateKey = privateKeyOf(signer.privateKeyPem);
+  const publicKey = createPublicKey(privateKey);
+  const hint = signer.keyHint ?? hintOf(publicKey);
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return {
+    async sign(data: Buffer): Promise<Signature> {
+      const signature = cryptoSign(hash === 'curve' ? (hashForKey(publicKey) ?? null) : 'sha256', data, privateKey);
+      return { signature, key: { $case: 'publicKey', publicKey: publicKeyPem, hint } };
+    },
+  };
+}
+
+function keylessParts(signer: KeylessSigner, entryType: 'dsse' | 'intoto' | undefined): { signer: Signer; witnesses: Witness[] } {
+  if (signer.identityToken.trim() === '') throw new InputError('IDENTITY_TOKEN_MISSING', 'keyless signing needs an OIDC identity token');
+  const token = signer.identityToken;
+  const witnesses: Witness[] = [
+    new RekorWitness({ rekorBaseURL: signer.rekorURL ?? DEFAULT_REKOR_URL, ...(entryType === undefined ? {} : { entryType }) }),
+  ];
+  if (signer.tsaURL !== undefined) witnesses.push(new TSAWitness({ tsaBaseURL: signer.tsaURL }));
+  return {
+    signer: new FulcioSigner({ fulcioBaseURL: signer.fulcioURL ?? DEFAULT_FULCIO_URL, identityProvider: { getToken: async () => token } }),
+    witnesses,
+  };
+}
+
+async function build(builder: BundleBuilder, data: Buffer, type?: string): Promise<object> {
+  let bundle: Bundle;
+  try {
+    bundle = await builder.create(type === undefined ? { data } : { data, type });
+  } catch (error) {
+    throw new InputError('SIGNING_FAILED', `signing failed: ${messageOf(error)}`, { cause: error });
+  }
+  return bundleToJSON(bundle) as object;
+}
+
+/**
+ * Signs `payload` as a DSSE envelope of `payloadType` into a v0.3 bundle (JSON). Key signatures use
+ * the curve's hash (SHA-384 for P-384), as model signing does.
+ * @throws ConfigError PRIVATE_KEY_INVALID; InputError IDENTITY_TOKEN_MISSING | SIGNING_FAILED
+ */
+export async function signDsse(payload: Buffer, payloadType: string, signer: KeySigner | KeylessSigner): Promise<object> {
+  if (signer.kind === 'key') return build(new DSSEBundleBuilder({ signer: keySigner(signer, 'curve'), witnesses: [] }), payload, payloadType);
+  const parts = keylessParts(signer, signer.rekorEntryType);
+  return build(new DSSEBundleBuilder(parts), payload, payloadType);
+}
+
+/**
+ * Signs `data` as a message signature (sha256 digest, hashedrekord) into a v0.3 bundle (JSON).
+ * @throws ConfigError PRIVATE_KEY_INVALID; InputError IDENTITY_TOKEN_MISSING | SIGNING_FAILED
+ */
+export async function signMessage(data: Buffer, signer: KeySigner | KeylessSigner): Promise<object> {
+  if (signer.kind === 'key') return build(new MessageSignatureBundleBuilder({ signer: keySigner(signer, 'sha256'), witnesses: [] }), data);
+  return build(new MessageSignatureBundleBuilder(keylessParts(signer, undefined)), data);
 }

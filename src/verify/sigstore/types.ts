@@ -99,4 +99,6 @@ export interface KeylessSigner {
   readonly rekorURL?: string;
   /** No TSA timestamp unless given. */
   readonly tsaURL?: string;
+  /** Rekor entry kind for DSSE bundles. Defaults to `dsse`. */
+  readonly rekorEntryType?: 'dsse' | 'intoto';
 }

@@ -289,7 +289,6 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     seen.add(key);
     return true;
   });
-  const uniqueEntries = new Set(entries.map(tlogKey));
   entity = { ...entity, signature: content, timestamps };
 
   const verifiableTimes = timestamps.filter(
@@ -317,9 +316,8 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     ctlogThreshold: threshold.tlog,
     timestampThreshold: threshold.timestamps,
   });
-  let signerKey: KeyObject;
   try {
-    signerKey = verifier.verify(entity).key;
+    verifier.verify(entity);
   } catch (error) {
     const mapped = fromLibraryError(error);
     if (mapped.code === 'SIGNATURE_INVALID' && material.$case === 'publicKey' && material.publicKey.hint !== '' && material.publicKey.hint !== expectedHint) {
@@ -336,7 +334,6 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
   } else {
     signer = { identity: `key:${expectedHint}`, keyHint: expectedHint };
   }
-  void signerKey;
 
   if (dsseResult !== undefined) {
     statement = statementOf(dsseResult.payloadType, dsseResult.payload);
@@ -353,17 +350,17 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     )
     .filter((date): date is Date => date !== undefined)
     .map(rfc3339);
+  const uniqueTimes = [...new Set(times)];
   const trustRoot = policy.trustRoot?.digest;
   return {
     signer,
-    timestamps: times,
+    timestamps: uniqueTimes,
     tlogIndexes: [...new Set(entries.map((entry) => entry.logIndex))],
     ...(trustRoot === undefined ? {} : { trustRoot }),
     threshold: { tlog: Math.max(threshold.tlog, 0), timestamps: threshold.timestamps },
     ...(dsseResult === undefined ? {} : { dsse: dsseResult }),
     ...(statement === undefined ? {} : { statement }),
   };
-  void uniqueEntries;
 }
 
 function toDate(value: Date | string | undefined): Date | undefined {
