@@ -1,0 +1,104 @@
+/**
+ * sigstore-conformance bundle-verify: all 70 cases driven through `agentfence verify-bundle` with
+ * the exact arguments the conformance runner passes. In-process through `run()` for the whole
+ * table, and a handful as real subprocesses of `bin/agentfence.js` (needs `dist/`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+const casesDir = path.resolve(root, '../shared/fixtures/sigstore-conformance/bundle-verify');
+const DEFAULT_IDENTITY =
+  'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
+const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
+
+interface Case {
+  readonly name: string;
+  readonly shouldPass: boolean;
+  readonly args: readonly string[];
+}
+
+function optional(dir: string, file: string): string | undefined {
+  const full = path.join(dir, file);
+  return existsSync(full) ? full : undefined;
+}
+
+/** The argument list sigstore-conformance's runner builds for a case directory. */
+function conformanceArgs(dir: string): string[] {
+  const args = ['verify-bundle', '--bundle', path.join(dir, 'bundle.sigstore.json')];
+  const key = optional(dir, 'key.pub');
+  if (key !== undefined) {
+    args.push('--key', key);
+  } else {
+    const identity = optional(dir, 'identity');
+    const issuer = optional(dir, 'issuer');
+    args.push('--certificate-identity', identity === undefined ? DEFAULT_IDENTITY : readFileSync(identity, 'utf8').trim());
+    args.push('--certificate-oidc-issuer', issuer === undefined ? DEFAULT_ISSUER : readFileSync(issuer, 'utf8').trim());
+  }
+  const trustedRoot = optional(dir, 'trusted_root.json');
+  if (trustedRoot !== undefined) args.push('--trusted-root', trustedRoot);
+  args.push(optional(dir, 'artifact') ?? path.join(casesDir, 'a.txt'));
+  return args;
+}
+
+const cases: Case[] = readdirSync(casesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(casesDir, entry.name, 'bundle.sigstore.json')))
+  .map((entry) => ({ name: entry.name, shouldPass: !entry.name.endsWith('_fail'), args: conformanceArgs(path.join(casesDir, entry.name)) }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+async function runInProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run({
+    argv: ['node', 'agentfence', ...args],
+    env: {},
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    cwd: () => root,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('sigstore-conformance bundle-verify', () => {
+  it('has all 70 cases, 21 to pass and 49 to fail', () => {
+    expect(cases).toHaveLength(70);
+    expect(cases.filter((c) => c.shouldPass)).toHaveLength(21);
+  });
+
+  describe('when a case must verify', () => {
+    it.each(cases.filter((c) => c.shouldPass).map((c) => [c.name, c] as const))('%s exits 0', async (_name, c) => {
+      const result = await runInProcess(c.args);
+      expect(result.stderr.split('\n').find((line) => line.startsWith('agentfence verify-bundle:')), result.stderr).toBeUndefined();
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^OK: verified, signed by /);
+    });
+  });
+
+  describe('when a case must be rejected', () => {
+    it.each(cases.filter((c) => !c.shouldPass).map((c) => [c.name, c] as const))('%s exits non-zero with a typed reason', async (_name, c) => {
+      const result = await runInProcess(c.args);
+      expect(result.code).not.toBe(0);
+      expect(result.stdout).toBe('');
+      // One readable line with our code, never a stack trace.
+      expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
+    });
+  });
+
+  describe('when run as a subprocess, as the conformance runner does', () => {
+    it.each([
+      ['happy-path-v0.3', 0],
+      ['rekor2-dsse-happy-path', 0],
+      ['managed-key-happy-path', 0],
+      ['trust-root-tlog-missing-validity-start_fail', 2],
+      ['signature-mismatch_fail', 1],
+    ] as const)('%s exits %i', (name, status) => {
+      const c = cases.find((candidate) => candidate.name === name)!;
+      const result = spawnSync(process.execPath, [bin, ...c.args], { cwd: root, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(status);
+    });
+  });
+});
