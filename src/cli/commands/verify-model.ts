@@ -74,7 +74,8 @@ export function resolveIgnorePaths(ctx: CommandContext, modelRoot: string, paths
   for (const entry of paths) {
     const fromCwd = path.resolve(ctx.cwd, entry);
     const rel = path.relative(modelRoot, fromCwd);
-    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) out.push(rel.split(path.sep).join('/'));
+    if (rel === '') throw new InputError('IGNORE_PATH_INVALID', `--ignore-paths ${entry} is the model itself`);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) out.push(rel.split(path.sep).join('/'));
     else if (!path.isAbsolute(entry) && existsSync(path.join(modelRoot, entry))) out.push(entry);
     else ctx.log(`agentfence: --ignore-paths ${entry} is not inside the model ${modelRoot}; ignored`);
   }
