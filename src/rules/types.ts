@@ -41,3 +41,68 @@ export interface Finding {
   /** Whether the finding comes from a value unknown before deploy. */
   readonly unknown?: boolean;
 }
+
+/** A JSON Schema (draft-07, as CrossGuard's `configSchema` uses) for a rule's configuration. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** A rule's configuration after defaults from its schema are applied. */
+export type RuleConfig = Readonly<Record<string, unknown>>;
+
+/** What a rule reports; the runner adds the rule id, severity and enforcement level. */
+export interface Violation {
+  /** "X must Y (got Z)". */
+  readonly message: string;
+  readonly urn?: string;
+  readonly resourceType?: string;
+  /** The verdict depends on a value unknown before deploy. */
+  readonly unknown?: boolean;
+}
+
+/** Inputs a rule may need beyond the resources: where relative paths in its config resolve. */
+export interface RuleContext {
+  /** Folder that relative paths in rule config (e.g. the verification report) resolve against. */
+  readonly baseDir: string;
+}
+
+/** What every rule declares about itself; the catalogue, SARIF and the pack read it. */
+export interface RuleMetadata {
+  /** Stable kebab-case id; also the CrossGuard policy name and the config key. */
+  readonly id: string;
+  readonly title: string;
+  /** "Checks whether ...". */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly pillar: Pillar;
+  /** OWASP agentic threats it mitigates, e.g. `ASI03 Identity & Privilege Abuse`. */
+  readonly owasp: readonly string[];
+  /** The matching Checkov check, where one exists. */
+  readonly checkov?: string;
+  readonly defaultEnforcement: EnforcementLevel;
+  /** JSON Schema of the rule's config (object with defaults); absent when not configurable. */
+  readonly configSchema?: JsonSchema;
+  /** One sentence on how to fix a finding. */
+  readonly remediation: string;
+}
+
+/** A rule over one resource at a time (a CrossGuard resource policy). */
+export interface ResourceRule<C extends RuleConfig = RuleConfig> extends RuleMetadata {
+  readonly kind: 'resource';
+  /** Pulumi type tokens the rule applies to. */
+  readonly types: readonly string[];
+  evaluate(resource: PlannedResource, config: C, context: RuleContext): readonly Violation[];
+}
+
+/** A rule over the whole stack (a CrossGuard stack policy). */
+export interface StackRule<C extends RuleConfig = RuleConfig> extends RuleMetadata {
+  readonly kind: 'stack';
+  evaluateStack(stack: StackView, config: C, context: RuleContext): readonly Violation[];
+}
+
+export type Rule = ResourceRule | StackRule;
+
+/** The stack as stack rules see it: every resource, indexed once. */
+export interface StackView {
+  readonly resources: readonly PlannedResource[];
+  ofType(...types: string[]): readonly PlannedResource[];
+  byUrn(urn: string): PlannedResource | undefined;
+}

@@ -1,10 +1,214 @@
-import { InputError } from '../../errors.js';
+/**
+ * `agentfence check <agent> | --preview F | --state F`: the guardrail rules over planned (or
+ * deployed) resources, offline. Exit 0 when no mandatory finding, 1 when blocked, 2 on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ExitCode, InputError } from '../../errors.js';
+import type { PlanDocument } from '../../plan/read.js';
+import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
+import type { Finding, Rule } from '../../rules/types.js';
 import type { Command } from '../commands.js';
+import { parseCommandArgs, type CommandContext } from '../context.js';
+import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
 
-/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+const USAGE = `agentfence check <agent> | --preview F | --state F [--config F] [--allow-unknown] [--format text|json|sarif] [--quiet]
+
+Runs the guardrail rules (the same rules as policy-packs/agent-guardrails) over:
+  <agent>         the offline plan of a stack (stacks/<agent>/agent.yaml), with the agent's
+                  high-risk tools, name and manifest digest filled into the rule config
+  --preview F     a \`pulumi preview --json\` document (or \`agentfence plan --json\` output)
+  --state F       a \`pulumi stack export\` document (deployment version 3)
+  --config F      pack-style overrides: {"all": level, "<rule-id>": level | {"enforcementLevel": level, ...config}}
+  --allow-unknown report findings on values unknown before deploy as advisory (default: they block)
+Exit: 0 no mandatory finding, 1 blocked, 2 bad input.`;
+
+/** Where the resources came from, for messages and SARIF locations. */
+interface Source {
+  readonly kind: 'agent' | 'preview' | 'state';
+  readonly label: string;
+  /** A file path relative to the project root, when there is one. */
+  readonly file?: string;
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('CHECK_INPUT_UNREADABLE', `${what} ${file} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
+  }
+}
+
+function readConfig(file: string | undefined): PackConfig {
+  if (file === undefined) return {};
+  const text = readText(file, '--config');
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be JSON (got: ${(error as Error).message})`, { cause: error });
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
+  }
+  return config as PackConfig;
+}
+
+/** Merges rule config derived from the agent under the user's overrides (the user wins). */
+function mergeConfig(derived: PackConfig, user: PackConfig): PackConfig {
+  const out: Record<string, unknown> = { ...derived };
+  for (const [key, value] of Object.entries(user)) {
+    const base = out[key];
+    if (typeof base === 'object' && base !== null && typeof value === 'object' && value !== null) out[key] = { ...base, ...value };
+    else if (typeof value === 'string' && typeof base === 'object' && base !== null) out[key] = { ...base, enforcementLevel: value };
+    else out[key] = value;
+  }
+  return out;
+}
+
+async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source }> {
+  const { loadAgent } = await import('../../manifest/load.js');
+  // The offline plan loads Pulumi: imported only on this path.
+  const offline = (await import('../../plan/offline.js')) as { planAgent?: (ref: string, cwd: string) => Promise<unknown> };
+  if (typeof offline.planAgent !== 'function') throw new InputError('PLAN_UNAVAILABLE', 'check <agent> needs the offline plan, which this build lacks; use --preview F');
+  const planAgent = offline.planAgent;
+  const { readPlanDocument } = await import('../../plan/read.js');
+  const agent = loadAgent(ref, cwd);
+  const manifest = agent.manifest.manifest;
+  const preview = await planAgent(ref, cwd);
+  const document = readPlanDocument(preview, `plan of ${manifest.name}`);
+  const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
+  const digest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  const derived: PackConfig = {
+    'high-risk-actions-via-approval-gate': { highRiskActions },
+    'supply-chain-verified': { agent: manifest.name, manifestDigest: digest },
+  };
+  const root = agent.location.projectRoot;
+  return { document, derived, root, source: { kind: 'agent', label: manifest.name, file: path.relative(root, agent.manifest.file) } };
+}
+
+const SECURITY_SEVERITY: Readonly<Record<Finding['severity'], string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+function sarifRule(rule: Rule): SarifRule {
+  return {
+    id: rule.id,
+    name: rule.title,
+    shortDescription: rule.title,
+    fullDescription: rule.description,
+    properties: {
+      tags: ['security', rule.pillar, ...rule.owasp.map((t) => t.split(' ')[0]!)],
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      severity: rule.severity,
+      pillar: rule.pillar,
+      owasp: rule.owasp,
+      ...(rule.checkov === undefined ? {} : { checkov: rule.checkov }),
+      defaultEnforcement: rule.defaultEnforcement,
+      remediation: rule.remediation,
+    },
+  };
+}
+
+/** SARIF 2.1.0 for an evaluation: rule metadata for every enabled rule, one result per finding. */
+export function toCheckSarif(version: string, evaluation: Evaluation, file: string | undefined): object {
+  const enabled = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled');
+  const results: SarifResult[] = evaluation.findings.map((f) => ({
+    ruleId: f.ruleId,
+    level: f.enforcementLevel === 'mandatory' ? 'error' : 'warning',
+    message: f.message,
+    ...(file === undefined ? {} : { file }),
+    ...(f.urn === undefined ? {} : { logicalLocation: f.urn }),
+    properties: {
+      severity: f.severity,
+      enforcementLevel: f.enforcementLevel,
+      ...(f.resourceType === undefined ? {} : { resourceType: f.resourceType }),
+      ...(f.unknown === true ? { unknown: true } : {}),
+    },
+  }));
+  return toSarif(version, enabled.map((s) => sarifRule(s.rule)), results);
+}
+
+function paint(ctx: CommandContext, code: number, text: string): string {
+  return ctx.color ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source): void {
+  const mandatory = evaluation.findings.filter((f) => f.enforcementLevel === 'mandatory');
+  const advisory = evaluation.findings.filter((f) => f.enforcementLevel === 'advisory');
+  for (const f of [...mandatory, ...advisory]) {
+    const level = f.enforcementLevel === 'mandatory' ? paint(ctx, 31, 'MANDATORY') : paint(ctx, 33, 'ADVISORY ');
+    ctx.out(`${level} ${f.severity.padEnd(8)} ${f.ruleId}: ${f.message}${f.urn === undefined ? '' : `\n          at ${f.urn}`}`);
+  }
+  const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
+  const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
+  ctx.out(`${verdict}: ${source.label}: ${evaluation.resourceCount} resources, ${rulesRun} rules, ${mandatory.length} mandatory and ${advisory.length} advisory findings`);
+}
+
 export const command: Command = {
-  usage: 'agentfence check (not implemented yet)',
-  async run() {
-    throw new InputError('NOT_IMPLEMENTED', 'agentfence check is not implemented yet');
+  usage: USAGE,
+  async run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      preview: { type: 'string' },
+      state: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'allow-unknown': { type: 'boolean', default: false },
+    });
+    const preview = values['preview'] as string | undefined;
+    const state = values['state'] as string | undefined;
+    const sources = positionals.length + (preview === undefined ? 0 : 1) + (state === undefined ? 0 : 1);
+    if (sources !== 1 || positionals.length > 1) {
+      throw new InputError('CLI_USAGE', `check needs exactly one of <agent>, --preview F or --state F (got ${sources})`);
+    }
+    const userConfig = readConfig(values['config'] as string | undefined);
+    const { findProjectRoot } = await import('../../manifest/resolve.js');
+    const { readPlanDocument } = await import('../../plan/read.js');
+    const { evaluateRules, isBlocked } = await import('../../rules/evaluate.js');
+
+    let document: PlanDocument;
+    let derived: PackConfig = {};
+    let root = findProjectRoot(ctx.cwd);
+    let source: Source;
+    if (positionals.length === 1) {
+      ({ document, derived, root, source } = await planOfAgent(positionals[0]!, ctx.cwd));
+    } else {
+      const file = (preview ?? state)!;
+      const flag = preview !== undefined ? '--preview' : '--state';
+      const absolute = path.resolve(ctx.cwd, file);
+      document = readPlanDocument(readText(absolute, flag), file);
+      const expected = preview !== undefined ? 'preview' : 'export';
+      if (document.kind !== expected) {
+        throw new InputError('PLAN_INVALID', `${flag} ${file} must be a ${expected === 'preview' ? '`pulumi preview --json`' : '`pulumi stack export`'} document (got a ${document.kind === 'preview' ? 'preview' : 'stack export'})`);
+      }
+      source = { kind: preview !== undefined ? 'preview' : 'state', label: file, file: path.relative(root, absolute) };
+    }
+
+    const evaluation = evaluateRules(document.resources, {
+      config: mergeConfig(derived, userConfig),
+      baseDir: root,
+      unknownAsAdvisory: values['allow-unknown'] === true,
+    });
+    if (ctx.format === 'json') {
+      const mandatory = evaluation.findings.filter((f) => f.enforcementLevel === 'mandatory').length;
+      ctx.out(
+        JSON.stringify(
+          {
+            schemaVersion: 'agentfence.check/v1',
+            source: { kind: source.kind, name: source.label, ...(source.file === undefined ? {} : { file: source.file }) },
+            resourceCount: evaluation.resourceCount,
+            rules: evaluation.settings.map((s) => ({ id: s.rule.id, enforcementLevel: s.enforcementLevel })),
+            summary: { blocked: mandatory > 0, mandatory, advisory: evaluation.findings.length - mandatory },
+            findings: evaluation.findings,
+          },
+          null,
+          2,
+        ),
+      );
+    } else if (ctx.format === 'sarif') {
+      const { packageVersion } = await import('./verify.js');
+      ctx.out(JSON.stringify(toCheckSarif(packageVersion(), evaluation, source.file), null, 2));
+    } else {
+      renderText(ctx, evaluation, source);
+    }
+    return isBlocked(evaluation.findings) ? ExitCode.BLOCKED : ExitCode.PASS;
   },
 };

@@ -1,0 +1,370 @@
+/**
+ * Data-protection rules: customer-managed KMS keys everywhere data rests (S3, DynamoDB, SNS, SQS,
+ * logs, secrets), key rotation, S3 public access blocked / TLS-only / versioned, DynamoDB PITR,
+ * log retention per risk tier, and confidential stores protected from deletion.
+ */
+import { allows, parsePolicyDocument } from './policy-document.js';
+import { companions, label, secretViolation, tagsOf, unknownViolation, violation } from './stack.js';
+import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
+import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
+
+const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
+const ASI06 = 'ASI06 Memory & Context Poisoning';
+const BUCKETS = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'] as const;
+
+/**
+ * Checks a "customer-managed key" property: set, known, and not an AWS-managed alias. An unknown
+ * value (a key created in the same deployment) is reported as unknown, never passed.
+ */
+function requireCmk(resource: PlannedResource, property: string, awsAlias: string | undefined): Violation[] {
+  const value = getPath(resource.props, property);
+  if (isUnknown(value)) return [unknownViolation(resource, property)];
+  if (isSecret(value)) return [secretViolation(resource, property)];
+  if (typeof value !== 'string' || value === '') {
+    return [violation(resource, `${label(resource)} must be encrypted with a customer-managed KMS key (got ${property} ${show(value === '' ? undefined : value)})`)];
+  }
+  if (value.startsWith('alias/aws/') || (awsAlias !== undefined && value === awsAlias)) {
+    return [violation(resource, `${label(resource)} must use a customer-managed KMS key, not an AWS-managed one (got ${show(value)})`)];
+  }
+  return [];
+}
+
+function cmkRule(
+  id: string,
+  title: string,
+  type: string,
+  property: string,
+  checkov: string,
+  what: string,
+): ResourceRule {
+  return {
+    kind: 'resource',
+    id,
+    title,
+    description: `Checks whether ${what} is encrypted with a customer-managed KMS key (${property}).`,
+    severity: 'high',
+    pillar: 'data-protection',
+    owasp: [LLM02, ASI06],
+    checkov,
+    defaultEnforcement: 'mandatory',
+    remediation: `Set ${property} to the agent's KMS key ARN.`,
+    types: [type],
+    evaluate: (resource) => requireCmk(resource, property, undefined),
+  };
+}
+
+export const snsTopicEncrypted = cmkRule('sns-topic-encrypted-cmk', 'SNS topics use a customer-managed key', 'aws:sns/topic:Topic', 'kmsMasterKeyId', 'CKV_AWS_26', 'an SNS topic');
+export const sqsQueueEncrypted = cmkRule('sqs-queue-encrypted-cmk', 'SQS queues use a customer-managed key', 'aws:sqs/queue:Queue', 'kmsMasterKeyId', 'CKV_AWS_27', 'an SQS queue');
+export const logGroupEncrypted = cmkRule('log-group-encrypted-cmk', 'Log groups use a customer-managed key', 'aws:cloudwatch/logGroup:LogGroup', 'kmsKeyId', 'CKV_AWS_158', 'a CloudWatch log group');
+export const secretEncrypted = cmkRule('secret-encrypted-cmk', 'Secrets use a customer-managed key', 'aws:secretsmanager/secret:Secret', 'kmsKeyId', 'CKV_AWS_149', 'a Secrets Manager secret');
+
+/** DynamoDB memory tables: SSE with a customer-managed key. */
+export const dynamodbTableEncrypted: ResourceRule = {
+  kind: 'resource',
+  id: 'dynamodb-table-encrypted-cmk',
+  title: 'DynamoDB tables use a customer-managed key',
+  description: 'Checks whether a DynamoDB table has server-side encryption enabled with a customer-managed KMS key.',
+  severity: 'high',
+  pillar: 'data-protection',
+  owasp: [LLM02, ASI06],
+  checkov: 'CKV_AWS_119',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set serverSideEncryption { enabled: true, kmsKeyArn: <agent key> }.',
+  types: ['aws:dynamodb/table:Table'],
+  evaluate(resource) {
+    const enabled = getPath(resource.props, 'serverSideEncryption.enabled');
+    if (isUnknown(enabled)) return [unknownViolation(resource, 'serverSideEncryption.enabled')];
+    if (enabled !== true) {
+      return [violation(resource, `${label(resource)} must have server-side encryption with a customer-managed KMS key (got serverSideEncryption.enabled ${show(enabled)})`)];
+    }
+    return requireCmk(resource, 'serverSideEncryption.kmsKeyArn', 'alias/aws/dynamodb');
+  },
+};
+
+/** Point-in-time recovery lets poisoned or deleted memory be rolled back. */
+export const dynamodbTablePitr: ResourceRule = {
+  kind: 'resource',
+  id: 'dynamodb-table-pitr',
+  title: 'DynamoDB tables have point-in-time recovery',
+  description: 'Checks whether a DynamoDB table has point-in-time recovery enabled.',
+  severity: 'medium',
+  pillar: 'data-protection',
+  owasp: [ASI06],
+  checkov: 'CKV_AWS_28',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set pointInTimeRecovery { enabled: true }.',
+  types: ['aws:dynamodb/table:Table'],
+  evaluate(resource) {
+    const enabled = getPath(resource.props, 'pointInTimeRecovery.enabled');
+    if (isUnknown(enabled)) return [unknownViolation(resource, 'pointInTimeRecovery.enabled')];
+    return enabled === true ? [] : [violation(resource, `${label(resource)} must have point-in-time recovery enabled (got ${show(enabled)})`)];
+  },
+};
+
+/** Rotation bounds the damage of a leaked data key. */
+export const kmsKeyRotation: ResourceRule = {
+  kind: 'resource',
+  id: 'kms-key-rotation',
+  title: 'KMS keys rotate',
+  description: 'Checks whether a symmetric KMS key has automatic key rotation enabled.',
+  severity: 'medium',
+  pillar: 'data-protection',
+  owasp: [LLM02],
+  checkov: 'CKV_AWS_7',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set enableKeyRotation: true.',
+  types: ['aws:kms/key:Key'],
+  evaluate(resource) {
+    const spec = resource.props['customerMasterKeySpec'] ?? resource.props['keySpec'];
+    // Only symmetric keys can rotate automatically.
+    if (typeof spec === 'string' && spec !== 'SYMMETRIC_DEFAULT' && !isUnknown(spec)) return [];
+    const enabled = resource.props['enableKeyRotation'];
+    if (isUnknown(enabled)) return [unknownViolation(resource, 'enableKeyRotation')];
+    return enabled === true ? [] : [violation(resource, `${label(resource)} must have key rotation enabled (got enableKeyRotation ${show(enabled)})`)];
+  },
+};
+
+const SSE_TYPES = [
+  'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+  'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2',
+];
+
+function sseRules(value: unknown): unknown[] {
+  if (isUnknown(value)) return [value];
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.flatMap((entry) => (isRecord(entry) ? (Array.isArray(entry['rules']) ? entry['rules'] : entry['rule'] !== undefined ? [entry['rule']] : [entry]) : [entry]));
+}
+
+function checkSseRule(bucket: PlannedResource, rule: unknown, where: string): Violation[] {
+  if (isUnknown(rule)) return [unknownViolation(bucket, where)];
+  const def = getPath(rule, 'applyServerSideEncryptionByDefault');
+  const algorithm = getPath(def, 'sseAlgorithm');
+  const key = getPath(def, 'kmsMasterKeyId');
+  if (isUnknown(def) || isUnknown(algorithm)) return [unknownViolation(bucket, `${where} sseAlgorithm`)];
+  if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') {
+    return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got sseAlgorithm ${show(algorithm)})`)];
+  }
+  if (isUnknown(key)) return [unknownViolation(bucket, `${where} kmsMasterKeyId`)];
+  if (typeof key !== 'string' || key === '' || key.startsWith('alias/aws/')) {
+    return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got kmsMasterKeyId ${show(key === '' ? undefined : key)})`)];
+  }
+  return [];
+}
+
+function bucketRule(
+  meta: Omit<StackRule, 'kind' | 'evaluateStack'>,
+  check: (stack: StackView, bucket: PlannedResource) => Violation[],
+): StackRule {
+  return { ...meta, kind: 'stack', evaluateStack: (stack) => stack.ofType(...BUCKETS).flatMap((bucket) => check(stack, bucket)) };
+}
+
+/** SSE-KMS with a customer key, inline or through a separate encryption configuration. */
+export const s3BucketEncrypted = bucketRule(
+  {
+    id: 's3-bucket-encrypted-cmk',
+    title: 'S3 buckets use a customer-managed key',
+    description: 'Checks whether an S3 bucket is encrypted by default with SSE-KMS under a customer-managed key (inline or via a BucketServerSideEncryptionConfiguration).',
+    severity: 'high',
+    pillar: 'data-protection',
+    owasp: [LLM02, ASI06],
+    checkov: 'CKV_AWS_145',
+    defaultEnforcement: 'mandatory',
+    remediation: 'Add a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and the agent key.',
+  },
+  (stack, bucket) => {
+    const inline = bucket.props['serverSideEncryptionConfiguration'];
+    const separate = companions(stack, bucket, SSE_TYPES, 'bucket');
+    const rules = [
+      ...sseRules(inline).map((rule) => [rule, 'serverSideEncryptionConfiguration'] as const),
+      ...separate.flatMap((sse) => sseRules(sse.props).map((rule) => [rule, `${sse.name} rule`] as const)),
+    ];
+    if (rules.length === 0) {
+      return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)`)];
+    }
+    // With a separate configuration present, it is what S3 applies; the inline one is legacy.
+    const effective = separate.length > 0 ? rules.filter(([, where]) => where !== 'serverSideEncryptionConfiguration') : rules;
+    return effective.flatMap(([rule, where]) => checkSseRule(bucket, rule, where));
+  },
+);
+
+const PAB = ['aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock'];
+const PAB_FLAGS = ['blockPublicAcls', 'blockPublicPolicy', 'ignorePublicAcls', 'restrictPublicBuckets'] as const;
+
+/** All four public-access-block flags on, and no public canned ACL. */
+export const s3BucketPublicAccessBlocked = bucketRule(
+  {
+    id: 's3-bucket-public-access-blocked',
+    title: 'S3 buckets block all public access',
+    description: 'Checks whether an S3 bucket has a public access block with all four flags on and no public canned ACL.',
+    severity: 'critical',
+    pillar: 'data-protection',
+    owasp: [LLM02],
+    checkov: 'CKV2_AWS_6',
+    defaultEnforcement: 'mandatory',
+    remediation: 'Add a BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true.',
+  },
+  (stack, bucket) => {
+    const out: Violation[] = [];
+    const acl = bucket.props['acl'];
+    if (isUnknown(acl)) out.push(unknownViolation(bucket, 'acl'));
+    else if (typeof acl === 'string' && /^public-|^authenticated-read$/.test(acl)) {
+      out.push(violation(bucket, `${label(bucket)} must not have a public ACL (got ${show(acl)})`));
+    }
+    const blocks = companions(stack, bucket, PAB, 'bucket');
+    if (blocks.length === 0) {
+      out.push(violation(bucket, `${label(bucket)} must have a public access block with all four flags on (got none)`));
+      return out;
+    }
+    for (const block of blocks) {
+      for (const flag of PAB_FLAGS) {
+        const value = block.props[flag];
+        if (isUnknown(value)) out.push(unknownViolation(block, flag));
+        else if (value !== true) out.push(violation(block, `${label(bucket)} public access block must set ${flag} to true (got ${show(value)})`));
+      }
+    }
+    return out;
+  },
+);
+
+const VERSIONING = ['aws:s3/bucketVersioning:BucketVersioning', 'aws:s3/bucketVersioningV2:BucketVersioningV2'];
+
+/** Versioning keeps overwritten or poisoned objects recoverable. */
+export const s3BucketVersioning = bucketRule(
+  {
+    id: 's3-bucket-versioning',
+    title: 'S3 buckets are versioned',
+    description: 'Checks whether an S3 bucket has versioning enabled (inline or via a BucketVersioning resource).',
+    severity: 'medium',
+    pillar: 'data-protection',
+    owasp: [ASI06],
+    checkov: 'CKV_AWS_21',
+    defaultEnforcement: 'mandatory',
+    remediation: 'Add a BucketVersioning with status Enabled.',
+  },
+  (stack, bucket) => {
+    const inline = getPath(bucket.props, 'versioning.enabled');
+    if (inline === true) return [];
+    const versionings = companions(stack, bucket, VERSIONING, 'bucket');
+    const statuses = versionings.map((v) => getPath(v.props, 'versioningConfiguration.status'));
+    if (statuses.includes('Enabled')) return [];
+    if (isUnknown(inline) || statuses.some(isUnknown)) return [unknownViolation(bucket, 'versioning')];
+    return [violation(bucket, `${label(bucket)} must have versioning enabled (got ${statuses.length > 0 ? `status ${statuses.map((s) => show(s)).join(', ')}` : `versioning ${show(inline)}`})`)];
+  },
+);
+
+/** A Deny on aws:SecureTransport=false keeps data off plain HTTP. */
+function deniesInsecureTransport(policy: unknown): boolean | 'unknown' {
+  const parsed = parsePolicyDocument(policy);
+  if (parsed.kind === 'unknown') return 'unknown';
+  if (parsed.kind !== 'document') return false;
+  return parsed.statements.some((statement) => {
+    if (allows(statement)) return false;
+    return Object.values(statement.conditions).some(
+      (block) => isRecord(block) && Object.entries(block).some(([key, value]) => key.toLowerCase() === 'aws:securetransport' && [false, 'false'].includes((Array.isArray(value) ? value[0] : value) as string | boolean)),
+    );
+  });
+}
+
+export const s3BucketTlsOnly = bucketRule(
+  {
+    id: 's3-bucket-tls-only',
+    title: 'S3 buckets refuse plain HTTP',
+    description: 'Checks whether an S3 bucket policy denies every request made without TLS (aws:SecureTransport false).',
+    severity: 'high',
+    pillar: 'data-protection',
+    owasp: [LLM02],
+    checkov: 'CKV_AWS_379',
+    defaultEnforcement: 'mandatory',
+    remediation: 'Add a bucket policy statement Deny s3:* when aws:SecureTransport is false.',
+  },
+  (stack, bucket) => {
+    const policies = [bucket.props['policy'], ...companions(stack, bucket, ['aws:s3/bucketPolicy:BucketPolicy'], 'bucket').map((p) => p.props['policy'])];
+    const verdicts = policies.filter((p) => p !== undefined && p !== null).map(deniesInsecureTransport);
+    if (verdicts.includes(true)) return [];
+    if (verdicts.includes('unknown')) return [unknownViolation(bucket, 'the bucket policy')];
+    return [violation(bucket, `${label(bucket)} must deny requests without TLS (got ${verdicts.length === 0 ? 'no bucket policy' : 'no Deny on aws:SecureTransport false'})`)];
+  },
+);
+
+type RetentionConfig = { minimumDays: number; highRiskMinimumDays: number; riskTierTag: string };
+
+/** Audit logs must outlive an incident investigation; longer for high-risk agents. */
+export const logGroupRetention: ResourceRule<RetentionConfig> = {
+  kind: 'resource',
+  id: 'log-group-retention',
+  title: 'Log retention meets the risk tier minimum',
+  description: 'Checks whether a CloudWatch log group keeps logs at least the minimum for its risk tier (tag agentfence:risk-tier: high -> 365 days, else 90).',
+  severity: 'medium',
+  pillar: 'data-protection',
+  owasp: ['ASI10 Rogue Agents'],
+  checkov: 'CKV_AWS_338',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set retentionInDays to at least the tier minimum.',
+  configSchema: {
+    type: 'object',
+    properties: {
+      minimumDays: { type: 'integer', minimum: 1, default: 90 },
+      highRiskMinimumDays: { type: 'integer', minimum: 1, default: 365 },
+      riskTierTag: { type: 'string', minLength: 1, default: 'agentfence:risk-tier' },
+    },
+    additionalProperties: false,
+  },
+  types: ['aws:cloudwatch/logGroup:LogGroup'],
+  evaluate(resource, config) {
+    const tier = tagsOf(resource)?.[config.riskTierTag];
+    const minimum = tier === 'high' ? config.highRiskMinimumDays : config.minimumDays;
+    const days = resource.props['retentionInDays'];
+    if (isUnknown(days)) return [unknownViolation(resource, 'retentionInDays')];
+    if (typeof days !== 'number' || days < minimum) {
+      return [violation(resource, `${label(resource)} must keep logs at least ${minimum} days for risk tier ${show(tier ?? 'low')} (got retentionInDays ${show(days)})`)];
+    }
+    return [];
+  },
+};
+
+type ProtectConfig = { classificationTag: string; protectedClassifications: string[] };
+
+/** Confidential memory must survive a mistaken `pulumi destroy`. */
+export const dataStoreProtected: ResourceRule<ProtectConfig> = {
+  kind: 'resource',
+  id: 'data-store-protected',
+  title: 'Confidential data stores are protected from deletion',
+  description: 'Checks whether S3 buckets and DynamoDB tables tagged confidential or restricted are protected (protect or retainOnDelete, or DynamoDB deletion protection).',
+  severity: 'high',
+  pillar: 'data-protection',
+  owasp: [ASI06],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set the resource option protect: true or retainOnDelete: true.',
+  configSchema: {
+    type: 'object',
+    properties: {
+      classificationTag: { type: 'string', minLength: 1, default: 'agentfence:classification' },
+      protectedClassifications: { type: 'array', items: { type: 'string' }, default: ['confidential', 'restricted'] },
+    },
+    additionalProperties: false,
+  },
+  types: [...BUCKETS, 'aws:dynamodb/table:Table'],
+  evaluate(resource, config) {
+    const classification = tagsOf(resource)?.[config.classificationTag];
+    if (isUnknown(classification)) return [unknownViolation(resource, `tag ${config.classificationTag}`)];
+    if (typeof classification !== 'string' || !config.protectedClassifications.includes(classification)) return [];
+    if (resource.protect === true || resource.retainOnDelete === true || resource.props['deletionProtectionEnabled'] === true) return [];
+    return [violation(resource, `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, retainOnDelete ${show(resource.retainOnDelete ?? false)})`)];
+  },
+};
+
+export const dataProtectionRules = [
+  s3BucketEncrypted,
+  s3BucketPublicAccessBlocked,
+  s3BucketVersioning,
+  s3BucketTlsOnly,
+  dynamodbTableEncrypted,
+  dynamodbTablePitr,
+  kmsKeyRotation,
+  snsTopicEncrypted,
+  sqsQueueEncrypted,
+  logGroupEncrypted,
+  secretEncrypted,
+  logGroupRetention,
+  dataStoreProtected,
+] as const;

@@ -1,0 +1,356 @@
+/**
+ * Least-privilege rules over every identity policy in the plan (managed, inline, role/user/group
+ * policies): explicit actions on explicit resources, no NotAction/NotResource, no admin managed
+ * policies, no privilege-escalation actions, and high-risk actions only through an approval gate.
+ */
+import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
+import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
+import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
+import { iamGlob, isRecord, isUnknown, show } from './values.js';
+
+const ASI03 = 'ASI03 Identity & Privilege Abuse';
+const ASI02 = 'ASI02 Tool Misuse & Exploitation';
+
+/** Resource types that carry identity policy documents, and where. */
+export const POLICY_TYPES = [
+  'aws:iam/policy:Policy',
+  'aws:iam/rolePolicy:RolePolicy',
+  'aws:iam/userPolicy:UserPolicy',
+  'aws:iam/groupPolicy:GroupPolicy',
+  'aws:iam/role:Role',
+] as const;
+
+export interface PolicyView {
+  readonly resource: PlannedResource;
+  /** Which document: `policy` or `inlinePolicies[0].policy`. */
+  readonly where: string;
+  readonly statements: readonly PolicyStatement[];
+}
+
+/**
+ * Every identity policy document of a resource. Unknown, secret and malformed documents become
+ * violations (never a pass) in `problems`.
+ */
+export function identityPolicies(resource: PlannedResource): { views: PolicyView[]; problems: Violation[] } {
+  const sources: [string, unknown][] = [];
+  if (resource.type === 'aws:iam/role:Role') {
+    const inline = resource.props['inlinePolicies'];
+    if (isUnknown(inline)) return { views: [], problems: [unknownViolation(resource, 'inlinePolicies')] };
+    if (Array.isArray(inline)) {
+      inline.forEach((entry, index) => {
+        if (isUnknown(entry)) sources.push([`inlinePolicies[${index}]`, entry]);
+        else if (isRecord(entry)) sources.push([`inlinePolicies[${index}].policy`, entry['policy']]);
+      });
+    }
+  } else {
+    sources.push(['policy', resource.props['policy']]);
+  }
+  const views: PolicyView[] = [];
+  const problems: Violation[] = [];
+  for (const [where, value] of sources) {
+    const parsed = parsePolicyDocument(value);
+    switch (parsed.kind) {
+      case 'document':
+        views.push({ resource, where, statements: parsed.statements });
+        break;
+      case 'unknown':
+        problems.push(unknownViolation(resource, where));
+        break;
+      case 'secret':
+        problems.push(secretViolation(resource, where));
+        break;
+      case 'invalid':
+        problems.push(violation(resource, `${label(resource)} ${where} must be a valid policy document (got: ${parsed.reason})`));
+        break;
+      case 'absent':
+        if (resource.type !== 'aws:iam/role:Role') problems.push(violation(resource, `${label(resource)} ${where} must be set (got not set)`));
+        break;
+      default:
+        throw new Error('unreachable');
+    }
+  }
+  return { views, problems };
+}
+
+/** Runs `check` over every Allow statement of every identity policy of the resource. */
+function overAllowStatements(
+  resource: PlannedResource,
+  check: (statement: PolicyStatement, view: PolicyView) => Violation[],
+): Violation[] {
+  const { views, problems } = identityPolicies(resource);
+  return [...problems, ...views.flatMap((view) => view.statements.filter(allows).flatMap((statement) => check(statement, view)))];
+}
+
+function where(view: PolicyView, statement: PolicyStatement): string {
+  return `${label(view.resource)} ${view.where}${statement.sid ? ` statement ${JSON.stringify(statement.sid)}` : ''}`;
+}
+
+/** No wildcard in actions: every action is named. */
+export const iamNoWildcardAction: ResourceRule = {
+  kind: 'resource',
+  id: 'iam-no-wildcard-action',
+  title: 'No wildcard actions',
+  description: 'Checks whether any Allow statement of an identity policy grants "*", "service:*" or any other wildcard action.',
+  severity: 'critical',
+  pillar: 'least-privilege',
+  owasp: [ASI03, ASI02],
+  checkov: 'CKV_AWS_63',
+  defaultEnforcement: 'mandatory',
+  remediation: 'List the exact actions each tool needs.',
+  types: POLICY_TYPES,
+  evaluate(resource) {
+    return overAllowStatements(resource, (statement, view) => {
+      const { values, unknown } = strings(statement.actions);
+      const out: Violation[] = [];
+      if (unknown) out.push(unknownViolation(resource, `${view.where} actions`));
+      const wild = values.filter((action) => action.includes('*') || action.includes('?'));
+      if (wild.length > 0) out.push(violation(resource, `${where(view, statement)} must name explicit actions (got ${showList(wild)})`));
+      return out;
+    });
+  },
+};
+
+type ResourceWildcardConfig = { allowedActions: string[] };
+
+/** No `*` resource: explicit ARNs only, except for actions that have no resource-level permissions. */
+export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
+  kind: 'resource',
+  id: 'iam-no-wildcard-resource',
+  title: 'No wildcard resources',
+  description: 'Checks whether any Allow statement of an identity policy grants actions on Resource "*" (except configured actions that support no resource-level permissions).',
+  severity: 'high',
+  pillar: 'least-privilege',
+  owasp: [ASI03],
+  checkov: 'CKV_AWS_355',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Scope each statement to the exact resource ARNs.',
+  configSchema: {
+    type: 'object',
+    properties: {
+      allowedActions: {
+        type: 'array',
+        items: { type: 'string' },
+        default: ['cloudwatch:PutMetricData', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'ec2:DescribeNetworkInterfaces', 'sts:GetCallerIdentity'],
+      },
+    },
+    additionalProperties: false,
+  },
+  types: POLICY_TYPES,
+  evaluate(resource, config) {
+    return overAllowStatements(resource, (statement, view) => {
+      const resources = strings(statement.resources);
+      const out: Violation[] = [];
+      if (resources.unknown) out.push(unknownViolation(resource, `${view.where} resources`));
+      if (!resources.values.includes('*')) return out;
+      const actions = strings(statement.actions);
+      const exempt = !actions.unknown && actions.values.length > 0 && actions.values.every((a) => config.allowedActions.some((x) => x.toLowerCase() === a.toLowerCase()));
+      if (!exempt) out.push(violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit resources (got Resource "*")`));
+      return out;
+    });
+  },
+};
+
+/** NotAction/NotResource in an Allow grants everything not listed. */
+export const iamNoNotAction: ResourceRule = {
+  kind: 'resource',
+  id: 'iam-no-not-action',
+  title: 'No NotAction or NotResource in Allow statements',
+  description: 'Checks whether any Allow statement of an identity policy uses NotAction or NotResource, which grant everything not listed.',
+  severity: 'high',
+  pillar: 'least-privilege',
+  owasp: [ASI03],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Replace NotAction/NotResource with explicit Action/Resource lists.',
+  types: POLICY_TYPES,
+  evaluate(resource) {
+    return overAllowStatements(resource, (statement, view) => {
+      const used = [statement.notActions.length > 0 ? 'NotAction' : '', statement.notResources.length > 0 ? 'NotResource' : ''].filter(Boolean);
+      return used.length === 0 ? [] : [violation(resource, `${where(view, statement)} must use Action and Resource, not ${used.join('/')} (got ${used.join(', ')})`)];
+    });
+  },
+};
+
+type AdminConfig = { deniedPolicies: string[] };
+
+const ATTACHMENT_TYPES = [
+  'aws:iam/rolePolicyAttachment:RolePolicyAttachment',
+  'aws:iam/userPolicyAttachment:UserPolicyAttachment',
+  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment',
+  'aws:iam/policyAttachment:PolicyAttachment',
+  'aws:iam/role:Role',
+] as const;
+
+/** AWS-managed admin and service-wide full-access policies grant far more than any tool needs. */
+export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
+  kind: 'resource',
+  id: 'iam-no-admin-policy',
+  title: 'No admin or full-access managed policies',
+  description: 'Checks whether an AWS-managed policy attached to a role, user or group is an admin, power-user or full-access policy (AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess*).',
+  severity: 'critical',
+  pillar: 'least-privilege',
+  owasp: [ASI03],
+  checkov: 'CKV_AWS_274',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Attach a least-privilege customer policy generated from the tools instead.',
+  configSchema: {
+    type: 'object',
+    properties: {
+      deniedPolicies: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess', '*FullAccess*', '*PowerUser*'],
+      },
+    },
+    additionalProperties: false,
+  },
+  types: ATTACHMENT_TYPES,
+  evaluate(resource, config) {
+    const arns = resource.type === 'aws:iam/role:Role' ? resource.props['managedPolicyArns'] : resource.props['policyArn'];
+    if (isUnknown(arns)) return [unknownViolation(resource, resource.type === 'aws:iam/role:Role' ? 'managedPolicyArns' : 'policyArn')];
+    const list = Array.isArray(arns) ? arns : arns === undefined ? [] : [arns];
+    const out: Violation[] = [];
+    for (const arn of list) {
+      if (isUnknown(arn)) {
+        out.push(unknownViolation(resource, 'a managed policy ARN'));
+        continue;
+      }
+      if (typeof arn !== 'string') continue;
+      const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn);
+      const name = match?.[1];
+      if (name !== undefined && config.deniedPolicies.some((pattern) => iamGlob(pattern, name))) {
+        out.push(violation(resource, `${label(resource)} must not attach admin or full-access managed policies (got ${show(arn)})`));
+      }
+    }
+    return out;
+  },
+};
+
+/** Actions that let a principal grant itself more power (Rhino Security / Checkov CKV_AWS_286 families). */
+export const ESCALATION_ACTIONS: readonly string[] = [
+  'iam:PutRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutGroupPolicy',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutUserPermissionsBoundary',
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:AttachRolePolicy',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:CreateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:AddUserToGroup',
+  'iam:CreateRole',
+  'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration',
+  'lambda:CreateFunction',
+  'lambda:AddPermission',
+  'glue:UpdateDevEndpoint',
+  'cloudformation:CreateStack',
+  'cloudformation:UpdateStack',
+  'ec2:RunInstances',
+  'ssm:SendCommand',
+  'sts:AssumeRole:*',
+  'iam:PassRole:*',
+];
+
+function escalations(actions: readonly string[], resources: readonly string[]): string[] {
+  const anyResource = resources.includes('*');
+  const found = new Set<string>();
+  for (const escalation of ESCALATION_ACTIONS) {
+    // `iam:PassRole` and `sts:AssumeRole` escalate only on Resource "*" (any role).
+    const onlyOnStar = escalation.endsWith(':*');
+    const name = onlyOnStar ? escalation.slice(0, -2) : escalation;
+    if (onlyOnStar && !anyResource) continue;
+    const hit = actions.find((pattern) => iamGlob(pattern, name));
+    if (hit !== undefined) found.add(hit === name ? name : `${name} (via ${hit})`);
+  }
+  return [...found];
+}
+
+/** Escalation actions turn any foothold into account takeover. */
+export const iamNoPrivilegeEscalation: ResourceRule = {
+  kind: 'resource',
+  id: 'iam-no-privilege-escalation',
+  title: 'No privilege-escalation actions',
+  description: 'Checks whether any Allow statement grants an action that lets a principal raise its own privileges (iam:Put*Policy, iam:Attach*Policy, iam:CreateAccessKey, iam:PassRole or sts:AssumeRole on "*", lambda:UpdateFunctionCode, ...).',
+  severity: 'critical',
+  pillar: 'least-privilege',
+  owasp: [ASI03],
+  checkov: 'CKV_AWS_286',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Remove the escalation actions; run such changes through the deployment pipeline, not the agent.',
+  types: POLICY_TYPES,
+  evaluate(resource) {
+    return overAllowStatements(resource, (statement, view) => {
+      const actions = strings(statement.actions);
+      const resources = strings(statement.resources);
+      const out: Violation[] = [];
+      if (actions.unknown) out.push(unknownViolation(resource, `${view.where} actions`));
+      const found = escalations(actions.values, resources.unknown ? ['*'] : resources.values);
+      if (found.length > 0) out.push(violation(resource, `${where(view, statement)} must not grant privilege-escalation actions (got ${found.join(', ')})`));
+      return out;
+    });
+  },
+};
+
+type GateConfig = { highRiskActions: string[] };
+
+const GATE = 'agentfence:aws:ApprovalGate';
+
+/** High-risk tools run only through a human approval gate, never with the agent's own identity. */
+export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
+  kind: 'stack',
+  id: 'high-risk-actions-via-approval-gate',
+  title: 'High-risk actions only through an approval gate',
+  description:
+    'Checks whether each configured high-risk action is granted only to an approval gate (agentfence:aws:ApprovalGate) and never directly by any other identity policy in the stack.',
+  severity: 'critical',
+  pillar: 'human-oversight',
+  owasp: ['ASI09 Human-Agent Trust Exploitation', ASI02],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Mark the tool `approval: required` so the action runs only from the ApprovalGate executor.',
+  configSchema: {
+    type: 'object',
+    properties: { highRiskActions: { type: 'array', items: { type: 'string', pattern: '^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$' }, default: [] } },
+    additionalProperties: false,
+  },
+  evaluateStack(stack, config) {
+    if (config.highRiskActions.length === 0) return [];
+    const out: Violation[] = [];
+    const gated = new Set<string>();
+    for (const resource of stack.ofType(...POLICY_TYPES)) {
+      const underGate = isUnder(resource, GATE);
+      const { views, problems } = identityPolicies(resource);
+      if (!underGate) out.push(...problems);
+      for (const view of views) {
+        for (const statement of view.statements.filter(allows)) {
+          const actions = strings(statement.actions);
+          if (actions.unknown && !underGate) out.push(unknownViolation(resource, `${view.where} actions`));
+          for (const high of config.highRiskActions) {
+            const hit = actions.values.find((pattern) => iamGlob(pattern, high) || iamGlob(high, pattern));
+            if (hit === undefined) continue;
+            if (underGate) gated.add(high);
+            else out.push(violation(resource, `High-risk action ${show(high)} must be reachable only through an approval gate (got granted directly by ${where(view, statement)})`));
+          }
+        }
+      }
+    }
+    for (const high of config.highRiskActions) {
+      if (!gated.has(high)) out.push({ message: `High-risk action ${show(high)} must have an approval gate that executes it (got no ${GATE} granting it)` });
+    }
+    return out;
+  },
+};
+
+export const leastPrivilegeRules = [
+  iamNoWildcardAction,
+  iamNoWildcardResource,
+  iamNoNotAction,
+  iamNoAdminPolicy,
+  iamNoPrivilegeEscalation,
+  highRiskActionsViaApprovalGate,
+] as const;

@@ -1,0 +1,290 @@
+/**
+ * Network rules: agent security groups take no ingress and reach the internet only through the
+ * firewall; the firewall drops by default and allowlists only verified API hosts; AgentCore
+ * runtimes run in a VPC; gateways authorise callers and enforce their policy engine.
+ */
+import { label, showList, unknownViolation, violation } from './stack.js';
+import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
+import { getPath, isRecord, isUnknown, show } from './values.js';
+import { loadVerification } from './verification.js';
+
+const ASI02 = 'ASI02 Tool Misuse & Exploitation';
+const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
+const SG = 'aws:ec2/securityGroup:SecurityGroup';
+const SG_RULE = 'aws:ec2/securityGroupRule:SecurityGroupRule';
+const INGRESS = 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule';
+const EGRESS = 'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule';
+const OPEN = new Set(['0.0.0.0/0', '::/0']);
+
+interface NetRule {
+  readonly resource: PlannedResource;
+  readonly direction: 'ingress' | 'egress';
+  readonly protocol: unknown;
+  readonly fromPort: unknown;
+  readonly toPort: unknown;
+  readonly cidrs: readonly unknown[];
+  readonly hasSource: boolean;
+}
+
+/** Every ingress/egress rule in the stack, from inline blocks and from separate rule resources. */
+function collectNetRules(resources: readonly PlannedResource[]): NetRule[] {
+  const out: NetRule[] = [];
+  for (const resource of resources) {
+    if (resource.type === SG) {
+      for (const direction of ['ingress', 'egress'] as const) {
+        const blocks = resource.props[direction];
+        if (isUnknown(blocks)) {
+          out.push({ resource, direction, protocol: blocks, fromPort: blocks, toPort: blocks, cidrs: [blocks], hasSource: true });
+          continue;
+        }
+        for (const block of Array.isArray(blocks) ? blocks : []) {
+          if (!isRecord(block)) continue;
+          const cidrs = [...(Array.isArray(block['cidrBlocks']) ? block['cidrBlocks'] : []), ...(Array.isArray(block['ipv6CidrBlocks']) ? block['ipv6CidrBlocks'] : [])];
+          const hasSource = cidrs.length > 0 || (Array.isArray(block['securityGroups']) && block['securityGroups'].length > 0) || block['self'] === true || (Array.isArray(block['prefixListIds']) && block['prefixListIds'].length > 0);
+          out.push({ resource, direction, protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'], cidrs, hasSource });
+        }
+      }
+    } else if (resource.type === SG_RULE) {
+      const type = resource.props['type'];
+      const cidrs = [...asArray(resource.props['cidrBlocks']), ...asArray(resource.props['ipv6CidrBlocks'])];
+      out.push({ resource, direction: type === 'ingress' ? 'ingress' : 'egress', protocol: resource.props['protocol'], fromPort: resource.props['fromPort'], toPort: resource.props['toPort'], cidrs, hasSource: true });
+    } else if (resource.type === INGRESS || resource.type === EGRESS) {
+      const cidrs = [resource.props['cidrIpv4'], resource.props['cidrIpv6']].filter((c) => c !== undefined);
+      out.push({ resource, direction: resource.type === INGRESS ? 'ingress' : 'egress', protocol: resource.props['ipProtocol'], fromPort: resource.props['fromPort'], toPort: resource.props['toPort'], cidrs, hasSource: true });
+    }
+  }
+  return out;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (isUnknown(value)) return [value];
+  return Array.isArray(value) ? value : [];
+}
+
+type IngressConfig = { allowFromSecurityGroups: boolean };
+
+/** Agents are callers, never servers: nothing may connect in, least of all from the internet. */
+export const securityGroupNoIngress: StackRule<IngressConfig> = {
+  kind: 'stack',
+  id: 'security-group-no-ingress',
+  title: 'No ingress to agents',
+  description:
+    'Checks whether any security group rule admits traffic from an IP range (0.0.0.0/0, ::/0 or any CIDR); only rules from other security groups (VPC endpoints reached by the agent) are allowed when configured.',
+  severity: 'high',
+  pillar: 'network',
+  owasp: [ASI02, 'ASI07 Insecure Inter-Agent Communication'],
+  checkov: 'CKV_AWS_24',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Remove ingress rules from the agent security group; VPC endpoints admit only the agent security group.',
+  configSchema: {
+    type: 'object',
+    properties: { allowFromSecurityGroups: { type: 'boolean', default: true } },
+    additionalProperties: false,
+  },
+  evaluateStack(stack, config) {
+    const out: Violation[] = [];
+    for (const rule of collectNetRules(stack.ofType(SG, SG_RULE, INGRESS))) {
+      if (rule.direction !== 'ingress') continue;
+      if (rule.cidrs.some(isUnknown)) {
+        out.push(unknownViolation(rule.resource, 'ingress source'));
+        continue;
+      }
+      const cidrs = rule.cidrs.filter((c) => typeof c === 'string' && c !== '');
+      if (cidrs.length > 0) {
+        out.push(violation(rule.resource, `${label(rule.resource)} must not admit ingress from IP ranges (got ${showList(cidrs)} on ports ${show(rule.fromPort)}-${show(rule.toPort)})`));
+      } else if (!config.allowFromSecurityGroups) {
+        out.push(violation(rule.resource, `${label(rule.resource)} must have no ingress rules (got an ingress rule on ports ${show(rule.fromPort)}-${show(rule.toPort)})`));
+      }
+    }
+    return out;
+  },
+};
+
+type EgressConfig = { allowTlsEgressThroughFirewall: boolean };
+
+/** Open egress is the exfiltration path; only TLS through the allowlisting firewall is tolerated. */
+export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
+  kind: 'stack',
+  id: 'security-group-no-open-egress',
+  title: 'No open egress except TLS through the firewall',
+  description:
+    'Checks whether any security group allows egress to 0.0.0.0/0 or ::/0; only TCP 443 is tolerated, and only when the stack routes egress through an AWS Network Firewall.',
+  severity: 'critical',
+  pillar: 'network',
+  owasp: [ASI02, LLM02],
+  checkov: 'CKV_AWS_382',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Restrict egress to TCP 443 towards the firewall and VPC endpoints.',
+  configSchema: {
+    type: 'object',
+    properties: { allowTlsEgressThroughFirewall: { type: 'boolean', default: true } },
+    additionalProperties: false,
+  },
+  evaluateStack(stack, config) {
+    const hasFirewall = stack.ofType('aws:networkfirewall/firewall:Firewall').length > 0;
+    const out: Violation[] = [];
+    for (const rule of collectNetRules(stack.ofType(SG, SG_RULE, EGRESS))) {
+      if (rule.direction !== 'egress') continue;
+      if (rule.cidrs.some(isUnknown)) {
+        out.push(unknownViolation(rule.resource, 'egress destination'));
+        continue;
+      }
+      const open = rule.cidrs.filter((c) => typeof c === 'string' && OPEN.has(c));
+      if (open.length === 0) continue;
+      const tls = String(rule.protocol).toLowerCase() === 'tcp' && rule.fromPort === 443 && rule.toPort === 443;
+      if (tls && config.allowTlsEgressThroughFirewall && hasFirewall) continue;
+      const why = tls ? 'and the stack has no Network Firewall' : `protocol ${show(rule.protocol)} ports ${show(rule.fromPort)}-${show(rule.toPort)}`;
+      out.push(violation(rule.resource, `${label(rule.resource)} must not allow open egress except TLS through the firewall (got ${showList(open)} ${why})`));
+    }
+    return out;
+  },
+};
+
+/** The firewall's answer to anything not allowlisted must be drop. */
+export const firewallDefaultDrop: ResourceRule = {
+  kind: 'resource',
+  id: 'network-firewall-default-drop',
+  title: 'Firewall drops by default',
+  description: 'Checks whether a Network Firewall policy forwards stateless traffic to the stateful engine (or drops it) and drops by default in the stateful engine (aws:drop_strict or aws:drop_established).',
+  severity: 'critical',
+  pillar: 'network',
+  owasp: [ASI02, LLM02],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set statelessDefaultActions ["aws:forward_to_sfe"] and statefulDefaultActions ["aws:drop_strict"] with STRICT_ORDER.',
+  types: ['aws:networkfirewall/firewallPolicy:FirewallPolicy'],
+  evaluate(resource) {
+    const policy = resource.props['firewallPolicy'];
+    if (isUnknown(policy)) return [unknownViolation(resource, 'firewallPolicy')];
+    const out: Violation[] = [];
+    const stateless = getPath(policy, 'statelessDefaultActions');
+    const stateful = getPath(policy, 'statefulDefaultActions');
+    if (isUnknown(stateless)) out.push(unknownViolation(resource, 'statelessDefaultActions'));
+    else if (!Array.isArray(stateless) || stateless.length === 0 || stateless.some((a) => a !== 'aws:forward_to_sfe' && a !== 'aws:drop')) {
+      out.push(violation(resource, `${label(resource)} statelessDefaultActions must be aws:forward_to_sfe or aws:drop (got ${show(stateless)})`));
+    }
+    if (isUnknown(stateful)) out.push(unknownViolation(resource, 'statefulDefaultActions'));
+    else if (!Array.isArray(stateful) || !stateful.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
+      out.push(violation(resource, `${label(resource)} statefulDefaultActions must include aws:drop_strict or aws:drop_established (got ${show(stateful)})`));
+    }
+    return out;
+  },
+};
+
+type AllowlistConfig = { allowedDomains?: string[]; verificationFile: string };
+
+function domainAllowed(target: string, allowed: readonly string[]): boolean {
+  const t = target.toLowerCase();
+  return allowed.some((entry) => {
+    const a = entry.toLowerCase();
+    // A leading dot allows subdomains (Network Firewall syntax); otherwise exact host match.
+    return a === t || (a.startsWith('.') && (t.endsWith(a) || t === a.slice(1)));
+  });
+}
+
+/** Egress goes only where a signed, verified API descriptor says the agent may go. */
+export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
+  kind: 'resource',
+  id: 'network-firewall-allowlist-verified',
+  title: 'Firewall allowlist stays within verified APIs',
+  description:
+    'Checks whether a Network Firewall domain rule group is an ALLOWLIST whose every domain is a host of a verified API descriptor (allowedDomains, or verifiedHosts of the verification report).',
+  severity: 'high',
+  pillar: 'network',
+  owasp: ['ASI04 Agentic Supply Chain Vulnerabilities', LLM02],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Allow only the hosts of verified API descriptors; run `agentfence verify` after adding an API.',
+  configSchema: {
+    type: 'object',
+    properties: {
+      allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 } },
+      verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
+    },
+    additionalProperties: false,
+  },
+  types: ['aws:networkfirewall/ruleGroup:RuleGroup'],
+  evaluate(resource, config, context) {
+    const list = getPath(resource.props, 'ruleGroup.rulesSource.rulesSourceList');
+    if (list === undefined) return [];
+    if (isUnknown(list)) return [unknownViolation(resource, 'rulesSourceList')];
+    const kind = getPath(list, 'generatedRulesType');
+    const targets = getPath(list, 'targets');
+    if (isUnknown(kind)) return [unknownViolation(resource, 'generatedRulesType')];
+    if (kind !== 'ALLOWLIST') return [violation(resource, `${label(resource)} must be an ALLOWLIST (got generatedRulesType ${show(kind)})`)];
+    if (isUnknown(targets) || (Array.isArray(targets) && targets.some(isUnknown))) return [unknownViolation(resource, 'targets')];
+    let allowed = config.allowedDomains;
+    if (allowed === undefined) {
+      const loaded = loadVerification(config.verificationFile, context.baseDir);
+      if (!loaded.ok) return [violation(resource, `${label(resource)} allowlist must be checked against verified API hosts (got ${loaded.problem})`)];
+      allowed = [...loaded.report.verifiedHosts];
+    }
+    const outside = (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string' && !domainAllowed(t, allowed));
+    return outside.length === 0 ? [] : [violation(resource, `${label(resource)} allowlist must contain only verified API hosts (got unverified ${showList(outside)})`)];
+  },
+};
+
+/** A PUBLIC runtime bypasses every VPC control above. */
+export const agentcoreRuntimeInVpc: ResourceRule = {
+  kind: 'resource',
+  id: 'agentcore-runtime-in-vpc',
+  title: 'AgentCore runtimes run in a VPC',
+  description: 'Checks whether an AgentCore agent runtime uses network mode VPC, not PUBLIC.',
+  severity: 'critical',
+  pillar: 'network',
+  owasp: [ASI02, LLM02],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set networkConfiguration.networkMode to VPC with the agent subnets and security group.',
+  types: ['aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime'],
+  evaluate(resource) {
+    const mode = getPath(resource.props, 'networkConfiguration.networkMode');
+    if (isUnknown(mode)) return [unknownViolation(resource, 'networkConfiguration.networkMode')];
+    return mode === 'VPC' ? [] : [violation(resource, `${label(resource)} must run in network mode VPC (got ${show(mode)})`)];
+  },
+};
+
+/** An unauthenticated gateway lets anyone drive the agent's tools. */
+export const agentcoreGatewayAuthorizer: ResourceRule = {
+  kind: 'resource',
+  id: 'agentcore-gateway-authorizer',
+  title: 'AgentCore gateways authorise callers',
+  description: 'Checks whether an AgentCore gateway has an authorizer (CUSTOM_JWT or AWS_IAM), never NONE.',
+  severity: 'critical',
+  pillar: 'network',
+  owasp: [ASI02, 'ASI03 Identity & Privilege Abuse'],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set authorizerType to CUSTOM_JWT (with allowed clients/audiences) or AWS_IAM.',
+  types: ['aws:bedrock/agentcoreGateway:AgentcoreGateway'],
+  evaluate(resource) {
+    const type = resource.props['authorizerType'];
+    if (isUnknown(type)) return [unknownViolation(resource, 'authorizerType')];
+    return type === 'CUSTOM_JWT' || type === 'AWS_IAM' ? [] : [violation(resource, `${label(resource)} authorizerType must be CUSTOM_JWT or AWS_IAM (got ${show(type)})`)];
+  },
+};
+
+/** A policy engine in LOG_ONLY records tool abuse instead of stopping it. */
+export const agentcoreGatewayPolicyEnforced: ResourceRule = {
+  kind: 'resource',
+  id: 'agentcore-gateway-policy-engine-enforce',
+  title: 'AgentCore gateways enforce their policy engine',
+  description: 'Checks whether an AgentCore gateway has a policy engine attached in ENFORCE mode.',
+  severity: 'high',
+  pillar: 'network',
+  owasp: [ASI02],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Set policyEngineConfiguration { arn, mode: "ENFORCE" }.',
+  types: ['aws:bedrock/agentcoreGateway:AgentcoreGateway'],
+  evaluate(resource) {
+    const mode = getPath(resource.props, 'policyEngineConfiguration.mode');
+    if (isUnknown(mode)) return [unknownViolation(resource, 'policyEngineConfiguration.mode')];
+    return mode === 'ENFORCE' ? [] : [violation(resource, `${label(resource)} policy engine must be in ENFORCE mode (got ${show(mode)})`)];
+  },
+};
+
+export const networkRules = [
+  securityGroupNoIngress,
+  securityGroupNoOpenEgress,
+  firewallDefaultDrop,
+  firewallAllowlistVerified,
+  agentcoreRuntimeInVpc,
+  agentcoreGatewayAuthorizer,
+  agentcoreGatewayPolicyEnforced,
+] as const;

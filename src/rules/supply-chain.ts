@@ -1,0 +1,83 @@
+/**
+ * Supply-chain rule (stack level): every agent in the stack has a verification report, for this
+ * agent and this manifest, in which nothing is blocked and every model, plugin and API the stack
+ * references has a result. A missing report is a violation, never a pass.
+ */
+import { label, violation } from './stack.js';
+import type { PlannedResource, StackRule, Violation } from './types.js';
+import { isRecord, show } from './values.js';
+import { loadVerification } from './verification.js';
+
+const AGENT_TYPES = ['agentfence:aws:AgentEnvironment', 'agentfence:aws:AgentIdentity'] as const;
+
+type SupplyChainConfig = { verificationFile: string; agent?: string; manifestDigest?: string };
+
+/** Artifact names a component's inputs reference (`models`, `plugins`, `apis` lists of `{name}`). */
+function referenced(resource: PlannedResource): { kind: 'model' | 'plugin' | 'api'; name: string }[] {
+  const out: { kind: 'model' | 'plugin' | 'api'; name: string }[] = [];
+  const source = isRecord(resource.props['manifest']) ? resource.props['manifest'] : resource.props;
+  for (const [key, kind] of [['models', 'model'], ['plugins', 'plugin'], ['apis', 'api']] as const) {
+    const list = source[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) if (isRecord(entry) && typeof entry['name'] === 'string') out.push({ kind, name: entry['name'] });
+  }
+  return out;
+}
+
+export const supplyChainVerified: StackRule<SupplyChainConfig> = {
+  kind: 'stack',
+  id: 'supply-chain-verified',
+  title: 'Every model, plugin and API passed verification',
+  description:
+    'Checks whether each agent in the stack has a supply-chain verification report (agentfence verify) for the same agent and manifest, with no blocked model, plugin or API and a result for every artifact the stack references.',
+  severity: 'critical',
+  pillar: 'supply-chain',
+  owasp: ['ASI04 Agentic Supply Chain Vulnerabilities', 'LLM03:2025 Supply Chain'],
+  defaultEnforcement: 'mandatory',
+  remediation: 'Run `agentfence verify <agent>` and fix every blocked artifact (sign it, or trust its signer in the trust policy).',
+  configSchema: {
+    type: 'object',
+    properties: {
+      verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
+      agent: { type: 'string', minLength: 1 },
+      manifestDigest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+    },
+    additionalProperties: false,
+  },
+  evaluateStack(stack, config, context) {
+    const environments = stack.ofType(AGENT_TYPES[0]);
+    const agents = environments.length > 0 ? environments : stack.ofType(AGENT_TYPES[1]);
+    if (agents.length === 0) return [];
+    const out: Violation[] = [];
+    const loaded = loadVerification(config.verificationFile, context.baseDir);
+    for (const agent of agents) {
+      const subject = `${label(agent)} supply chain`;
+      if (!loaded.ok) {
+        out.push(violation(agent, `${subject} must be verified before deploy (got ${loaded.problem})`));
+        continue;
+      }
+      const report = loaded.report;
+      const expectedAgent = config.agent ?? agent.name;
+      if (report.agent !== expectedAgent) {
+        out.push(violation(agent, `${subject} must be verified for agent ${show(expectedAgent)} (got a report for ${show(report.agent)})`));
+        continue;
+      }
+      if (config.manifestDigest !== undefined && report.manifestDigest !== config.manifestDigest) {
+        out.push(violation(agent, `${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`));
+      }
+      for (const result of report.results) {
+        if (result.status === 'blocked') {
+          out.push(violation(agent, `${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
+        }
+      }
+      for (const ref of referenced(agent)) {
+        if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
+          out.push(violation(agent, `${ref.kind} ${show(ref.name)} must have a verification result (got none in ${config.verificationFile})`));
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const supplyChainRules = [supplyChainVerified] as const;

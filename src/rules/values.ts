@@ -1,0 +1,100 @@
+/**
+ * Reading property values the way a plan holds them: the preview's unknown sentinel, secrets
+ * (`"[secret]"` in preview JSON, the signature wrapper in state), and safe rendering for messages.
+ */
+
+/** The value Pulumi uses for "not known until deploy" in preview JSON and the engine. */
+export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+/** How `pulumi preview --json` and `pulumi stack export` show a secret. */
+export const SECRET = '[secret]';
+
+const SIG_KEY = '4dabf18193072939515e22adb298388d';
+const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
+
+/** The engine's typed unknown sentinels (bool, number, string, array, asset, archive, object). */
+const UNKNOWN_SENTINELS: ReadonlySet<unknown> = new Set([
+  '1c4a061d-8072-4f0a-a4cb-0ff528b18fe7',
+  '3eeb2bf0-c639-47a8-9e75-3b44932eb421',
+  UNKNOWN,
+  '6a19a0b0-7e62-4c92-b797-7f8e31da9cc2',
+  '030794c1-ac77-496b-92df-f27374a8bd58',
+  'e48ece36-62e2-4504-bad9-02848725956a',
+  'dd056dcd-154b-4c76-9bd3-c8f88648b5ff',
+]);
+
+/** Whether a value is an unknown sentinel (preview JSON uses the string one; the engine all seven). */
+export function isUnknown(value: unknown): boolean {
+  return typeof value === 'string' && UNKNOWN_SENTINELS.has(value);
+}
+
+/** Whether a value is a secret (redacted string or the state's signature wrapper). */
+export function isSecret(value: unknown): boolean {
+  if (value === SECRET) return true;
+  return isRecord(value) && value[SIG_KEY] === SECRET_SIG;
+}
+
+/** Whether a value is usable by a rule: neither unknown nor secret. */
+export function isKnown(value: unknown): boolean {
+  return !isUnknown(value) && !isSecret(value);
+}
+
+/** Whether the value, or anything nested in it, is unknown. */
+export function containsUnknown(value: unknown): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (isRecord(value)) return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a dotted path (`a.b.0.c`) from a props object; arrays of one element are stepped through. */
+export function getPath(props: unknown, path: string): unknown {
+  let current: unknown = props;
+  for (const key of path.split('.')) {
+    if (isUnknown(current) || isSecret(current)) return current;
+    if (Array.isArray(current)) {
+      const index = Number(key);
+      current = Number.isInteger(index) ? current[index] : current.length === 1 ? (current[0] as Record<string, unknown>)?.[key] : undefined;
+    } else if (isRecord(current)) {
+      current = current[key];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/** Renders a value for a message: secrets as `[secret]`, long values cut, never the secret itself. */
+export function show(value: unknown): string {
+  if (isSecret(value)) return SECRET;
+  if (isUnknown(value)) return 'unknown';
+  if (value === undefined) return 'not set';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(redact(value));
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** A deep copy with every secret replaced by `[secret]`. */
+export function redact(value: unknown): unknown {
+  if (isSecret(value)) return SECRET;
+  if (Array.isArray(value)) return value.map(redact);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+  return value;
+}
+
+/** A list value as an array: a single value becomes `[value]`, absent becomes `[]`. */
+export function asList(value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Glob match of an IAM pattern (`*`, `?`), case-insensitive as IAM actions are. */
+export function iamGlob(pattern: string, value: string): boolean {
+  const source = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'i').test(value);
+}
