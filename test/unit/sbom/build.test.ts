@@ -105,7 +105,7 @@ describe('buildSbom', () => {
       const nodes = [...(doc['components'] as Json[]).filter((c) => c['type'] !== 'data'), ...(doc['services'] as Json[])];
       expect(nodes).toHaveLength(4);
       for (const node of nodes) expect(props(node)['agentfence:verification:status']).toEqual([NOT_VERIFIED]);
-      expect(props(doc['metadata'])['agentfence:verification:source']).toEqual(['none']);
+      expect(props(doc['metadata'] as Json)['agentfence:verification:source']).toEqual(['none']);
     });
   });
 

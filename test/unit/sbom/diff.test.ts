@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSbom } from '../../../src/sbom/build.js';
+import { diffSboms, renderDiffText } from '../../../src/sbom/diff.js';
+import { SpecProfiles } from '../../../src/sbom/spec.js';
+import type { VerificationReport } from '../../../src/verify/types.js';
+import { descriptor, fixtures, inputFor, makeProject, manifest, verification } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+async function bom(m = manifest(), v: VerificationReport | undefined = verification(), edit?: (stackDir: string) => void): Promise<Json> {
+  const project = makeProject(m);
+  edit?.(project.stackDir);
+  return (await buildSbom(inputFor(m, v === undefined ? {} : { verification: v }, project), SpecProfiles['1.6'])).doc;
+}
+
+const codes = (diff: ReturnType<typeof diffSboms>) => diff.flags.map((f) => `${f.severity}:${f.code}:${f.name}`);
+
+describe('diffSboms', () => {
+  describe('when both documents are the same agent, unchanged', () => {
+    it('reports nothing', async () => {
+      const diff = diffSboms(await bom(), await bom());
+      expect(diff.summary).toMatchObject({ added: 0, removed: 0, changed: 0 });
+      expect(diff.flags).toEqual([]);
+    });
+  });
+
+  describe('when a plugin is added', () => {
+    it('lists it as added and flags it', async () => {
+      const m = manifest({ plugins: [...manifest().plugins, { name: 'left-pad', version: '^1.3.0' }] });
+      const diff = diffSboms(await bom(), await bom(m));
+      expect(diff.added.map((e) => `${e.kind}:${e.name}`)).toEqual(['plugin:left-pad']);
+      expect(codes(diff)).toContain('high:PLUGIN_ADDED:left-pad');
+    });
+  });
+
+  describe('when a model signer changes', () => {
+    it('flags SIGNER_CHANGED as high', async () => {
+      const v = verification();
+      const changed: VerificationReport = {
+        ...v,
+        results: v.results.map((r) => (r.kind === 'model' ? { ...r, signer: { identity: 'mallory@example.com', issuer: 'https://accounts.example.com' } } : r)),
+      };
+      const diff = diffSboms(await bom(), await bom(manifest(), changed));
+      expect(codes(diff)).toEqual(expect.arrayContaining(['high:SIGNER_CHANGED:fraud-scorer']));
+      const entry = diff.changed.find((c) => c.name === 'fraud-scorer')!;
+      expect(entry.changes).toContainEqual({ field: 'signer', old: 'stefanb@us.ibm.com', new: 'mallory@example.com' });
+    });
+  });
+
+  describe('when an API gains an endpoint', () => {
+    it('flags ENDPOINT_ADDED with the new host', async () => {
+      const after = await bom(manifest(), verification(), (stackDir) =>
+        writeFileSync(path.join(stackDir, 'apis/payments-gateway.json'), JSON.stringify({ ...descriptor, hosts: [...descriptor.hosts, 'exfil.example.net'] })),
+      );
+      const diff = diffSboms(await bom(), after);
+      const flag = diff.flags.find((f) => f.code === 'ENDPOINT_ADDED')!;
+      expect(flag).toMatchObject({ severity: 'high', name: 'payments-gateway' });
+      expect(flag.message).toContain('https://exfil.example.net');
+    });
+  });
+
+  describe('when a model is removed', () => {
+    it('lists it as removed', async () => {
+      const m = manifest({ models: manifest().models.filter((x) => x.name !== 'fraud-scorer') });
+      const diff = diffSboms(await bom(), await bom(m));
+      expect(diff.removed.map((e) => `${e.kind}:${e.name}`)).toEqual(['model:fraud-scorer']);
+      expect(codes(diff)).toContain('low:MODEL_REMOVED:fraud-scorer');
+    });
+  });
+
+  describe('when a model file changes', () => {
+    it('flags MODEL_DIGEST_CHANGED even though the bom-ref changed', async () => {
+      const after = await bom(manifest(), verification());
+      const model = (after['components'] as Json[]).find((c) => c['name'] === 'fraud-scorer')!;
+      model['hashes'] = [{ alg: 'SHA-256', content: 'f'.repeat(64) }];
+      model['bom-ref'] = `model:fraud-scorer@sha256:${'f'.repeat(64)}`;
+      const diff = diffSboms(await bom(), after);
+      expect(diff.added).toEqual([]);
+      expect(codes(diff)).toContain('high:MODEL_DIGEST_CHANGED:fraud-scorer');
+    });
+  });
+
+  describe('when more sensitive data is sent to a third party', () => {
+    it('flags the classification by sensitivity', async () => {
+      const m = manifest({ apis: [{ ...manifest().apis[0]!, dataClassifications: ['confidential', 'restricted'] }] });
+      const diff = diffSboms(await bom(), await bom(m));
+      expect(codes(diff)[0]).toBe('critical:DATA_CLASSIFICATION_ADDED:payments-gateway');
+    });
+  });
+
+  describe('when a verification status changes', () => {
+    it.each([
+      ['verified', 'high'],
+      ['blocked', 'info'],
+    ] as const)('flags a change away from %s as %s', async (from, severity) => {
+      const v = verification();
+      const flip = (status: 'verified' | 'blocked'): VerificationReport => ({
+        ...v,
+        results: v.results.map((r) => (r.kind === 'plugin' ? { ...r, status, ...(status === 'blocked' ? { reason: 'UNTRUSTED_SIGNER' as const } : {}) } : r)),
+      });
+      const to = from === 'verified' ? 'blocked' : 'verified';
+      const diff = diffSboms(await bom(manifest(), flip(from)), await bom(manifest(), flip(to)));
+      expect(codes(diff)).toContain(`${severity}:VERIFICATION_STATUS_CHANGED:@acme/ledger-mcp`);
+    });
+  });
+
+  describe('when the documents were made by someone else', () => {
+    const dir = path.join(fixtures, 'cyclonedx-1.6');
+    const read = (file: string): Json => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Json;
+    it.each(readdirSync(dir).filter((f) => f.startsWith('valid-')))('finds no change between %s and itself', (file) => {
+      const diff = diffSboms(read(file), read(file));
+      expect(diff.flags).toEqual([]);
+      expect(diff.changed).toEqual([]);
+    });
+    it('flags a new endpoint, a new PII flow and a crossing trust boundary on the SaaSBOM example', () => {
+      const before = read('valid-saasbom-1.6.json');
+      const after = read('valid-saasbom-1.6.json');
+      const service = (after['services'] as Json[])[0]!;
+      service['endpoints'] = [...(service['endpoints'] as string[]), 'https://partner.example.org/feed'];
+      service['x-trust-boundary'] = true;
+      service['data'] = [...(service['data'] as Json[]), { flow: 'outbound', classification: 'restricted' }];
+      const diff = diffSboms(before, after);
+      expect(diff.changed.map((c) => c.name)).toEqual(['com.example/Stock Ticker Service']);
+      expect(diff.flags.map((f) => f.code).sort()).toEqual(['DATA_CLASSIFICATION_ADDED', 'ENDPOINT_ADDED', 'TRUST_BOUNDARY_CROSSING_ADDED']);
+    });
+    it('reports every component of the ML example as added against an empty BOM', () => {
+      const empty = { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1 };
+      const diff = diffSboms(empty, read('valid-machine-learning-1.6.json'));
+      expect(diff.added.map((e) => e.kind)).toEqual(['model']);
+      expect(diff.flags.map((f) => f.code)).toEqual(['MODEL_ADDED']);
+    });
+  });
+
+  describe('renderDiffText', () => {
+    it('starts with a one-line summary and lists flags by severity', async () => {
+      const m = manifest({ plugins: [...manifest().plugins, { name: 'left-pad', version: '^1.3.0' }] });
+      const text = renderDiffText(diffSboms(await bom(), await bom(m)));
+      expect(text.split('\n')[0]).toMatch(/^sbom diff: 1 added, 0 removed, \d+ changed; flags: /);
+      expect(text).toContain('[high] PLUGIN_ADDED: new plugin left-pad@?');
+    });
+  });
+});

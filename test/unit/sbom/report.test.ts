@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/rules/types.js';
+import { buildSbom } from '../../../src/sbom/build.js';
+import { esc, renderReport, reportVerdict, type ReportInput } from '../../../src/sbom/report.js';
+import { scoreSbom } from '../../../src/sbom/scorecard.js';
+import { SpecProfiles } from '../../../src/sbom/spec.js';
+import type { VerificationReport } from '../../../src/verify/types.js';
+import { inputFor, makeProject, manifest, verification } from './helpers.js';
+
+const finding: Finding = {
+  ruleId: 'no-wildcard-action',
+  severity: 'critical',
+  enforcementLevel: 'mandatory',
+  message: 'policy statement must not grant "*" (got <img src=x onerror=alert(1)>)',
+  urn: 'urn:pulumi:demo::agentfence::aws:iam/rolePolicy:RolePolicy::x',
+};
+
+async function reportInput(overrides: Partial<ReportInput> = {}, given: VerificationReport | null = verification()): Promise<ReportInput> {
+  const v = given ?? undefined;
+  const m = manifest();
+  const { doc } = await buildSbom(inputFor(m, v === undefined ? {} : { verification: v }), SpecProfiles['1.6']);
+  return {
+    agentName: 'demo',
+    manifest: m,
+    manifestPath: 'stacks/demo/agent.yaml',
+    ...(v === undefined ? {} : { verification: v }),
+    findings: [],
+    sbom: doc,
+    scorecard: scoreSbom(doc),
+    tool: { name: 'agentfence', version: '0.1.0' },
+    ...overrides,
+  };
+}
+
+const allVerified = (): VerificationReport => {
+  const v = verification();
+  return { ...v, results: v.results.map((r) => ({ ...r, status: 'verified' as const })), summary: { verified: 3, blocked: 0, warned: 0 } };
+};
+
+describe('reportVerdict', () => {
+  it.each([
+    ['a blocked artifact', {}, verification(), 'blocked'],
+    ['a mandatory finding', { findings: [finding] }, allVerified(), 'blocked'],
+    ['no verification', {}, null, 'incomplete'],
+    ['findings that could not be computed', { findings: undefined as never, findingsProblem: 'plan failed' }, allVerified(), 'incomplete'],
+    ['an advisory finding', { findings: [{ ...finding, enforcementLevel: 'advisory' as const }] }, allVerified(), 'warnings'],
+    ['everything clean', {}, allVerified(), 'pass'],
+  ])('is right for %s', async (_label, overrides, v, verdict) => {
+    const input = await reportInput(overrides as Partial<ReportInput>, v);
+    if ('findings' in overrides && overrides.findings === undefined) delete (input as { findings?: unknown }).findings;
+    expect(reportVerdict(input)).toBe(verdict);
+  });
+});
+
+describe('renderReport', () => {
+  describe('when manifest, SBOM and findings carry markup', () => {
+    it('escapes all of it', async () => {
+      const html = renderReport(await reportInput({ findings: [finding] }));
+      expect(html).not.toContain('<script>alert(1)</script>');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).not.toContain('<img');
+      expect(html).toContain('descriptor expired &lt;b&gt;');
+    });
+  });
+
+  describe('when rendered', () => {
+    it('is a self-contained page: no scripts, no external URLs in src/href, a CSP forbidding loads', async () => {
+      const html = renderReport(await reportInput({ findings: [finding] }));
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<[^>]*\s(src|href)=/i);
+      expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    });
+    it('shows the verdict, each artifact with its signer, the findings, the scorecard and the trust boundary', async () => {
+      const html = renderReport(await reportInput({ findings: [finding] }));
+      expect(html).toContain('<div class="verdict blocked" role="status" id="verdict"><strong>Blocked</strong>');
+      expect(html).toContain('stefanb@us.ibm.com');
+      expect(html).toContain('no-wildcard-action');
+      expect(html).toContain('NTIA-2021 minimum elements');
+      expect(html).toMatch(/<svg role="img" aria-labelledby="tb-title tb-desc"/);
+      expect(html).toContain('<th scope="col">Signer</th>');
+      expect(html).toContain('@media print');
+      for (const id of ['identity', 'boundary', 'supply-chain', 'guardrails', 'scorecard']) expect(html).toContain(`<h2 id="${id}">`);
+    });
+    it('lists failures before verified artifacts', async () => {
+      const html = renderReport(await reportInput());
+      expect(html.indexOf('payments-gateway</th>')).toBeLessThan(html.indexOf('fraud-scorer</th>'));
+    });
+    it('says so when guardrails were not checked instead of showing an empty table', async () => {
+      const input = await reportInput({ findingsProblem: 'the offline plan failed: boom' });
+      delete (input as { findings?: unknown }).findings;
+      const html = renderReport(input);
+      expect(html).toContain('Guardrails were not checked: the offline plan failed: boom.');
+      expect(html).not.toContain('No guardrail findings');
+    });
+    it('is a pure function of its input', async () => {
+      const input = await reportInput();
+      expect(renderReport(input)).toBe(renderReport(input));
+    });
+  });
+});
+
+describe('esc', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('buildSbom with a lockfile plugin', () => {
+  it('lists every locked package with its SHA-512 and distribution reference', async () => {
+    const m = manifest({ plugins: [{ lockfile: 'plugins/package-lock.json' }] });
+    const project = makeProject(m);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(project.stackDir, 'plugins'));
+    const integrity = `sha512-${Buffer.alloc(64, 9).toString('base64')}`;
+    writeFileSync(
+      path.join(project.stackDir, 'plugins/package-lock.json'),
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { '@acme/tool': '1.0.0' } },
+          'node_modules/@acme/tool': { version: '1.0.0', integrity, resolved: 'https://registry.example/@acme/tool/-/tool-1.0.0.tgz', dependencies: { dep: '2' } },
+          'node_modules/dep': { version: '2.0.0', integrity },
+        },
+      }),
+    );
+    const { doc } = await buildSbom(inputFor(m, {}, project), SpecProfiles['1.7']);
+    const libs = (doc['components'] as Array<Record<string, any>>).filter((c) => c['type'] === 'library');
+    expect(libs.map((c) => c['purl'])).toEqual(['pkg:npm/%40acme/tool@1.0.0', 'pkg:npm/dep@2.0.0']);
+    expect(libs[0]!['externalReferences'][0]).toMatchObject({ type: 'distribution', hashes: [{ alg: 'SHA-512', content: '09'.repeat(64) }] });
+    const deps = doc['dependencies'] as Array<Record<string, any>>;
+    expect(deps.find((d) => d['ref'] === 'pkg:npm/%40acme/tool@1.0.0')!['dependsOn']).toEqual(['pkg:npm/dep@2.0.0']);
+    expect(deps.find((d) => d['ref'] === 'agent:demo')!['dependsOn']).not.toContain('pkg:npm/dep@2.0.0');
+    expect(doc['compositions']).toEqual([{ aggregate: 'complete', assemblies: ['agent:demo'], dependencies: ['agent:demo'] }]);
+  });
+});
