@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstore/bundle';
 import { dsse, type X509Certificate } from '@sigstore/core';
-import { toSignedEntity, Verifier, type KeyFinderFunc, type SignedEntity } from '@sigstore/verify';
+import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { InputError, messageOf } from '../../errors.js';
 import type { Signer } from '../types.js';
 import { fail, fromLibraryError } from './errors.js';
@@ -234,19 +234,23 @@ function rfc3339(date: Date): string {
 type SigstorePolicy = Extract<SignerPolicy, { kind: 'keyless' | 'key' }>;
 
 function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: SigstorePolicy, now: Date): SigstoreVerification {
+  // Configuration first: a broken root or key is the operator's error (exit 2), whatever the bundle.
+  let expectedHint = '';
+  let trust: TrustMaterial;
+  if (policy.kind === 'key') {
+    const key = publicKeyFromPem(policy.publicKeyPem);
+    expectedHint = hintOf(key);
+    trust = trustMaterialOf(policy.trustRoot, () => ({ publicKey: key, validFor: (date: Date) => keyValidAt(policy, date) }));
+  } else {
+    trust = trustMaterialOf(policy.trustRoot);
+  }
   const bundle = parseBundle(json);
   const material = bundle.verificationMaterial.content;
   const certificateBundle = material.$case === 'certificate' || material.$case === 'x509CertificateChain';
   if (policy.kind === 'keyless' && !certificateBundle) {
     fail('UNTRUSTED_SIGNER', `expected identity ${policy.subject ?? policy.subjectRegExp ?? '<any>'} issued by ${policy.issuer}, got ${describeMaterial(bundle)}`);
   }
-  let expectedKey: KeyObject | undefined;
-  let expectedHint = '';
-  if (policy.kind === 'key') {
-    expectedKey = publicKeyFromPem(policy.publicKeyPem);
-    expectedHint = hintOf(expectedKey);
-    if (certificateBundle) fail('UNTRUSTED_SIGNER', `expected key ${expectedHint}, got ${describeMaterial(bundle)}`);
-  }
+  if (policy.kind === 'key' && certificateBundle) fail('UNTRUSTED_SIGNER', `expected key ${expectedHint}, got ${describeMaterial(bundle)}`);
 
   const entries = bundle.verificationMaterial.tlogEntries;
   const entryKinds = new Set(entries.map((entry) => entry.kindVersion?.kind ?? ''));
@@ -300,16 +304,8 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
   }
 
   const threshold = policy.kind === 'keyless' ? { tlog: 1, timestamps: 1 } : { tlog: 0, timestamps: 0 };
-  let trust;
-  if (policy.kind === 'key') {
-    const key = expectedKey as KeyObject;
-    const finder: KeyFinderFunc = () => ({ publicKey: key, validFor: (date: Date) => keyValidAt(policy, date) });
-    trust = trustMaterialOf(policy.trustRoot, finder);
-    // A key bundle without any signed time is checked against the key's validity now.
-    if (verifiableTimes === 0 && !keyValidAt(policy, now)) fail('EXPIRED', `key ${expectedHint} is not valid at ${rfc3339(now)}`);
-  } else {
-    trust = trustMaterialOf(policy.trustRoot);
-  }
+  // A key bundle without any signed time is checked against the key's validity now.
+  if (policy.kind === 'key' && verifiableTimes === 0 && !keyValidAt(policy, now)) fail('EXPIRED', `key ${expectedHint} is not valid at ${rfc3339(now)}`);
   // Keys need no tlog or timestamp (private, offline setups sign without Rekor); keyless needs one of each.
   const verifier = new Verifier(trust, {
     tlogThreshold: threshold.tlog,
@@ -320,8 +316,9 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     verifier.verify(entity);
   } catch (error) {
     const mapped = fromLibraryError(error);
-    if (mapped.code === 'SIGNATURE_INVALID' && material.$case === 'publicKey' && material.publicKey.hint !== '' && material.publicKey.hint !== expectedHint) {
-      fail('UNTRUSTED_SIGNER', `expected key ${expectedHint}, got key ${JSON.stringify(material.publicKey.hint)}`, error);
+    // Hints are free-form (each tool derives its own), so a differing hint is reported, not trusted.
+    if (mapped.code === 'SIGNATURE_INVALID' && material.$case === 'publicKey') {
+      fail('SIGNATURE_INVALID', `signature does not verify with the trusted key ${expectedHint} (the bundle names key ${JSON.stringify(material.publicKey.hint)})`, error);
     }
     throw mapped;
   }
@@ -357,7 +354,7 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     timestamps: uniqueTimes,
     tlogIndexes: [...new Set(entries.map((entry) => entry.logIndex))],
     ...(trustRoot === undefined ? {} : { trustRoot }),
-    threshold: { tlog: Math.max(threshold.tlog, 0), timestamps: threshold.timestamps },
+    threshold,
     ...(dsseResult === undefined ? {} : { dsse: dsseResult }),
     ...(statement === undefined ? {} : { statement }),
   };

@@ -86,7 +86,7 @@ describe('signDsse / signMessage', () => {
     });
 
     it.each<[string, string, () => SignerPolicy, Buffer]>([
-      ['a different key', 'UNTRUSTED_SIGNER', () => ({ kind: 'key', publicKeyPem: other.publicKeyPem }), artifact],
+      ['a different key', 'SIGNATURE_INVALID', () => ({ kind: 'key', publicKeyPem: other.publicKeyPem }), artifact],
       ['an expired key', 'EXPIRED', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { end: '2020-01-01T00:00:00Z' } }), artifact],
       ['a key not yet valid', 'EXPIRED', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { start: '2999-01-01T00:00:00Z' } }), artifact],
       ['another artifact', 'DIGEST_MISMATCH', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem }), Buffer.from('tampered')],
