@@ -47,6 +47,8 @@ const FRIENDLY: Readonly<Record<string, string>> = {
   'aws:networkfirewall/ruleGroup:RuleGroup': 'firewall rule group',
   'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime': 'AgentCore runtime',
   'aws:bedrock/agentcoreGateway:AgentcoreGateway': 'AgentCore gateway',
+  'agentfence:aws:AgentEnvironment': 'agent',
+  'agentfence:aws:AgentIdentity': 'agent identity',
 };
 
 /** `IAM role "name"`: how messages name a resource. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { agentAuditTrail, vpcFlowLogs } from '../../../src/rules/monitoring.js';
+import type { PlannedResource } from '../../../src/rules/types.js';
+import { component, messages, res, UNKNOWN } from './helpers.js';
+
+describe('vpc-flow-logs', () => {
+  const net = component('agentfence:aws:NetworkBoundary', 'net');
+  const vpc = res('aws:ec2/vpc:Vpc', 'net-vpc', { cidrBlock: '10.0.0.0/16' }, { parent: net });
+  const log = (vpcId: unknown) => res('aws:ec2/flowLog:FlowLog', 'net-flow', { vpcId, trafficType: 'ALL' }, { parent: net });
+  it.each<[string, PlannedResource[], unknown[]]>([
+    ['a flow log bound by structure', [net, vpc, log(UNKNOWN)], []],
+    ['a flow log naming it', [net, vpc, log('net-vpc')], []],
+    ['no flow log', [net, vpc], ['VPC "net-vpc" must have a flow log (got none)']],
+    ['a flow log of another VPC', [net, vpc, res('aws:ec2/vpc:Vpc', 'other', { id: 'vpc-other' }, { parent: net }), log('vpc-other')], ['VPC "net-vpc" must have a flow log (got none)']],
+  ])('when the VPC has %s', (_, resources, expected) => {
+    expect(messages(vpcFlowLogs, resources)).toEqual(expected);
+  });
+});
+
+describe('agent-audit-trail', () => {
+  const env = component('agentfence:aws:AgentEnvironment', 'payments');
+  const audit = component('agentfence:aws:AuditTrail', 'payments-audit', env);
+  const group = res('aws:cloudwatch/logGroup:LogGroup', 'payments-audit-logs', { retentionInDays: 365 }, { parent: audit });
+  const alarm = (metricName: unknown) => res('aws:cloudwatch/metricAlarm:MetricAlarm', 'payments-audit-denied', { metricName, namespace: 'agentfence/payments' }, { parent: audit });
+  it.each<[string, PlannedResource[], unknown[]]>([
+    ['a log group and an AccessDenied alarm', [env, audit, group, alarm('AccessDeniedCount')], []],
+    ['no log group', [env, audit, alarm('AccessDenied')], ['agent "payments" must have an audit log group (got none)']],
+    ['only another alarm', [env, audit, group, res('aws:cloudwatch/metricAlarm:MetricAlarm', 'cpu', { metricName: 'CPUUtilization' }, { parent: audit })], ['agent "payments" must have an alarm on AccessDenied (got 1 other alarms)']],
+    ['an alarm of unknown metric', [env, audit, group, res('aws:cloudwatch/metricAlarm:MetricAlarm', 'a', { metricName: UNKNOWN }, { parent: audit })], [expect.stringContaining('cannot be checked before deploy')]],
+    ['no agent in the stack', [group], []],
+  ])('when the stack has %s', (_, resources, expected) => {
+    expect(messages(agentAuditTrail, resources)).toEqual(expected);
+  });
+  it('attributes resources to their own agent when there are several', () => {
+    const other = component('agentfence:aws:AgentEnvironment', 'triage');
+    expect(messages(agentAuditTrail, [env, audit, group, alarm('AccessDenied'), other])).toEqual([
+      'agent "triage" must have an audit log group (got none)',
+      'agent "triage" must have an alarm on AccessDenied (got 0 other alarms)',
+    ]);
+  });
+  it('is advisory by default', () => {
+    expect([agentAuditTrail.defaultEnforcement, vpcFlowLogs.defaultEnforcement]).toEqual(['advisory', 'advisory']);
+  });
+});

@@ -1,0 +1,131 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  agentcoreGatewayAuthorizer,
+  agentcoreGatewayPolicyEnforced,
+  agentcoreRuntimeInVpc,
+  firewallAllowlistVerified,
+  firewallDefaultDrop,
+  securityGroupNoIngress,
+  securityGroupNoOpenEgress,
+} from '../../../src/rules/network.js';
+import type { PlannedResource } from '../../../src/rules/types.js';
+import { messages, res, UNKNOWN } from './helpers.js';
+
+const SG = 'aws:ec2/securityGroup:SecurityGroup';
+const firewall = res('aws:networkfirewall/firewall:Firewall', 'fw', { firewallPolicyArn: 'arn:x' });
+const egress443 = { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] };
+const sg = (props: Record<string, unknown>) => res(SG, 'agent-sg', { vpcId: 'vpc-1', ingress: [], egress: [egress443], ...props });
+
+describe('security-group-no-ingress', () => {
+  it.each<[string, PlannedResource[], Record<string, unknown> | undefined, unknown[]]>([
+    ['no ingress', [sg({})], undefined, []],
+    ['ingress from the agent security group (endpoint)', [sg({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: ['sg-agent'] }] })], undefined, []],
+    ['ingress from 0.0.0.0/0', [sg({ ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0'] }] })], undefined, ['security group "agent-sg" must not admit ingress from IP ranges (got "0.0.0.0/0" on ports 22-22)']],
+    ['ingress from ::/0 as a rule resource', [res('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'in', { cidrIpv6: '::/0', ipProtocol: '-1' })], undefined, ['security group ingress rule "in" must not admit ingress from IP ranges (got "::/0" on ports not set-not set)']],
+    ['a legacy ingress rule from a private range', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'ingress', cidrBlocks: ['10.0.0.0/8'], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('(got "10.0.0.0/8" on ports 443-443)')]],
+    ['security-group ingress when none is allowed', [sg({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: ['sg-agent'] }] })], { allowFromSecurityGroups: false }, ['security group "agent-sg" must have no ingress rules (got an ingress rule on ports 443-443)']],
+    ['unknown ingress', [sg({ ingress: UNKNOWN })], undefined, [expect.stringContaining('ingress source cannot be checked before deploy')]],
+  ])('when a group has %s', (_, resources, config, expected) => {
+    expect(messages(securityGroupNoIngress, resources, config)).toEqual(expected);
+  });
+});
+
+describe('security-group-no-open-egress', () => {
+  it.each<[string, PlannedResource[], Record<string, unknown> | undefined, unknown[]]>([
+    ['TLS to anywhere behind a firewall', [sg({}), firewall], undefined, []],
+    ['egress to the VPC only', [sg({ egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['10.0.0.0/16'] }] })], undefined, []],
+    ['TLS to anywhere without a firewall', [sg({})], undefined, ['security group "agent-sg" must not allow open egress except TLS through the firewall (got "0.0.0.0/0" and the stack has no Network Firewall)']],
+    ['all traffic to anywhere', [sg({ egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }] }), firewall], undefined, ['security group "agent-sg" must not allow open egress except TLS through the firewall (got "0.0.0.0/0" protocol "-1" ports 0-0)']],
+    ['port 80 to ::/0 as a rule resource', [res('aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule', 'out', { cidrIpv6: '::/0', ipProtocol: 'tcp', fromPort: 80, toPort: 80 }), firewall], undefined, [expect.stringContaining('(got "::/0" protocol "tcp" ports 80-80)')]],
+    ['TLS to anywhere when the firewall exception is off', [sg({}), firewall], { allowTlsEgressThroughFirewall: false }, [expect.stringContaining('got "0.0.0.0/0"')]],
+    ['an unknown destination', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'egress', cidrBlocks: [UNKNOWN], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('egress destination cannot be checked before deploy')]],
+  ])('when a group has %s', (_, resources, config, expected) => {
+    expect(messages(securityGroupNoOpenEgress, resources, config)).toEqual(expected);
+  });
+});
+
+describe('network-firewall-default-drop', () => {
+  const policy = (p: Record<string, unknown>) =>
+    res('aws:networkfirewall/firewallPolicy:FirewallPolicy', 'fp', { firewallPolicy: { statelessDefaultActions: ['aws:forward_to_sfe'], statelessFragmentDefaultActions: ['aws:forward_to_sfe'], statefulDefaultActions: ['aws:drop_strict', 'aws:alert_strict'], ...p } });
+  it.each([
+    ['forward + drop_strict', {}, []],
+    ['drop_established', { statefulDefaultActions: ['aws:drop_established'] }, []],
+    ['stateless pass', { statelessDefaultActions: ['aws:pass'] }, ['firewall policy "fp" statelessDefaultActions must be aws:forward_to_sfe or aws:drop (got ["aws:pass"])']],
+    ['no stateful default', { statefulDefaultActions: undefined }, ['firewall policy "fp" statefulDefaultActions must include aws:drop_strict or aws:drop_established (got not set)']],
+    ['alert only', { statefulDefaultActions: ['aws:alert_strict'] }, [expect.stringContaining('must include aws:drop_strict or aws:drop_established (got ["aws:alert_strict"])')]],
+    ['unknown actions', { statefulDefaultActions: UNKNOWN }, [expect.stringContaining('statefulDefaultActions cannot be checked before deploy')]],
+  ])('when the policy has %s', (_, change, expected) => {
+    expect(messages(firewallDefaultDrop, [policy(change)])).toEqual(expected);
+  });
+});
+
+describe('network-firewall-allowlist-verified', () => {
+  const group = (list: Record<string, unknown>) =>
+    res('aws:networkfirewall/ruleGroup:RuleGroup', 'allow', { type: 'STATEFUL', capacity: 100, ruleGroup: { rulesSource: { rulesSourceList: { generatedRulesType: 'ALLOWLIST', targetTypes: ['TLS_SNI', 'HTTP_HOST'], targets: ['api.payments.example.com'], ...list } } } });
+  const allowed = { allowedDomains: ['api.payments.example.com', '.tickets.example.com'] };
+  it.each([
+    ['only verified hosts', {}, []],
+    ['a subdomain of an allowed wildcard', { targets: ['eu.tickets.example.com'] }, []],
+    ['an unverified host', { targets: ['api.payments.example.com', 'evil.example.net'] }, ['firewall rule group "allow" allowlist must contain only verified API hosts (got unverified "evil.example.net")']],
+    ['a wildcard wider than the catalogue', { targets: ['.example.com'] }, [expect.stringContaining('(got unverified ".example.com")')]],
+    ['a DENYLIST', { generatedRulesType: 'DENYLIST' }, ['firewall rule group "allow" must be an ALLOWLIST (got generatedRulesType "DENYLIST")']],
+    ['unknown targets', { targets: UNKNOWN }, [expect.stringContaining('targets cannot be checked before deploy')]],
+  ])('when the allowlist holds %s', (_, change, expected) => {
+    expect(messages(firewallAllowlistVerified, [group(change)], allowed)).toEqual(expected);
+  });
+  describe('when no allowedDomains are configured', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-rules-'));
+    const report = { schemaVersion: 'agentfence.verification/v1', agent: 'payments', mode: 'enforce', manifestDigest: 'sha256:00', results: [], verifiedHosts: ['api.payments.example.com'], summary: { verified: 0, blocked: 0, warned: 0 } };
+    writeFileSync(path.join(dir, 'verification.json'), JSON.stringify(report));
+    writeFileSync(path.join(dir, 'broken.json'), '{"schemaVersion":"agentfence.verification/v1"');
+    it('uses the verified hosts of the verification report', () => {
+      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json' }, dir)).toEqual([]);
+      expect(messages(firewallAllowlistVerified, [group({ targets: ['other.example.com'] })], { verificationFile: 'verification.json' }, dir)).toEqual([expect.stringContaining('unverified "other.example.com"')]);
+    });
+    it.each([
+      ['missing', 'absent.json', 'no verification report at absent.json; run `agentfence verify`'],
+      ['malformed', 'broken.json', 'an invalid verification report at broken.json: malformed JSON'],
+    ])('blocks when the report is %s', (_, file, problem) => {
+      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: file }, dir)).toEqual([
+        `firewall rule group "allow" allowlist must be checked against verified API hosts (got ${problem})`,
+      ]);
+    });
+  });
+});
+
+describe('agentcore-runtime-in-vpc', () => {
+  const runtime = (mode: unknown) => res('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime', 'rt', { roleArn: 'arn:r', networkConfiguration: { networkMode: mode } });
+  it.each([
+    ['VPC', 'VPC', []],
+    ['PUBLIC', 'PUBLIC', ['AgentCore runtime "rt" must run in network mode VPC (got "PUBLIC")']],
+    ['absent', undefined, ['AgentCore runtime "rt" must run in network mode VPC (got not set)']],
+    ['unknown', UNKNOWN, ['AgentCore runtime "rt": networkConfiguration.networkMode cannot be checked before deploy (got a value unknown until deploy)']],
+  ])('when the network mode is %s', (_, mode, expected) => {
+    expect(messages(agentcoreRuntimeInVpc, [runtime(mode)])).toEqual(expected);
+  });
+});
+
+describe('agentcore gateway rules', () => {
+  const gateway = (props: Record<string, unknown>) =>
+    res('aws:bedrock/agentcoreGateway:AgentcoreGateway', 'gw', { authorizerType: 'CUSTOM_JWT', policyEngineConfiguration: { arn: 'arn:pe', mode: 'ENFORCE' }, ...props });
+  it.each([
+    ['CUSTOM_JWT', 'CUSTOM_JWT', []],
+    ['AWS_IAM', 'AWS_IAM', []],
+    ['NONE', 'NONE', ['AgentCore gateway "gw" authorizerType must be CUSTOM_JWT or AWS_IAM (got "NONE")']],
+    ['AUTHENTICATE_ONLY', 'AUTHENTICATE_ONLY', [expect.stringContaining('(got "AUTHENTICATE_ONLY")')]],
+    ['unknown', UNKNOWN, [expect.stringContaining('authorizerType cannot be checked before deploy')]],
+  ])('agentcore-gateway-authorizer when the authorizer is %s', (_, value, expected) => {
+    expect(messages(agentcoreGatewayAuthorizer, [gateway({ authorizerType: value })])).toEqual(expected);
+  });
+  it.each([
+    ['ENFORCE', { arn: 'arn:pe', mode: 'ENFORCE' }, []],
+    ['LOG_ONLY', { arn: 'arn:pe', mode: 'LOG_ONLY' }, ['AgentCore gateway "gw" policy engine must be in ENFORCE mode (got "LOG_ONLY")']],
+    ['absent', undefined, ['AgentCore gateway "gw" policy engine must be in ENFORCE mode (got not set)']],
+    ['unknown', { arn: 'arn:pe', mode: UNKNOWN }, [expect.stringContaining('policyEngineConfiguration.mode cannot be checked before deploy')]],
+  ])('agentcore-gateway-policy-engine-enforce when the engine is %s', (_, value, expected) => {
+    expect(messages(agentcoreGatewayPolicyEnforced, [gateway({ policyEngineConfiguration: value })])).toEqual(expected);
+  });
+});
