@@ -1,58 +1,62 @@
 /**
- * Runs a JSON Schema over a parsed document with ajv (draft 2020-12, all errors) and turns each ajv
- * error into a located error with a stable code and a "<path> must ... (got ...)" message.
+ * Runs the JSON Schemas over a parsed document and turns each ajv error into a located error with a
+ * stable code and a "<path> must ... (got ...)" message. The validators are compiled ahead of time
+ * (`validators.generated.ts`, draft 2020-12, all errors), so no schema is compiled at run time.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { errorAt, formatPath, type DocPath, type Source } from './source.js';
 import type { LocatedError } from './errors.js';
 import { manifestSchema, trustPolicySchema } from './schemas.js';
+import * as generated from './validators.generated.js';
 
-// ajv-formats is CommonJS: its default import is the plugin itself at runtime.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-let validators: { manifest: ValidateFunction; trustPolicy: ValidateFunction } | undefined;
-
-/** Compiles both schemas once, on first use. */
-function getValidators(): { manifest: ValidateFunction; trustPolicy: ValidateFunction } {
-  if (validators === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv, ['email', 'uri', 'date-time']);
-    validators = { manifest: ajv.compile(manifestSchema), trustPolicy: ajv.compile(trustPolicySchema) };
-  }
-  return validators;
+/** A precompiled ajv validator: answers validity and leaves its errors on itself. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+const validators = {
+  manifest: { validate: generated.manifest as Validator, schema: manifestSchema as unknown },
+  trustPolicy: { validate: generated.trustPolicy as Validator, schema: trustPolicySchema as unknown },
+} as const;
 
 /** Schema errors of a manifest document, located. */
 export function manifestSchemaErrors(source: Source): LocatedError[] {
-  return schemaErrors(source, getValidators().manifest, ['actions', 'resources']);
+  return schemaErrors(source, validators.manifest, ['actions', 'resources']);
 }
 
 /** Schema errors of a trust-policy document, located. */
 export function trustPolicySchemaErrors(source: Source): LocatedError[] {
-  return schemaErrors(source, getValidators().trustPolicy, []);
+  return schemaErrors(source, validators.trustPolicy, []);
 }
 
 /**
  * @param wildcardLists array properties whose items, when they hold `*` or `?`, are reported as
  * WILDCARD rather than a plain pattern mismatch.
  */
-function schemaErrors(source: Source, validate: ValidateFunction, wildcardLists: readonly string[]): LocatedError[] {
+function schemaErrors(
+  source: Source,
+  { validate, schema }: { validate: Validator; schema: unknown },
+  wildcardLists: readonly string[],
+): LocatedError[] {
   if (validate(source.value)) return [];
   const errors = validate.errors ?? [];
   // Branch errors under a failed oneOf are noise: the oneOf error itself says what is wrong.
   const oneOfPaths = errors.filter((error) => error.keyword === 'oneOf').map((error) => `${error.schemaPath}/`);
   return errors
     .filter((error) => !oneOfPaths.some((prefix) => error.schemaPath.startsWith(prefix)))
-    .map((error) => toLocated(source, error, wildcardLists));
+    .map((error) => toLocated(source, schema, error, wildcardLists));
 }
 
-function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly string[]): LocatedError {
-  const docPath = toDocPath(source.value, error.instancePath);
+function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wildcardLists: readonly string[]): LocatedError {
+  const { docPath, data } = toDocPath(source.value, error.instancePath);
   const where = formatPath(docPath) || '(document)';
-  const got = describe(error.data);
+  const got = describe(data);
   const params = error.params as Record<string, unknown>;
-  const parentSchema = (error.parentSchema ?? {}) as Record<string, unknown>;
+  // The schema holding the failed keyword, found by its schema path (e.g. #/$defs/authority/oneOf).
+  const keywordPath = error.schemaPath.replace(/^#\/?/, '').split('/').map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const parentSchema = (walk(rootSchema, keywordPath.slice(0, -1)) ?? {}) as Record<string, unknown>;
+  const keywordSchema = walk(rootSchema, keywordPath);
   switch (error.keyword) {
     case 'required': {
       const missing = String(params['missingProperty']);
@@ -80,7 +84,7 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
     case 'pattern': {
       const shape = typeof parentSchema['description'] === 'string' ? parentSchema['description'] : `/${String(params['pattern'])}/`;
       const parentKey = docPath[docPath.length - 2];
-      if (typeof error.data === 'string' && /[*?]/.test(error.data) && typeof parentKey === 'string' && wildcardLists.includes(parentKey)) {
+      if (typeof data === 'string' && /[*?]/.test(data) && typeof parentKey === 'string' && wildcardLists.includes(parentKey)) {
         return errorAt(source, docPath, 'WILDCARD', `${where} must match ${shape}, never a wildcard (got ${got})`);
       }
       return errorAt(source, docPath, 'SCHEMA_PATTERN', `${where} must match ${shape} (got ${got})`);
@@ -95,11 +99,11 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
     case 'const':
       return errorAt(source, docPath, 'SCHEMA_ENUM', `${where} must be ${JSON.stringify(params['allowedValue'])} (got ${got})`);
     case 'type':
-      return errorAt(source, docPath, 'SCHEMA_TYPE', `${where} must be ${article(String(params['type']))} (got ${typeName(error.data)})`);
+      return errorAt(source, docPath, 'SCHEMA_TYPE', `${where} must be ${article(String(params['type']))} (got ${typeName(data)})`);
     case 'format':
       return errorAt(source, docPath, 'SCHEMA_FORMAT', `${where} must be a valid ${String(params['format'])} (got ${got})`);
     case 'oneOf':
-      return errorAt(source, docPath, 'SCHEMA_ONE_OF', oneOfMessage(where, error));
+      return errorAt(source, docPath, 'SCHEMA_ONE_OF', oneOfMessage(where, keywordSchema, params, data));
     case 'uniqueItems': {
       // ajv names the pair; the later one is the repeat.
       const later = Math.max(Number(params['i']), Number(params['j']));
@@ -108,7 +112,7 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
         source,
         [...docPath, later],
         'SCHEMA_DUPLICATE_ITEM',
-        `${formatPath([...docPath, later])} must not repeat ${formatPath([...docPath, earlier])} (got ${describe((error.data as unknown[])[later])})`,
+        `${formatPath([...docPath, later])} must not repeat ${formatPath([...docPath, earlier])} (got ${describe((data as unknown[])[later])})`,
       );
     }
     case 'minimum':
@@ -119,22 +123,21 @@ function toLocated(source: Source, error: ErrorObject, wildcardLists: readonly s
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties':
-      return errorAt(source, docPath, 'SCHEMA_LIMIT', `${where} ${limitText(error)} (got ${limitGot(error)})`);
+      return errorAt(source, docPath, 'SCHEMA_LIMIT', `${where} ${limitText(error)} (got ${limitGot(data)})`);
     default:
       return errorAt(source, docPath, 'SCHEMA_INVALID', `${where} ${error.message ?? 'is invalid'} (got ${got})`);
   }
 }
 
-/** "must have exactly one of path|hosted (got both)" from a oneOf of `required` branches. */
-function oneOfMessage(where: string, error: ErrorObject): string {
-  const branches = (error.schema as { required?: string[]; const?: unknown; type?: string }[]).map(
+/** "must have exactly one of path | hosted (got none)" from a oneOf of `required` branches. */
+function oneOfMessage(where: string, keywordSchema: unknown, params: Record<string, unknown>, data: unknown): string {
+  const branches = (Array.isArray(keywordSchema) ? keywordSchema : []) as { required?: string[]; const?: unknown; type?: string }[];
+  const names = branches.map(
     (branch) => branch.required?.join(' + ') ?? (branch.const === undefined ? (branch.type ?? 'object') : JSON.stringify(branch.const)),
   );
-  const passing = (error.params as { passingSchemas?: unknown }).passingSchemas;
-  const allRequired = (error.schema as { required?: string[] }[]).every((branch) => branch.required !== undefined);
-  if (!allRequired) return `${where} must be one of ${branches.join(' | ')} (got ${describe(error.data)})`;
-  const got = Array.isArray(passing) ? 'more than one' : 'none';
-  return `${where} must have exactly one of ${branches.join(' | ')} (got ${got})`;
+  if (!branches.every((branch) => branch.required !== undefined)) return `${where} must be one of ${names.join(' | ')} (got ${describe(data)})`;
+  const got = Array.isArray(params['passingSchemas']) ? 'more than one' : 'none';
+  return `${where} must have exactly one of ${names.join(' | ')} (got ${got})`;
 }
 
 function limitText(error: ErrorObject): string {
@@ -159,17 +162,16 @@ function limitText(error: ErrorObject): string {
   }
 }
 
-function limitGot(error: ErrorObject): string {
-  const data = error.data;
+function limitGot(data: unknown): string {
   if (typeof data === 'string') return `${data.length} characters`;
   if (Array.isArray(data)) return `${data.length} ${data.length === 1 ? 'item' : 'items'}`;
   if (data !== null && typeof data === 'object') return `${Object.keys(data).length} fields`;
   return describe(data);
 }
 
-/** JSON pointer -> document path, numbers for array indexes. */
-function toDocPath(root: unknown, pointer: string): DocPath {
-  if (pointer === '') return [];
+/** JSON pointer -> document path (numbers for array indexes) and the value found there. */
+function toDocPath(root: unknown, pointer: string): { docPath: DocPath; data: unknown } {
+  if (pointer === '') return { docPath: [], data: root };
   const out: (string | number)[] = [];
   let node: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
@@ -180,10 +182,20 @@ function toDocPath(root: unknown, pointer: string): DocPath {
       node = node[index];
     } else {
       out.push(key);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
     }
   }
-  return out;
+  return { docPath: out, data: node };
+}
+
+/** Follows object keys and array indexes; undefined where the path leaves the value. */
+function walk(value: unknown, keys: readonly string[]): unknown {
+  let node = value;
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 /** A short, quoted rendering of a value for "(got ...)". */

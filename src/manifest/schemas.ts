@@ -283,7 +283,7 @@ const authority = {
   },
 } as const;
 
-const authorities = { type: 'array', maxItems: 100, items: authority } as const;
+const authorities = { type: 'array', maxItems: 100, items: { $ref: '#/$defs/authority' } } as const;
 
 /** The trust policy, `stacks/trust-policy.yaml`. */
 export const trustPolicySchema = {
@@ -293,6 +293,7 @@ export const trustPolicySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'mode', 'trustedRoots', 'models', 'plugins', 'apis'],
+  $defs: { authority },
   properties: {
     version: { const: 1 },
     mode: { enum: ['enforce', 'warn'] },

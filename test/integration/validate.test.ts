@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+
+function cli(args: readonly string[], cwd = root) {
+  return spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+interface Expected {
+  code: string;
+  path: string;
+  line: number;
+  col: number;
+}
+
+const broken = 'test/fixtures/manifests/several-errors/agent.yaml';
+const expectedBroken = JSON.parse(readFileSync(path.join(root, 'test/fixtures/manifests/several-errors/expected.json'), 'utf8')) as Expected[];
+
+describe('agentfence validate', () => {
+  describe('when the agent is valid', () => {
+    it.each(['payments', 'support-triage', 'stacks/payments', 'stacks/support-triage/agent.yaml'])('exits 0 for %s with one line on stdout', (ref) => {
+      const r = cli([ref]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^valid: stacks\/[a-z-]+\/agent\.yaml, stacks\/trust-policy\.yaml\n$/);
+    });
+    it('prints the versioned JSON document with --format json', () => {
+      const r = cli(['payments', '--format', 'json']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        schemaVersion: 'agentfence.validate/v1',
+        valid: true,
+        files: ['stacks/payments/agent.yaml', 'stacks/trust-policy.yaml'],
+        errors: [],
+      });
+    });
+    it('validates a trust policy given directly', () => {
+      const r = cli(['stacks/trust-policy.yaml']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe('valid: stacks/trust-policy.yaml\n');
+    });
+  });
+
+  describe('when the manifest is invalid', () => {
+    it('exits 2 with one file:line:col: message [CODE] line per error on stderr and nothing on stdout', () => {
+      const r = cli([broken]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines.slice(0, -1).map((line) => /^(.+):(\d+):(\d+): (\S+) .* \[([A-Z_]+)\]$/.exec(line)?.slice(1))).toEqual(
+        expectedBroken.map((e) => [broken, String(e.line), String(e.col), e.path, e.code]),
+      );
+      expect(lines.at(-1)).toBe(`invalid: ${expectedBroken.length} errors in ${broken}, test/fixtures/manifests/trust-policy.yaml`);
+    });
+    it('prints the errors as JSON on stdout with --format json, files relative to cwd', () => {
+      const r = cli([broken, '--format', 'json']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('');
+      const doc = JSON.parse(r.stdout) as { valid: boolean; errors: (Expected & { file: string; message: string })[] };
+      expect(doc.valid).toBe(false);
+      expect(doc.errors.map(({ file, line, col, path: at, code }) => ({ file, line, col, path: at, code }))).toEqual(
+        expectedBroken.map((e) => ({ file: broken, line: e.line, col: e.col, path: e.path, code: e.code })),
+      );
+      expect(doc.errors.find((e) => e.code === 'WILDCARD')?.message).toBe(
+        'tools[0].actions[0] must match service:Action, never a wildcard (got "dynamodb:*")',
+      );
+    });
+    it('prints SARIF with one result per error with --format sarif', () => {
+      const r = cli([broken, '-f', 'sarif']);
+      expect(r.status).toBe(2);
+      const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+      expect(sarif.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.region.startLine])).toEqual(
+        expectedBroken.map((e) => [e.code, e.line]),
+      );
+    });
+    it('names files relative to the working directory', () => {
+      const r = cli(['several-errors/agent.yaml'], path.join(root, 'test/fixtures/manifests'));
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^several-errors\/agent\.yaml:\d+:\d+: /);
+    });
+    it('still reports errors with --quiet', () => {
+      const r = cli([broken, '--quiet']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('[WILDCARD]');
+    });
+    it('exits 2 for an invalid trust policy given directly', () => {
+      const r = cli(['test/fixtures/trust-policies/regexp-invalid/trust-policy.yaml']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/trust-policy\.yaml:\d+:\d+: plugins\.authorities\[0\]\.keyless\.subjectRegExp must be a valid regular expression .*\[REGEX_INVALID\]/);
+    });
+    it('never prints a stack trace for hostile input', () => {
+      const r = cli(['test/fixtures/manifests/not-a-mapping/agent.yaml']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).toContain('[NOT_A_MAPPING]');
+    });
+  });
+
+  describe('when used wrongly', () => {
+    it.each([
+      [[], 'CLI_USAGE'],
+      [['payments', 'support-triage'], 'CLI_USAGE'],
+      [['payments', '--strict'], 'CLI_USAGE'],
+      [['no-such-agent'], 'AGENT_NOT_FOUND'],
+    ])('exits 2 for %j with %s on stderr', (args, code) => {
+      const r = cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`[${code}]`);
+    });
+    it('answers a JSON error document with --format json', () => {
+      const r = cli(['no-such-agent', '--format', 'json']);
+      expect(r.status).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'AGENT_NOT_FOUND', message: expect.stringContaining('no-such-agent') } });
+    });
+    it('prints its usage with --help', () => {
+      const r = cli(['--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('usage: agentfence validate');
+    });
+  });
+});
