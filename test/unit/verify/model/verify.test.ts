@@ -2,9 +2,10 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFile
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AgentfenceError } from '../../../../src/errors.js';
-import { loadPublicGoodRoot, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
+import { loadPublicGoodRoot, trustRootFromJson, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
+import { FULCIO_URL, REKOR_URL, TSA_URL, startMockSigstore } from '../sigstore/mock-sigstore.js';
 import { ModelMismatchError, modelBlockedResult, modelResult, signModel, verifyModel } from '../../../../src/verify/model/index.js';
 import { copyFixture, fixtureNames, fixtures, keys, tempDir } from './helpers.js';
 
@@ -174,6 +175,30 @@ describe('verifyModel', () => {
       expect(modelResult('my-model', verified)).toMatchObject({ status: 'verified', digests: { sha256: `sha256:${signed.rootDigest}` } });
       writeFileSync(path.join(model, 'weights', 'w.bin'), Buffer.alloc(23, 8));
       expect((await failure(verifyModel({ path: model, signaturePath: signed.signaturePath, policy: { kind: 'key', publicKeyPem } }))).code).toBe('TAMPERED');
+    });
+
+    describe('keyless, against a mock Sigstore (Fulcio, Rekor, TSA)', () => {
+      let mock: Awaited<ReturnType<typeof startMockSigstore>>;
+      const identity = 'https://github.com/acme/models/.github/workflows/release.yml@refs/heads/main';
+      const issuer = 'https://token.actions.githubusercontent.com';
+      beforeAll(async () => {
+        mock = await startMockSigstore();
+      });
+      afterAll(() => mock.close());
+
+      it('verifies for the signing identity and blocks for any other', async () => {
+        const model = path.join(dir, 'keyless-model');
+        mkdirSync(model);
+        writeFileSync(path.join(model, 'weights.bin'), Buffer.alloc(64, 1));
+        const token = mock.token({ sub: identity, iss: issuer });
+        const signed = await signModel({ path: model, signer: { kind: 'keyless', identityToken: token, fulcioURL: FULCIO_URL, rekorURL: REKOR_URL, tsaURL: TSA_URL, rekorEntryType: 'intoto' } });
+        const trustRoot = trustRootFromJson(mock.trustedRoot, 'mock');
+        const verified = await verifyModel({ path: model, signaturePath: signed.signaturePath, policy: { kind: 'keyless', issuer, subject: identity, trustRoot } });
+        expect(verified.signer).toMatchObject({ identity, issuer });
+        expect(verified.tlogIndexes).toHaveLength(1);
+        const other = await failure(verifyModel({ path: model, signaturePath: signed.signaturePath, policy: { kind: 'keyless', issuer, subject: `${identity}x`, trustRoot } }));
+        expect(other.code).toBe('UNTRUSTED_SIGNER');
+      });
     });
 
     it('writes the key hint model_signing checks (sha256 of the SPKI PEM)', async () => {
