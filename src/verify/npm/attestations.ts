@@ -77,6 +77,11 @@ function keyHintOf(bundle: unknown): string | undefined {
   return typeof hint === 'string' && hint !== '' ? hint : undefined;
 }
 
+function hasPublicKey(bundle: unknown): boolean {
+  const material = (bundle as { verificationMaterial?: Record<string, unknown> } | null)?.verificationMaterial;
+  return typeof material === 'object' && material !== null && 'publicKey' in material;
+}
+
 function hasTlogEntries(bundle: unknown): boolean {
   const entries = (bundle as { verificationMaterial?: { tlogEntries?: unknown } } | null)?.verificationMaterial?.tlogEntries;
   return Array.isArray(entries) && entries.length > 0;
@@ -153,8 +158,8 @@ export interface ProvenanceResult extends AuthorizedVerification {
 
 /**
  * Verifies the SLSA provenance: signed by one of the plugin authorities (identity, issuer, source
- * repository as the trust policy requires), about this tarball. A provenance that names a registry
- * key id must name a known one (as npm does).
+ * repository as the trust policy requires), about this tarball. A keyless provenance that names a
+ * key id must name a known registry key (as npm does).
  * @throws VerificationError UNTRUSTED_SIGNER | SIGNATURE_INVALID | DIGEST_MISMATCH | TLOG_INVALID | ...
  */
 export function verifyProvenanceAttestation(
@@ -165,7 +170,9 @@ export function verifyProvenanceAttestation(
   options: { readonly now?: Date },
 ): ProvenanceResult {
   const what = `${subject.name}@${subject.version} provenance`;
-  for (const keyid of dsseKeyIds(attestation.bundle)) {
+  // A keyless provenance that names a key id claims a registry key: it must be one we know (as npm does).
+  const keyless = keyHintOf(attestation.bundle) === undefined && !hasPublicKey(attestation.bundle);
+  for (const keyid of keyless ? dsseKeyIds(attestation.bundle) : []) {
     if (!keys.has(keyid)) {
       throw new VerificationError('UNTRUSTED_SIGNER', `${what} names key ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`);
     }
