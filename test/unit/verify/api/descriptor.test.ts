@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { API_DESCRIPTOR_PREDICATE, buildApiStatement, IN_TOTO_PAYLOAD_TYPE, parseApiDescriptor, verifyApiDescriptor } from '../../../../src/verify/api/index.js';
+import { API_DESCRIPTOR_PREDICATE, buildApiStatement, IN_TOTO_PAYLOAD_TYPE, parseApiDescriptor, verifyApiDescriptor, type ApiUse } from '../../../../src/verify/api/index.js';
 import type { ResolvedAuthority } from '../../../../src/verify/policy.js';
 import { signDsse } from '../../../../src/verify/sigstore/index.js';
 import type { ApiDescriptor } from '../../../../src/verify/types.js';
@@ -37,7 +37,7 @@ async function signed(descriptor: object, key = governance, statementOf = (bytes
   return { bytes, bundle };
 }
 
-const use = { name: 'payments-gateway', dataClassifications: ['confidential' as const] };
+const use: ApiUse = { name: 'payments-gateway', dataClassifications: ['confidential'] };
 const now = new Date('2026-06-01T00:00:00Z');
 
 describe('verifyApiDescriptor', () => {
