@@ -167,6 +167,20 @@ function tlogKey(entry: TransparencyLogEntry): string {
   return `${entry.logId.keyId.toString('hex')}:${entry.logIndex}`;
 }
 
+/**
+ * The library recomputes the Merkle root and compares it with the signed checkpoint only, so the
+ * proof's own `rootHash` and `treeSize` could say anything: require them to agree with the checkpoint.
+ */
+function assertProofMatchesCheckpoint(entry: TransparencyLogEntry): void {
+  const proof = entry.inclusionProof;
+  const envelope = proof?.checkpoint?.envelope;
+  if (proof === undefined || envelope === undefined) return;
+  const [, size, rootHash] = envelope.split('\n');
+  if (size !== proof.treeSize || rootHash === undefined || !equalBytes(Buffer.from(rootHash, 'base64'), proof.rootHash)) {
+    fail('TLOG_INVALID', `inclusion proof of log entry ${entry.logIndex} disagrees with its checkpoint (tree size or root hash)`);
+  }
+}
+
 function describeMaterial(bundle: Bundle): string {
   const content = bundle.verificationMaterial.content;
   switch (content.$case) {
@@ -253,6 +267,10 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
   if (policy.kind === 'key' && certificateBundle) fail('UNTRUSTED_SIGNER', `expected key ${expectedHint}, got ${describeMaterial(bundle)}`);
 
   const entries = bundle.verificationMaterial.tlogEntries;
+  entries.forEach(assertProofMatchesCheckpoint);
+  // The library's ASN.1 reader is lenient about tags; OpenSSL's strict DER parse is not.
+  if (material.$case === 'certificate') parseCertificates([material.certificate.rawBytes]);
+  if (material.$case === 'x509CertificateChain') parseCertificates(material.x509CertificateChain.certificates.map((cert) => cert.rawBytes));
   const entryKinds = new Set(entries.map((entry) => entry.kindVersion?.kind ?? ''));
   let content: SignatureContent;
   let dsseResult: { payloadType: string; payload: Buffer } | undefined;
