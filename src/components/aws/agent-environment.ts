@@ -17,6 +17,7 @@ import { AuditTrail } from './audit-trail.js';
 import { EncryptedStore, KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
 import { LeastPrivilegePolicy } from './least-privilege-policy.js';
 import { NetworkBoundary } from './network-boundary.js';
+import { createBoundedRole } from './bounded-role.js';
 
 /** A JWT authorizer for the AgentCore runtime and gateway (never NONE). */
 export interface JwtAuthorizerArgs {
@@ -263,27 +264,33 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       },
       child,
     );
-    const gatewayRole = new aws.iam.Role(
-      `${name}-gateway-role`,
-      {
-        name: physicalName(['agentfence', agent, 'gateway'], 64),
-        description: `Role of the AgentCore gateway of agent ${agent}; holds no tool permissions itself.`,
-        assumeRolePolicy: JSON.stringify(
-          toPolicyDocument([
-            {
-              Sid: 'AssumeByAgentCoreGatewayOnly',
-              Effect: 'Allow',
-              Principal: { Service: 'bedrock-agentcore.amazonaws.com' },
-              Action: ['sts:AssumeRole'],
-              Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'bedrock-agentcore', 'gateway/*') } },
-            },
-          ]),
-        ),
-        maxSessionDuration: 3600,
-        tags,
-      },
-      child,
-    );
+    const gatewayRole = createBoundedRole(this, `${name}-gateway-role`, {
+      roleName: physicalName(['agentfence', agent, 'gateway'], 64),
+      description: `Role of the AgentCore gateway of agent ${agent}; holds no tool permissions itself.`,
+      assumeRolePolicy: toPolicyDocument([
+        {
+          Sid: 'AssumeByAgentCoreGatewayOnly',
+          Effect: 'Allow',
+          Principal: { Service: 'bedrock-agentcore.amazonaws.com' },
+          Action: ['sts:AssumeRole'],
+          Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'bedrock-agentcore', 'gateway/*') } },
+        },
+      ]),
+      // At most: fetch outbound credentials of the agent's own workload identity from the token vault.
+      boundary: toPolicyDocument([
+        {
+          Sid: 'OutboundCredentialsOfThisAgentOnly',
+          Effect: 'Allow',
+          Action: ['bedrock-agentcore:GetResourceApiKey', 'bedrock-agentcore:GetResourceOauth2Token', 'bedrock-agentcore:GetWorkloadAccessToken'],
+          Resource: [
+            arn(scope, 'bedrock-agentcore', 'workload-identity-directory/default'),
+            arn(scope, 'bedrock-agentcore', `workload-identity-directory/default/workload-identity/${physicalName(['agentfence', agent], 48)}`),
+            arn(scope, 'bedrock-agentcore', 'token-vault/default'),
+          ],
+        },
+      ]),
+      tags,
+    }).role;
     const engine = new aws.bedrock.AgentcorePolicyEngine(
       `${name}-policy-engine`,
       { name: underscore, description: `Cedar policies for the tools of agent ${agent}: anything not permitted is denied.`, encryptionKeyArn: key.arn, tags },

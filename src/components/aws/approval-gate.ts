@@ -7,10 +7,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, ToolSpec } from '../../manifest/types.js';
-import { accountRootArn, agentTags, argError, assertAgentName, assertArn, assertInt, assertScope, type AwsScope, partitionOf, physicalName } from './builders/common.js';
-import { buildExecutorPolicy, buildExecutorTrustPolicy, buildGateDefinition, buildReviewerTopicPolicy, gateStateMachineArn, gateStateMachineName } from './builders/approval.js';
+import { accountRootArn, agentTags, argError, arn, assertAgentName, assertArn, assertInt, assertScope, type AwsScope, partitionOf, physicalName } from './builders/common.js';
+import { buildExecutorBoundary, buildExecutorPolicy, buildExecutorTrustPolicy, buildGateDefinition, buildReviewerTopicPolicy, gateStateMachineArn, gateStateMachineName } from './builders/approval.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { assertTools } from './builders/least-privilege.js';
+import { createBoundedRole } from './bounded-role.js';
 import { KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
 
 /** A reviewer who does not decide within a day rejects. */
@@ -73,17 +74,14 @@ export class ApprovalGate extends pulumi.ComponentResource {
     this.stateMachineArn = gateStateMachineArn(args.agentName, tool.name, scope);
     const child = { parent: this };
 
-    this.executorRole = new aws.iam.Role(
-      `${name}-executor`,
-      {
-        name: physicalName(['agentfence', args.agentName, 'exec', tool.name], 64),
-        description: `Performs tool ${tool.name} of agent ${args.agentName} after human approval; only its gate can assume it.`,
-        assumeRolePolicy: JSON.stringify(buildExecutorTrustPolicy(this.stateMachineArn, scope)),
-        maxSessionDuration: 3600,
-        tags,
-      },
-      child,
-    );
+    const topicName = physicalName(['agentfence', args.agentName, 'approve', tool.name], 256);
+    this.executorRole = createBoundedRole(this, `${name}-executor`, {
+      roleName: physicalName(['agentfence', args.agentName, 'exec', tool.name], 64),
+      description: `Performs tool ${tool.name} of agent ${args.agentName} after human approval; only its gate can assume it.`,
+      assumeRolePolicy: buildExecutorTrustPolicy(this.stateMachineArn, scope),
+      boundary: buildExecutorBoundary(tool, arn(scope, 'sns', topicName), args.agentName, scope),
+      tags,
+    }).role;
 
     this.key = new aws.kms.Key(
       `${name}-key`,
@@ -107,7 +105,7 @@ export class ApprovalGate extends pulumi.ComponentResource {
 
     this.topic = new aws.sns.Topic(
       `${name}-reviewers`,
-      { name: physicalName(['agentfence', args.agentName, 'approve', tool.name], 256), kmsMasterKeyId: this.key.arn, tags },
+      { name: topicName, kmsMasterKeyId: this.key.arn, tags },
       child,
     );
     new aws.sns.TopicPolicy(

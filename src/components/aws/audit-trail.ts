@@ -11,6 +11,7 @@ import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName
 import { accessDeniedPattern, resolveRetention, undeclaredCallsPattern } from './builders/audit.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
 import { KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
+import { createBoundedRole } from './bounded-role.js';
 import { hardenBucket } from './secure-bucket.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -205,35 +206,28 @@ export class AuditTrail extends pulumi.ComponentResource {
         ),
         this.retentionInDays,
       );
-      const trailRole = new aws.iam.Role(
-        `${name}-trail-role`,
-        {
-          name: physicalName(['agentfence', args.agentName, 'trail'], 64),
-          description: `Delivers CloudTrail events of agent ${args.agentName} to its audit log group`,
-          assumeRolePolicy: JSON.stringify(
-            toPolicyDocument([
-              {
-                Sid: 'AssumeByTrailOnly',
-                Effect: 'Allow',
-                Principal: { Service: 'cloudtrail.amazonaws.com' },
-                Action: ['sts:AssumeRole'],
-                Condition: { StringEquals: { 'aws:SourceAccount': scope.account, 'aws:SourceArn': trailArn } },
-              },
-            ]),
-          ),
-          maxSessionDuration: 3600,
-          tags,
-        },
-        child,
-      );
+      const delivery = toPolicyDocument([{ Sid: 'DeliverToAuditLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${this.logGroupArn}:log-stream:*`] }]);
+      const trailRole = createBoundedRole(this, `${name}-trail-role`, {
+        roleName: physicalName(['agentfence', args.agentName, 'trail'], 64),
+        description: `Delivers CloudTrail events of agent ${args.agentName} to its audit log group`,
+        assumeRolePolicy: toPolicyDocument([
+          {
+            Sid: 'AssumeByTrailOnly',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['sts:AssumeRole'],
+            Condition: { StringEquals: { 'aws:SourceAccount': scope.account, 'aws:SourceArn': trailArn } },
+          },
+        ]),
+        boundary: delivery,
+        tags,
+      }).role;
       const trailPolicy = new aws.iam.RolePolicy(
         `${name}-trail-policy`,
         {
           name: 'agentfence-trail-delivery',
           role: trailRole.name,
-          policy: JSON.stringify(
-            toPolicyDocument([{ Sid: 'DeliverToAuditLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${this.logGroupArn}:log-stream:*`] }]),
-          ),
+          policy: JSON.stringify(delivery),
         },
         child,
       );

@@ -21,6 +21,7 @@ import {
   endpointServiceName,
   endpointServices,
 } from './builders/network.js';
+import { createBoundedRole } from './bounded-role.js';
 import { KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
 
 /** NetworkBoundaryArgs describe where the agent may connect. */
@@ -247,8 +248,8 @@ export class NetworkBoundary extends pulumi.ComponentResource {
       `${name}-endpoints-sg`,
       {
         vpcId: this.vpc.id,
-        description: `VPC endpoints of agent ${args.agentName}: HTTPS from the agent subnets only`,
-        ingress: [{ description: 'HTTPS from agent subnets', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: [...layout.agent] }],
+        description: `VPC endpoints of agent ${args.agentName}: HTTPS from the agent security group only`,
+        ingress: [],
         egress: [],
         tags: named('endpoints-sg'),
       },
@@ -296,41 +297,48 @@ export class NetworkBoundary extends pulumi.ComponentResource {
       child,
     );
 
-    // ---- flow logs ----
-    this.flowLogGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { name: flowGroupName, retentionInDays: retention, kmsKeyId: networkKey.arn, tags }, child);
-    const flowRole = new aws.iam.Role(
-      `${name}-flow-logs-role`,
+    // Endpoints admit HTTPS from the agent's security group only (a separate rule: the groups reference each other).
+    new aws.vpc.SecurityGroupIngressRule(
+      `${name}-endpoints-from-agent`,
       {
-        name: physicalName(['agentfence', args.agentName, 'flow-logs'], 64),
-        description: `Delivers VPC flow logs of agent ${args.agentName}`,
-        assumeRolePolicy: JSON.stringify(
-          toPolicyDocument([
-            {
-              Sid: 'AssumeByFlowLogsOnly',
-              Effect: 'Allow',
-              Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-              Action: ['sts:AssumeRole'],
-              Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'ec2', 'vpc-flow-log/*') } },
-            },
-          ]),
-        ),
-        maxSessionDuration: 3600,
-        tags,
+        securityGroupId: this.endpointSecurityGroup.id,
+        referencedSecurityGroupId: this.agentSecurityGroup.id,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        description: 'HTTPS from the agent security group',
+        tags: named('endpoints-from-agent'),
       },
       child,
     );
+
+    // ---- flow logs ----
+    this.flowLogGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { name: flowGroupName, retentionInDays: retention, kmsKeyId: networkKey.arn, tags }, child);
+    const flowGroupArn = arn(scope, 'logs', `log-group:${flowGroupName}`);
+    const flowDelivery = toPolicyDocument([
+      { Sid: 'WriteFlowLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], Resource: [`${flowGroupArn}:log-stream:*`] },
+    ]);
+    const flowRole = createBoundedRole(this, `${name}-flow-logs-role`, {
+      roleName: physicalName(['agentfence', args.agentName, 'flow-logs'], 64),
+      description: `Delivers VPC flow logs of agent ${args.agentName}`,
+      assumeRolePolicy: toPolicyDocument([
+        {
+          Sid: 'AssumeByFlowLogsOnly',
+          Effect: 'Allow',
+          Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+          Action: ['sts:AssumeRole'],
+          Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'ec2', 'vpc-flow-log/*') } },
+        },
+      ]),
+      boundary: flowDelivery,
+      tags,
+    }).role;
     const flowPolicy = new aws.iam.RolePolicy(
       `${name}-flow-logs-policy`,
       {
         name: 'agentfence-flow-logs',
         role: flowRole.name,
-        policy: this.flowLogGroup.arn.apply((groupArn) =>
-          JSON.stringify(
-            toPolicyDocument([
-              { Sid: 'WriteFlowLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], Resource: [`${groupArn}:log-stream:*`] },
-            ]),
-          ),
-        ),
+        policy: JSON.stringify(flowDelivery),
       },
       child,
     );

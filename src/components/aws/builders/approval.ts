@@ -124,6 +124,21 @@ export function buildExecutorPolicy(tool: Pick<ToolSpec, 'name' | 'actions' | 'r
   ]);
 }
 
+/** The executor's boundary: the same permissions with the key known only by its agent tag. */
+export function buildExecutorBoundary(tool: Pick<ToolSpec, 'name' | 'actions' | 'resources'>, topicArn: string, agent: string, scope: AwsScope): PolicyDocument {
+  return toPolicyDocument([
+    { Sid: `Perform${pascal(tool.name)}`, Effect: 'Allow', Action: uniqueSorted(tool.actions), Resource: uniqueSorted(tool.resources) },
+    { Sid: 'NotifyReviewers', Effect: 'Allow', Action: ['sns:Publish'], Resource: [topicArn] },
+    {
+      Sid: 'UseAgentKeys',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: [arn(scope, 'kms', 'key/*')],
+      Condition: { StringEquals: { 'aws:ResourceTag/agentfence:agent': agent } },
+    },
+  ]);
+}
+
 /** Reviewer topic policy: only the executor may publish, and only over TLS. */
 export function buildReviewerTopicPolicy(topicArn: string, executorRoleArn: string): PolicyDocument {
   return toPolicyDocument([
