@@ -194,7 +194,7 @@ function supplyChainSection(input: ReportInput): string {
     ['Kind', 'Name', 'Version / provider', 'Status', 'Reason', 'Signer', 'Evidence'],
     sorted.map(
       (r) =>
-        `<tr><td>${esc(r.kind)}</td><th scope="row">${esc(r.name)}</th><td>${esc(r.version)}</td>${statusCell(r.status)}<td>${esc(r.reason ?? '')}</td><td>${
+        `<tr><td>${esc(r.kind)}</td><th scope="row">${esc(r.name)}</th><td>${esc(r.version)}</td>${statusCell(r.status)}<td>${esc(r.reason ?? '')}</td><td class="signer">${
           r.signer === undefined ? '<span class="muted">none</span>' : `${esc(r.signer)}${r.issuer === undefined ? '' : `<br><span class="muted">${esc(r.issuer)}</span>`}`
         }</td><td class="detail">${esc(r.detail)}</td></tr>`,
     ),
@@ -256,27 +256,27 @@ export function trustBoundarySvg(m: AgentManifest, statuses: ReadonlyMap<string,
     ...m.models.map((x) => ({ label: x.name, sub: x.hosted === undefined ? 'model (local, signed)' : 'model (hosted)', kind: 'model' })),
   ];
   const apis = m.apis.map((a) => ({ label: a.name, sub: a.dataClassifications.join(', '), status: statuses.get(`api:${a.name}`) ?? 'not-verified' }));
-  const rowH = 56;
+  const rowH = 60;
   const height = Math.max(inner.length, apis.length, 3) * rowH + 90;
   const agentY = height / 2;
   const parts: string[] = [];
   parts.push(`<rect x="8" y="28" width="520" height="${height - 40}" rx="10" class="boundary"/>`);
   parts.push(`<text x="20" y="50" class="zone">AWS account ${esc(m.identity.account)} · ${esc(m.identity.region)} (agent trust zone)</text>`);
-  parts.push(`<rect x="30" y="${agentY - 28}" width="170" height="56" rx="8" class="agent"/>`);
-  parts.push(`<text x="115" y="${agentY - 4}" text-anchor="middle" class="label">${esc(truncate(m.name, 22))}</text>`);
-  parts.push(`<text x="115" y="${agentY + 14}" text-anchor="middle" class="sub">agent · ${esc(m.riskTier)} risk</text>`);
+  parts.push(`<rect x="320" y="${agentY - 28}" width="180" height="56" rx="8" class="agent"/>`);
+  parts.push(`<text x="410" y="${agentY - 4}" text-anchor="middle" class="label">${esc(truncate(m.name, 22))}</text>`);
+  parts.push(`<text x="410" y="${agentY + 14}" text-anchor="middle" class="sub">agent · ${esc(m.riskTier)} risk</text>`);
   inner.forEach((node, i) => {
     const y = 70 + i * rowH;
-    parts.push(`<line x1="200" y1="${agentY}" x2="300" y2="${y + 20}" class="edge"/>`);
-    parts.push(`<rect x="300" y="${y}" width="210" height="42" rx="6" class="${node.kind}"/>`);
-    parts.push(`<text x="310" y="${y + 17}" class="label">${esc(truncate(node.label, 26))}</text>`);
-    parts.push(`<text x="310" y="${y + 34}" class="sub">${esc(truncate(node.sub, 32))}</text>`);
+    parts.push(`<line x1="320" y1="${agentY}" x2="250" y2="${y + 21}" class="edge"/>`);
+    parts.push(`<rect x="30" y="${y}" width="220" height="42" rx="6" class="${node.kind}"/>`);
+    parts.push(`<text x="40" y="${y + 17}" class="label">${esc(truncate(node.label, 28))}</text>`);
+    parts.push(`<text x="40" y="${y + 34}" class="sub">${esc(truncate(node.sub, 34))}</text>`);
   });
   apis.forEach((api, i) => {
     const y = 70 + i * rowH;
     const ok = api.status === 'verified';
-    parts.push(`<line x1="200" y1="${agentY}" x2="600" y2="${y + 20}" class="crossing"/>`);
-    parts.push(`<text x="536" y="${y + 14}" class="sub">${esc(truncate(api.sub, 22))}</text>`);
+    parts.push(`<line x1="500" y1="${agentY}" x2="600" y2="${y + 21}" class="crossing"/>`);
+    parts.push(`<text x="600" y="${y - 4}" class="sub">sends: ${esc(truncate(api.sub, 30))}</text>`);
     parts.push(`<rect x="600" y="${y}" width="190" height="42" rx="6" class="${ok ? 'api' : 'api unverified'}"/>`);
     parts.push(`<text x="610" y="${y + 17}" class="label">${esc(truncate(api.label, 24))}</text>`);
     parts.push(`<text x="610" y="${y + 34}" class="sub">third party · ${esc(api.status)}</text>`);
@@ -301,8 +301,8 @@ h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:28px 0 8px;border-
 .verdict p{margin:0;color:var(--fg)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}dt{font-weight:600}dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:.92rem}caption{text-align:left;font-weight:600;padding:4px 0;color:var(--muted)}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}thead th{background:#f3f5f7}tbody th{font-weight:600}
-td.detail{color:var(--muted);word-break:break-word;max-width:360px}code{font:0.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
+th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}thead th{background:#f3f5f7;white-space:nowrap}tbody th{font-weight:600}
+td.detail{color:var(--muted);overflow-wrap:anywhere;min-width:14em}td.signer{overflow-wrap:anywhere;min-width:10em}tbody th code{white-space:nowrap;overflow-wrap:normal}code{font:0.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .status,.sev{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;white-space:nowrap}
 .status.ok{background:var(--okbg);color:var(--ok)}.status.bad{background:var(--badbg);color:var(--bad)}.status.warn{background:var(--warnbg);color:var(--warn)}.status.unknown{background:var(--unkbg);color:var(--unk)}
 .sev.critical,.sev.high{background:var(--badbg);color:var(--bad)}.sev.medium{background:var(--warnbg);color:var(--warn)}.sev.low{background:var(--unkbg);color:var(--unk)}

@@ -139,7 +139,7 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     ctx.out(JSON.stringify({ schemaVersion: 'agentfence.sbom/v1', agent: agent.location.name, file: shown, specVersion: built.specVersion, serialNumber: built.doc['serialNumber'], ...counts, verification: source, scorecard }));
   } else {
     ctx.out(line);
-    if (!ctx.quiet) ctx.log(sbom.renderScorecardText(scorecard).trimEnd());
+    ctx.log(`${sbom.renderScorecardText(scorecard).split('\n')[0]} (agentfence sbom ${agent.location.name} --check lists them)`);
   }
   return ExitCode.PASS;
 }

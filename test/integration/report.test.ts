@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-report-'));
+const CHROMIUM = '/usr/bin/chromium';
+
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('agentfence report', () => {
+  describe('when the arguments are wrong', () => {
+    it.each([
+      [['report'], 'exactly one <agent>'],
+      [['report', 'payments', '--plan', path.join(tmp, 'none.json')], 'PLAN_NOT_FOUND'],
+      [['report', 'nobody'], 'AGENT_NOT_FOUND'],
+    ])('%j exits 2', async (args, message) => {
+      const r = await cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+    });
+  });
+
+  describe.each(['payments', 'support-triage'])('when rendering %s in headless Chromium', (agent) => {
+    it('loads with no requests beyond the page itself, shows the key elements and is screenshotted', async () => {
+      const out = path.join(tmp, `report-${agent}.html`);
+      const r = await cli('report', agent, '-o', out, '--format', 'json');
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 'agentfence.report/v1', agent, verdict: expect.stringMatching(/^(blocked|incomplete|warnings|pass)$/) });
+      const html = readFileSync(out, 'utf8');
+      expect(html).not.toMatch(/<script/i);
+
+      // CI installs Debian's chromium; a machine without it fails here rather than skipping silently
+      expect(existsSync(CHROMIUM), `${CHROMIUM} must exist (apt-get install chromium)`).toBe(true);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        const url = pathToFileURL(out).href;
+        const requests: string[] = [];
+        const failed: string[] = [];
+        await page.route('**/*', async (route) => {
+          requests.push(route.request().url());
+          if (route.request().url() === url) await route.continue();
+          else await route.abort();
+        });
+        page.on('requestfailed', (request) => failed.push(request.url()));
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(url, { waitUntil: 'load' });
+        expect(requests).toEqual([url]);
+        expect(failed).toEqual([]);
+        expect(errors).toEqual([]);
+        expect(await page.locator('h1').innerText()).toContain(agent);
+        expect(await page.locator('#verdict strong').innerText()).toMatch(/^(Blocked|Incomplete|Passed with warnings|Passed)$/);
+        for (const id of ['identity', 'boundary', 'supply-chain', 'guardrails', 'scorecard']) {
+          expect(await page.locator(`h2#${id}`).count(), id).toBe(1);
+        }
+        expect(await page.locator('svg[role="img"] title').textContent()).toBe(`Trust boundary of ${agent}`);
+        expect(await page.locator('#supply-chain + p + table tbody tr, section[aria-labelledby="supply-chain"] tbody tr').count()).toBeGreaterThanOrEqual(4);
+        expect(await page.locator('section[aria-labelledby="scorecard"] table').count()).toBe(3);
+        mkdirSync(path.join(root, 'test/output'), { recursive: true });
+        const shot = path.join(root, 'test/output', `report-${agent}.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4' });
+        expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});

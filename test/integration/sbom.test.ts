@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+const fixtures = path.resolve(root, '../shared/fixtures/cyclonedx-1.6');
+const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-sbom-cli-'));
+
+/** Runs the CLI as a subprocess (async, so independent cases run concurrently). */
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe.concurrent('agentfence sbom', () => {
+  describe.each(['payments', 'support-triage'])('when generating the %s SBOM', (agent) => {
+    it.each(['1.6', '1.7'])('writes a valid CycloneDX %s document, byte-identical on a second run', async (spec) => {
+      const out = path.join(tmp, `${agent}-${spec}.cdx.json`);
+      const first = await cli('sbom', agent, '-o', out, '--spec', spec);
+      expect(first.stderr).not.toMatch(/at .*\.js:\d+/);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain(`(CycloneDX ${spec}, `);
+      const bytes = readFileSync(out, 'utf8');
+      const { Validation } = await import('@cyclonedx/cyclonedx-library');
+      expect(await new Validation.JsonStrictValidator(spec as never).validate(bytes)).toBeNull();
+      const doc = JSON.parse(bytes) as Record<string, any>;
+      expect(doc['metadata'].component).toMatchObject({ name: agent, type: 'application' });
+      expect(doc['components'].some((c: any) => c.type === 'machine-learning-model')).toBe(true);
+      expect(doc['services'][0]).toMatchObject({ 'x-trust-boundary': true, authenticated: true });
+      expect((await cli('sbom', agent, '-o', '-', '--spec', spec)).stdout).toBe(bytes);
+    });
+  });
+
+  describe('when checking a file against fresh output', () => {
+    it('exits 0 when it is current and 1 with a diff summary when it is stale', async () => {
+      const out = path.join(tmp, 'check.cdx.json');
+      expect((await cli('sbom', 'payments', '-o', out)).status).toBe(0);
+      const fresh = await cli('sbom', 'payments', '-o', out, '--check');
+      expect(fresh.status).toBe(0);
+      expect(fresh.stdout).toContain('is up to date');
+      expect(fresh.stdout).toContain('minimum elements:');
+      const doc = JSON.parse(readFileSync(out, 'utf8')) as Record<string, any>;
+      doc['services'][0].endpoints = ['https://old.example.com'];
+      writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
+      const stale = await cli('sbom', 'payments', '-o', out, '--check');
+      expect(stale.status).toBe(1);
+      expect(stale.stdout).toContain('is stale');
+      expect(stale.stdout).toContain('ENDPOINT_ADDED');
+      const json = await cli('sbom', 'payments', '-o', out, '--check', '--format', 'json');
+      expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 'agentfence.sbom-check/v1', upToDate: false, scorecard: { summary: expect.any(Object) } });
+    });
+    it('exits 1 when the file does not exist', async () => {
+      const r = await cli('sbom', 'payments', '-o', path.join(tmp, 'missing.cdx.json'), '--check');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('does not exist');
+    });
+  });
+
+  describe('when the arguments are wrong', () => {
+    it.each([
+      [['sbom'], 'exactly one <agent>'],
+      [['sbom', 'payments', '--spec', '1.5'], '--spec must be one of 1.6|1.7'],
+      [['sbom', 'payments', '--check', '--timestamp'], 'cannot be combined'],
+      [['sbom', 'payments', '--verification', 'maybe'], '--verification must be one of'],
+      [['sbom', 'no-such-agent'], 'AGENT_NOT_FOUND'],
+      [['sbom', 'diff', 'one.json'], '<old> <new>'],
+      [['sbom', 'payments', '--format', 'sarif'], '--format must be one of text|json'],
+    ])('%j exits 2 with a readable message', async (args, message) => {
+      const r = await cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
+});
+
+describe.concurrent('agentfence sbom diff', () => {
+  const write = (name: string, text: string | Buffer): string => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  describe('when comparing documents made by others', () => {
+    it('reports added services and components as JSON', async () => {
+      const r = await cli('sbom', 'diff', path.join(fixtures, 'valid-bom-1.6.json'), path.join(fixtures, 'valid-service-1.6.json'), '--format', 'json');
+      expect(r.status).toBe(0);
+      const diff = JSON.parse(r.stdout) as Record<string, any>;
+      expect(diff['schemaVersion']).toBe('agentfence.sbom-diff/v1');
+      expect(diff['added'].some((e: any) => e.kind === 'service')).toBe(true);
+    });
+    it('exits 1 with --fail-on when a flag reaches that severity', async () => {
+      const r = await cli('sbom', 'diff', path.join(fixtures, 'valid-bom-1.6.json'), path.join(fixtures, 'valid-machine-learning-1.6.json'), '--fail-on', 'high');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('[high] MODEL_ADDED');
+    });
+  });
+
+  describe('when comparing two generations of an agent SBOM', () => {
+    it('flags a changed signer and a new plugin in text', async () => {
+      const before = path.join(tmp, 'diff-before.cdx.json');
+      expect((await cli('sbom', 'payments', '-o', before, '--verification', 'none')).status).toBe(0);
+      const doc = JSON.parse(readFileSync(before, 'utf8')) as Record<string, any>;
+      const model = doc['components'].find((c: any) => c.name === 'fraud-scorer');
+      model.properties.push({ name: 'agentfence:verification:signer', value: 'mallory@example.com' });
+      doc['components'].push({ type: 'library', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0', 'bom-ref': 'pkg:npm/left-pad@1.3.0' });
+      const after = write('diff-after.cdx.json', JSON.stringify(doc));
+      const r = await cli('sbom', 'diff', before, after);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('SIGNER_CHANGED');
+      expect(r.stdout).toContain('+ plugin left-pad@1.3.0');
+    });
+  });
+
+  describe('when an input is not a valid CycloneDX 1.6/1.7 JSON document', () => {
+    const good = path.join(fixtures, 'valid-bom-1.6.json');
+    it.each([
+      ['not JSON', () => write('not.json', 'hello'), 'SBOM_NOT_JSON'],
+      ['the wrong bomFormat', () => path.join(fixtures, 'invalid-bomformat-1.6.json'), 'SBOM_NOT_CYCLONEDX'],
+      ['an unknown spec version', () => write('spec.json', JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '9.9', version: 1 })), 'SBOM_SPEC_UNSUPPORTED'],
+      ['schema-invalid', () => path.join(fixtures, 'invalid-service-data-1.6.json'), 'SBOM_INVALID'],
+      ['a 50 MB file', () => write('big.json', Buffer.alloc(50 * 1024 * 1024, 0x20)), 'SBOM_TOO_LARGE'],
+      ['missing', () => path.join(tmp, 'nope.json'), 'SBOM_NOT_FOUND'],
+    ])('%s exits 2 with its code', async (_label, make, code) => {
+      const r = await cli('sbom', 'diff', good, make());
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`[${code}]`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+    it('prints the validator messages for a schema-invalid document', async () => {
+      const r = await cli('sbom', 'diff', good, path.join(fixtures, 'invalid-service-data-1.6.json'));
+      expect(r.stderr).toMatch(/\/services\/0\/data\/0\/flow: must be equal to one of the allowed values/);
+    });
+  });
+});
