@@ -21,7 +21,8 @@ export class ModelMismatchError extends VerificationError {
   readonly diff: ManifestDiff;
 
   constructor(model: string, diff: ManifestDiff) {
-    super('TAMPERED', `model ${model} does not match its signature: ${describeDiff(diff)}`);
+    const hint = diff.missing.includes('.') ? ' (the signature covers a single file: pass that file as the model, not its folder)' : '';
+    super('TAMPERED', `model ${model} does not match its signature: ${describeDiff(diff)}${hint}`);
     this.diff = diff;
   }
 }

@@ -71,6 +71,7 @@ describe('verifyModel', () => {
         expect(error.code).toBe('TAMPERED');
         expect((error as ModelMismatchError).diff.extra).toEqual(['signme-1', 'signme-2']);
         expect((error as ModelMismatchError).diff.missing).toEqual(['.']);
+        expect(error.message).toContain('pass that file as the model');
         return;
       }
       apply(copy);
