@@ -202,6 +202,37 @@ describe('verifyModel', () => {
       });
     });
 
+    it.each([
+      ['P-256', 'sha256'],
+      ['P-384', 'sha384'],
+      ['P-521', 'sha512'],
+    ])('writes a %s bundle that passes model_signing\'s own key check (hint, PAE, curve hash)', async (curve, hash) => {
+      const pair = generateKeyPairSync('ec', { namedCurve: curve });
+      const model = path.join(dir, 'm');
+      mkdirSync(model);
+      writeFileSync(path.join(model, 'w'), 'w');
+      const signed = await signModel({ path: model, signer: { kind: 'key', privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() } });
+      const bundle = JSON.parse(readFileSync(signed.signaturePath, 'utf8')) as {
+        mediaType: string;
+        verificationMaterial: { publicKey: { hint: string } };
+        dsseEnvelope: { payload: string; payloadType: string; signatures: { sig: string }[] };
+      };
+      const { createHash, verify } = await import('node:crypto');
+      const pem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      // sign_ec_key.py Verifier: hint == sha256(public PEM), then ECDSA(curve hash) over the DSSE PAE.
+      expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+      expect(bundle.verificationMaterial.publicKey.hint).toBe(createHash('sha256').update(pem).digest('hex'));
+      const payload = Buffer.from(bundle.dsseEnvelope.payload, 'base64');
+      const type = bundle.dsseEnvelope.payloadType;
+      const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload]);
+      expect(bundle.dsseEnvelope.signatures).toHaveLength(1);
+      expect(verify(hash, pae, pair.publicKey, Buffer.from(bundle.dsseEnvelope.signatures[0]!.sig, 'base64'))).toBe(true);
+      // signing.py dsse_payload_to_manifest: one subject whose digest is the root of the listed resources.
+      const statement = JSON.parse(payload.toString('utf8')) as { subject: { name: string; digest: { sha256: string } }[]; predicateType: string };
+      expect(statement.predicateType).toBe('https://model_signing/signature/v1.0');
+      expect(statement.subject).toEqual([{ name: 'm', digest: { sha256: signed.rootDigest } }]);
+    });
+
     it('writes the key hint model_signing checks (sha256 of the SPKI PEM)', async () => {
       const model = path.join(dir, 'm');
       mkdirSync(model);
