@@ -112,7 +112,7 @@ export function resolvePlanTarget(ref: string, cwd: string): PlanTarget {
       `${path.relative(cwd, stackFile)} agentfence:manifest must name ${byStacks} (got ${JSON.stringify(named)})`,
     );
   }
-  return { project: projectName(root), stack: location.name, root, config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => a.localeCompare(b))) };
+  return { project: projectName(root), stack: location.name, root, config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
 function awsProviderUrn(stack: string, project: string): string {

@@ -101,7 +101,7 @@ export function agentTags(input: AgentTagInput, extra: Readonly<Record<string, s
     'agentfence:risk-tier': input.riskTier,
     ...extra,
   };
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 // ---- argument validation: every failure names the component and the argument --------------------

@@ -117,7 +117,7 @@ export function buildPermissionsBoundary(input: BoundaryInput): PolicyDocument {
     byService.set(service, [...(byService.get(service) ?? []), action]);
   }
   const statements: Statement[] = [];
-  for (const [service, actions] of [...byService.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [service, actions] of [...byService.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const declared = input.resources.filter((resource) => resource.split(':')[2] === service);
     const own = patterns[service] ?? [];
     const resources = uniqueSorted([...declared, ...own]);
