@@ -3,7 +3,7 @@
  * SourceAccount/SourceArn conditions, fenced by a permissions boundary, with short sessions and tags.
  */
 import { allows, conditionKeys, parsePolicyDocument, strings } from './policy-document.js';
-import { label, secretViolation, showList, tagsOf, unknownViolation, violation } from './stack.js';
+import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { isSecret, isUnknown, show } from './values.js';
 
@@ -83,19 +83,46 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
   },
 };
 
-/** A permissions boundary caps whatever policies get attached later. */
-export const iamRolePermissionsBoundary: ResourceRule = {
+/** Service principals of compute that runs an agent: a role they assume is an agent identity. */
+const RUNTIME_PRINCIPALS = /^(bedrock-agentcore|bedrock|lambda|ecs-tasks|pods\.eks|ec2)\./;
+
+/**
+ * Whether a role is an agent's own identity: under an AgentIdentity component, or (in stacks not
+ * built from our components) assumable by agent compute. Service roles of our other components
+ * (gate executors, flow logs, trails, gateways) are not. An unreadable trust policy counts as an
+ * agent role: fail closed.
+ */
+export function isAgentRole(resource: PlannedResource): boolean {
+  const chain = urnTypeChain(resource.urn).slice(0, -1);
+  if (chain.includes('agentfence:aws:AgentIdentity')) return true;
+  if (chain.some((type) => type.startsWith('agentfence:'))) return false;
+  const parsed = parsePolicyDocument(resource.props['assumeRolePolicy']);
+  if (parsed.kind !== 'document') return true;
+  return parsed.statements.some((st) => st.principals.some((p) => p.type === 'Service' && (typeof p.value !== 'string' || RUNTIME_PRINCIPALS.test(p.value))));
+}
+
+type BoundaryConfig = { scope: 'agent-roles' | 'all-roles' };
+
+/** A permissions boundary caps whatever policies get attached to an agent's role later. */
+export const iamRolePermissionsBoundary: ResourceRule<BoundaryConfig> = {
   kind: 'resource',
   id: 'iam-role-permissions-boundary',
-  title: 'Role has a permissions boundary',
-  description: 'Checks whether an IAM role has a permissions boundary attached, so later grants cannot exceed it.',
+  title: 'Agent roles have a permissions boundary',
+  description:
+    'Checks whether an agent role (under an AgentIdentity, or assumable by agent compute: AgentCore, Lambda, ECS tasks, EKS pods, EC2) has a permissions boundary attached, so later grants cannot exceed it.',
   severity: 'high',
   pillar: 'identity',
   owasp: [ASI03],
   defaultEnforcement: 'mandatory',
   remediation: 'Set permissionsBoundary to the organisation\'s agent boundary policy ARN.',
+  configSchema: {
+    type: 'object',
+    properties: { scope: { enum: ['agent-roles', 'all-roles'], default: 'agent-roles' } },
+    additionalProperties: false,
+  },
   types: [ROLE],
-  evaluate(resource) {
+  evaluate(resource, config) {
+    if (config.scope === 'agent-roles' && !isAgentRole(resource)) return [];
     const boundary = resource.props['permissionsBoundary'];
     if (isUnknown(boundary)) return [unknownViolation(resource, 'permissionsBoundary')];
     if (typeof boundary !== 'string' || boundary === '') {

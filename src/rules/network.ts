@@ -61,40 +61,49 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-type IngressConfig = { allowFromSecurityGroups: boolean };
+type IngressConfig = { agentGroupPattern: string };
 
-/** Agents are callers, never servers: nothing may connect in, least of all from the internet. */
+function nameTag(resource: PlannedResource): string | undefined {
+  const tags = resource.props['tags'];
+  const name = isRecord(tags) ? tags['Name'] : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Agents are callers, never servers: no ingress from the internet anywhere, none at all to an agent. */
 export const securityGroupNoIngress: StackRule<IngressConfig> = {
   kind: 'stack',
   id: 'security-group-no-ingress',
-  title: 'No ingress to agents',
+  title: 'No ingress to agents, none from the internet',
   description:
-    'Checks whether any security group rule admits traffic from an IP range (0.0.0.0/0, ::/0 or any CIDR); only rules from other security groups (VPC endpoints reached by the agent) are allowed when configured.',
+    'Checks whether any security group admits ingress from 0.0.0.0/0 or ::/0, and whether an agent security group (name or Name tag matching agentGroupPattern) admits any ingress at all.',
   severity: 'high',
   pillar: 'network',
   owasp: [ASI02, 'ASI07 Insecure Inter-Agent Communication'],
   checkov: 'CKV_AWS_24',
   defaultEnforcement: 'mandatory',
-  remediation: 'Remove ingress rules from the agent security group; VPC endpoints admit only the agent security group.',
+  remediation: 'Remove ingress rules from the agent security group; VPC endpoints admit only the agent subnets.',
   configSchema: {
     type: 'object',
-    properties: { allowFromSecurityGroups: { type: 'boolean', default: true } },
+    properties: { agentGroupPattern: { type: 'string', minLength: 1, default: '(^|-)agent-sg$' } },
     additionalProperties: false,
   },
   evaluateStack(stack, config) {
+    const agentGroup = new RegExp(config.agentGroupPattern);
+    const isAgentGroup = (r: PlannedResource) => r.type === SG && (agentGroup.test(r.name) || agentGroup.test(nameTag(r) ?? ''));
     const out: Violation[] = [];
     for (const rule of collectNetRules(stack.ofType(SG, SG_RULE, INGRESS))) {
       if (rule.direction !== 'ingress') continue;
+      const ports = `ports ${show(rule.fromPort)}-${show(rule.toPort)}`;
+      if (isAgentGroup(rule.resource)) {
+        out.push(violation(rule.resource, `${label(rule.resource)} is an agent security group and must have no ingress (got an ingress rule on ${ports})`));
+        continue;
+      }
       if (rule.cidrs.some(isUnknown)) {
         out.push(unknownViolation(rule.resource, 'ingress source'));
         continue;
       }
-      const cidrs = rule.cidrs.filter((c) => typeof c === 'string' && c !== '');
-      if (cidrs.length > 0) {
-        out.push(violation(rule.resource, `${label(rule.resource)} must not admit ingress from IP ranges (got ${showList(cidrs)} on ports ${show(rule.fromPort)}-${show(rule.toPort)})`));
-      } else if (!config.allowFromSecurityGroups) {
-        out.push(violation(rule.resource, `${label(rule.resource)} must have no ingress rules (got an ingress rule on ports ${show(rule.fromPort)}-${show(rule.toPort)})`));
-      }
+      const open = rule.cidrs.filter((c) => typeof c === 'string' && OPEN.has(c));
+      if (open.length > 0) out.push(violation(rule.resource, `${label(rule.resource)} must not admit ingress from the internet (got ${showList(open)} on ${ports})`));
     }
     return out;
   },

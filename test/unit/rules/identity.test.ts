@@ -81,6 +81,24 @@ describe('iam-role-permissions-boundary', () => {
   });
 });
 
+describe('iam-role-permissions-boundary scope', () => {
+  const gate = res('agentfence:aws:ApprovalGate', 'gate', {});
+  const executor = res(ROLE, 'executor', { assumeRolePolicy: trust({ Principal: { Service: 'states.amazonaws.com' } }) }, { parent: gate });
+  const identity = res('agentfence:aws:AgentIdentity', 'id', {});
+  const agentRole = res(ROLE, 'agent', { assumeRolePolicy: trust({}) }, { parent: identity });
+  const lambdaRole = res(ROLE, 'fn', { assumeRolePolicy: trust({ Principal: { Service: 'lambda.amazonaws.com' } }) });
+  const serviceRole = res(ROLE, 'trail', { assumeRolePolicy: trust({ Principal: { Service: 'cloudtrail.amazonaws.com' } }) });
+  it.each([
+    ['a gate executor (service role of a component)', executor, undefined, 0],
+    ['a gate executor when all roles are in scope', executor, { scope: 'all-roles' }, 1],
+    ['the role under AgentIdentity', agentRole, undefined, 1],
+    ['a Lambda role outside our components', lambdaRole, undefined, 1],
+    ['a CloudTrail service role outside our components', serviceRole, undefined, 0],
+  ])('when the role without a boundary is %s', (_, role, config, count) => {
+    expect(messages(iamRolePermissionsBoundary, [role], config)).toHaveLength(count);
+  });
+});
+
 describe('iam-role-session-duration', () => {
   it.each([
     ['3600', 3600, undefined, []],

@@ -20,14 +20,17 @@ const egress443 = { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0
 const sg = (props: Record<string, unknown>) => res(SG, 'agent-sg', { vpcId: 'vpc-1', ingress: [], egress: [egress443], ...props });
 
 describe('security-group-no-ingress', () => {
+  const endpoints = (ingress: unknown) => res(SG, 'net-endpoints-sg', { vpcId: 'vpc-1', ingress, egress: [] });
   it.each<[string, PlannedResource[], Record<string, unknown> | undefined, unknown[]]>([
-    ['no ingress', [sg({})], undefined, []],
-    ['ingress from the agent security group (endpoint)', [sg({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: ['sg-agent'] }] })], undefined, []],
-    ['ingress from 0.0.0.0/0', [sg({ ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0'] }] })], undefined, ['security group "agent-sg" must not admit ingress from IP ranges (got "0.0.0.0/0" on ports 22-22)']],
-    ['ingress from ::/0 as a rule resource', [res('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'in', { cidrIpv6: '::/0', ipProtocol: '-1' })], undefined, ['security group ingress rule "in" must not admit ingress from IP ranges (got "::/0" on ports not set-not set)']],
-    ['a legacy ingress rule from a private range', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'ingress', cidrBlocks: ['10.0.0.0/8'], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('(got "10.0.0.0/8" on ports 443-443)')]],
-    ['security-group ingress when none is allowed', [sg({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: ['sg-agent'] }] })], { allowFromSecurityGroups: false }, ['security group "agent-sg" must have no ingress rules (got an ingress rule on ports 443-443)']],
-    ['unknown ingress', [sg({ ingress: UNKNOWN })], undefined, [expect.stringContaining('ingress source cannot be checked before deploy')]],
+    ['no ingress on the agent group', [sg({})], undefined, []],
+    ['endpoint ingress from the agent subnets', [endpoints([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.64.0.0/18'] }])], undefined, []],
+    ['any ingress on the agent group', [sg({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: ['sg-other'] }] })], undefined, ['security group "agent-sg" is an agent security group and must have no ingress (got an ingress rule on ports 443-443)']],
+    ['an agent group recognised by its Name tag', [res(SG, 'sg1', { tags: { Name: 'acme-agent-sg' }, ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['10.0.0.0/8'] }] })], undefined, [expect.stringContaining('is an agent security group and must have no ingress')]],
+    ['ingress from 0.0.0.0/0 on any group', [endpoints([{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0'] }])], undefined, ['security group "net-endpoints-sg" must not admit ingress from the internet (got "0.0.0.0/0" on ports 22-22)']],
+    ['ingress from ::/0 as a rule resource', [res('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'in', { cidrIpv6: '::/0', ipProtocol: '-1' })], undefined, ['security group ingress rule "in" must not admit ingress from the internet (got "::/0" on ports not set-not set)']],
+    ['a legacy ingress rule from anywhere', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'ingress', cidrBlocks: ['0.0.0.0/0'], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('(got "0.0.0.0/0" on ports 443-443)')]],
+    ['a custom agent group pattern', [endpoints([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.64.0.0/18'] }])], { agentGroupPattern: 'endpoints' }, [expect.stringContaining('is an agent security group')]],
+    ['unknown ingress', [endpoints(UNKNOWN)], undefined, [expect.stringContaining('ingress source cannot be checked before deploy')]],
   ])('when a group has %s', (_, resources, config, expected) => {
     expect(messages(securityGroupNoIngress, resources, config)).toEqual(expected);
   });
