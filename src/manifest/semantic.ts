@@ -13,12 +13,19 @@ import { describe } from './schema-errors.js';
 import { errorAt, formatPath, type DocPath, type Source } from './source.js';
 import type { AgentManifest, Authority, TrustPolicy } from './types.js';
 
+/** The folder relative paths resolve against, and how messages name it. */
+interface Base {
+  readonly dir: string;
+  readonly label: string;
+}
+
 /** What a referenced path must be: an existing file, folder, either, or (for signatures) possibly absent. */
 type PathKind = 'file' | 'dir' | 'any' | 'optional' | 'lexical';
 
 /** Semantic errors of a schema-valid manifest whose relative paths resolve against `stackDir`. */
 export function manifestSemanticErrors(source: Source, manifest: AgentManifest, stackDir: string): LocatedError[] {
   const errors: LocatedError[] = [];
+  const stack: Base = { dir: stackDir, label: 'the stack folder' };
   for (const list of ['tools', 'dataStores', 'models', 'apis'] as const) {
     errors.push(...duplicateNames(source, [list], manifest[list]));
   }
@@ -83,19 +90,19 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
   }
 
   manifest.models.forEach((model, i) => {
-    if (model.path !== undefined) errors.push(...checkPath(source, ['models', i, 'path'], model.path, stackDir, 'any'));
-    if (model.signature !== undefined) errors.push(...checkPath(source, ['models', i, 'signature'], model.signature, stackDir, 'optional'));
+    if (model.path !== undefined) errors.push(...checkPath(source, ['models', i, 'path'], model.path, stack, 'any'));
+    if (model.signature !== undefined) errors.push(...checkPath(source, ['models', i, 'signature'], model.signature, stack, 'optional'));
     model.ignorePaths?.forEach((ignored, j) => {
-      errors.push(...checkPath(source, ['models', i, 'ignorePaths', j], ignored, stackDir, 'lexical'));
+      errors.push(...checkPath(source, ['models', i, 'ignorePaths', j], ignored, stack, 'lexical'));
     });
   });
   manifest.apis.forEach((api, i) => {
-    errors.push(...checkPath(source, ['apis', i, 'descriptor'], api.descriptor, stackDir, 'file'));
-    errors.push(...checkPath(source, ['apis', i, 'signature'], api.signature, stackDir, 'optional'));
+    errors.push(...checkPath(source, ['apis', i, 'descriptor'], api.descriptor, stack, 'file'));
+    errors.push(...checkPath(source, ['apis', i, 'signature'], api.signature, stack, 'optional'));
   });
   manifest.plugins.forEach((plugin, i) => {
     if ('lockfile' in plugin) {
-      errors.push(...checkPath(source, ['plugins', i, 'lockfile'], plugin.lockfile, stackDir, 'file'));
+      errors.push(...checkPath(source, ['plugins', i, 'lockfile'], plugin.lockfile, stack, 'file'));
     } else if (semver.validRange(plugin.version) === null) {
       errors.push(
         errorAt(source, ['plugins', i, 'version'], 'SEMVER_RANGE', `plugins[${i}].version must be a semver range (got ${describe(plugin.version)})`),
@@ -103,7 +110,7 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
     }
   });
   if (manifest.attestations !== undefined) {
-    errors.push(...checkPath(source, ['attestations'], manifest.attestations, stackDir, 'dir'));
+    errors.push(...checkPath(source, ['attestations'], manifest.attestations, stack, 'dir'));
   }
   return errors;
 }
@@ -111,16 +118,17 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
 /** Semantic errors of a schema-valid trust policy whose key and root paths resolve against `baseDir`. */
 export function trustPolicySemanticErrors(source: Source, policy: TrustPolicy, baseDir: string): LocatedError[] {
   const errors: LocatedError[] = [...duplicateNames(source, ['trustedRoots'], policy.trustedRoots)];
+  const base: Base = { dir: baseDir, label: "the trust policy's folder" };
   const rootNames = new Set(policy.trustedRoots.map((root) => root.name));
   policy.trustedRoots.forEach((root, i) => {
     if (typeof root.source === 'object') {
-      errors.push(...checkPath(source, ['trustedRoots', i, 'source', 'path'], root.source.path, baseDir, 'file'));
+      errors.push(...checkPath(source, ['trustedRoots', i, 'source', 'path'], root.source.path, base, 'file'));
     }
   });
   for (const kind of ['models', 'plugins', 'apis'] as const) {
     const list = policy[kind].authorities;
     errors.push(...duplicateNames(source, [kind, 'authorities'], list));
-    list.forEach((authority, i) => errors.push(...authorityErrors(source, [kind, 'authorities', i], authority, baseDir, rootNames)));
+    list.forEach((authority, i) => errors.push(...authorityErrors(source, [kind, 'authorities', i], authority, base, rootNames)));
   }
   policy.plugins.registryKeys?.forEach((registryKey, i) => {
     try {
@@ -139,7 +147,7 @@ export function trustPolicySemanticErrors(source: Source, policy: TrustPolicy, b
   return errors;
 }
 
-function authorityErrors(source: Source, at: DocPath, authority: Authority, baseDir: string, rootNames: ReadonlySet<string>): LocatedError[] {
+function authorityErrors(source: Source, at: DocPath, authority: Authority, base: Base, rootNames: ReadonlySet<string>): LocatedError[] {
   const errors: LocatedError[] = [];
   const where = formatPath(at);
   if ('keyless' in authority) {
@@ -166,11 +174,11 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
     }
   } else if ('key' in authority) {
     const keyPath = [...at, 'key', 'publicKey'];
-    const pathErrors = checkPath(source, keyPath, authority.key.publicKey, baseDir, 'file');
+    const pathErrors = checkPath(source, keyPath, authority.key.publicKey, base, 'file');
     errors.push(...pathErrors);
     if (pathErrors.length === 0) {
       try {
-        createPublicKey(readFileSync(path.resolve(baseDir, authority.key.publicKey)));
+        createPublicKey(readFileSync(path.resolve(base.dir, authority.key.publicKey)));
       } catch (error) {
         errors.push(errorAt(source, keyPath, 'KEY_INVALID', `${formatPath(keyPath)} must be a PEM public key (${(error as Error).message})`));
       }
@@ -178,11 +186,11 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
   } else {
     authority.certificate.chain.forEach((file, j) => {
       const certPath = [...at, 'certificate', 'chain', j];
-      const pathErrors = checkPath(source, certPath, file, baseDir, 'file');
+      const pathErrors = checkPath(source, certPath, file, base, 'file');
       errors.push(...pathErrors);
       if (pathErrors.length === 0) {
         try {
-          new X509Certificate(readFileSync(path.resolve(baseDir, file)));
+          new X509Certificate(readFileSync(path.resolve(base.dir, file)));
         } catch (error) {
           errors.push(
             errorAt(source, certPath, 'CERTIFICATE_INVALID', `${formatPath(certPath)} must be a PEM certificate (${(error as Error).message})`),
@@ -242,20 +250,21 @@ function duplicateNames(source: Source, at: DocPath, items: readonly { readonly 
  * A referenced path must be relative, free of `..`, and (when it exists) resolve, through any
  * symlink, to somewhere inside `baseDir`; `kind` says whether it must exist and as what.
  */
-function checkPath(source: Source, at: DocPath, rel: string, baseDir: string, kind: PathKind): LocatedError[] {
+function checkPath(source: Source, at: DocPath, rel: string, base: Base, kind: PathKind): LocatedError[] {
   const where = formatPath(at);
+  const baseDir = base.dir;
   if (path.posix.isAbsolute(rel) || path.win32.isAbsolute(rel)) {
-    return [errorAt(source, at, 'PATH_ABSOLUTE', `${where} must be a path relative to ${kindOfBase(source)} (got ${describe(rel)})`)];
+    return [errorAt(source, at, 'PATH_ABSOLUTE', `${where} must be a path relative to ${base.label} (got ${describe(rel)})`)];
   }
   if (rel.split('/').includes('..')) {
-    return [errorAt(source, at, 'PATH_ESCAPE', `${where} must stay inside ${kindOfBase(source)}, without ".." (got ${describe(rel)})`)];
+    return [errorAt(source, at, 'PATH_ESCAPE', `${where} must stay inside ${base.label}, without ".." (got ${describe(rel)})`)];
   }
   if (kind === 'lexical') return [];
   const resolved = path.resolve(baseDir, rel);
   const existing = nearestExisting(danglingTarget(resolved) ?? resolved);
   // Symlinks anywhere on the way may point out of the folder: compare real paths.
   if (existing !== undefined && !isInside(realpathSync(existing), realpathSync(baseDir))) {
-    return [errorAt(source, at, 'SYMLINK_ESCAPE', `${where} must resolve inside ${kindOfBase(source)} (got ${describe(rel)}, a symlink leading out)`)];
+    return [errorAt(source, at, 'SYMLINK_ESCAPE', `${where} must resolve inside ${base.label} (got ${describe(rel)}, a symlink leading out)`)];
   }
   if (!lstatExists(resolved)) {
     if (kind === 'optional') return [];
@@ -269,10 +278,6 @@ function checkPath(source: Source, at: DocPath, rel: string, baseDir: string, ki
     return [errorAt(source, at, 'NOT_A_DIRECTORY', `${where} must name a folder (got ${describe(rel)}, not a folder)`)];
   }
   return [];
-}
-
-function kindOfBase(source: Source): string {
-  return source.value['trustedRoots'] === undefined ? 'the stack folder' : "the trust policy's folder";
 }
 
 function lstatExists(file: string): boolean {
