@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
+import fc from 'fast-check';
 import { rootCertificates } from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AgentfenceError } from '../../../../src/errors.js';
@@ -126,6 +127,43 @@ describe('verifyModel', () => {
       const error = await failure(verifyModel({ path: folder, signaturePath: path.join(folder, 'model.sig'), policy: policy() }));
       expect(error.kind).toBe('verification');
       expect(['UNTRUSTED_SIGNER', 'SIGNATURE_INVALID', 'CERTIFICATE_INVALID', 'MALFORMED_BUNDLE']).toContain(error.code);
+    });
+  });
+
+  describe('when model.sig is fuzzed', () => {
+    /** Every JSON path of a value, as key lists. */
+    const pathsOf = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
+      value !== null && typeof value === 'object'
+        ? [prefix, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, Array.isArray(value) ? Number(k) : k]))]
+        : [prefix];
+
+    it.each(['v1.1.0-elliptic-key', 'v1.0.0-certificate', 'v1.1.0-sigstore'])('blocks with a typed error, or verifies exactly the original content (%s)', async (name) => {
+      const original = JSON.parse(readFileSync(path.join(fixtures, name, 'model.sig'), 'utf8')) as unknown;
+      const paths = pathsOf(original).filter((p) => p.length > 0);
+      const copy = copyFixture(name, dir);
+      const baseline = await verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) });
+      const verifiedContent = (v: typeof baseline) => ({ root: v.rootDigest, resources: v.resources, signer: v.signer.identity });
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...paths), fc.jsonValue(), async (target, replacement) => {
+          const mutated = structuredClone(original) as Record<string | number, unknown>;
+          let node = mutated;
+          for (const key of target.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+          const last = target.at(-1)!;
+          if (JSON.stringify(node[last]) === JSON.stringify(replacement)) return;
+          node[last] = replacement;
+          writeFileSync(path.join(copy, 'model.sig'), JSON.stringify(mutated));
+          try {
+            // Unsigned fields (a keyid, an empty timestamp list next to a tlog SET) may change without effect...
+            const result = await verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) });
+            expect(verifiedContent(result)).toEqual(verifiedContent(baseline));
+          } catch (error) {
+            // ...anything else is a typed block.
+            expect(error).toBeInstanceOf(AgentfenceError);
+            expect((error as AgentfenceError).kind).toBe('verification');
+          }
+        }),
+        { numRuns: 60 },
+      );
     });
   });
 
