@@ -1,0 +1,152 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAgent } from '../../../src/manifest/load.js';
+import { verifyAgent } from '../../../src/verify/agent.js';
+import type { ArtifactResult, VerificationReport } from '../../../src/verify/types.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A throwaway project with a copy of the example stacks, changed by `edit`. */
+function project(edit: (dir: string) => void = () => {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-verify-'));
+  temps.push(dir);
+  cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');
+  edit(dir);
+  return dir;
+}
+
+function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`test setup: ${String(from)} not found in ${file}`);
+  writeFileSync(file, next);
+}
+
+async function verify(dir: string, agent: string): Promise<VerificationReport> {
+  return verifyAgent(loadAgent(agent, dir), { workers: 1 });
+}
+
+const byName = (report: VerificationReport, name: string): ArtifactResult => {
+  const found = report.results.find((r) => r.name === name);
+  if (!found) throw new Error(`no result for ${name}`);
+  return found;
+};
+
+describe('verifyAgent', () => {
+  describe('when every artifact of the example stacks is signed by the trust policy', () => {
+    it.each([
+      ['payments', ['api.payments-gateway.example', 'auth.payments-gateway.example'], '@acme/ledger-mcp'],
+      ['support-triage', ['api.helpdesk.example'], '@acme/helpdesk-mcp'],
+    ])('%s verifies every model, plugin and API', async (agent, hosts, plugin) => {
+      const report = await verify(root, agent);
+      expect(report.schemaVersion).toBe('agentfence.verification/v1');
+      expect(report.results.map((r) => [r.kind, r.status])).toEqual([
+        ['model', 'verified'],
+        ['model', 'verified'],
+        ['plugin', 'verified'],
+        ['api', 'verified'],
+      ]);
+      expect(report.summary).toEqual({ verified: 4, blocked: 0, warned: 0 });
+      expect(report.verifiedHosts).toEqual(hosts);
+      expect(report.manifestDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      const pluginResult = byName(report, plugin);
+      expect(pluginResult.signer?.authority).toBe('acme-plugin-ci');
+      expect(pluginResult.signer?.extensions?.['sourceRepositoryURI']).toBe(`https://github.com/acme/${plugin.split('/')[1]}`);
+      expect(pluginResult.digests?.['sha512']).toMatch(/^[0-9a-f]{128}$/);
+    });
+  });
+
+  describe('when an artifact does not verify', () => {
+    const payments = (dir: string) => path.join(dir, 'stacks/payments');
+    it.each<[string, (dir: string) => void, string, string]>([
+      ['a model byte changed', (dir) => writeFileSync(path.join(payments(dir), 'models/fraud-scorer/config.json'), '{"tampered":true}\n'), 'fraud-scorer', 'TAMPERED'],
+      ['the model signature removed', (dir) => rmSync(path.join(payments(dir), 'models/fraud-scorer/model.sig')), 'fraud-scorer', 'UNSIGNED'],
+      ['a hosted model not allow-listed', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'hosted: anthropic.claude-sonnet-4-5-20250929-v1:0', 'hosted: acme.unknown-model-v1'), 'planner', 'POLICY_DENIED'],
+      ['the plugin attestations removed', (dir) => rmSync(path.join(payments(dir), 'attestations/@acme'), { recursive: true }), '@acme/ledger-mcp', 'UNSIGNED'],
+      ['the plugin range excludes the vendored version', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'version: ^2.1.0', 'version: ^3.0.0'), '@acme/ledger-mcp', 'VERSION_MISMATCH'],
+      [
+        'the plugin integrity changed in the vendored file',
+        (dir) => {
+          const file = path.join(payments(dir), 'attestations/@acme/ledger-mcp@2.1.3.json');
+          const doc = JSON.parse(readFileSync(file, 'utf8')) as { integrity: string };
+          doc.integrity = `sha512-${Buffer.alloc(64, 1).toString('base64')}`;
+          writeFileSync(file, JSON.stringify(doc));
+        },
+        '@acme/ledger-mcp',
+        'SIGNATURE_INVALID',
+      ],
+      [
+        'the plugin provenance signed by a workflow the policy does not trust',
+        (dir) => replaceIn(path.join(dir, 'stacks/trust-policy.yaml'), 'release\\.yml@refs/tags', 'publish\\.yml@refs/tags'),
+        '@acme/ledger-mcp',
+        'UNTRUSTED_SIGNER',
+      ],
+      ['the API signature removed', (dir) => rmSync(path.join(payments(dir), 'apis/payments-gateway.sigstore.json')), 'payments-gateway', 'UNSIGNED'],
+      ['the API descriptor edited', (dir) => replaceIn(path.join(payments(dir), 'apis/payments-gateway.json'), '"owner": "api-governance@example.com"', '"owner": "someone@example.com"'), 'payments-gateway', 'DIGEST_MISMATCH'],
+      ['the agent sends restricted data to the API', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'dataClassifications: [confidential]', 'dataClassifications: [confidential, restricted]'), 'payments-gateway', 'CLASSIFICATION_DENIED'],
+      [
+        'the API signed by a key the policy does not name',
+        (dir) => replaceIn(path.join(dir, 'stacks/trust-policy.yaml'), 'publicKey: keys/acme-api-governance.pub.pem', 'publicKey: keys/acme-ml-release.pub.pem'),
+        'payments-gateway',
+        'UNTRUSTED_SIGNER',
+      ],
+    ])('%s -> blocked', async (_name, edit, artifact, reason) => {
+      const report = await verify(project(edit), 'payments');
+      const result = byName(report, artifact);
+      expect(result).toMatchObject({ status: 'blocked', reason });
+      expect(result.message.length).toBeGreaterThan(10);
+      expect(report.summary.blocked).toBe(1);
+      expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified')).toBe(true);
+    });
+    it('keeps an unverified API out of the verified hosts', async () => {
+      const report = await verify(project((dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json'))), 'payments');
+      expect(report.verifiedHosts).toEqual([]);
+    });
+  });
+
+  describe('when the trust policy is in warn mode', () => {
+    it('reports failures as warned, not blocked', async () => {
+      const dir = project((d) => {
+        replaceIn(path.join(d, 'stacks/trust-policy.yaml'), 'mode: enforce', 'mode: warn');
+        rmSync(path.join(d, 'stacks/payments/attestations/@acme'), { recursive: true });
+      });
+      const report = await verify(dir, 'payments');
+      expect(report.mode).toBe('warn');
+      expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'warned', reason: 'UNSIGNED' });
+      expect(report.summary).toEqual({ verified: 3, blocked: 0, warned: 1 });
+    });
+  });
+
+  describe('when the manifest names a lockfile', () => {
+    it('verifies each registry package and notes links', async () => {
+      const dir = project((d) => {
+        const stack = path.join(d, 'stacks/payments');
+        const vendored = JSON.parse(readFileSync(path.join(stack, 'attestations/@acme/ledger-mcp@2.1.3.json'), 'utf8')) as { integrity: string };
+        writeFileSync(
+          path.join(stack, 'package-lock.json'),
+          JSON.stringify({
+            lockfileVersion: 3,
+            packages: {
+              '': { name: 'payments-agent' },
+              'node_modules/@acme/ledger-mcp': { version: '2.1.3', integrity: vendored.integrity },
+              'node_modules/@acme/unsigned-helper': { version: '1.0.0', integrity: `sha512-${Buffer.alloc(64, 2).toString('base64')}` },
+              'node_modules/local': { resolved: 'tools/local', link: true },
+            },
+          }),
+        );
+        replaceIn(path.join(stack, 'agent.yaml'), /plugins:\n {2}- name: "@acme\/ledger-mcp"\n {4}version: \^2\.1\.0\n/, 'plugins:\n  - lockfile: package-lock.json\n');
+      });
+      const report = await verify(dir, 'payments');
+      expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'verified', version: '2.1.3' });
+      expect(byName(report, '@acme/unsigned-helper')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
+      expect(report.notes).toEqual([expect.stringContaining('node_modules/local: skipped (link')]);
+    });
+  });
+});
