@@ -157,6 +157,7 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
 
   const workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true }));
   let failure: Error | undefined;
+  let closing = false;
   try {
     const poolDone = new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -194,6 +195,12 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
           failure = new InputError('MODEL_UNREADABLE', `a hashing thread failed: ${error.message}`, { cause: error });
           reject(failure);
         });
+        // A thread that dies without an error event (killed, out of memory) must not leave us waiting.
+        worker.on('exit', (code) => {
+          if (closing || failure !== undefined) return;
+          failure = new InputError('MODEL_UNREADABLE', `a hashing thread exited unexpectedly (code ${code})`);
+          reject(failure);
+        });
         dispatch(worker);
       }
     });
@@ -207,6 +214,7 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
     }
     await poolDone;
   } finally {
+    closing = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return { digests, workers: size };
