@@ -34,7 +34,7 @@ export function readSource(file: string): Source {
   return parseSource(readBytes(file), file);
 }
 
-/** Reads at most MAX_FILE_BYTES + 1 bytes of a regular file. */
+/** Reads a regular file of at most MAX_FILE_BYTES. */
 function readBytes(file: string): Uint8Array {
   let fd: number;
   try {
@@ -49,15 +49,14 @@ function readBytes(file: string): Uint8Array {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw fileError(file, 'NOT_A_FILE', 'must be a regular file');
     if (stat.size > MAX_FILE_BYTES) throw fileError(file, 'TOO_LARGE', `must be at most ${MAX_FILE_BYTES} bytes (got ${stat.size})`);
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    // Read to the end, not to the size stat saw: a file that grew since is still capped.
+    const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      // The file grew after stat: still refuse it past the limit.
       if (length > MAX_FILE_BYTES) throw fileError(file, 'TOO_LARGE', `must be at most ${MAX_FILE_BYTES} bytes`);
-      if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
   } finally {

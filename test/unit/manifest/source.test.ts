@@ -144,6 +144,15 @@ describe('loadManifest', () => {
     it.each([
       ['missing', (d: string) => path.join(d, 'no-such/agent.yaml'), 'FILE_MISSING'],
       ['a folder', (d: string) => d, 'NOT_A_FILE'],
+      [
+        'over 1 MiB on disk',
+        (d: string) => {
+          const file = path.join(d, 'huge.yaml');
+          writeFileSync(file, `a: "${'x'.repeat(MAX_FILE_BYTES)}"\n`);
+          return file;
+        },
+        'TOO_LARGE',
+      ],
     ])('refuses a path that is %s', (_what, make, code) => {
       const result = validateManifest(make(dir));
       expect(result.valid).toBe(false);
