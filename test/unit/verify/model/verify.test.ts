@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { rootCertificates } from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AgentfenceError } from '../../../../src/errors.js';
-import { loadPublicGoodRoot, trustRootFromJson, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
+import { loadPublicGoodRoot, signDsse, trustRootFromJson, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
 import { FULCIO_URL, REKOR_URL, TSA_URL, startMockSigstore } from '../sigstore/mock-sigstore.js';
 import { ModelMismatchError, modelBlockedResult, modelResult, signModel, verifyModel } from '../../../../src/verify/model/index.js';
 import { copyFixture, fixtureNames, fixtures, keys, tempDir } from './helpers.js';
@@ -269,6 +269,41 @@ describe('verifyModel', () => {
       const statement = JSON.parse(payload.toString('utf8')) as { subject: { name: string; digest: { sha256: string } }[]; predicateType: string };
       expect(statement.predicateType).toBe('https://model_signing/signature/v1.0');
       expect(statement.subject).toEqual([{ name: 'm', digest: { sha256: signed.rootDigest } }]);
+    });
+
+    it('verifies a legacy Digests/v0.1 statement (one subject per file) and blocks an unsigned file', async () => {
+      const model = path.join(dir, 'legacy');
+      mkdirSync(model);
+      writeFileSync(path.join(model, 'a.bin'), 'a');
+      writeFileSync(path.join(model, 'b.bin'), 'b');
+      const { createHash } = await import('node:crypto');
+      const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+      const statement = {
+        _type: 'https://in-toto.io/Statement/v0.1',
+        subject: [
+          { name: 'a.bin', digest: { sha256: sha('a') } },
+          { name: 'b.bin', digest: { sha256: sha('b') } },
+        ],
+        predicateType: 'https://model_signing/Digests/v0.1',
+        predicate: {},
+      };
+      const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem });
+      const signature = path.join(dir, 'legacy.sig');
+      writeFileSync(signature, JSON.stringify(bundle));
+      const verified = await verifyModel({ path: model, signaturePath: signature, policy: { kind: 'key', publicKeyPem } });
+      expect(verified.predicateType).toBe('https://model_signing/Digests/v0.1');
+      expect(verified.resources.map((r) => r.name)).toEqual(['a.bin', 'b.bin']);
+      writeFileSync(path.join(model, 'c.bin'), 'c');
+      expect((await failure(verifyModel({ path: model, signaturePath: signature, policy: { kind: 'key', publicKeyPem } }))).code).toBe('TAMPERED');
+    });
+
+    it('blocks a DSSE bundle whose payload is not an in-toto statement', async () => {
+      const model = path.join(dir, 'm');
+      mkdirSync(model);
+      writeFileSync(path.join(model, 'w'), 'w');
+      const bundle = await signDsse(Buffer.from('{"hello":"world"}'), 'application/json', { kind: 'key', privateKeyPem });
+      writeFileSync(path.join(dir, 'other.sig'), JSON.stringify(bundle));
+      expect((await failure(verifyModel({ path: model, signaturePath: path.join(dir, 'other.sig'), policy: { kind: 'key', publicKeyPem } }))).code).toBe('MALFORMED_BUNDLE');
     });
 
     it('writes the key hint model_signing checks (sha256 of the SPKI PEM)', async () => {
