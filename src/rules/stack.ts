@@ -25,6 +25,7 @@ export function createStackView(resources: readonly PlannedResource[]): StackVie
 
 const FRIENDLY: Readonly<Record<string, string>> = {
   'aws:iam/role:Role': 'IAM role',
+  'aws:lambda/function:Function': 'Lambda function',
   'aws:iam/policy:Policy': 'IAM policy',
   'aws:iam/rolePolicy:RolePolicy': 'IAM role policy',
   'aws:iam/userPolicy:UserPolicy': 'IAM user policy',

@@ -70,9 +70,7 @@ function mergeConfig(derived: PackConfig, user: PackConfig): PackConfig {
 async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source }> {
   const { loadAgent } = await import('../../manifest/load.js');
   // The offline plan loads Pulumi: imported only on this path.
-  const offline = (await import('../../plan/offline.js')) as { planAgent?: (ref: string, cwd: string) => Promise<unknown> };
-  if (typeof offline.planAgent !== 'function') throw new InputError('PLAN_UNAVAILABLE', 'check <agent> needs the offline plan, which this build lacks; use --preview F');
-  const planAgent = offline.planAgent;
+  const { planAgent } = await import('../../plan/offline.js');
   const { readPlanDocument } = await import('../../plan/read.js');
   const agent = loadAgent(ref, cwd);
   const manifest = agent.manifest.manifest;

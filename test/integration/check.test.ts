@@ -1,0 +1,272 @@
+/**
+ * `agentfence check` as a subprocess (compiled dist/: run `npx tsc -p tsconfig.build.json` first):
+ * the real pulumi-json samples with their exact findings, the example stacks after a real
+ * `agentfence verify`, a seeded misconfiguration, SARIF validity, and bad input (exit 2).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+const samples = path.resolve(root, '../shared/fixtures/pulumi-json');
+const work = mkdtempSync(path.join(tmpdir(), 'agentfence-check-'));
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+interface CheckJson {
+  schemaVersion: string;
+  resourceCount: number;
+  summary: { blocked: boolean; mandatory: number; advisory: number };
+  findings: { ruleId: string; enforcementLevel: string; message: string; urn?: string; severity: string }[];
+}
+
+function checkJson(...args: string[]): { status: number | null; doc: CheckJson; stderr: string } {
+  const r = cli('check', ...args, '--format', 'json');
+  return { status: r.status, doc: JSON.parse(r.stdout) as CheckJson, stderr: r.stderr };
+}
+
+const findings = (doc: CheckJson) => doc.findings.map((f) => [f.ruleId, f.enforcementLevel, f.message]).sort();
+
+// The Lambda role of the sample and its nine managed-policy attachments (one is read-only X-Ray).
+const ROLE = [
+  ['iam-role-trust-scoped', 'mandatory', 'IAM role "docsHandler" trust policy must condition on aws:SourceAccount or aws:SourceArn (got no conditions)'],
+  ['iam-role-permissions-boundary', 'mandatory', 'IAM role "docsHandler" must have a permissions boundary (got not set)'],
+  ['agent-required-tags', 'advisory', 'IAM role "docsHandler" must have tags "agentfence:agent", "agentfence:owner", "agentfence:risk-tier" (got missing "agentfence:agent", "agentfence:owner", "agentfence:risk-tier")'],
+];
+const ADMIN = [
+  ['a1de8170', 'AmazonDynamoDBFullAccess'],
+  ['7cd09230', 'AmazonSQSFullAccess'],
+  ['e1a3786d', 'AmazonKinesisFullAccess'],
+  ['019020e7', 'AmazonCognitoPowerUser'],
+  ['b5aeb6b6', 'AWSLambda_FullAccess'],
+  ['d32a66fa', 'CloudWatchFullAccessV2'],
+  ['4aaabb8e', 'AmazonS3FullAccess'],
+  ['74d12784', 'CloudWatchEventsFullAccess'],
+].map(([id, policy]) => ['iam-no-admin-policy', 'mandatory', `IAM role policy attachment "docsHandler-${id}" must not attach admin or full-access managed policies (got "arn:aws:iam::aws:policy/${policy}")`]);
+const bucket = (encryption: string, versioning: string) => [
+  ['s3-bucket-encrypted-cmk', 'mandatory', `S3 bucket "docs" must be encrypted with a customer-managed KMS key (got ${encryption})`],
+  ['s3-bucket-public-access-blocked', 'mandatory', 'S3 bucket "docs" must have a public access block with all four flags on (got none)'],
+  ['s3-bucket-versioning', 'mandatory', `S3 bucket "docs" must have versioning enabled (got versioning ${versioning})`],
+  ['s3-bucket-tls-only', 'mandatory', 'S3 bucket "docs" must deny requests without TLS (got no bucket policy)'],
+];
+const PREVIEW_BUCKET = bucket('no server-side encryption configuration', 'not set');
+
+describe('agentfence check', () => {
+  describe('when given the real pulumi-json samples', () => {
+    it.each([
+      ['sample-preview-creates.json', '--preview', 16, [...ROLE, ...ADMIN, ...PREVIEW_BUCKET, ['iam-role-one-per-agent', 'mandatory', 'Lambda function "docsHandler": role cannot be checked before deploy (got a value unknown until deploy)']]],
+      ['sample-preview-update.json', '--preview', 16, [...ROLE, ...ADMIN, ...PREVIEW_BUCKET]],
+      ['sample-preview-deletes.json', '--preview', 2, PREVIEW_BUCKET],
+      ['sample-export.json', '--state', 17, [...ROLE, ...ADMIN, ...bucket('sseAlgorithm "AES256"', 'false')]],
+    ])('reports the exact findings of %s and exits 1', (file, flag, count, expected) => {
+      const { status, doc } = checkJson(flag, path.join(samples, file));
+      expect(status).toBe(1);
+      expect(doc.schemaVersion).toBe('agentfence.check/v1');
+      expect(doc.resourceCount).toBe(count);
+      expect(findings(doc)).toEqual([...expected].sort());
+      expect(doc.summary).toEqual({ blocked: true, mandatory: expected.filter((e) => e[1] === 'mandatory').length, advisory: expected.filter((e) => e[1] === 'advisory').length });
+    });
+    it('downgrades unknown values to advisory with --allow-unknown', () => {
+      const { doc } = checkJson('--preview', path.join(samples, 'sample-preview-creates.json'), '--allow-unknown');
+      expect(doc.findings.find((f) => f.ruleId === 'iam-role-one-per-agent')).toMatchObject({ enforcementLevel: 'advisory', unknown: true });
+    });
+    it('prints one line per finding and a verdict in text', () => {
+      const r = cli('check', '--preview', path.join(samples, 'sample-preview-deletes.json'));
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('MANDATORY critical s3-bucket-public-access-blocked: S3 bucket "docs" must have a public access block with all four flags on (got none)\n          at urn:pulumi:dev::sample::aws:s3/bucket:Bucket::docs');
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^BLOCKED: .*sample-preview-deletes\.json: 2 resources, \d+ rules, 4 mandatory and 0 advisory findings$/);
+    });
+    it('passes with exit 0 when every finding is downgraded by --config', () => {
+      const config = path.join(work, 'advisory.json');
+      writeFileSync(config, JSON.stringify({ all: 'advisory' }));
+      const { status, doc } = checkJson('--preview', path.join(samples, 'sample-preview-deletes.json'), '--config', config);
+      expect(status).toBe(0);
+      expect(doc.summary).toEqual({ blocked: false, mandatory: 0, advisory: 4 });
+    });
+  });
+
+  describe('when asked for SARIF', () => {
+    // No SARIF schema ships in node_modules and there is no network: this is the subset of the
+    // SARIF 2.1.0 schema (sarif-schema-2.1.0.json) that our output uses, with its required fields.
+    const sarifSchema = {
+      type: 'object',
+      required: ['version', 'runs'],
+      properties: {
+        version: { const: '2.1.0' },
+        $schema: { type: 'string', format: 'uri' },
+        runs: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['tool'],
+            properties: {
+              tool: {
+                type: 'object',
+                required: ['driver'],
+                properties: {
+                  driver: {
+                    type: 'object',
+                    required: ['name'],
+                    properties: {
+                      name: { type: 'string' },
+                      version: { type: 'string' },
+                      informationUri: { type: 'string', format: 'uri' },
+                      rules: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: {
+                          type: 'object',
+                          required: ['id'],
+                          properties: {
+                            id: { type: 'string' },
+                            name: { type: 'string' },
+                            shortDescription: { $ref: '#/$defs/message' },
+                            fullDescription: { $ref: '#/$defs/message' },
+                            properties: { type: 'object' },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['message'],
+                  properties: {
+                    ruleId: { type: 'string' },
+                    ruleIndex: { type: 'integer', minimum: -1 },
+                    level: { enum: ['none', 'note', 'warning', 'error'] },
+                    message: { $ref: '#/$defs/message' },
+                    locations: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          physicalLocation: { type: 'object', properties: { artifactLocation: { type: 'object', properties: { uri: { type: 'string' } } } } },
+                          logicalLocations: { type: 'array', items: { type: 'object', properties: { fullyQualifiedName: { type: 'string' } } } },
+                        },
+                      },
+                    },
+                    properties: { type: 'object' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      $defs: { message: { type: 'object', anyOf: [{ required: ['text'] }, { required: ['id'] }], properties: { text: { type: 'string' } } } },
+    };
+    it('emits a valid SARIF 2.1.0 log whose results point at their rule metadata', async () => {
+      const r = cli('check', '--state', path.join(samples, 'sample-export.json'), '--format', 'sarif');
+      expect(r.status).toBe(1);
+      const sarif = JSON.parse(r.stdout);
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      (await import('ajv-formats')).default.default(ajv);
+      const validate = ajv.compile(sarifSchema);
+      expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+      const run = sarif.runs[0];
+      expect(run.results).toHaveLength(15);
+      for (const result of run.results) {
+        const rule = run.tool.driver.rules[result.ruleIndex];
+        expect(rule.id).toBe(result.ruleId);
+        expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
+        expect(result.level).toBe(result.properties.enforcementLevel === 'mandatory' ? 'error' : 'warning');
+        expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toMatch(/^urn:pulumi:/);
+      }
+      expect(run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'iam-no-admin-policy').properties).toMatchObject({ checkov: 'CKV_AWS_274', pillar: 'least-privilege', owasp: ['ASI03 Identity & Privilege Abuse'] });
+    });
+  });
+
+  describe('when checking the example stacks', () => {
+    const configs = new Map<string, string>();
+    beforeAll(() => {
+      for (const agent of ['payments', 'support-triage']) {
+        const report = path.join(work, `${agent}.verification.json`);
+        const verify = cli('verify', agent, '--output', report, '--quiet');
+        expect(verify.status, verify.stderr).toBe(0);
+        const config = path.join(work, `${agent}.config.json`);
+        writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: report }, 'network-firewall-allowlist-verified': { verificationFile: report } }));
+        configs.set(agent, config);
+      }
+    }, 120_000);
+    it.each(['payments', 'support-triage'])('passes %s after a real `agentfence verify` with zero findings', (agent) => {
+      const { status, doc } = checkJson(agent, '--config', configs.get(agent)!);
+      expect(doc.findings).toEqual([]);
+      expect(status).toBe(0);
+      expect(doc.resourceCount).toBeGreaterThan(80);
+    });
+    it('blocks payments when the verification report is for another agent', () => {
+      const config = path.join(work, 'other.json');
+      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'support-triage.verification.json') } }));
+      const { status, doc } = checkJson('payments', '--config', config);
+      expect(status).toBe(1);
+      expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', 'agent "payments" supply chain must be verified for agent "payments" (got a report for "support-triage")']]);
+    });
+    it('blocks a stale report: the manifest changed after verify', () => {
+      const report = JSON.parse(readFileSync(path.join(work, 'payments.verification.json'), 'utf8'));
+      const digest = `sha256:${createHash('sha256').update(readFileSync(path.join(root, 'stacks/payments/agent.yaml'))).digest('hex')}`;
+      expect(report.manifestDigest).toBe(digest);
+      writeFileSync(path.join(work, 'stale.verification.json'), JSON.stringify({ ...report, manifestDigest: `sha256:${'0'.repeat(64)}` }));
+      const config = path.join(work, 'stale.json');
+      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'stale.verification.json') }, 'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') } }));
+      const { status, doc } = checkJson('payments', '--config', config);
+      expect(status).toBe(1);
+      expect(doc.findings.map((f) => f.message)).toEqual([expect.stringContaining('must be verified against the current manifest')]);
+    });
+    it('blocks a seeded PUBLIC runtime in a plan file with the right rule', () => {
+      const plan = cli('plan', 'payments', '--json');
+      expect(plan.status, plan.stderr).toBe(0);
+      const doc = JSON.parse(plan.stdout) as { steps: { newState: { type: string; inputs: Record<string, unknown> } }[] };
+      const runtime = doc.steps.find((s) => s.newState.type === 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime')!;
+      runtime.newState.inputs['networkConfiguration'] = { networkMode: 'PUBLIC' };
+      const file = path.join(work, 'public-runtime.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const { status, doc: result } = checkJson('--preview', file, '--config', configs.get('payments')!);
+      expect(status).toBe(1);
+      expect(findings(result)).toEqual([['agentcore-runtime-in-vpc', 'mandatory', 'AgentCore runtime "payments-runtime" must run in network mode VPC (got "PUBLIC")']]);
+    });
+  });
+
+  describe('when the input is bad', () => {
+    beforeAll(() => {
+      writeFileSync(path.join(work, 'malformed.json'), '{"steps": [');
+      writeFileSync(path.join(work, 'sbom.json'), '{"bomFormat": "CycloneDX", "specVersion": "1.6"}');
+      writeFileSync(path.join(work, 'v2.json'), '{"version": 2, "deployment": {"resources": []}}');
+      writeFileSync(path.join(work, 'bad-config.json'), '{"iam-role-session-duration": {"maxSeconds": "an hour"}}');
+      writeFileSync(path.join(work, 'unknown-rule.json'), '{"no-such-rule": "advisory"}');
+    });
+    it.each([
+      ['malformed JSON', ['--preview', 'W/malformed.json'], 'must be JSON', 'PLAN_MALFORMED_JSON'],
+      ['not a preview or export', ['--preview', 'W/sbom.json'], 'must be a `pulumi preview --json` document (with steps) or a `pulumi stack export` document', 'PLAN_INVALID'],
+      ['an unsupported export version', ['--state', 'W/v2.json'], 'must be deployment version 3 (got version 2)', 'PLAN_UNSUPPORTED_VERSION'],
+      ['a preview given as --state', ['--state', 'S/sample-preview-creates.json'], 'must be a `pulumi stack export` document (got a preview)', 'PLAN_INVALID'],
+      ['a missing file', ['--preview', 'W/absent.json'], 'must be a readable file (got ENOENT)', 'CHECK_INPUT_UNREADABLE'],
+      ['a config failing its schema', ['--preview', 'S/sample-preview-deletes.json', '--config', 'W/bad-config.json'], 'config of rule iam-role-session-duration must match its schema', 'RULE_CONFIG_INVALID'],
+      ['a config naming an unknown rule', ['--preview', 'S/sample-preview-deletes.json', '--config', 'W/unknown-rule.json'], 'names rule "no-such-rule"', 'RULE_CONFIG_INVALID'],
+      ['no source', [], 'check needs exactly one of <agent>, --preview F or --state F (got 0)', 'CLI_USAGE'],
+      ['two sources', ['payments', '--preview', 'S/sample-preview-deletes.json'], 'check needs exactly one of <agent>, --preview F or --state F (got 2)', 'CLI_USAGE'],
+      ['an unknown agent', ['no-such-agent'], 'agent "no-such-agent" must be a name under stacks/', 'AGENT_NOT_FOUND'],
+    ])('exits 2 on %s with a clear message and no stack trace', (_, args, message, code) => {
+      const r = cli('check', ...args.map((a) => a.replace(/^W\//, `${work}/`).replace(/^S\//, `${samples}/`)));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).toContain(`[${code}]`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+  });
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
