@@ -202,9 +202,13 @@ function buildPlugin(input: SbomInput, plugin: SbomPlugin): Models.Component {
   return component;
 }
 
+/** A string in the verifier's details, at `key` or under `provenance.<key>`. */
 function stringDetail(result: ArtifactResult | undefined, key: string): string | undefined {
   const value = result?.details?.[key];
-  return typeof value === 'string' ? value : undefined;
+  if (typeof value === 'string') return value;
+  const provenance = result?.details?.['provenance'];
+  const nested = provenance !== null && typeof provenance === 'object' ? (provenance as Record<string, unknown>)[key] : undefined;
+  return typeof nested === 'string' ? nested : undefined;
 }
 // endregion
 

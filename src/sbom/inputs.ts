@@ -104,7 +104,9 @@ function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
   if (bytes === undefined) return { spec, signatureProblem: `no signature at ${rel(options.projectRoot, file)}` };
   try {
     const statement = readModelStatement(bytes);
-    return { spec, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement } };
+    // a single-file model lists its one resource as "."; name it after the file
+    const files = statement.files.map((f) => (f.name === '.' ? { ...f, name: path.posix.basename(spec.path!) } : f));
+    return { spec, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement, files } };
   } catch (error) {
     return { spec, signatureProblem: `unreadable signature ${rel(options.projectRoot, file)}: ${(error as Error).message}` };
   }
@@ -178,7 +180,7 @@ function vendoredFor(options: GatherOptions, name: string): Vendored[] {
 }
 
 function hexToSri(digest: string | undefined): string | undefined {
-  const match = digest === undefined ? null : /^sha512:([0-9a-f]{128})$/.exec(digest);
+  const match = digest === undefined ? null : /^(?:sha512:)?([0-9a-f]{128})$/.exec(digest);
   return match ? `sha512-${Buffer.from(match[1]!, 'hex').toString('base64')}` : undefined;
 }
 
@@ -204,8 +206,8 @@ function gatherPlugins(options: GatherOptions): SbomPlugin[] {
     const verified = results.find((r) => r.version === version);
     const integrity =
       spec.integrity ??
-      hexToSri(verified?.digests?.['sha512']) ??
       (typeof verified?.details?.['integrity'] === 'string' ? (verified.details['integrity'] as string) : undefined) ??
+      hexToSri(verified?.digests?.['sha512']) ??
       attestation?.integrity;
     plugins.push({
       name: spec.name,
