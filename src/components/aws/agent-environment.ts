@@ -70,6 +70,9 @@ export function validateAgentEnvironmentArgs(args: AgentEnvironmentArgs): AwsSco
   if (args.runtimeImage !== undefined && !/^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/.test(args.runtimeImage)) {
     throw argError(COMPONENT, 'runtimeImage', 'be an image reference registry/repository:tag or @sha256:digest', args.runtimeImage);
   }
+  if (args.manifest.network?.egress === 'none' && (args.apiHosts ?? []).length > 0) {
+    throw argError(COMPONENT, 'apiHosts', "be empty when the manifest's network.egress is 'none'", args.apiHosts);
+  }
   return scope;
 }
 
@@ -189,9 +192,6 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       },
       child,
     );
-    if (m.network.egress === 'none' && (args.apiHosts ?? []).length > 0) {
-      throw argError(COMPONENT, 'apiHosts', "be empty when the manifest's network.egress is 'none'", args.apiHosts);
-    }
 
     if (m.identity.runtime === 'agentcore') {
       const built = this.buildAgentCore(name, args, scope);

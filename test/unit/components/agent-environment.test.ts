@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AgentEnvironment } from '../../../src/components/aws/agent-environment.js';
+import { manifest, record, type Resources, tool } from './harness.js';
+
+describe('AgentEnvironment', () => {
+  let payments: Resources;
+  beforeAll(async () => {
+    payments = await record(() => new AgentEnvironment('payments', { manifest: manifest(), apiHosts: ['api.example.com'] }));
+  });
+
+  describe('when the runtime is AgentCore', () => {
+    it('runs the agent in VPC mode with its role, subnets and security group', () => {
+      const r = payments;
+      const runtime = r.one('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime').inputs as Record<string, any>;
+      expect(runtime['roleArn']).toBe(r.one('aws:iam/role:Role', 'identity-role').outputs['arn']);
+      expect(runtime['networkConfiguration'].networkMode).toBe('VPC');
+      const subnetIds = r.ofType('aws:ec2/subnet:Subnet').filter((s) => s.name.includes('-agent-')).map((s) => s.id).sort();
+      expect([...runtime['networkConfiguration'].networkModeConfig.subnets].sort()).toEqual(subnetIds);
+      expect(runtime['networkConfiguration'].networkModeConfig.securityGroups).toEqual([r.one('aws:ec2/securityGroup:SecurityGroup', 'agent-sg').id]);
+      expect(runtime['authorizerConfiguration'].customJwtAuthorizer.discoveryUrl).toMatch(/^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/.+\/\.well-known\/openid-configuration$/);
+    });
+    it('puts a JWT-authorized gateway with an ENFORCE policy engine in front of the tools', () => {
+      const r = payments;
+      const gateway = r.one('aws:bedrock/agentcoreGateway:AgentcoreGateway').inputs as Record<string, any>;
+      expect(gateway['authorizerType']).toBe('CUSTOM_JWT');
+      expect(gateway['authorizerConfiguration'].customJwtAuthorizer.allowedClients).toHaveLength(1);
+      expect(gateway['policyEngineConfiguration']).toEqual({ arn: r.one('aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine').outputs['arn'], mode: 'ENFORCE' });
+      expect(gateway['kmsKeyArn']).toMatch(/^arn:aws:kms:/);
+    });
+    it('uses a given JWT issuer instead of creating one', async () => {
+      const r = await record(
+        () => new AgentEnvironment('payments', { manifest: manifest(), authorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudiences: ['agents'] } }),
+      );
+      expect(r.ofType('aws:cognito/userPool:UserPool')).toHaveLength(0);
+      expect((r.one('aws:bedrock/agentcoreGateway:AgentcoreGateway').inputs as Record<string, any>)['authorizerConfiguration']).toEqual({
+        customJwtAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudiences: ['agents'] },
+      });
+    });
+  });
+
+  describe('when the runtime is not AgentCore', () => {
+    it.each(['ecs', 'eks'] as const)('%s gets no AgentCore resources', async (runtime) => {
+      const m = manifest({ identity: { runtime, account: '111122223333', region: 'eu-west-1' } });
+      const r = await record(() => new AgentEnvironment('payments', { manifest: m }));
+      expect(r.all.filter((res) => res.type.startsWith('aws:bedrock/'))).toHaveLength(0);
+      expect(JSON.parse(r.one('aws:iam/role:Role', 'identity-role').inputs['assumeRolePolicy'] as string).Statement).toHaveLength(1);
+    });
+  });
+
+  describe.each([
+    ['the manifest', { paused: true }, {}],
+    ['the stack config', {}, { paused: true }],
+  ])('when paused by %s', (_, manifestOverrides, argOverrides) => {
+    it('attaches the deny-all kill switch to the agent role', async () => {
+      const r = await record(() => new AgentEnvironment('payments', { manifest: manifest(manifestOverrides), ...argOverrides }));
+      const kill = r.one('aws:iam/rolePolicy:RolePolicy', 'kill-switch');
+      expect(JSON.parse(kill.inputs['policy'] as string).Statement[0]).toMatchObject({ Effect: 'Deny', Action: ['*'], Resource: '*' });
+      expect(kill.inputs['role']).toBe('agentfence-payments');
+    });
+  });
+
+  describe('when composing', () => {
+    it.each([
+      ['no gated tool', [tool('a')], 0],
+      ['one gated tool', [tool('a'), tool('pay', { risk: 'high', approval: 'required' })], 1],
+      ['two gated tools', [tool('pay', { risk: 'high', approval: 'required' }), tool('ask', { approval: 'required' })], 2],
+    ])('creates one approval gate per gated tool (%s)', async (_, tools, gates) => {
+      const r = await record(() => new AgentEnvironment('payments', { manifest: manifest({ tools }) }));
+      expect(r.ofType('agentfence:aws:ApprovalGate')).toHaveLength(gates);
+      expect(r.ofType('aws:sfn/stateMachine:StateMachine')).toHaveLength(gates);
+    });
+    it.each([
+      [[], 0, 0],
+      [[{ name: 'm', kind: 'dynamodb', classification: 'internal', retentionDays: 7 }], 0, 1],
+      [
+        [
+          { name: 'a', kind: 's3', classification: 'public', retentionDays: 7 },
+          { name: 'b', kind: 's3', classification: 'restricted', retentionDays: 7 },
+          { name: 'c', kind: 'dynamodb', classification: 'confidential', retentionDays: 7 },
+        ],
+        2,
+        1,
+      ],
+    ] as const)('creates one encrypted store per data store (%j)', async (dataStores, buckets, tables) => {
+      const r = await record(() => new AgentEnvironment('payments', { manifest: manifest({ dataStores }), cloudTrail: false }));
+      expect(r.ofType('agentfence:aws:EncryptedStore')).toHaveLength(dataStores.length);
+      expect(r.ofType('aws:s3/bucket:Bucket')).toHaveLength(buckets);
+      expect(r.ofType('aws:dynamodb/table:Table')).toHaveLength(tables);
+    });
+    it('gives every IAM role a permissions boundary and 1-hour sessions', () => {
+      const r = payments;
+      const roles = r.ofType('aws:iam/role:Role');
+      expect(roles.length).toBeGreaterThanOrEqual(5);
+      for (const role of roles) {
+        expect(role.inputs['permissionsBoundary'], role.name).toMatch(/^arn:aws:iam::111122223333:policy\//);
+        expect(role.inputs['maxSessionDuration'], role.name).toBe(3600);
+      }
+    });
+    it('keeps every KMS key rotating', () => {
+      const r = payments;
+      for (const key of r.ofType('aws:kms/key:Key')) expect(key.inputs['enableKeyRotation'], key.name).toBe(true);
+    });
+  });
+
+  describe('when args are invalid', () => {
+    it.each([
+      ['manifest', { manifest: undefined as never }],
+      ['manifest.identity.account', { manifest: manifest({ identity: { runtime: 'agentcore', account: 'x', region: 'eu-west-1' } }) }],
+      ['authorizer.discoveryUrl', { manifest: manifest(), authorizer: { discoveryUrl: 'http://idp', allowedAudiences: ['a'] } }],
+      ['authorizer', { manifest: manifest(), authorizer: { discoveryUrl: 'https://idp.example.com/x' } }],
+      ['runtimeImage', { manifest: manifest(), runtimeImage: 'latest' }],
+      ['apiHosts', { manifest: manifest({ network: { egress: 'none' } }), apiHosts: ['api.example.com'] }],
+    ])('throws naming args.%s', (arg, input) => {
+      expect(() => new AgentEnvironment('payments', input as never)).toThrow(`AgentEnvironment args.${arg} must`);
+    });
+  });
+});
