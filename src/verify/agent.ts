@@ -353,7 +353,7 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
     schemaVersion: VERIFICATION_SCHEMA_VERSION,
     agent: manifest.name,
     mode,
-    manifestDigest: `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`,
+    manifestDigest: manifestDigestOf(agent.manifest.file),
     results: final,
     verifiedHosts,
     summary: {
@@ -363,4 +363,33 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
     },
     ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** `sha256:<hex>` of a manifest file, as the report records it. */
+export function manifestDigestOf(manifestFile: string): string {
+  return `sha256:${createHash('sha256').update(readFileSync(manifestFile)).digest('hex')}`;
+}
+
+/**
+ * Reads a verification report (`.agentfence/verification.json`) for consumers (policy pack, SBOM,
+ * report). With `manifestFile`, a report about another manifest version is refused as stale.
+ * @throws InputError VERIFICATION_REPORT_INVALID | VERIFICATION_REPORT_STALE
+ */
+export function readVerificationReport(file: string, expect: { readonly agent?: string; readonly manifestFile?: string } = {}): VerificationReport {
+  let report: VerificationReport;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8')) as VerificationReport;
+  } catch (error) {
+    throw new AgentfenceError('input', 'VERIFICATION_REPORT_INVALID', `${file} must be a readable JSON verification report; run agentfence verify`, { cause: error });
+  }
+  if (report?.schemaVersion !== VERIFICATION_SCHEMA_VERSION || !Array.isArray(report.results) || typeof report.manifestDigest !== 'string') {
+    throw new AgentfenceError('input', 'VERIFICATION_REPORT_INVALID', `${file} must be a ${VERIFICATION_SCHEMA_VERSION} report (got ${String((report as { schemaVersion?: unknown })?.schemaVersion)})`);
+  }
+  if (expect.agent !== undefined && report.agent !== expect.agent) {
+    throw new AgentfenceError('input', 'VERIFICATION_REPORT_STALE', `${file} is about agent ${report.agent}, not ${expect.agent}; run agentfence verify ${expect.agent}`);
+  }
+  if (expect.manifestFile !== undefined && manifestDigestOf(expect.manifestFile) !== report.manifestDigest) {
+    throw new AgentfenceError('input', 'VERIFICATION_REPORT_STALE', `${file} was made for another version of ${expect.manifestFile}; run agentfence verify again`);
+  }
+  return report;
 }

@@ -19,3 +19,18 @@ export type {
   SigstoreVerification,
   TrustRoot,
 } from './sigstore/index.js';
+export { verifyAgent, readVerificationReport, manifestDigestOf, reasonOf, VERIFICATION_SCHEMA_VERSION, type VerifyAgentOptions } from './agent.js';
+export { resolveAuthority, selectAuthorities, verifyWithAuthorities, TrustRootCache, type ResolvedAuthority, type AuthorizedVerification } from './policy.js';
+export {
+  verifyNpmPackage,
+  buildRegistryKeyRing,
+  loadSeedRegistryKeys,
+  npmKeyId,
+  toNpmPurl,
+  readLockfile,
+  readVendored,
+  vendoredFile,
+  type NpmPackageEvidence,
+  type NpmVerification,
+} from './npm/index.js';
+export { verifyApiDescriptor, parseApiDescriptor, buildApiStatement, apiDescriptorSchema, API_DESCRIPTOR_PREDICATE, type ApiVerification } from './api/index.js';
