@@ -97,7 +97,7 @@ function license(id: string): Models.License {
 
 /** A project-relative posix path as a relative IRI reference (valid in externalReferences[].url). */
 function fileRef(relPath: string): string {
-  return relPath.split('/').map(encodeURIComponent).join('/');
+  return encodeURI(relPath).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'));
 }
 
 // region models

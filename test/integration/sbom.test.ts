@@ -144,3 +144,24 @@ describe.concurrent('agentfence sbom diff', () => {
     });
   });
 });
+
+describe('the committed SBOMs', () => {
+  describe.each(['payments', 'support-triage'])('sbom/%s.cdx.json', (agent) => {
+    it('is current: `agentfence sbom --check` exits 0 on a clean clone', async () => {
+      const r = await cli('sbom', agent, '--check');
+      expect(r.stdout).toContain(`sbom/${agent}.cdx.json is up to date`);
+      expect(r.status).toBe(0);
+    });
+    it('validates with the library validator and records verified artifacts', async () => {
+      const text = readFileSync(path.join(root, 'sbom', `${agent}.cdx.json`), 'utf8');
+      const { Validation } = await import('@cyclonedx/cyclonedx-library');
+      expect(await new Validation.JsonStrictValidator('1.6' as never).validate(text)).toBeNull();
+      const doc = JSON.parse(text) as Record<string, any>;
+      const statuses = [...doc['components'], ...doc['services']]
+        .filter((c: any) => c.type !== 'data')
+        .map((c: any) => c.properties.find((p: any) => p.name === 'agentfence:verification:status')?.value);
+      expect(statuses.length).toBe(4);
+      expect(statuses.every((s: string) => s === 'verified')).toBe(true);
+    });
+  });
+});
