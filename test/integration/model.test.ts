@@ -152,7 +152,9 @@ describe('agentfence sign model', () => {
       ['a shard size without shards', ['model', '--key', 'key.pem', '--shard-size', '8']],
       ['an ignore path that is the model itself', ['model', '--key', 'key.pem', '--ignore-paths', 'model']],
     ])('exits 2 on %s', (_label, args) => {
-      const r = spawnSync(process.execPath, [bin, 'sign', 'model', ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, SIGSTORE_ID_TOKEN: '' } });
+      const env: NodeJS.ProcessEnv = { ...process.env, SIGSTORE_ID_TOKEN: '' };
+      delete env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+      const r = spawnSync(process.execPath, [bin, 'sign', 'model', ...args], { cwd: work, encoding: 'utf8', env });
       expect(r.status).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });

@@ -17,7 +17,8 @@ Hashes the model and signs the manifest. --signature defaults to model.sig in th
 a single-file model); a signature inside the model ignores itself. .git, .gitattributes, .github and
 .gitignore are left out unless --no-ignore-git-paths. Ignore paths are recorded in the signature.
   --key K.pem            EC private key (P-256, P-384 or P-521); the bundle carries its key hint
-  --identity-token T     OIDC token for keyless signing (default: $SIGSTORE_ID_TOKEN)
+  --identity-token T     OIDC token for keyless signing (default: $SIGSTORE_ID_TOKEN, else the
+                         GitHub Actions OIDC token when the workflow has id-token: write)
   --method shards        one resource per --shard-size bytes (default 1000000000) of each file
 Exit: 0 signed, 2 bad input.`;
 
@@ -59,8 +60,16 @@ export const command: Command = {
     const workers = parseWorkers(values['workers']);
 
     const keyFile = values['key'] as string | undefined;
-    const token = (values['identity-token'] as string | undefined) ?? (keyFile === undefined ? ctx.env['SIGSTORE_ID_TOKEN'] : undefined);
-    if ((keyFile === undefined) === (token === undefined)) throw new InputError('CLI_USAGE', 'give exactly one of --key K.pem or --identity-token T (or SIGSTORE_ID_TOKEN)');
+    let token = (values['identity-token'] as string | undefined) ?? (keyFile === undefined ? ctx.env['SIGSTORE_ID_TOKEN'] || undefined : undefined);
+    if (keyFile !== undefined && token !== undefined) throw new InputError('CLI_USAGE', 'give either --key K.pem or --identity-token T, not both');
+    if (keyFile === undefined && token === undefined) {
+      // In GitHub Actions with `id-token: write`, the workflow's own OIDC token signs keyless.
+      if (ctx.env['ACTIONS_ID_TOKEN_REQUEST_URL'] === undefined) throw new InputError('CLI_USAGE', 'give --key K.pem or --identity-token T (or SIGSTORE_ID_TOKEN, or run in CI with an OIDC token)');
+      const { CIContextProvider } = await import('@sigstore/sign');
+      token = await new CIContextProvider('sigstore').getToken().catch((error: unknown) => {
+        throw new InputError('IDENTITY_TOKEN_UNAVAILABLE', `cannot get the CI OIDC token for keyless signing (${String(error)})`);
+      });
+    }
     const signer: KeySigner | KeylessSigner =
       keyFile !== undefined
         ? { kind: 'key', privateKeyPem: readInputFile(ctx, keyFile, 'private key') }
