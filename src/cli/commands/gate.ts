@@ -1,10 +1,346 @@
-import { InputError } from '../../errors.js';
+/**
+ * `agentfence gate <agent>`: the one command CI runs before deploy. Stages run in order and share
+ * what they learn: validate -> plan -> verify -> check -> sbom -> report. Verify runs before check
+ * because the supply-chain guardrail reads the verifier's fresh result. A stage that cannot run
+ * (bad input, broken config) stops the gate with exit 2; a blocking stage lets the later stages
+ * run so every reason is reported at once, and the gate exits 1.
+ */
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.js';
+import type { LoadedAgent } from '../../manifest/load.js';
+import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
+import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 import type { Command } from '../commands.js';
+import { parseCommandArgs, type CommandContext } from '../context.js';
+import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
 
-/** Placeholder until its issue lands: refuses with exit 2 rather than pretending to pass. */
+const USAGE = `agentfence gate <agent> [--check-sbom] [--output-dir DIR] [--config F] [--online] [--format text|json|sarif] [--quiet]
+
+Runs every pre-deploy check for one agent, in order:
+  validate  manifest and trust policy (schema + semantic checks)
+  plan      the Pulumi program under mocks (no CLI, no cloud, no credentials)
+  verify    models, plugins and APIs against the trust policy -> DIR/verification.json
+  check     guardrail rules on the planned resources (incl. supply chain)
+  sbom      writes sbom/<agent>.cdx.json (unless blocked), or with --check-sbom compares with the committed file
+  report    the reviewer's HTML page -> DIR/report-<agent>.html
+  --output-dir DIR  where verification.json and the report go (default: .agentfence/ under the project root)
+  --config F        pack-style rule overrides, as for \`agentfence check --config\`
+  --online          read plugin evidence from the registry in npm's configuration
+Exit: 0 deploy may proceed, 1 blocked, 2 bad input (the gate stops at the stage that could not run).`;
+
+type StageName = 'validate' | 'plan' | 'verify' | 'check' | 'sbom' | 'report';
+type StageStatus = 'pass' | 'blocked' | 'warned' | 'error' | 'skipped';
+
+interface StageOutcome {
+  readonly name: StageName;
+  status: StageStatus;
+  summary: string;
+  ms: number;
+}
+
+/** One reason the gate blocks or warns, from any stage, in a common shape. */
+interface GateFinding {
+  readonly stage: StageName;
+  readonly id: string;
+  readonly level: 'error' | 'warning';
+  readonly message: string;
+  readonly location?: string;
+}
+
+interface GateOptions {
+  readonly checkSbom: boolean;
+  readonly outputDir?: string;
+  readonly userConfig: PackConfig;
+  readonly online: boolean;
+}
+
+/** Stops the gate at a stage that could not run; carries the exit code of the cause. */
+class StageFailure extends Error {
+  constructor(
+    readonly stage: StageName,
+    readonly causeError: unknown,
+  ) {
+    super(messageOf(causeError));
+  }
+}
+
+function readConfig(file: string | undefined, cwd: string): PackConfig {
+  if (file === undefined) return {};
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new InputError('GATE_CONFIG_INVALID', `--config ${file} must be a readable JSON file (${messageOf(error)})`, { cause: error });
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new InputError('GATE_CONFIG_INVALID', `--config ${file} must hold a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
+  }
+  return config as PackConfig;
+}
+
+function artifactFinding(result: ArtifactResult): GateFinding {
+  return {
+    stage: 'verify',
+    id: `supply-chain-${result.kind}`,
+    level: result.status === 'blocked' ? 'error' : 'warning',
+    message: `${result.kind} ${result.name}${result.version === undefined ? '' : `@${result.version}`} ${result.status} ${result.reason ?? 'ERROR'}: ${result.message}`,
+    location: `${result.kind}:${result.name}`,
+  };
+}
+
+/** Runs the stages and collects outcomes; throws StageFailure where a stage could not run. */
+async function runStages(ctx: CommandContext, ref: string, options: GateOptions, stages: StageOutcome[], findings: GateFinding[], state: { evaluation?: Evaluation }) {
+  async function stage<T>(name: StageName, work: () => Promise<{ value: T; status: StageStatus; summary: string }>): Promise<T> {
+    const started = performance.now();
+    const outcome: StageOutcome = { name, status: 'error', summary: '', ms: 0 };
+    stages.push(outcome);
+    ctx.log(`gate: ${name} ...`);
+    try {
+      const { value, status, summary } = await work();
+      outcome.status = status;
+      outcome.summary = summary;
+      return value;
+    } catch (error) {
+      outcome.summary = messageOf(error).split('\n')[0] ?? '';
+      throw new StageFailure(name, error);
+    } finally {
+      outcome.ms = performance.now() - started;
+    }
+  }
+
+  const agent = await stage<LoadedAgent>('validate', async () => {
+    const { loadAgent } = await import('../../manifest/load.js');
+    const loaded = loadAgent(ref, ctx.cwd);
+    const m = loaded.manifest.manifest;
+    return {
+      value: loaded,
+      status: 'pass',
+      summary: `${m.tools.length} tools, ${m.dataStores.length} stores, ${m.models.length} models, ${m.plugins.length} plugins, ${m.apis.length} APIs`,
+    };
+  });
+  const root = agent.location.projectRoot;
+  const outputDir = options.outputDir === undefined ? path.join(root, '.agentfence') : path.resolve(ctx.cwd, options.outputDir);
+  const shown = (file: string) => path.relative(ctx.cwd, file) || file;
+
+  const { planLoadedAgent, checkAgentPlan } = await import('../guardrails.js');
+  const plan = await stage('plan', async () => {
+    const planned = await planLoadedAgent(agent, ctx.cwd);
+    return { value: planned, status: 'pass', summary: `${planned.document.resources.length} resources` };
+  });
+
+  const verificationFile = path.join(outputDir, 'verification.json');
+  const verification = await stage<VerificationReport>('verify', async () => {
+    const { verifyAgent } = await import('../../verify/agent.js');
+    const { writeReport } = await import('./verify.js');
+    const report = await verifyAgent(agent, { online: options.online, env: ctx.env });
+    if (report.results.length === 0) {
+      throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
+    }
+    writeReport(verificationFile, report);
+    for (const result of report.results) if (result.status !== 'verified') findings.push(artifactFinding(result));
+    const { verified, blocked, warned } = report.summary;
+    return {
+      value: report,
+      status: blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass',
+      summary: `${verified} verified, ${blocked} blocked, ${warned} warned (${report.mode} mode)`,
+    };
+  });
+
+  const evaluation = await stage<Evaluation>('check', async () => {
+    const result = await checkAgentPlan(agent, plan.document, { userConfig: options.userConfig, verificationFile });
+    const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
+    const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
+    for (const f of [...mandatory, ...advisory]) {
+      findings.push({
+        stage: 'check',
+        id: f.ruleId,
+        level: f.enforcementLevel === 'mandatory' ? 'error' : 'warning',
+        message: f.message,
+        ...(f.urn === undefined ? {} : { location: f.urn }),
+      });
+    }
+    const rulesRun = result.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
+    state.evaluation = result;
+    return {
+      value: result,
+      status: mandatory.length > 0 ? 'blocked' : advisory.length > 0 ? 'warned' : 'pass',
+      summary: `${rulesRun} rules, ${mandatory.length} mandatory, ${advisory.length} advisory`,
+    };
+  });
+
+  const sbomModule = await import('../../sbom/index.js');
+  const built = await stage('sbom', async () => {
+    const doc = await sbomModule.buildAgentSbom(agent, {
+      profile: sbomModule.SpecProfiles[sbomModule.DEFAULT_SPEC],
+      verification,
+      verificationSource: 'in-process',
+    });
+    const target = path.join(root, 'sbom', `${agent.location.name}.cdx.json`);
+    if (options.checkSbom) {
+      const committed = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+      if (committed === doc.json) return { value: doc, status: 'pass', summary: `${shown(target)} is up to date` };
+      findings.push({
+        stage: 'sbom',
+        id: 'sbom-stale',
+        level: 'error',
+        message: `${shown(target)} must match the agent as it is now (got ${committed === undefined ? 'no committed SBOM' : 'a stale SBOM'}); run \`agentfence sbom ${agent.location.name}\` and commit the reviewed change`,
+        location: shown(target),
+      });
+      return { value: doc, status: 'blocked', summary: `${shown(target)} is ${committed === undefined ? 'missing' : 'stale'}` };
+    }
+    // sbom/ holds the reviewed record of deployable agents: a blocked gate leaves it alone
+    if (findings.some((f) => f.level === 'error')) {
+      return { value: doc, status: 'pass', summary: `built and validated (CycloneDX ${doc.specVersion}); not written to ${shown(target)} because the gate is blocked` };
+    }
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, doc.json);
+    return { value: doc, status: 'pass', summary: `wrote ${shown(target)} (CycloneDX ${doc.specVersion})` };
+  });
+
+  await stage('report', async () => {
+    const { toolIdentity } = await import('../../sbom/agent.js');
+    const input: import('../../sbom/report.js').ReportInput = {
+      agentName: agent.location.name,
+      manifest: agent.manifest.manifest,
+      manifestPath: path.relative(root, agent.manifest.file).split(path.sep).join('/'),
+      verification,
+      findings: evaluation.findings,
+      sbom: built.doc,
+      scorecard: sbomModule.scoreSbom(built.doc),
+      tool: toolIdentity(),
+    };
+    const target = path.join(outputDir, `report-${agent.location.name}.html`);
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(target, sbomModule.renderReport(input));
+    return { value: undefined, status: 'pass', summary: `wrote ${shown(target)} (verdict: ${sbomModule.reportVerdict(input)})` };
+  });
+}
+
+function paint(ctx: CommandContext, status: StageStatus, text: string): string {
+  if (!ctx.color) return text;
+  const code = status === 'pass' ? 32 : status === 'warned' ? 33 : status === 'skipped' ? 90 : 31;
+  return `\u001b[${code}m${text}\u001b[0m`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+function renderText(ctx: CommandContext, agent: string, stages: readonly StageOutcome[], findings: readonly GateFinding[], verdict: string): void {
+  ctx.out(`agentfence gate ${agent}`);
+  ctx.out(`  ${'stage'.padEnd(9)} ${'result'.padEnd(8)} ${'time'.padStart(8)}  details`);
+  for (const s of stages) {
+    ctx.out(`  ${s.name.padEnd(9)} ${paint(ctx, s.status, s.status.padEnd(8))} ${formatMs(s.ms).padStart(8)}  ${s.summary}`);
+  }
+  const errors = findings.filter((f) => f.level === 'error');
+  const warnings = findings.filter((f) => f.level === 'warning');
+  if (errors.length > 0) {
+    ctx.out('');
+    ctx.out('Blocking:');
+    for (const f of errors) ctx.out(`  [${f.stage}] ${f.id}: ${f.message}${f.location === undefined ? '' : `\n      at ${f.location}`}`);
+  }
+  if (warnings.length > 0 && !ctx.quiet) {
+    ctx.out('');
+    ctx.out('Warnings:');
+    for (const f of warnings) ctx.out(`  [${f.stage}] ${f.id}: ${f.message}`);
+  }
+  ctx.out('');
+  ctx.out(verdict);
+}
+
+function toGateSarif(version: string, findings: readonly GateFinding[], evaluation: Evaluation | undefined): object {
+  const rules = new Map<string, SarifRule>();
+  for (const setting of evaluation?.settings ?? []) {
+    if (setting.enforcementLevel === 'disabled') continue;
+    const rule = setting.rule;
+    rules.set(rule.id, {
+      id: rule.id,
+      name: rule.title,
+      shortDescription: rule.title,
+      fullDescription: rule.description,
+      properties: { tags: ['security', rule.pillar], severity: rule.severity, pillar: rule.pillar, owasp: rule.owasp },
+    });
+  }
+  for (const f of findings) {
+    if (!rules.has(f.id)) rules.set(f.id, { id: f.id, shortDescription: `agentfence ${f.stage} stage: ${f.id}`, properties: { tags: ['security', f.stage] } });
+  }
+  const results: SarifResult[] = findings.map((f) => ({
+    ruleId: f.id,
+    level: f.level,
+    message: f.message,
+    ...(f.location === undefined ? {} : { logicalLocation: f.location }),
+    properties: { stage: f.stage },
+  }));
+  return toSarif(version, [...rules.values()], results);
+}
+
 export const command: Command = {
-  usage: 'agentfence gate (not implemented yet)',
-  async run() {
-    throw new InputError('NOT_IMPLEMENTED', 'agentfence gate is not implemented yet');
+  usage: USAGE,
+  async run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      'check-sbom': { type: 'boolean', default: false },
+      'output-dir': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      online: { type: 'boolean', default: false },
+    });
+    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `gate takes exactly one <agent> (got ${positionals.length})`);
+    const ref = positionals[0]!;
+    const options: GateOptions = {
+      checkSbom: values['check-sbom'] === true,
+      ...(typeof values['output-dir'] === 'string' ? { outputDir: values['output-dir'] } : {}),
+      userConfig: readConfig(values['config'] as string | undefined, ctx.cwd),
+      online: values['online'] === true,
+    };
+    const stages: StageOutcome[] = [];
+    const findings: GateFinding[] = [];
+    let failure: StageFailure | undefined;
+    const state: { evaluation?: Evaluation } = {};
+    try {
+      await runStages(ctx, ref, options, stages, findings, state);
+    } catch (error) {
+      if (!(error instanceof StageFailure)) throw error;
+      failure = error;
+    }
+    const ran = new Set(stages.map((s) => s.name));
+    for (const name of ['validate', 'plan', 'verify', 'check', 'sbom', 'report'] as const) {
+      if (!ran.has(name)) stages.push({ name, status: 'skipped', summary: failure === undefined ? '' : `not run: the ${failure.stage} stage could not run`, ms: 0 });
+    }
+
+    const blocked = findings.some((f) => f.level === 'error') || stages.some((s) => s.status === 'blocked');
+    const exit = failure !== undefined ? (failure.causeError instanceof AgentfenceError && failure.causeError.kind !== 'input' && failure.causeError.kind !== 'config' ? ExitCode.BLOCKED : ExitCode.BAD_INPUT) : blocked ? ExitCode.BLOCKED : ExitCode.PASS;
+    const verdict =
+      failure !== undefined
+        ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
+        : blocked
+          ? `BLOCKED: ${ref} must not be deployed (${findings.filter((f) => f.level === 'error').length} blocking findings)`
+          : `PASSED: ${ref} may be deployed${findings.length > 0 ? ` (${findings.length} warnings)` : ''}`;
+
+    if (ctx.format === 'json') {
+      const { packageVersion } = await import('./verify.js');
+      ctx.out(
+        JSON.stringify(
+          {
+            schemaVersion: 'agentfence.gate/v1',
+            tool: { name: 'agentfence', version: packageVersion() },
+            agent: ref,
+            verdict: failure !== undefined ? 'error' : blocked ? 'blocked' : 'pass',
+            exitCode: exit,
+            stages: stages.map((s) => ({ name: s.name, status: s.status, summary: s.summary, ms: Math.round(s.ms) })),
+            findings,
+            ...(failure === undefined ? {} : { error: { stage: failure.stage, code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL', message: failure.message } }),
+          },
+          null,
+          2,
+        ),
+      );
+    } else if (ctx.format === 'sarif') {
+      const { packageVersion } = await import('./verify.js');
+      ctx.out(JSON.stringify(toGateSarif(packageVersion(), findings, state.evaluation), null, 2));
+    } else {
+      renderText(ctx, ref, stages, findings, verdict);
+    }
+    if (failure !== undefined && ctx.format !== 'text') ctx.log(`agentfence gate: ${verdict}`);
+    return exit;
   },
 };

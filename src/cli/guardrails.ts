@@ -1,0 +1,72 @@
+/**
+ * Guardrails for one agent, as `check`, `report` and `gate` all run them: the offline plan's
+ * resources through every rule, with the rule config the agent implies (its high-risk actions,
+ * its name and manifest digest for the supply-chain rule) under the user's overrides.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedAgent } from '../manifest/load.js';
+import type { PlanDocument } from '../plan/read.js';
+import type { Evaluation, PackConfig } from '../rules/evaluate.js';
+
+/** Rule config implied by the agent's manifest. */
+export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): PackConfig {
+  const manifest = agent.manifest.manifest;
+  const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
+  const manifestDigest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  return {
+    'high-risk-actions-via-approval-gate': { highRiskActions },
+    'supply-chain-verified': {
+      agent: manifest.name,
+      manifestDigest,
+      ...(verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile }),
+    },
+  };
+}
+
+/** Merges derived rule config under the user's overrides: the user wins, field by field. */
+export function mergeRuleConfig(derived: PackConfig, user: PackConfig): PackConfig {
+  const out: Record<string, unknown> = { ...derived };
+  for (const [key, value] of Object.entries(user)) {
+    const base = out[key];
+    if (typeof base === 'object' && base !== null && typeof value === 'object' && value !== null) out[key] = { ...base, ...value };
+    else if (typeof value === 'string' && typeof base === 'object' && base !== null) out[key] = { ...base, enforcementLevel: value };
+    else out[key] = value;
+  }
+  return out;
+}
+
+export interface AgentPlan {
+  readonly document: PlanDocument;
+  /** The raw preview document, as `agentfence plan --json` prints it. */
+  readonly preview: unknown;
+}
+
+/**
+ * Runs the offline plan of a loaded agent (loads Pulumi: call only where needed).
+ * @throws InputError when the program cannot run for this stack.
+ */
+export async function planLoadedAgent(agent: LoadedAgent, cwd: string): Promise<AgentPlan> {
+  const { planAgent } = await import('../plan/offline.js');
+  const { readPlanDocument } = await import('../plan/read.js');
+  const preview = await planAgent(agent.manifest.file, cwd);
+  return { preview, document: readPlanDocument(preview, `plan of ${agent.manifest.manifest.name}`) };
+}
+
+export interface CheckAgentOptions {
+  readonly userConfig?: PackConfig;
+  readonly unknownAsAdvisory?: boolean;
+  /** Where the supply-chain rule reads the verification report. Defaults to the rule's default. */
+  readonly verificationFile?: string;
+}
+
+/** Evaluates every rule over an agent's planned resources. @throws ConfigError RULE_CONFIG_INVALID. */
+export async function checkAgentPlan(agent: LoadedAgent, document: PlanDocument, options: CheckAgentOptions = {}): Promise<Evaluation> {
+  const { evaluateRules } = await import('../rules/evaluate.js');
+  return evaluateRules(document.resources, {
+    config: mergeRuleConfig(agentRuleConfig(agent, options.verificationFile), options.userConfig ?? {}),
+    baseDir: agent.location.projectRoot,
+    unknownAsAdvisory: options.unknownAsAdvisory === true,
+  });
+}
