@@ -32,9 +32,9 @@ export interface HashTasksOptions {
 
 /** Read buffer per thread. */
 const CHUNK = 4 * 1024 * 1024;
-/** Tasks smaller than this stay on the main thread. */
+/** Tasks smaller than this stay on the main thread (unless they add up to more than the inline budget). */
 const INLINE_TASK_BYTES = 1024 * 1024;
-/** Below this total, no worker is started at all. */
+/** Below this total, no worker is started at all; also the budget of small files hashed inline. */
 const INLINE_TOTAL_BYTES = 32 * 1024 * 1024;
 /** Workers report progress every this many bytes. */
 const REPORT_BYTES = 16 * 1024 * 1024;
@@ -144,7 +144,10 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
   const total = tasks.reduce((sum, task) => sum + task.size, 0);
   const wanted = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
   const indexes = tasks.map((_, i) => i);
-  const pooled = wanted === 0 || total <= INLINE_TOTAL_BYTES ? [] : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
+  const smallBytes = tasks.reduce((sum, task) => sum + (task.size < INLINE_TASK_BYTES ? task.size : 0), 0);
+  // Many small files add up: past the inline budget they go to the pool too.
+  const pooled =
+    wanted === 0 || total <= INLINE_TOTAL_BYTES ? [] : smallBytes > INLINE_TOTAL_BYTES ? [...indexes] : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
   const pooledSet = new Set(pooled);
   const inline = indexes.filter((i) => !pooledSet.has(i));
   // Largest first, so the pool does not end waiting on one big straggler.

@@ -61,6 +61,15 @@ describe('hashTasks', () => {
     });
   });
 
+  describe('when small files add up to more than the inline budget', () => {
+    it('sends them to the pool as well', async () => {
+      const tasks = Array.from({ length: 40 }, () => ({ path: file, start: 0, size: 1024 * 1024 - 1 }));
+      const { digests, workers } = await hashTasks(tasks, { algorithm: 'sha256', noFollow: true, workers: 2 });
+      expect(workers).toBe(2);
+      expect(new Set(digests)).toEqual(new Set([createHash('sha256').update(content).digest('hex')]));
+    });
+  });
+
   describe('when many tasks go to a small pool', () => {
     it('returns every digest in task order', async () => {
       const files = Array.from({ length: 9 }, (_, i) => {
