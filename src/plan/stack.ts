@@ -86,6 +86,11 @@ export function defineAgentStack(root: string): AgentStackOutputs {
   const config = new pulumi.Config('agentfence');
   const file = resolveManifestFile(root, config.require('manifest'));
   const loaded = loadManifest(file);
+  // The AWS provider deploys to `aws:region`; a manifest for another region would be fenced in the wrong place.
+  const region = new pulumi.Config('aws').get('region');
+  if (region !== undefined && region !== loaded.manifest.identity.region) {
+    throw new ConfigError('STACK_CONFIG_INVALID', `stack config aws:region must equal the manifest's identity.region ${loaded.manifest.identity.region} (got ${region})`);
+  }
   const env = new AgentEnvironment(loaded.manifest.name, {
     manifest: loaded.manifest,
     apiHosts: readApiHosts(loaded),

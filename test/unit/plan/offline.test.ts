@@ -144,6 +144,11 @@ describe('planAgent', () => {
         () => planAgent('support-triage', scratchProject('support-triage', 'config:\n  agentfence:manifest: payments/agent.yaml\n')),
         'STACK_CONFIG_INVALID',
       ],
+      [
+        'a stack config for another region',
+        () => planAgent('support-triage', scratchProject('support-triage', 'config:\n  agentfence:manifest: support-triage/agent.yaml\n  aws:region: us-east-1\n')),
+        'STACK_CONFIG_INVALID',
+      ],
       ['a stack config that is not YAML', () => planAgent('support-triage', scratchProject('support-triage', 'config: [unclosed\n')), 'STACK_CONFIG_INVALID'],
       [
         'an invalid manifest',

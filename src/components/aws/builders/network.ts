@@ -103,12 +103,13 @@ export function allowlistCapacity(targets: number): number {
   return Math.max(100, targets * 4);
 }
 
-/** The stateful domain-allowlist rule group body. */
+/** The body of a stateful domain-allowlist rule group. */
 export interface AllowlistRuleGroup {
   rulesSource: { rulesSourceList: { generatedRulesType: 'ALLOWLIST'; targetTypes: string[]; targets: string[] } };
   statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' };
 }
 
+/** The stateful domain-allowlist rule group body: generated ALLOWLIST rules over TLS SNI and HTTP Host. */
 export function buildAllowlistRuleGroup(targets: readonly string[]): AllowlistRuleGroup {
   return {
     rulesSource: { rulesSourceList: { generatedRulesType: 'ALLOWLIST', targetTypes: ['HTTP_HOST', 'TLS_SNI'], targets: [...targets] } },
@@ -116,10 +117,7 @@ export function buildAllowlistRuleGroup(targets: readonly string[]): AllowlistRu
   };
 }
 
-/**
- * The firewall policy: every packet goes to the stateful engine, which evaluates the allowlist in
- * strict order and drops (and logs) every established flow that no rule passed.
- */
+/** The firewall policy body. */
 export interface FirewallPolicySpec {
   statelessDefaultActions: string[];
   statelessFragmentDefaultActions: string[];
@@ -128,6 +126,10 @@ export interface FirewallPolicySpec {
   statefulRuleGroupReferences: { resourceArn: string; priority: number }[];
 }
 
+/**
+ * The firewall policy: every packet goes to the stateful engine, which evaluates the allowlist in
+ * strict order and drops (and logs) every established flow that no rule passed.
+ */
 export function buildFirewallPolicy(ruleGroupArns: readonly string[]): FirewallPolicySpec {
   return {
     statelessDefaultActions: ['aws:forward_to_sfe'],
