@@ -8,9 +8,12 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 export const command: Command = {
-  usage: `agentfence sign model <dir> (--key K | keyless) ...
-agentfence sign api <descriptor> (--key K | --identity-token T) [--output F]
-Run 'agentfence sign model --help' or 'agentfence sign api --help' for the options.`,
+  usage: `agentfence sign model <dir|file> (--key PRIVATE.pem | keyless) ...   OpenSSF model signing v1.0 (model.sig)
+agentfence sign api <descriptor.json> (--key PRIVATE.pem | --identity-token T | keyless) [--output F]
+  --key F             sign with a local EC private key (PEM); the bundle carries its hint, no tlog
+  --identity-token T  sign keyless (Fulcio + Rekor); defaults to $SIGSTORE_ID_TOKEN
+  --fulcio-url, --rekor-url, --tsa-url   a private Sigstore instance (default: public good, no TSA)
+  --output F          bundle path (default: apis/x.json -> apis/x.sigstore.json)`,
   async run(ctx, argv) {
     const [first, ...rest] = argv;
     const sub = first !== undefined && Object.hasOwn(SUBCOMMANDS, first) ? SUBCOMMANDS[first] : undefined;

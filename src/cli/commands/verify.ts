@@ -14,7 +14,9 @@ import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
 agentfence verify model <dir|file> --signature model.sig (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem ...)
 agentfence verify plugin --tarball PKG.tgz --attestations ATT.json [--name N --version V] [--source-repository URL]
-agentfence verify api <descriptor> --signature F (--identity I --issuer U | --key PUB.pem)
+    [--identity I | --identity-regexp R] [--issuer U] [--trusted-root R] [--registry-keys KEYS.json] [--no-provenance]
+agentfence verify api <descriptor> --signature F (--identity I --issuer U | --identity-regexp R --issuer U | --key PUB.pem)
+    [--trusted-root R] [--data-classification C ...]
 
 Verifies every model, plugin and API of <agent> against stacks/trust-policy.yaml and writes the
 result to .agentfence/verification.json under the project root (--output to override).

@@ -93,3 +93,23 @@ describe('verifyNpmPackage', () => {
     });
   });
 });
+
+describe('verifyNpmPackage on fuzzed attestations', () => {
+  it('never crashes and never passes on arbitrary attestation JSON', async () => {
+    const { AgentfenceError } = await import('../../../../src/errors.js');
+    const fc = (await import('fast-check')).default;
+    const pkg = await syntheticPackage({ registry, provenance: builder });
+    const entry = fc.record({ predicateType: fc.constantFrom('https://slsa.dev/provenance/v1', 'https://github.com/npm/attestation/tree/main/specs/publish/v0.1', 'x'), bundle: fc.jsonValue() });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ attestations: fc.array(entry, { maxLength: 3 }) })), (attestations) => {
+        try {
+          verifyNpmPackage({ ...pkg, attestations }, options());
+          return false;
+        } catch (error) {
+          return error instanceof AgentfenceError;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
