@@ -150,3 +150,55 @@ describe('verifyAgent', () => {
     });
   });
 });
+
+describe('verifyAgent --online (registry stubbed)', () => {
+  const registry = 'https://registry.test/';
+  const vendored = JSON.parse(readFileSync(path.join(root, 'stacks/payments/attestations/@acme/ledger-mcp@2.1.3.json'), 'utf8')) as {
+    integrity: string;
+    signatures: unknown;
+    attestations: unknown;
+    publishedAt: string;
+  };
+  function stub(withAttestations: boolean) {
+    const urls: string[] = [];
+    const fetch = async (url: string) => {
+      urls.push(url);
+      if (url === `${registry}@acme%2Fledger-mcp`) {
+        return {
+          ok: true,
+          status: 200,
+          json: async () => ({
+            versions: {
+              '2.0.9': { dist: { integrity: 'sha512-x' } },
+              '2.1.3': {
+                dist: {
+                  integrity: vendored.integrity,
+                  signatures: vendored.signatures,
+                  ...(withAttestations ? { attestations: { url: `${registry}-/npm/v1/attestations/@acme%2fledger-mcp@2.1.3` } } : {}),
+                },
+              },
+            },
+            time: { '2.1.3': vendored.publishedAt },
+          }),
+        };
+      }
+      if (url.startsWith(`${registry}-/npm/v1/attestations/`)) return { ok: true, status: 200, json: async () => vendored.attestations };
+      return { ok: false, status: 404, json: async () => ({}) };
+    };
+    return { fetch, urls };
+  }
+  it('reads the packument and attestations from the configured registry', async () => {
+    const { fetch, urls } = stub(true);
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch, env: { npm_config_registry: registry }, workers: 1 });
+    expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'verified', version: '2.1.3' });
+    expect(urls).toEqual([`${registry}@acme%2Fledger-mcp`, `${registry}-/npm/v1/attestations/@acme%2fledger-mcp@2.1.3`]);
+  });
+  it('blocks a version the registry publishes without attestations', async () => {
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(false).fetch, env: { npm_config_registry: registry }, workers: 1 });
+    expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
+  });
+  it('refuses a registry that is not https', async () => {
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(true).fetch, env: { npm_config_registry: 'http://registry.test/' }, workers: 1 });
+    expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'ERROR', message: expect.stringContaining('https') });
+  });
+});
