@@ -10,7 +10,7 @@ import type { AgentManifest } from '../../manifest/types.js';
 import { accountRootArn, argError, arn, assertScope, type AwsScope, physicalName, toPolicyDocument, uniqueSorted } from './builders/common.js';
 import { agentRoleArn } from './builders/identity.js';
 import { buildKeyPolicy } from './builders/kms.js';
-import { grantedActions, isGated } from './builders/least-privilege.js';
+import { foundationModelArn, grantedActions, isGated } from './builders/least-privilege.js';
 import { AgentIdentity } from './agent-identity.js';
 import { ApprovalGate } from './approval-gate.js';
 import { AuditTrail } from './audit-trail.js';
@@ -97,7 +97,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     const riskTier = m.riskTier;
     const paused = args.paused === true || m.paused === true;
     const gatedTools = m.tools.filter(isGated);
-    const actions = grantedActions(m.tools, m.dataStores, gatedTools.length > 0);
+    const models = m.models.filter((model) => model.hosted !== undefined).map((model) => ({ name: model.name, hostedId: model.hosted! }));
+    const actions = grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0);
     const keyAdmins = args.keyAdmins !== undefined ? { keyAdmins: args.keyAdmins } : {};
     const child = { parent: this };
 
@@ -110,7 +111,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         owner,
         riskTier,
         boundaryActions: actions,
-        boundaryResources: uniqueSorted(m.tools.filter((tool) => !isGated(tool)).flatMap((tool) => tool.resources)),
+        boundaryResources: uniqueSorted([
+          ...m.tools.filter((tool) => !isGated(tool)).flatMap((tool) => tool.resources),
+          ...models.map((model) => foundationModelArn(scope.region, model.hostedId)),
+        ]),
         paused,
       },
       child,
@@ -169,6 +173,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         tools: m.tools,
         stores: this.stores.map((store, i) => ({ name: m.dataStores[i]!.name, kind: m.dataStores[i]!.kind, arn: store.arn, keyArn: store.keyArn })),
         gates: this.gates.map((gate, i) => ({ tool: gatedTools[i]!.name, stateMachineArn: gate.stateMachineArn })),
+        models,
         logStreamArn: this.audit.agentStreamArn,
       },
       { parent: this, dependsOn: [...this.stores, ...this.gates, this.audit] },

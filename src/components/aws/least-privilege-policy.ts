@@ -8,7 +8,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ToolSpec } from '../../manifest/types.js';
 import { argError, assertAgentName, assertArn, assertOneOf, assertScope, assertSlug, type AwsScope, physicalName, type Statement, toPolicyDocument } from './builders/common.js';
-import { assertTools, buildAgentPolicy, chunkStatements, type GateGrant } from './builders/least-privilege.js';
+import { assertTools, buildAgentPolicy, chunkStatements, foundationModelArn, type GateGrant, type ModelGrant } from './builders/least-privilege.js';
 
 /** A store the agent may use, with its key (an Output until the key exists). */
 export interface StoreGrantArgs {
@@ -33,6 +33,8 @@ export interface LeastPrivilegePolicyArgs {
   readonly stores?: readonly StoreGrantArgs[];
   /** Approval gates (one per gated tool) the agent may start. Defaults to none. */
   readonly gates?: readonly GateGrant[];
+  /** Hosted models (Bedrock ids) the agent invokes. Defaults to none. */
+  readonly models?: readonly ModelGrant[];
   /** The agent's audit log stream ARN (deterministic). Defaults to no log permission. */
   readonly logStreamArn?: string;
 }
@@ -58,6 +60,13 @@ export function validateLeastPrivilegePolicyArgs(args: LeastPrivilegePolicyArgs)
     assertSlug(COMPONENT, `gates[${i}].tool`, gate.tool);
     assertArn(COMPONENT, `gates[${i}].stateMachineArn`, gate.stateMachineArn);
   });
+  (args.models ?? []).forEach((model, i) => {
+    assertSlug(COMPONENT, `models[${i}].name`, model.name);
+    if (typeof model.hostedId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/.test(model.hostedId)) {
+      throw argError(COMPONENT, `models[${i}].hostedId`, 'be a Bedrock model id', model.hostedId);
+    }
+    assertArn(COMPONENT, `models[${i}].hostedId`, foundationModelArn(args.scope.region, model.hostedId));
+  });
   if (args.logStreamArn !== undefined) assertArn(COMPONENT, 'logStreamArn', args.logStreamArn);
 }
 
@@ -80,6 +89,7 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
       tools: args.tools,
       stores: stores.map((store, index) => ({ name: store.name, kind: store.kind, arn: store.arn, keyArn: placeholders[index]! })),
       gates: args.gates ?? [],
+      models: args.models ?? [],
       ...(args.logStreamArn !== undefined ? { logStreamArn: args.logStreamArn } : {}),
     }).Statement;
     if (statements.length === 0) throw argError(COMPONENT, 'tools', 'grant at least one permission (tools, stores, gates or log stream)', []);

@@ -102,6 +102,21 @@ describe('AgentEnvironment', () => {
     });
   });
 
+  describe('when the manifest names hosted models', () => {
+    it('grants invoking exactly those models, caps them in the boundary and reaches Bedrock privately', async () => {
+      const m = manifest({ models: [{ name: 'planner', hosted: 'anthropic.claude-sonnet-4-5-20250929-v1:0' }, { name: 'local', path: 'models/local' }] });
+      const r = await record(() => new AgentEnvironment('payments', { manifest: m, cloudTrail: false }));
+      const modelArn = 'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0';
+      const policy = r.json('aws:iam/policy:Policy', 'policy-policy', 'policy');
+      expect(policy.Statement.filter((s: { Sid: string }) => s.Sid.startsWith('Model'))).toEqual([
+        { Sid: 'ModelPlanner', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: [modelArn] },
+      ]);
+      const boundary = r.json('aws:iam/policy:Policy', 'identity-boundary', 'policy');
+      expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapBedrock').Resource).toEqual([modelArn]);
+      expect(r.ofType('aws:ec2/vpcEndpoint:VpcEndpoint').map((e) => e.inputs['serviceName'])).toContain('com.amazonaws.eu-west-1.bedrock-runtime');
+    });
+  });
+
   describe('when args are invalid', () => {
     it.each([
       ['manifest', { manifest: undefined as never }],

@@ -27,6 +27,32 @@ export const STORE_KEY_ACTIONS: readonly string[] = ['kms:Decrypt', 'kms:Describ
 /** Writing the agent's own, pre-created audit log stream (no CreateLogStream, so no wildcard). */
 export const LOG_WRITE_ACTIONS: readonly string[] = ['logs:PutLogEvents'];
 
+/** Invoking a hosted (Bedrock) model the manifest names. */
+export const MODEL_ACTIONS: readonly string[] = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+
+/** A hosted model the agent may invoke. */
+export interface ModelGrant {
+  readonly name: string;
+  /** Bedrock model id, e.g. `anthropic.claude-sonnet-4-5-20250929-v1:0`. */
+  readonly hostedId: string;
+}
+
+/** The foundation-model ARN of a Bedrock model id (foundation models have no account). */
+export function foundationModelArn(region: string, hostedId: string): string {
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:bedrock:${region}::foundation-model/${hostedId}`;
+}
+
+/** One statement per hosted model: invoke exactly that model. */
+export function buildModelStatements(models: readonly ModelGrant[], region: string): Statement[] {
+  return models.map((model) => ({
+    Sid: `Model${pascal(model.name)}`,
+    Effect: 'Allow' as const,
+    Action: [...MODEL_ACTIONS],
+    Resource: [foundationModelArn(region, model.hostedId)],
+  }));
+}
+
 /** A store as the policy sees it: concrete ARNs once the store exists. */
 export interface StoreGrant {
   readonly name: string;
@@ -47,6 +73,8 @@ export interface AgentPolicyInput {
   readonly tools: readonly ToolSpec[];
   readonly stores: readonly StoreGrant[];
   readonly gates: readonly GateGrant[];
+  /** Hosted models the agent invokes. Defaults to none. */
+  readonly models?: readonly ModelGrant[];
   /** The agent's audit log stream ARN (`arn:...:log-group:<group>:log-stream:<stream>`). */
   readonly logStreamArn?: string;
 }
@@ -114,6 +142,7 @@ export function buildGateStatements(gates: readonly GateGrant[]): Statement[] {
 export function buildAgentPolicy(input: AgentPolicyInput): PolicyDocument {
   const statements = [
     ...buildToolStatements(input.tools),
+    ...buildModelStatements(input.models ?? [], input.region),
     ...buildStoreStatements(input.stores, input.region),
     ...buildGateStatements(input.gates),
   ];
@@ -124,8 +153,9 @@ export function buildAgentPolicy(input: AgentPolicyInput): PolicyDocument {
 }
 
 /** Every action the agent may hold (for the permissions boundary and VPC endpoints). */
-export function grantedActions(tools: readonly ToolSpec[], stores: readonly Pick<DataStoreSpec, 'kind'>[], gated: boolean): string[] {
+export function grantedActions(tools: readonly ToolSpec[], stores: readonly Pick<DataStoreSpec, 'kind'>[], gated: boolean, models = false): string[] {
   const actions: string[] = tools.filter((tool) => !isGated(tool)).flatMap((tool) => tool.actions);
+  if (models) actions.push(...MODEL_ACTIONS);
   for (const store of stores) actions.push(...STORE_ACTIONS[store.kind], ...(store.kind === 's3' ? BUCKET_LIST_ACTIONS : []), ...STORE_KEY_ACTIONS);
   if (gated) actions.push('states:StartExecution');
   actions.push(...LOG_WRITE_ACTIONS);

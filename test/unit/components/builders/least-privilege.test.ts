@@ -148,3 +148,17 @@ describe('chunkStatements', () => {
     });
   });
 });
+
+describe('buildModelStatements', () => {
+  it('lets the agent invoke exactly each hosted model', async () => {
+    const { buildModelStatements } = await import('../../../../src/components/aws/builders/least-privilege.js');
+    expect(buildModelStatements([{ name: 'planner', hostedId: 'anthropic.claude-sonnet-4-5-20250929-v1:0' }], 'eu-west-1')).toEqual([
+      {
+        Sid: 'ModelPlanner',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+        Resource: ['arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0'],
+      },
+    ]);
+  });
+});
