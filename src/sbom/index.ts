@@ -1,7 +1,7 @@
 /** CycloneDX SBOM generation, diff, minimum-elements scorecard and report rendering. */
 export { buildSbom, agentRef, apiRef, dataRef, modelRef, pluginRef, NOT_VERIFIED, type BuiltSbom } from './build.js';
 export { buildAgentSbom, readFreshVerification, manifestDigest, verificationFile, type AgentSbomOptions } from './agent.js';
-export { gatherSbomInput, readModelStatement, type GatherOptions } from './inputs.js';
+export { gatherSbomInput, readModelStatement, relativizeVerification, type GatherOptions } from './inputs.js';
 export { readLockfile } from './lockfile.js';
 export { npmPurl, purlIdentity, sriToHash } from './purl.js';
 export { DEFAULT_SPEC, SpecProfiles, toSpecProfile, type SpecProfile, type SpecVersion } from './spec.js';

@@ -235,7 +235,7 @@ export function gatherSbomInput(options: GatherOptions): SbomInput {
     models: [...options.manifest.models].sort((a, b) => a.name.localeCompare(b.name)).map((m) => gatherModel(options, m)),
     plugins: gatherPlugins(options),
     apis: [...options.manifest.apis].sort((a, b) => a.name.localeCompare(b.name)).map((a) => gatherApi(options, a)),
-    ...(options.verification === undefined ? {} : { verification: relativized(options.verification, options.projectRoot) }),
+    ...(options.verification === undefined ? {} : { verification: relativizeVerification(options.verification, options.projectRoot) }),
     verificationSource: options.verificationSource,
     tool: options.tool,
     libraryVersion: options.libraryVersion,
@@ -244,7 +244,7 @@ export function gatherSbomInput(options: GatherOptions): SbomInput {
 }
 
 /** The verifier's messages with this machine's project root removed, so SBOMs match across clones. */
-function relativized(report: VerificationReport, projectRoot: string): VerificationReport {
+export function relativizeVerification(report: VerificationReport, projectRoot: string): VerificationReport {
   const prefix = `${path.resolve(projectRoot)}${path.sep}`;
   const strip = (text: string): string => text.split(prefix).join('');
   return {

@@ -216,7 +216,7 @@ function findingsSection(input: ReportInput): string {
       (f) =>
         `<tr><td><span class="sev ${esc(f.severity)}">${esc(f.severity)}</span></td><th scope="row"><code>${esc(f.ruleId)}</code></th><td>${esc(
           f.enforcementLevel,
-        )}</td><td>${esc(f.message)}${f.unknown === true ? ' <em>(unknown before deploy)</em>' : ''}</td><td class="detail">${esc(f.urn ?? f.resourceType ?? '')}</td></tr>`,
+        )}</td><td class="message">${esc(f.message)}${f.unknown === true ? ' <em>(unknown before deploy)</em>' : ''}</td><td class="detail">${esc(f.urn ?? f.resourceType ?? '')}</td></tr>`,
     ),
     'No guardrail findings: every planned resource passed every rule.',
   );
@@ -302,7 +302,7 @@ h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:28px 0 8px;border-
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}dt{font-weight:600}dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:.92rem}caption{text-align:left;font-weight:600;padding:4px 0;color:var(--muted)}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}thead th{background:#f3f5f7;white-space:nowrap}tbody th{font-weight:600}
-td.detail{color:var(--muted);overflow-wrap:anywhere;min-width:14em}td.signer{overflow-wrap:anywhere;min-width:10em}tbody th code{white-space:nowrap;overflow-wrap:normal}code{font:0.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+td.detail{color:var(--muted);overflow-wrap:anywhere;min-width:14em}td.signer{overflow-wrap:anywhere;min-width:10em}tbody th code{white-space:nowrap;overflow-wrap:normal}td.message{overflow-wrap:anywhere;min-width:16em}code{font:0.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .status,.sev{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;white-space:nowrap}
 .status.ok{background:var(--okbg);color:var(--ok)}.status.bad{background:var(--badbg);color:var(--bad)}.status.warn{background:var(--warnbg);color:var(--warn)}.status.unknown{background:var(--unkbg);color:var(--unk)}
 .sev.critical,.sev.high{background:var(--badbg);color:var(--bad)}.sev.medium{background:var(--warnbg);color:var(--warn)}.sev.low{background:var(--unkbg);color:var(--unk)}

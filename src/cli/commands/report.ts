@@ -3,7 +3,9 @@
  * the manifest, the verifier's verdicts, the guardrail findings on the offline plan (or a given
  * preview/export file) and the SBOM with its scorecard, and renders the self-contained HTML page.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExitCode, InputError, messageOf } from '../../errors.js';
 import type { LoadedAgent } from '../../manifest/index.js';
@@ -44,18 +46,18 @@ export const command: Command = {
     let verification: VerificationReport | undefined;
     if (mode === 'run') {
       const { verifyAgent } = await import('../../verify/agent.js');
-      verification = await verifyAgent(agent);
+      verification = sbom.relativizeVerification(await verifyAgent(agent), agent.location.projectRoot);
     } else if (mode === 'file') {
       const fresh = sbom.readFreshVerification(agent);
       if (fresh.report === undefined) ctx.log(`agentfence report: ${fresh.problem}`);
-      else verification = fresh.report;
+      else verification = sbom.relativizeVerification(fresh.report, agent.location.projectRoot);
     }
     const built = await sbom.buildAgentSbom(agent, {
       profile: sbom.SpecProfiles[sbom.DEFAULT_SPEC],
       verificationSource: verification === undefined ? 'none' : mode === 'run' ? 'in-process' : 'file',
       ...(verification === undefined ? {} : { verification }),
     });
-    const guardrails = await checkGuardrails(ctx, agent, typeof values['plan'] === 'string' ? values['plan'] : undefined);
+    const guardrails = await checkGuardrails(ctx, agent, typeof values['plan'] === 'string' ? values['plan'] : undefined, verification);
     const { toolIdentity } = await import('../../sbom/agent.js');
     const input: import('../../sbom/report.js').ReportInput = {
       agentName: agent.location.name,
@@ -92,6 +94,7 @@ async function checkGuardrails(
   ctx: CommandContext,
   agent: LoadedAgent,
   planFile: string | undefined,
+  verification: VerificationReport | undefined,
 ): Promise<{ findings: readonly Finding[] } | { findingsProblem: string }> {
   let resources: readonly PlannedResource[];
   try {
@@ -119,5 +122,30 @@ async function checkGuardrails(
     return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
   }
   const { evaluateRules } = await import('../../rules/index.js');
-  return { findings: evaluateRules(resources, { baseDir: agent.location.projectRoot }).findings };
+  const manifest = agent.manifest.manifest;
+  // the same agent-derived rule config as `agentfence check <agent>`
+  const supplyChain: Record<string, string> = {
+    agent: manifest.name,
+    manifestDigest: `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`,
+  };
+  // the supply-chain rule reads a report file: give it the verification this report shows, not whatever is on disk
+  const scratch = verification === undefined ? undefined : mkdtempSync(path.join(tmpdir(), 'agentfence-report-'));
+  try {
+    if (scratch !== undefined) {
+      supplyChain['verificationFile'] = path.join(scratch, 'verification.json');
+      writeFileSync(supplyChain['verificationFile'], JSON.stringify(verification));
+    }
+    const config = {
+      'high-risk-actions-via-approval-gate': {
+        highRiskActions: [...new Set(manifest.tools.filter((t) => t.risk === 'high').flatMap((t) => t.actions))].sort(),
+      },
+      'supply-chain-verified': supplyChain,
+      ...(supplyChain['verificationFile'] === undefined
+        ? {}
+        : { 'network-firewall-allowlist-verified': { verificationFile: supplyChain['verificationFile'] } }),
+    };
+    return { findings: evaluateRules(resources, { baseDir: agent.location.projectRoot, config }).findings };
+  } finally {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  }
 }
