@@ -43,7 +43,8 @@ export function buildGateDefinition(input: GateDefinitionInput): Record<string, 
     perform[`Perform${pascal(action)}`] = {
       Type: 'Task',
       Resource: integrationFor(action, partition),
-      'Parameters.$': '$.request.parameters',
+      // The reviewed request's parameters become the API call's parameters, unchanged.
+      InputPath: '$.request.parameters',
       End: true,
     };
   }

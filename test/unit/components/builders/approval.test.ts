@@ -40,6 +40,10 @@ describe('buildGateDefinition', () => {
     expect(definition.States['PerformLambdaInvokeFunction'].Resource).toBe('arn:aws:states:::aws-sdk:lambda:invokeFunction');
     expect(definition.States['PerformSnsPublish'].Resource).toBe('arn:aws:states:::aws-sdk:sns:publish');
   });
+  it('performs the very request the reviewers saw', () => {
+    expect(definition.States['RequestApproval'].Parameters.Message['request.$']).toBe('$.request');
+    expect(definition.States['PerformLambdaInvokeFunction'].InputPath).toBe('$.request.parameters');
+  });
   it('has no path from start to a perform state that skips Decide', () => {
     const reach = (from: string, seen = new Set<string>()): Set<string> => {
       if (seen.has(from) || from === 'Decide') return seen;
