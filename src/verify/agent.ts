@@ -27,6 +27,17 @@ import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRoot
 import { loadPublicGoodRoot } from './sigstore/index.js';
 import type { ArtifactKind, ArtifactResult, ReasonCode, VerificationReport } from './types.js';
 
+/** Size limits: a descriptor or bundle larger than this is refused before it is parsed. */
+const MAX_DESCRIPTOR_BYTES = 1024 * 1024;
+const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+/** Reads a file no larger than `max` bytes. @throws VerificationError MALFORMED_BUNDLE when larger. */
+function readBounded(file: string, max: number, what: string): Buffer {
+  const size = statSync(file).size;
+  if (size > max) throw new AgentfenceError('verification', 'MALFORMED_BUNDLE', `${what} must be at most ${max} bytes (got ${size})`);
+  return readFileSync(file);
+}
+
 /** The versioned schema id of the report. */
 export const VERIFICATION_SCHEMA_VERSION = 'agentfence.verification/v1' as const;
 
@@ -269,13 +280,14 @@ function verifyApiSpec(ctx: Context, spec: ApiSpec): ArtifactResult {
   }
   let bundle: unknown;
   try {
-    bundle = JSON.parse(readFileSync(signatureFile, 'utf8'));
+    bundle = JSON.parse(readBounded(signatureFile, MAX_BUNDLE_BYTES, `API ${spec.name} signature`).toString('utf8'));
   } catch (error) {
+    if (error instanceof AgentfenceError) throw error;
     return { kind: 'api', name: spec.name, status: 'blocked', reason: 'MALFORMED_BUNDLE', message: `API ${spec.name} signature ${spec.signature} must be JSON: ${(error as Error).message}` };
   }
   const authorities = selectAuthorities(ctx.agent.trustPolicy.policy.apis.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'apis');
   const verified = verifyApiDescriptor(
-    { descriptorBytes: readFileSync(descriptorFile), bundle, where: `API ${spec.name} descriptor ${spec.descriptor}` },
+    { descriptorBytes: readBounded(descriptorFile, MAX_DESCRIPTOR_BYTES, `API ${spec.name} descriptor`), bundle, where: `API ${spec.name} descriptor ${spec.descriptor}` },
     authorities,
     { name: spec.name, dataClassifications: spec.dataClassifications },
     ctx.options.now ? { now: ctx.options.now } : {},

@@ -143,6 +143,7 @@ describe('agentfence sign api / verify api', () => {
     [['sign', 'api', path.join(scratch, 'nope.json'), '--key', keyFile]],
     [['sign', 'api', path.join(root, 'package.json'), '--key', keyFile]],
     [['sign', 'api', descriptor]],
+    [['sign', 'api', descriptor, '--key', keyFile, '--output', descriptor]],
     [['sign', 'nothing']],
     [['verify', 'api', descriptor, '--signature', descriptor]],
   ])('%j exits 2', (args) => {

@@ -66,9 +66,10 @@ export const command: Command = {
     } else {
       throw new InputError('CLI_USAGE', 'sign api needs --key PRIVATE.pem, or an OIDC token (--identity-token or SIGSTORE_ID_TOKEN) to sign keyless');
     }
+    const output = path.resolve(ctx.cwd, typeof values['output'] === 'string' ? values['output'] : defaultApiBundlePath(args[0]!));
+    if (output === descriptorFile) throw new InputError('CLI_USAGE', '--output must not be the descriptor itself');
     const statement = buildApiStatement(bytes, descriptor, descriptorFile);
     const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE, signer);
-    const output = path.resolve(ctx.cwd, typeof values['output'] === 'string' ? values['output'] : defaultApiBundlePath(args[0]!));
     writeFileSync(output, `${JSON.stringify(bundle, null, 2)}\n`);
     if (ctx.format === 'json') ctx.out(JSON.stringify({ descriptor: path.relative(ctx.cwd, descriptorFile), bundle: path.relative(ctx.cwd, output), statement }, null, 2));
     else ctx.out(`signed ${path.relative(ctx.cwd, descriptorFile)} -> ${path.relative(ctx.cwd, output)}`);

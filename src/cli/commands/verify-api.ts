@@ -2,7 +2,7 @@
  * `agentfence verify api <descriptor> --signature F (--identity I --issuer U | --key PUB.pem)`: one
  * signed API descriptor outside a stack. Prints the verified hosts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
@@ -20,8 +20,13 @@ const CLASSIFICATIONS: readonly Classification[] = ['public', 'internal', 'confi
 
 function readInput(cwd: string, file: string, what: string): Buffer {
   try {
-    return readFileSync(path.resolve(cwd, file));
+    const full = path.resolve(cwd, file);
+    // Inputs are bounded (a tarball at most 256 MiB, anything else 16 MiB) before they are read.
+    const max = what === '--tarball' ? 256 * 1024 * 1024 : 16 * 1024 * 1024;
+    if (statSync(full).size > max) throw new InputError('INPUT_TOO_LARGE', `${what} ${file} must be at most ${max} bytes`);
+    return readFileSync(full);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   }
 }

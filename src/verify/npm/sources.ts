@@ -10,13 +10,16 @@
  * and attestations from the registry in npm's configuration.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { ConfigError, InputError, PolicyError, VerificationError } from '../../errors.js';
 import { assertNpmName } from './integrity.js';
 import type { RegistrySignature } from './integrity.js';
 import type { NpmPackageEvidence } from './verify-package.js';
+
+const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024;
+const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
 
 /** The vendored file of a package version. */
 export function vendoredFile(dir: string, name: string, version: string): string {
@@ -77,6 +80,8 @@ export function readVendored(dir: string, name: string, want: { readonly version
   }
   const file = vendoredFile(dir, name, version);
   if (!existsSync(file)) throw new VerificationError('UNSIGNED', `${name}@${version} must have vendored attestations at ${file} (none found)`);
+  // Attestation responses are tens of KB; anything huge is refused before parsing.
+  if (statSync(file).size > MAX_EVIDENCE_BYTES) throw new VerificationError('MALFORMED_BUNDLE', `${file} must be at most ${MAX_EVIDENCE_BYTES} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -114,6 +119,7 @@ export interface LockfileContents {
 export function readLockfile(file: string): LockfileContents {
   let json: { lockfileVersion?: unknown; packages?: Record<string, Record<string, unknown>> };
   try {
+    if (statSync(file).size > MAX_LOCKFILE_BYTES) throw new Error(`larger than ${MAX_LOCKFILE_BYTES} bytes`);
     json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
   } catch (error) {
     throw new InputError('LOCKFILE_INVALID', `${file} must be a readable JSON npm lockfile: ${(error as Error).message}`, { cause: error });

@@ -90,6 +90,7 @@ describe('verifyAgent', () => {
       ],
       ['the API signature removed', (dir) => rmSync(path.join(payments(dir), 'apis/payments-gateway.sigstore.json')), 'payments-gateway', 'UNSIGNED'],
       ['the API descriptor edited', (dir) => replaceIn(path.join(payments(dir), 'apis/payments-gateway.json'), '"owner": "api-governance@example.com"', '"owner": "someone@example.com"'), 'payments-gateway', 'DIGEST_MISMATCH'],
+      ['an oversized API descriptor', (dir) => writeFileSync(path.join(payments(dir), 'apis/payments-gateway.json'), `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`), 'payments-gateway', 'MALFORMED_BUNDLE'],
       ['the agent sends restricted data to the API', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'dataClassifications: [confidential]', 'dataClassifications: [confidential, restricted]'), 'payments-gateway', 'CLASSIFICATION_DENIED'],
       [
         'the API signed by a key the policy does not name',
