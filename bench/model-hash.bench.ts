@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashModel } from '../src/verify/model/index.js';
@@ -58,14 +58,42 @@ function filesOf(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-async function best(reps: number, run: () => unknown): Promise<number> {
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < reps; i++) {
-    const started = performance.now();
-    await run();
-    min = Math.min(min, (performance.now() - started) / 1000);
+interface Sample {
+  /** Wall-clock seconds. */
+  readonly wall: number;
+  /** CPU seconds (user + system) of all threads (ours) or of the child process (openssl); NaN if unknown. */
+  readonly cpu: number;
+}
+
+/** CPU seconds of waited-for children, from /proc/self/stat (cutime + cstime); NaN off Linux. */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
   }
-  return min;
+}
+
+async function sampleOurs(run: () => Promise<unknown>): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+
+function sampleOpenssl(files: readonly string[]): Sample {
+  const cpu = childCpuSeconds();
+  const started = performance.now();
+  execFileSync('openssl', ['dgst', '-sha256', ...files], { stdio: 'ignore' });
+  return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpu };
+}
+
+/** Best wall time and best CPU time over the samples. */
+function bestOf(samples: readonly Sample[]): Sample {
+  return { wall: Math.min(...samples.map((s) => s.wall)), cpu: Math.min(...samples.map((s) => s.cpu)) };
 }
 
 const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
@@ -91,32 +119,49 @@ export default async function (): Promise<void> {
   const rssSmall = maxRssMiB();
 
   // Interleaved, best of `reps` each, so that both sides see the same machine load.
-  const times = { opensslSingle: Infinity, oursSingle: Infinity, oursShards: Infinity, opensslMulti: Infinity, oursMulti: Infinity };
   const shardSize = Math.min(1_000_000_000, Math.ceil(total / 8));
+  const runs: Record<'opensslSingle' | 'oursSingle' | 'oursShards' | 'opensslMulti' | 'oursMulti', Sample[]> = {
+    opensslSingle: [],
+    oursSingle: [],
+    oursShards: [],
+    opensslMulti: [],
+    oursMulti: [],
+  };
+  const load = loadavg()[0]!;
   for (let i = 0; i < reps; i++) {
-    times.opensslSingle = Math.min(times.opensslSingle, await best(1, () => execFileSync('openssl', ['dgst', '-sha256', ...singleFile], { stdio: 'ignore' })));
-    times.oursSingle = Math.min(times.oursSingle, await best(1, () => hashModel(models.single, { workers: cores })));
-    times.oursShards = Math.min(times.oursShards, await best(1, () => hashModel(models.single, { method: 'shards', shardSize, workers: cores })));
-    times.opensslMulti = Math.min(times.opensslMulti, await best(1, () => execFileSync('openssl', ['dgst', '-sha256', ...multiFiles], { stdio: 'ignore' })));
-    times.oursMulti = Math.min(times.oursMulti, await best(1, () => hashModel(models.multi, { workers: cores })));
+    runs.opensslSingle.push(sampleOpenssl(singleFile));
+    runs.oursSingle.push(await sampleOurs(() => hashModel(models.single, { workers: cores })));
+    runs.oursShards.push(await sampleOurs(() => hashModel(models.single, { method: 'shards', shardSize, workers: cores })));
+    runs.opensslMulti.push(sampleOpenssl(multiFiles));
+    runs.oursMulti.push(await sampleOurs(() => hashModel(models.multi, { workers: cores })));
   }
-  const { opensslSingle, oursSingle, oursShards, opensslMulti, oursMulti } = times;
-  const oursMultiOne = await best(1, () => hashModel(models.multi, { workers: 1 }));
-  const oursShardsDefault = await best(1, () => hashModel(models.single, { method: 'shards', workers: cores }));
+  const opensslSingle = bestOf(runs.opensslSingle);
+  const opensslMulti = bestOf(runs.opensslMulti);
+  const oursMultiOne = await sampleOurs(() => hashModel(models.multi, { workers: 1 }));
+  const oursShardsDefault = await sampleOurs(() => hashModel(models.single, { method: 'shards', workers: cores }));
   const rssAfter = maxRssMiB();
 
-  const line = (label: string, seconds: number, baseline: number, target?: number): string => {
-    const ratio = baseline / seconds;
-    const verdict = target === undefined ? '' : ratio >= target ? `  target >= ${target}x: met` : `  target >= ${target}x: NOT met`;
-    return `${label.padEnd(46)} ${seconds.toFixed(3)} s  ${gbps(total, seconds).padStart(10)}  ${ratio.toFixed(2)}x openssl${verdict}\n`;
+  process.stdout.write(`load average ${load.toFixed(1)} on ${cores} cores at the start (wall-clock ratios need an idle machine; CPU ratios do not)
+`);
+  process.stdout.write(`${''.padEnd(50)} ${'wall'.padStart(8)} ${'GB/s'.padStart(6)} ${'vs openssl'.padStart(10)}  ${'cpu'.padStart(7)} ${'GB/cpu-s'.padStart(8)} ${'threads busy'.padStart(12)}
+`);
+  const line = (label: string, sample: Sample, baseline?: Sample, target?: number): string => {
+    const ratio = baseline === undefined ? '' : `${(baseline.wall / sample.wall).toFixed(2)}x`;
+    const verdict = target === undefined || baseline === undefined ? '' : baseline.wall / sample.wall >= target ? `  target >= ${target}x: met` : `  target >= ${target}x: not met`;
+    const cpuRate = Number.isNaN(sample.cpu) ? 'n/a' : (total / sample.cpu / 1e9).toFixed(2);
+    return `${label.padEnd(50)} ${sample.wall.toFixed(3).padStart(8)} ${(total / sample.wall / 1e9).toFixed(2).padStart(6)} ${ratio.padStart(10)}  ${sample.cpu.toFixed(2).padStart(7)} ${cpuRate.padStart(8)} ${(sample.cpu / sample.wall).toFixed(2).padStart(12)}${verdict}\n`;
   };
-  process.stdout.write(`${'openssl dgst -sha256, one file (baseline)'.padEnd(46)} ${opensslSingle.toFixed(3)} s  ${gbps(total, opensslSingle).padStart(10)}\n`);
-  process.stdout.write(line('agentfence files, one file', oursSingle, opensslSingle, 0.8));
-  process.stdout.write(line(`agentfence shards (${shardSize} B), one file, ${cores} threads`, oursShards, opensslSingle, 1.6));
-  process.stdout.write(line(`agentfence shards (default 1e9 B), one file`, oursShardsDefault, opensslSingle));
-  process.stdout.write(`${`openssl dgst -sha256, ${MULTI_FILES} files (baseline)`.padEnd(46)} ${opensslMulti.toFixed(3)} s  ${gbps(total, opensslMulti).padStart(10)}\n`);
-  process.stdout.write(line(`agentfence files, ${MULTI_FILES} files, ${cores} threads`, oursMulti, opensslMulti, 1.6));
+  process.stdout.write(line('openssl dgst -sha256, one file (baseline)', opensslSingle));
+  process.stdout.write(line('agentfence files, one file', bestOf(runs.oursSingle), opensslSingle, 0.8));
+  process.stdout.write(line(`agentfence shards of ${shardSize} B, one file`, bestOf(runs.oursShards), opensslSingle, 1.6));
+  process.stdout.write(line('agentfence shards of 1e9 B (default), one file', oursShardsDefault, opensslSingle));
+  process.stdout.write(line(`openssl dgst -sha256, ${MULTI_FILES} files (baseline)`, opensslMulti));
+  process.stdout.write(line(`agentfence files, ${MULTI_FILES} files, ${cores} threads`, bestOf(runs.oursMulti), opensslMulti, 1.6));
   process.stdout.write(line(`agentfence files, ${MULTI_FILES} files, 1 thread`, oursMultiOne, opensslMulti));
+  const efficiency = opensslMulti.cpu / bestOf(runs.oursMulti).cpu;
+  if (!Number.isNaN(efficiency)) {
+    process.stdout.write(`per-core efficiency vs openssl (CPU time, ${MULTI_FILES} files): ${efficiency.toFixed(2)}x; on ${cores} idle cores the pool is bounded by ${(cores * efficiency).toFixed(2)}x\n`);
+  }
   process.stdout.write(
     `peak RSS: ${rssBefore.toFixed(0)} MiB before, ${rssSmall.toFixed(0)} MiB after a ${(models.smallBytes / 2 ** 20).toFixed(0)} MiB model, ${rssAfter.toFixed(0)} MiB after ${(total / GiB).toFixed(2)} GiB models (+${(rssAfter - rssSmall).toFixed(0)} MiB for ${(total / models.smallBytes).toFixed(0)}x the data)\n`,
   );
