@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 
@@ -85,6 +86,50 @@ describe('sigstore-conformance bundle-verify', () => {
       expect(result.stdout).toBe('');
       // One readable line with our code, never a stack trace.
       expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
+    });
+  });
+
+  describe('when verified as one batch on worker threads (compiled dist/)', () => {
+    it('reaches the expected verdict on every case', async () => {
+      const api = (await import(pathToFileURL(path.join(root, 'dist/src/verify/sigstore/index.js')).href)) as typeof import('../../src/verify/sigstore/index.js');
+      const expected: boolean[] = [];
+      const items: import('../../src/verify/sigstore/index.js').BatchItem[] = [];
+      for (const c of cases) {
+        const dir = path.join(casesDir, c.name);
+        let bundle: unknown;
+        let trustRoot: import('../../src/verify/sigstore/index.js').TrustRoot;
+        try {
+          bundle = JSON.parse(readFileSync(path.join(dir, 'bundle.sigstore.json'), 'utf8'));
+          trustRoot = existsSync(path.join(dir, 'trusted_root.json')) ? api.loadTrustRootFile(path.join(dir, 'trusted_root.json')) : api.loadPublicGoodRoot();
+        } catch {
+          expect(c.shouldPass).toBe(false);
+          continue;
+        }
+        const args = c.args;
+        const flag = (name: string): string | undefined => {
+          const index = args.indexOf(name);
+          return index < 0 ? undefined : args[index + 1];
+        };
+        const key = flag('--key');
+        items.push({
+          bundle,
+          artifact: { kind: 'bytes', data: readFileSync(args[args.length - 1]!) },
+          policy:
+            key !== undefined
+              ? { kind: 'key', publicKeyPem: readFileSync(key, 'utf8'), trustRoot }
+              : { kind: 'keyless', subject: flag('--certificate-identity')!, issuer: flag('--certificate-oidc-issuer')!, trustRoot },
+        });
+        expected.push(c.shouldPass);
+      }
+      const pool = new api.VerifierPool({ threads: 2, chunk: 8 });
+      try {
+        expect(pool.threads).toBe(2);
+        const outcomes = await pool.verifyAll(items);
+        expect(outcomes.map((outcome) => outcome.ok)).toEqual(expected);
+        expect(outcomes.filter((outcome) => !outcome.ok && outcome.kind === 'internal')).toEqual([]);
+      } finally {
+        await pool.close();
+      }
     });
   });
 

@@ -12,6 +12,7 @@ export type {
   TrustRoot,
   VerifyBundleOptions,
 } from './types.js';
+export { VerifierPool, verifyBundles, type BatchItem, type BatchOutcome, type VerifierPoolOptions } from './batch.js';
 export { toReason, type SigstoreErrorCode } from './errors.js';
 export { FULCIO_EXTENSIONS } from './identity.js';
 export { publicKeyHint } from './keys.js';

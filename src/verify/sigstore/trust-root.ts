@@ -14,6 +14,7 @@ import { toTrustMaterial, type KeyFinderFunc, type TrustMaterial } from '@sigsto
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { messageOf } from '../../errors.js';
+import { markTrusted } from './accelerate.js';
 import { trustRootInvalid } from './errors.js';
 import type { TrustRoot } from './types.js';
 
@@ -218,7 +219,9 @@ export function trustMaterialOf(root: TrustRoot | undefined, keys?: KeyFinderFun
   const state = stateOf(root);
   if (state.material === undefined) {
     try {
-      state.material = toTrustMaterial(TrustedRoot.fromJSON(state.json), noKeys);
+      const material = toTrustMaterial(TrustedRoot.fromJSON(state.json), noKeys);
+      markTrusted([...material.certificateAuthorities, ...material.timestampAuthorities].flatMap((authority) => authority.certChain));
+      state.material = material;
     } catch (error) {
       return trustRootInvalid(`${root.name}: cannot build trust material (${messageOf(error)})`, error);
     }

@@ -9,6 +9,7 @@ import { bundleFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstor
 import { dsse, type X509Certificate } from '@sigstore/core';
 import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { InputError, messageOf } from '../../errors.js';
+import { accelerateSigstoreCore } from './accelerate.js';
 import type { Signer } from '../types.js';
 import { fail, fromLibraryError } from './errors.js';
 import { assertIdentity, identityOf, toSigner } from './identity.js';
@@ -16,6 +17,8 @@ import { hashForKey, hintOf, publicKeyFromPem } from './keys.js';
 import { parseCertificates, parseTrustChain, verifyCertificatePath } from './pki.js';
 import { trustMaterialOf } from './trust-root.js';
 import type { ArtifactInput, InTotoStatement, SignerPolicy, SigstoreVerification, VerifyBundleOptions } from './types.js';
+
+accelerateSigstoreCore();
 
 type SignatureContent = SignedEntity['signature'];
 type Digest = 'sha256' | 'sha384' | 'sha512';
