@@ -42,7 +42,7 @@ describe('offline plan under the guardrail rules', () => {
         baseDir: cwd,
         config: { 'supply-chain-verified': 'disabled', 'network-firewall-allowlist-verified': 'disabled' },
       });
-      types[label] = new Set(plan.steps.map((step) => step.newState.type));
+      types[label] = new Set(plan.steps.flatMap((step) => [step.newState.type, step.urn.split('::').pop()!]));
       findings[label] = evaluation.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
     }
   });
@@ -50,7 +50,8 @@ describe('offline plan under the guardrail rules', () => {
   it('plans the variants as intended', () => {
     expect(types['support-triage without egress']!.has('aws:networkfirewall/firewall:Firewall')).toBe(false);
     expect(types['support-triage']!.has('aws:networkfirewall/firewall:Firewall')).toBe(true);
-    expect(types['support-triage paused']!.has('aws:iam/rolePolicy:RolePolicy')).toBe(true);
+    expect(types['support-triage paused']!.has('support-triage-identity-kill-switch')).toBe(true);
+    expect(types['support-triage']!.has('support-triage-identity-kill-switch')).toBe(false);
   });
 
   it.each(['payments', 'support-triage', 'support-triage paused', 'support-triage without egress'])('%s has no finding at all', (label) => {
