@@ -87,6 +87,14 @@ interface Context {
   keys?: RegistryKeyRing;
 }
 
+/** "Expected" of a blocked artifact: the authority names that could have vouched for it. */
+function expectedSigners(ctx: Context, kind: ArtifactKind, signedBy: string | undefined): string {
+  const policy = ctx.agent.trustPolicy.policy;
+  const authorities = kind === 'model' ? policy.models.authorities : kind === 'plugin' ? policy.plugins.authorities : policy.apis.authorities;
+  const names = authorities.map((authority) => authority.name).filter((name) => signedBy === undefined || name === signedBy);
+  return names.length > 0 ? names.join(' or ') : 'no authority';
+}
+
 function blockedResult(kind: ArtifactKind, name: string, error: unknown, extra: Partial<ArtifactResult> = {}): ArtifactResult {
   const message = error instanceof Error ? error.message : String(error);
   return { kind, name, ...extra, status: 'blocked', reason: reasonOf(error), message };
@@ -250,7 +258,7 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
         const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity });
         results.push(pluginResult(verified, evidence, ctx.agent.manifest.stackDir));
       } catch (error) {
-        results.push(blockedResult('plugin', entry.name, error, { version: entry.version }));
+        results.push(blockedResult('plugin', entry.name, error, { version: entry.version, expected: expectedSigners(ctx, 'plugin', spec.signedBy) }));
       }
     }
     return results;
@@ -265,7 +273,9 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
     });
     return [pluginResult(verified, evidence, ctx.agent.manifest.stackDir)];
   } catch (error) {
-    return [blockedResult('plugin', spec.name, error, { expected: spec.version })];
+    // A version outside the range expects the range; anything else expects a trusted signer.
+    const expected = reasonOf(error) === 'VERSION_MISMATCH' ? spec.version : expectedSigners(ctx, 'plugin', spec.signedBy);
+    return [blockedResult('plugin', spec.name, error, { expected })];
   }
 }
 
@@ -342,10 +352,15 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   const { modelBlockedResult } = await import('./model/index.js');
   for (const model of manifest.models) {
     try {
-      results.push(await verifyModelSpec(ctx, model));
+      const result = await verifyModelSpec(ctx, model);
+      results.push(result.status === 'verified' || result.expected !== undefined ? result : { ...result, expected: expectedSigners(ctx, 'model', model.signedBy) });
     } catch (error) {
       // Fail closed, keeping the model core's evidence (extra, missing, changed files).
-      results.push({ ...modelBlockedResult(model.name, error), ...(model.version !== undefined ? { version: model.version } : {}) });
+      results.push({
+        ...modelBlockedResult(model.name, error),
+        ...(model.version !== undefined ? { version: model.version } : {}),
+        expected: model.hosted !== undefined ? 'a models.hosted entry' : expectedSigners(ctx, 'model', model.signedBy),
+      });
     }
   }
   for (const plugin of manifest.plugins) {
@@ -356,7 +371,10 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
       results.push(blockedResult('plugin', name, error));
     }
   }
-  for (const api of manifest.apis) results.push(await guard('api', api.name, () => verifyApiSpec(ctx, api)));
+  for (const api of manifest.apis) {
+    const result = await guard('api', api.name, () => verifyApiSpec(ctx, api));
+    results.push(result.status === 'verified' ? result : { ...result, expected: expectedSigners(ctx, 'api', api.signedBy) });
+  }
   const final = results.map((result) => applyMode(result, mode));
   const verifiedHosts = [
     ...new Set(final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? [])),

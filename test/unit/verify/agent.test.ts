@@ -103,6 +103,7 @@ describe('verifyAgent', () => {
       const result = byName(report, artifact);
       expect(result).toMatchObject({ status: 'blocked', reason });
       expect(result.message.length).toBeGreaterThan(10);
+      expect(result.expected).toMatch(reason === 'VERSION_MISMATCH' ? /^\^3\.0\.0$/ : reason === 'POLICY_DENIED' ? /^anthropic\./ : /^acme-[a-z-]+$/);
       expect(report.summary.blocked).toBe(1);
       expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified')).toBe(true);
     });
