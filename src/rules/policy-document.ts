@@ -55,8 +55,22 @@ function toStatement(raw: unknown): PolicyStatement | string {
   };
 }
 
-/** Parses a policy document value from a resource's props. Never throws. */
+const parsedStrings = new Map<string, ParsedPolicy>();
+
+/** Parses a policy document value from a resource's props. Never throws. Results are immutable and shared. */
 export function parsePolicyDocument(value: unknown): ParsedPolicy {
+  if (typeof value !== 'string') return parse(value);
+  let parsed = parsedStrings.get(value);
+  if (parsed === undefined) {
+    parsed = parse(value);
+    // Several rules read the same documents: parse each JSON string once (bounded).
+    if (parsedStrings.size >= 4096) parsedStrings.clear();
+    parsedStrings.set(value, parsed);
+  }
+  return parsed;
+}
+
+function parse(value: unknown): ParsedPolicy {
   if (value === undefined || value === null || value === '') return { kind: 'absent' };
   if (isUnknown(value)) return { kind: 'unknown' };
   if (isSecret(value)) return { kind: 'secret' };

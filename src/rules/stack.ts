@@ -116,6 +116,42 @@ function identifiers(resource: PlannedResource): ReadonlySet<string> {
   return ids;
 }
 
+type RelationIndex = Map<PlannedResource, PlannedResource[]>;
+const relationCache = new WeakMap<StackView, Map<string, RelationIndex>>();
+
+/** Binds every resource of `types` to the targets its `refProp` refers to; built once per stack. */
+function relationIndex(stack: StackView, targetType: string, types: readonly string[], refProp: string): RelationIndex {
+  let perStack = relationCache.get(stack);
+  if (perStack === undefined) {
+    perStack = new Map();
+    relationCache.set(stack, perStack);
+  }
+  const key = `${targetType}|${types.join(',')}|${refProp}`;
+  const cached = perStack.get(key);
+  if (cached !== undefined) return cached;
+  const peers = stack.ofType(targetType);
+  const byId = new Map<string, PlannedResource[]>();
+  const byParent = new Map<string | undefined, PlannedResource[]>();
+  for (const peer of peers) {
+    for (const id of identifiers(peer)) byId.set(id, [...(byId.get(id) ?? []), peer]);
+    byParent.set(peer.parent, [...(byParent.get(peer.parent) ?? []), peer]);
+  }
+  const index: RelationIndex = new Map();
+  const bind = (target: PlannedResource, candidate: PlannedResource) => index.set(target, [...(index.get(target) ?? []), candidate]);
+  for (const candidate of stack.ofType(...types)) {
+    const ref = candidate.props[refProp];
+    const named = typeof ref === 'string' && isKnown(ref) ? byId.get(ref) : undefined;
+    if (named !== undefined) {
+      for (const target of named) bind(target, candidate);
+    } else if (isUnknown(ref) || typeof ref === 'string') {
+      const siblings = byParent.get(candidate.parent) ?? [];
+      if (siblings.length === 1) bind(siblings[0]!, candidate);
+    }
+  }
+  perStack.set(key, index);
+  return index;
+}
+
 /**
  * The resources of `types` whose `refProp` refers to `target`. A reference that names no resource
  * of the target's type in the stack (unknown before deploy, or a mock id) is bound by structure:
@@ -127,22 +163,7 @@ export function companions(
   types: readonly string[],
   refProp: string,
 ): readonly PlannedResource[] {
-  const targetIds = identifiers(target);
-  const peers = stack.ofType(target.type);
-  const out: PlannedResource[] = [];
-  for (const candidate of stack.ofType(...types)) {
-    const ref = candidate.props[refProp];
-    if (typeof ref === 'string' && isKnown(ref) && targetIds.has(ref)) {
-      out.push(candidate);
-      continue;
-    }
-    const bound = typeof ref === 'string' && isKnown(ref) && peers.some((peer) => identifiers(peer).has(ref));
-    if (!bound && (isUnknown(ref) || typeof ref === 'string')) {
-      const siblings = peers.filter((peer) => peer.parent === candidate.parent);
-      if (siblings.length === 1 && siblings[0] === target) out.push(candidate);
-    }
-  }
-  return out;
+  return relationIndex(stack, target.type, types, refProp).get(target) ?? [];
 }
 
 /** `"a", "b"` for messages. */

@@ -90,11 +90,18 @@ export function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+const globs = new Map<string, RegExp>();
+
 /** Glob match of an IAM pattern (`*`, `?`), case-insensitive as IAM actions are. */
 export function iamGlob(pattern: string, value: string): boolean {
-  const source = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i').test(value);
+  let regex = globs.get(pattern);
+  if (regex === undefined) {
+    const source = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    regex = new RegExp(`^${source}$`, 'i');
+    if (globs.size < 10_000) globs.set(pattern, regex);
+  }
+  return regex.test(value);
 }
