@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/agentfence.js');
+
+function gate(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, 'gate', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 180_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch project: package.json and a copy of stacks/ and sbom/, so the gate can write freely. */
+function scratchProject(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'agentfence-gate-'));
+  writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');
+  cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true, verbatimSymlinks: true });
+  cpSync(path.join(root, 'sbom'), path.join(dir, 'sbom'), { recursive: true });
+  return dir;
+}
+
+interface GateJson {
+  schemaVersion: string;
+  verdict: string;
+  exitCode: number;
+  stages: { name: string; status: string; summary: string }[];
+  findings: { stage: string; id: string; level: string; message: string }[];
+  error?: { stage: string; code: string };
+}
+
+describe('agentfence gate', () => {
+  let project: string;
+  beforeAll(() => {
+    project = scratchProject();
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  describe('when the example payments agent is gated with --check-sbom', () => {
+    it('passes every stage in order, matches the committed SBOM and writes the report', () => {
+      const r = gate(project, 'payments', '--check-sbom', '--format', 'json');
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as GateJson;
+      expect(doc.schemaVersion).toBe('agentfence.gate/v1');
+      expect(doc.verdict).toBe('pass');
+      expect(doc.stages.map((s) => [s.name, s.status])).toEqual([
+        ['validate', 'pass'],
+        ['plan', 'pass'],
+        ['verify', 'pass'],
+        ['check', 'pass'],
+        ['sbom', 'pass'],
+        ['report', 'pass'],
+      ]);
+      expect(doc.findings.filter((f) => f.level === 'error')).toEqual([]);
+      const verification = JSON.parse(readFileSync(path.join(project, '.agentfence/verification.json'), 'utf8')) as { agent: string };
+      expect(verification.agent).toBe('payments');
+      expect(readFileSync(path.join(project, '.agentfence/report-payments.html'), 'utf8')).toContain('<html');
+      // progress and logs stay on stderr
+      expect(r.stderr).toContain('gate: plan');
+    });
+  });
+
+  describe('when the model was tampered with after signing', () => {
+    it('blocks with TAMPERED from verify and the supply-chain rule from check, and leaves sbom/ alone', () => {
+      const r = gate(project, 'payments-tampered');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/verify\s+blocked/);
+      expect(r.stdout).toMatch(/check\s+blocked/);
+      expect(r.stdout).toContain('TAMPERED');
+      expect(r.stdout).toContain('changed: model.safetensors');
+      expect(r.stdout).toContain('supply-chain-verified');
+      expect(r.stdout).toContain('BLOCKED: payments-tampered must not be deployed');
+      expect(() => readFileSync(path.join(project, 'sbom/payments-tampered.cdx.json'))).toThrow();
+    });
+
+    it('merges the findings of every stage into one valid SARIF log', () => {
+      const r = gate(project, 'payments-tampered', '--format', 'sarif', '--quiet');
+      expect(r.status).toBe(1);
+      const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[] };
+      expect(sarif.version).toBe('2.1.0');
+      const run = sarif.runs[0]!;
+      const ids = new Set(run.tool.driver.rules.map((rule) => rule.id));
+      expect(run.results.map((result) => result.ruleId).sort()).toEqual(['supply-chain-model', 'supply-chain-verified']);
+      for (const result of run.results) {
+        expect(ids.has(result.ruleId)).toBe(true);
+        expect(result.level).toBe('error');
+      }
+    });
+  });
+
+  describe('when the committed SBOM is stale', () => {
+    it('blocks at the sbom stage and names the file', () => {
+      const file = path.join(project, 'sbom/support-triage.cdx.json');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('"support-triage"', '"support-triage-old"'));
+      try {
+        const r = gate(project, 'support-triage', '--check-sbom', '--format', 'json');
+        expect(r.status).toBe(1);
+        const doc = JSON.parse(r.stdout) as GateJson;
+        expect(doc.stages.find((s) => s.name === 'sbom')?.status).toBe('blocked');
+        expect(doc.findings).toEqual([expect.objectContaining({ stage: 'sbom', id: 'sbom-stale', level: 'error' })]);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+  });
+
+  describe('when a stage cannot run', () => {
+    it('stops at validate with exit 2 for an unknown agent, skipping the rest', () => {
+      const r = gate(project, 'no-such-agent', '--format', 'json');
+      expect(r.status).toBe(2);
+      const doc = JSON.parse(r.stdout) as GateJson;
+      expect(doc.verdict).toBe('error');
+      expect(doc.error).toMatchObject({ stage: 'validate', code: 'AGENT_NOT_FOUND' });
+      expect(doc.stages.filter((s) => s.status === 'skipped').map((s) => s.name)).toEqual(['plan', 'verify', 'check', 'sbom', 'report']);
+    });
+
+    it('stops at validate with exit 2 and file:line:col for a broken manifest, never a stack trace', () => {
+      const manifest = path.join(project, 'stacks/support-triage/agent.yaml');
+      const original = readFileSync(manifest, 'utf8');
+      writeFileSync(manifest, original.replace(/dynamodb:GetItem/, 'dynamodb:*'));
+      try {
+        const r = gate(project, 'support-triage');
+        expect(r.status).toBe(2);
+        expect(r.stdout).toMatch(/validate\s+error/);
+        expect(r.stdout).toMatch(/plan\s+skipped/);
+        expect(r.stdout).toContain('ERROR: the validate stage could not run');
+        expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      } finally {
+        writeFileSync(manifest, original);
+      }
+    });
+
+    it('refuses a malformed --config with exit 2 before any stage', () => {
+      const config = path.join(project, 'bad-config.json');
+      writeFileSync(config, '[1,2]');
+      const r = gate(project, 'payments', '--config', config);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--config');
+    });
+  });
+});
