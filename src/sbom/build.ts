@@ -468,6 +468,16 @@ function mergeExtras(doc: Json, input: SbomInput, profile: SpecProfile, cards: M
     if (!profile.serviceTrustZone) delete extra['trustZone'];
     Object.assign(service, extra);
   }
+  if (profile.externalReferenceProperties) {
+    // 1.7: the verdict travels with the evidence it is about
+    for (const node of [...((doc['components'] as Json[] | undefined) ?? []), ...((doc['services'] as Json[] | undefined) ?? [])]) {
+      const status = ((node['properties'] as Json[] | undefined) ?? []).find((p) => p['name'] === `${NS}:verification:status`)?.['value'];
+      if (typeof status !== 'string') continue;
+      for (const ref of (node['externalReferences'] as Json[] | undefined) ?? []) {
+        if (ref['type'] === 'attestation') ref['properties'] = [{ name: `${NS}:verification:status`, value: status }];
+      }
+    }
+  }
   for (const dep of (doc['dependencies'] as Json[] | undefined) ?? []) {
     // cdxgen and other readers expect dependsOn on every entry, even leaves
     if (dep['dependsOn'] === undefined) dep['dependsOn'] = [];

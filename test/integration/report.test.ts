@@ -32,10 +32,25 @@ describe('agentfence report', () => {
       [['report'], 'exactly one <agent>'],
       [['report', 'payments', '--plan', path.join(tmp, 'none.json')], 'PLAN_NOT_FOUND'],
       [['report', 'nobody'], 'AGENT_NOT_FOUND'],
+      [['report', 'payments', '--plan', path.join(root, 'package.json'), '--verification', 'none'], 'PLAN_'],
+      [['report', 'payments', '--plan', path.join(root, 'README.md')], 'PLAN_NOT_JSON'],
     ])('%j exits 2', async (args, message) => {
       const r = await cli(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(message);
+    });
+  });
+
+  describe('when given a real pulumi preview instead of the offline plan', () => {
+    it('renders the findings on those resources', async () => {
+      const out = path.join(tmp, 'report-preview.html');
+      const preview = path.resolve(root, '../shared/fixtures/pulumi-json/sample-preview-creates.json');
+      const r = await cli('report', 'support-triage', '-o', out, '--plan', preview, '--verification', 'none');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('verdict: ');
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain('<h2 id="guardrails">Guardrail findings</h2>');
+      expect(html).not.toContain('Guardrails were not checked');
     });
   });
 

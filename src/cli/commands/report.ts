@@ -42,6 +42,7 @@ export const command: Command = {
     const { loadAgent } = await import('../../manifest/index.js');
     const sbom = await import('../../sbom/index.js');
     const agent = loadAgent(positionals[0]!, ctx.cwd);
+    const given = typeof values['plan'] === 'string' ? await readGivenPlan(ctx.cwd, values['plan']) : undefined;
 
     let verification: VerificationReport | undefined;
     if (mode === 'run') {
@@ -57,7 +58,7 @@ export const command: Command = {
       verificationSource: verification === undefined ? 'none' : mode === 'run' ? 'in-process' : 'file',
       ...(verification === undefined ? {} : { verification }),
     });
-    const guardrails = await checkGuardrails(ctx, agent, typeof values['plan'] === 'string' ? values['plan'] : undefined, verification);
+    const guardrails = await checkGuardrails(ctx, agent, given, verification);
     const { toolIdentity } = await import('../../sbom/agent.js');
     const input: import('../../sbom/report.js').ReportInput = {
       agentName: agent.location.name,
@@ -89,37 +90,44 @@ export const command: Command = {
   },
 };
 
-/** Guardrail findings from a given plan file or the offline plan; a failure is shown, never hidden as "no findings". */
+/**
+ * Reads a `--plan` file (preview or stack export) up front, before any verification runs.
+ * @throws InputError PLAN_NOT_FOUND, PLAN_TOO_LARGE, PLAN_NOT_JSON, or the reader's PLAN_* codes.
+ */
+async function readGivenPlan(cwd: string, planFile: string): Promise<readonly PlannedResource[]> {
+  const { readPlanDocument } = await import('../../plan/read.js');
+  const file = path.resolve(cwd, planFile);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new InputError('PLAN_NOT_FOUND', `--plan ${planFile} must be an existing file`);
+  if (statSync(file).size > MAX_PLAN_BYTES) throw new InputError('PLAN_TOO_LARGE', `--plan ${planFile} must be at most ${MAX_PLAN_BYTES} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError('PLAN_NOT_JSON', `--plan ${planFile} must be JSON (${messageOf(error)})`, { cause: error });
+  }
+  return readPlanDocument(json, planFile).resources;
+}
+
+/** Guardrail findings on the given resources or the offline plan; a plan failure is shown, never hidden as "no findings". */
 async function checkGuardrails(
   ctx: CommandContext,
   agent: LoadedAgent,
-  planFile: string | undefined,
+  given: readonly PlannedResource[] | undefined,
   verification: VerificationReport | undefined,
 ): Promise<{ findings: readonly Finding[] } | { findingsProblem: string }> {
   let resources: readonly PlannedResource[];
-  try {
-    const { readPlanDocument } = await import('../../plan/read.js');
-    if (planFile !== undefined) {
-      const file = path.resolve(ctx.cwd, planFile);
-      if (!existsSync(file) || !statSync(file).isFile()) throw new InputError('PLAN_NOT_FOUND', `--plan ${planFile} must be an existing file`);
-      if (statSync(file).size > MAX_PLAN_BYTES) throw new InputError('PLAN_TOO_LARGE', `--plan ${planFile} must be at most ${MAX_PLAN_BYTES} bytes`);
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new InputError('PLAN_NOT_JSON', `--plan ${planFile} must be JSON (${messageOf(error)})`, { cause: error });
-      }
-      resources = readPlanDocument(json, planFile).resources;
-    } else {
+  if (given !== undefined) {
+    resources = given;
+  } else {
+    try {
+      const { readPlanDocument } = await import('../../plan/read.js');
       const plan = (await import('../../plan/offline.js')) as unknown as { planAgent?: (ref: string, cwd: string) => Promise<unknown> };
       if (typeof plan.planAgent !== 'function') return { findingsProblem: 'the offline plan is not available in this build; pass --plan' };
       resources = readPlanDocument(await plan.planAgent(agent.manifest.file, ctx.cwd), 'offline plan').resources;
+    } catch (error) {
+      ctx.log(`agentfence report: offline plan failed: ${messageOf(error)}`);
+      return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
     }
-  } catch (error) {
-    // a bad --plan file is the user's input: exit 2; an offline plan failure is shown in the report
-    if (planFile !== undefined) throw error;
-    ctx.log(`agentfence report: offline plan failed: ${messageOf(error)}`);
-    return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
   }
   const { evaluateRules } = await import('../../rules/index.js');
   const manifest = agent.manifest.manifest;

@@ -21,6 +21,34 @@ describe('buildSbom', () => {
     });
   });
 
+  describe('when built at 1.7', () => {
+    it('puts the verification status on each attestation reference, which 1.6 cannot hold', async () => {
+      const input = inputFor(undefined, { verification: verification() });
+      const at17 = (await buildSbom(input, SpecProfiles['1.7'])).doc;
+      const at16 = (await buildSbom(input, SpecProfiles['1.6'])).doc;
+      const attestation = (doc: Json) =>
+        (doc['components'] as Json[]).find((c) => c['name'] === 'fraud-scorer')!['externalReferences'].find((e: Json) => e['type'] === 'attestation');
+      expect(attestation(at17)['properties']).toEqual([{ name: 'agentfence:verification:status', value: 'verified' }]);
+      expect(attestation(at16)['properties']).toBeUndefined();
+    });
+  });
+
+  describe('when the output would not validate', () => {
+    it('throws SBOM_INVALID_OUTPUT and returns nothing', async () => {
+      // the manifest schema's email format is looser than CycloneDX's idn-email
+      const input = inputFor(manifest({ owner: { team: 'payments-platform', email: 'a@b.c' } }));
+      await expect(buildSbom(input, SpecProfiles['1.6'])).rejects.toMatchObject({ code: 'SBOM_INVALID_OUTPUT', kind: 'config' });
+    });
+  });
+
+  describe('when a plugins lockfile is missing', () => {
+    it('throws LOCKFILE_MISSING', () => {
+      expect(() => inputFor(manifest({ plugins: [{ lockfile: 'nope/package-lock.json' }] }))).toThrow(
+        expect.objectContaining({ code: 'LOCKFILE_MISSING', kind: 'input' }),
+      );
+    });
+  });
+
   describe('when built twice from the same inputs', () => {
     it('is byte-identical and its serial number derives from the content', async () => {
       const project = makeProject();
