@@ -13,7 +13,10 @@ import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { loadManifest, resolveAgent } from '../manifest/index.js';
-import { type RecordedResource, runUnderMocks, SECRET } from './mocks.js';
+import type { RecordedResource } from './mocks.js';
+
+/** What `pulumi preview --json` prints for a secret. */
+const SECRET = '[secret]';
 
 /** The sentinel `pulumi preview` prints for values unknown until deploy. */
 export const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -165,6 +168,8 @@ export function toPreviewDocument(resources: readonly RecordedResource[], target
 export async function planAgent(ref: string, cwd: string): Promise<PreviewDocument> {
   const target = resolvePlanTarget(ref, cwd);
   const { manifest } = loadManifest(resolveAgent(ref, cwd).manifestFile);
+  // Pulumi loads only once the target is known to be good.
+  const { runUnderMocks } = await import('./mocks.js');
   const { defineAgentStack } = await import('./stack.js');
   const { resources } = await runUnderMocks(
     { project: target.project, stack: target.stack, config: target.config, account: manifest.identity.account, region: manifest.identity.region },
