@@ -59,7 +59,7 @@ const bucket = (encryption: string, versioning: string) => [
 const PREVIEW_BUCKET = bucket('no server-side encryption configuration', 'not set');
 
 describe('agentfence check', () => {
-  describe('when given the real pulumi-json samples', () => {
+  describe.concurrent('when given the real pulumi-json samples', () => {
     it.each([
       ['sample-preview-creates.json', '--preview', 16, [...ROLE, ...ADMIN, ...PREVIEW_BUCKET, ['iam-role-one-per-agent', 'mandatory', 'Lambda function "docsHandler": role cannot be checked before deploy (got a value unknown until deploy)']]],
       ['sample-preview-update.json', '--preview', 16, [...ROLE, ...ADMIN, ...PREVIEW_BUCKET]],
@@ -189,7 +189,7 @@ describe('agentfence check', () => {
     });
   });
 
-  describe('when checking the example stacks', () => {
+  describe.concurrent('when checking the example stacks', () => {
     const configs = new Map<string, string>();
     beforeAll(() => {
       for (const agent of ['payments', 'support-triage']) {
@@ -239,7 +239,7 @@ describe('agentfence check', () => {
     });
   });
 
-  describe('when the input is bad', () => {
+  describe.concurrent('when the input is bad', () => {
     beforeAll(() => {
       writeFileSync(path.join(work, 'malformed.json'), '{"steps": [');
       writeFileSync(path.join(work, 'sbom.json'), '{"bomFormat": "CycloneDX", "specVersion": "1.6"}');

@@ -104,3 +104,12 @@ describe('evaluateRules', () => {
     expect(text).not.toContain('c2VjcmV0LWtleQ==');
   });
 });
+
+describe('the pack example config', () => {
+  it('validates against every rule schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const file = new URL('../../../policy-packs/agent-guardrails/config.example.json', import.meta.url);
+    const settings = resolveSettings(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+    expect(settings.find((s) => s.rule.id === 'agent-required-tags')?.enforcementLevel).toBe('mandatory');
+  });
+});
