@@ -4,6 +4,7 @@
  * table, and a handful as real subprocesses of `bin/agentfence.js` (needs `dist/`).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,6 +87,15 @@ describe('sigstore-conformance bundle-verify', () => {
       expect(result.stdout).toBe('');
       // One readable line with our code, never a stack trace.
       expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
+    });
+  });
+
+  describe('when the artifact is passed as sha256:HEX instead of a file', () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s keeps its verdict', async (_name, c) => {
+      const file = c.args[c.args.length - 1]!;
+      const digest = `sha256:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
+      const result = await runInProcess([...c.args.slice(0, -1), digest]);
+      expect(result.code === 0, result.stderr).toBe(c.shouldPass);
     });
   });
 

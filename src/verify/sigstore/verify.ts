@@ -15,6 +15,7 @@ import { fail, fromLibraryError } from './errors.js';
 import { assertIdentity, identityOf, toSigner } from './identity.js';
 import { hashForKey, hintOf, publicKeyFromPem } from './keys.js';
 import { parseCertificates, parseTrustChain, verifyCertificatePath } from './pki.js';
+import { verifyPrehashed } from './prehash.js';
 import { trustMaterialOf } from './trust-root.js';
 import type { ArtifactInput, InTotoStatement, SignerPolicy, SigstoreVerification, VerifyBundleOptions } from './types.js';
 
@@ -87,13 +88,13 @@ class DsseContent implements SignatureContent {
   }
 }
 
-/** Message-signature content bound to the artifact bytes the caller gave us. */
+/** Message-signature content bound to the artifact the caller gave us: its bytes, or only its digest. */
 class MessageContent implements SignatureContent {
   constructor(
     readonly signature: Buffer,
     readonly digest: Buffer,
     readonly hash: Digest,
-    readonly data: Uint8Array,
+    readonly data: Uint8Array | undefined,
   ) {}
 
   compareSignature(signature: Buffer): boolean {
@@ -105,7 +106,9 @@ class MessageContent implements SignatureContent {
   }
 
   verifySignature(key: KeyObject): boolean {
-    return verifyWithKey(key, this.data, this.signature, this.hash);
+    return this.data === undefined
+      ? verifyPrehashed(key, this.hash, this.digest, this.signature)
+      : verifyWithKey(key, this.data, this.signature, this.hash);
   }
 }
 
@@ -232,7 +235,8 @@ function messageContent(algorithmId: number, digest: Buffer, signature: Buffer, 
       if (artifact.algorithm !== hash || digest.toString('hex') !== artifact.hex.toLowerCase()) {
         fail('DIGEST_MISMATCH', `bundle signs ${hash}:${digest.toString('hex')}, artifact is ${artifact.algorithm}:${artifact.hex.toLowerCase()}`);
       }
-      throw new InputError('ARTIFACT_REQUIRED', 'a message signature is verified over the artifact bytes; pass the file, not its digest');
+      // Only the digest is known: the signature is checked over it as a prehash.
+      return new MessageContent(signature, digest, hash, undefined);
     case 'bytes': {
       // The signature is verified over the bytes; the logged digest must be theirs too.
       const actual = sha(hash, artifact.data);

@@ -179,6 +179,21 @@ describe('verifyBundle', () => {
       expect(rejection(() => verifyBundle(bundle(), artifact, keyless())).code).toBe('DIGEST_MISMATCH');
     });
 
+    it.each(['happy-path-v0.1', 'happy-path-v0.2', 'happy-path-v0.3'])('verifies the message signature of %s against the sha256 digest alone', (name) => {
+      expect(verifyBundle(bundleOf(name), { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, keyless()).signer.identity).toBe(IDENTITY);
+    });
+
+    it('rejects a digest-only check of a message signature whose signature was altered (SIGNATURE_INVALID or TLOG_INVALID)', () => {
+      const bundle = bundleOf('managed-key-happy-path');
+      const key = read(path.join(conformance, 'managed-key-happy-path/key.pub'));
+      const sig = Buffer.from(bundle['messageSignature']['signature'], 'base64');
+      flip(sig, sig.length - 2, 0x01);
+      bundle['messageSignature']['signature'] = sig.toString('base64');
+      bundle['verificationMaterial']['tlogEntries'] = [];
+      const error = rejection(() => verifyBundle(bundle, { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, { kind: 'key', publicKeyPem: key }));
+      expect(error.code).toBe('SIGNATURE_INVALID');
+    });
+
     it('asks for the artifact when a message signature is checked without one (ARTIFACT_REQUIRED)', () => {
       expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), { kind: 'none' }, keyless())).code).toBe('ARTIFACT_REQUIRED');
     });
