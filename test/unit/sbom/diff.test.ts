@@ -142,3 +142,36 @@ describe('diffSboms', () => {
     });
   });
 });
+
+describe('diffSboms across spec versions', () => {
+  it('sees no component change between the 1.6 and 1.7 renderings of the same agent', async () => {
+    const project = makeProject();
+    const input = inputFor(manifest(), { verification: verification() }, project);
+    const at16 = (await buildSbom(input, SpecProfiles['1.6'])).doc;
+    const at17 = (await buildSbom(input, SpecProfiles['1.7'])).doc;
+    const diff = diffSboms(at16, at17);
+    expect(diff.flags).toEqual([]);
+    expect(diff.old.specVersion).toBe('1.6');
+    expect(diff.new.specVersion).toBe('1.7');
+  });
+});
+
+describe('diffSboms and scoreSbom on arbitrary shapes', () => {
+  it('never throw, whatever the components and services hold', async () => {
+    const fc = (await import('fast-check')).default;
+    const { scoreSbom } = await import('../../../src/sbom/scorecard.js');
+    const node = fc.dictionary(
+      fc.constantFrom('type', 'name', 'group', 'version', 'purl', 'bom-ref', 'hashes', 'properties', 'endpoints', 'data', 'x-trust-boundary', 'components', 'supplier', 'licenses', 'externalReferences'),
+      fc.jsonValue(),
+    );
+    const doc = fc.record({ components: fc.array(node, { maxLength: 6 }), services: fc.array(node, { maxLength: 4 }), dependencies: fc.jsonValue(), metadata: fc.jsonValue() });
+    fc.assert(
+      fc.property(doc, doc, (a, b) => {
+        const diff = diffSboms(a as Json, b as Json);
+        expect(diff.summary.added + diff.summary.removed).toBeGreaterThanOrEqual(0);
+        scoreSbom(a as Json);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
