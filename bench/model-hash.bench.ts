@@ -97,7 +97,6 @@ function bestOf(samples: readonly Sample[]): Sample {
 }
 
 const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
-const gbps = (bytes: number, seconds: number): string => `${(bytes / seconds / 1e9).toFixed(2)} GB/s`;
 
 export default async function (): Promise<void> {
   const scale = Number(process.env['AGENTFENCE_BENCH_SCALE'] ?? '1');
