@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentfenceError } from '../../../../src/errors.js';
 import {
@@ -157,6 +158,12 @@ describe('signDsse / signMessage', () => {
       expect(codeOf(() => verifyBundle(bundle, { kind: 'bytes', data: artifact }, { kind: 'key', publicKeyPem: ecKey('prime256v1').publicKeyPem, trustRoot: root }))).toBe(
         'UNTRUSTED_SIGNER',
       );
+    });
+
+    it('reports a Fulcio refusal as SIGNING_FAILED', async () => {
+      const refusing = 'https://fulcio-refusing.mock.test';
+      nock(refusing).post('/api/v2/signingCert').reply(400, { message: 'invalid token' });
+      await expect(signDsse(artifact, 'text/plain', { ...signer(), fulcioURL: refusing })).rejects.toMatchObject({ code: 'SIGNING_FAILED' });
     });
 
     it('refuses an empty identity token with IDENTITY_TOKEN_MISSING', async () => {
