@@ -32,6 +32,8 @@ export function modelReason(error: unknown): ReasonCode {
   return error instanceof AgentfenceError && REASONS.has(error.code) ? (error.code as ReasonCode) : 'ERROR';
 }
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A verified model as an artifact result. */
 export function modelResult(name: string, verification: ModelVerification): ArtifactResult {
   const { signer, stats, serialization } = verification;
@@ -39,7 +41,7 @@ export function modelResult(name: string, verification: ModelVerification): Arti
     kind: 'model',
     name,
     status: 'verified',
-    message: `signed by ${signer.identity}${signer.issuer === undefined ? '' : ` (${signer.issuer})`}; ${stats.files} files, ${verification.resources.length} resources match the signature exactly`,
+    message: `signed by ${signer.identity}${signer.issuer === undefined ? '' : ` (${signer.issuer})`}; ${plural(stats.files, 'file')}, ${plural(verification.resources.length, 'resource')} match the signature exactly`,
     signer,
     digests: { sha256: `sha256:${verification.rootDigest}` },
     ...(verification.tlogIndexes.length > 0 ? { tlogIndexes: verification.tlogIndexes } : {}),
