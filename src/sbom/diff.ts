@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
 export type FlagSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly FlagSeverity[] = Object.freeze(['critical', 'high', 'medium', 'low', 'info']);
 
-export type EntityKind = 'model' | 'plugin' | 'data' | 'component' | 'service';
+export type EntityKind = 'agent' | 'model' | 'plugin' | 'data' | 'component' | 'service';
 
 /** A component or service reduced to what the diff compares. */
 export interface Entity {
@@ -162,6 +162,26 @@ function toService(s: Json): Entity {
   return { key: `service:${name}`, kind: 'service', name, ...(ref === undefined ? {} : { ref }), fields };
 }
 
+/** The subject (metadata.component): for agentfence SBOMs, the agent's risk, autonomy, egress and tool grants. */
+function toAgent(c: Json): Entity {
+  const p = props(c);
+  const fields: Record<string, string> = {};
+  const set = (field: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') fields[field] = value;
+  };
+  set('type', str(c['type']));
+  set('riskTier', p.get('agentfence:risk-tier')?.join(', '));
+  set('autonomy', p.get('agentfence:autonomy')?.join(', '));
+  set('egress', p.get('agentfence:network:egress')?.join(', '));
+  set('paused', p.get('agentfence:paused')?.join(', '));
+  set('owner', p.get('agentfence:owner:team')?.join(', '));
+  const tools = [...p.entries()].filter(([name]) => name.startsWith('agentfence:tool:')).map(([name, values]) => `${name.slice('agentfence:tool:'.length)}: ${values.join(' ')}`);
+  set('tools', tools.sort().join(' | '));
+  const name = str(c['name']) ?? '?';
+  const ref = str(c['bom-ref']);
+  return { key: `subject:${name}`, kind: 'agent', name, ...(ref === undefined ? {} : { ref }), fields };
+}
+
 /** Flattens a document into entities keyed by identity; duplicate keys get a `#n` suffix. */
 export function toEntities(doc: Json): Map<string, Entity> {
   const entities = new Map<string, Entity>();
@@ -180,6 +200,8 @@ export function toEntities(doc: Json): Map<string, Entity> {
     add(toService(s));
     for (const child of arr(s['services'])) visitService(child);
   };
+  const subject = obj(obj(doc['metadata'])?.['component']);
+  if (subject !== undefined) add(toAgent(subject));
   arr(doc['components']).forEach((c) => visitComponent(c));
   arr(doc['services']).forEach(visitService);
   return entities;
@@ -229,6 +251,9 @@ function flagsForAdded(entity: Entity): DiffFlag[] {
       break;
     case 'component':
       flags.push({ severity: 'low', code: 'COMPONENT_ADDED', kind: 'component', name: entity.name, message: `new component ${entity.name}` });
+      break;
+    case 'agent':
+      flags.push({ severity: 'info', code: 'SUBJECT_CHANGED', kind: 'agent', name: entity.name, message: `the documents describe different subjects (now ${entity.name})` });
       break;
     default:
       throw new Error(`unknown entity kind ${String(entity.kind)}`);
@@ -313,6 +338,18 @@ function flagsForChange(before: Entity, after: Entity, changes: readonly FieldCh
         for (const flow of split(change.new)) if (!split(change.old).has(flow)) flags.push(classificationFlag(after, flow, crossing));
         break;
       }
+      case 'agent.tools':
+        flags.push({ severity: 'high', code: 'AGENT_PERMISSIONS_CHANGED', kind, name, message: `agent ${name} tool grants changed: ${was} -> ${now}` });
+        break;
+      case 'agent.autonomy':
+        flags.push({ severity: change.new === 'autonomous' ? 'high' : 'medium', code: 'AGENT_AUTONOMY_CHANGED', kind, name, message: `agent ${name} autonomy ${was} -> ${now}` });
+        break;
+      case 'agent.riskTier':
+        flags.push({ severity: 'medium', code: 'AGENT_RISK_TIER_CHANGED', kind, name, message: `agent ${name} risk tier ${was} -> ${now}` });
+        break;
+      case 'agent.egress':
+        flags.push({ severity: 'high', code: 'AGENT_EGRESS_CHANGED', kind, name, message: `agent ${name} network egress ${was} -> ${now}` });
+        break;
       case 'data.classification':
         flags.push({ severity: 'medium', code: 'DATA_CLASSIFICATION_CHANGED', kind, name, message: `data store ${name} classification ${was} -> ${now}` });
         break;
@@ -346,6 +383,7 @@ export function diffSboms(oldDoc: Json, newDoc: Json): SbomDiff {
   const flags: DiffFlag[] = [];
   for (const entity of added) flags.push(...flagsForAdded(entity));
   for (const entity of removed) {
+    if (entity.kind === 'agent') continue;
     flags.push({
       severity: entity.kind === 'model' || entity.kind === 'service' ? 'low' : 'info',
       code: `${entity.kind.toUpperCase()}_REMOVED`,

@@ -90,6 +90,20 @@ describe('diffSboms', () => {
     });
   });
 
+  describe("when the agent's own grants or autonomy change", () => {
+    it('flags permissions, autonomy and risk tier', async () => {
+      const m = manifest({
+        autonomy: 'autonomous',
+        riskTier: 'low',
+        tools: [{ ...manifest().tools[0]!, actions: ['lambda:InvokeFunction', 'lambda:UpdateFunctionCode'] }],
+      });
+      const diff = diffSboms(await bom(), await bom(m));
+      expect(codes(diff)).toEqual(
+        expect.arrayContaining(['high:AGENT_PERMISSIONS_CHANGED:demo', 'high:AGENT_AUTONOMY_CHANGED:demo', 'medium:AGENT_RISK_TIER_CHANGED:demo']),
+      );
+    });
+  });
+
   describe('when a verification status changes', () => {
     it.each([
       ['verified', 'high'],
