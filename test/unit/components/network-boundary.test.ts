@@ -71,6 +71,28 @@ describe('NetworkBoundary', () => {
     });
   });
 
+  describe.each([
+    ['no API host', [], 0],
+    ['one API host', ['api.example.com'], 1],
+    ['hosts of several APIs, repeated and mixed case', ['API.vendor-a.example', 'auth.vendor-a.example', 'api.vendor-a.example', 'api.vendor-b.example'], 3],
+  ])('when the descriptors give %s', (_, allowedHosts, targets) => {
+    it(targets === 0 ? 'creates no allowlist, so the default drop blocks all egress' : `allowlists exactly ${targets} hosts`, async () => {
+      const r = await record(() => new NetworkBoundary('net', args({ allowedHosts })));
+      const groups = r.ofType('aws:networkfirewall/ruleGroup:RuleGroup');
+      const policy = r.one('aws:networkfirewall/firewallPolicy:FirewallPolicy').inputs['firewallPolicy'] as Record<string, unknown>;
+      expect(policy['statefulDefaultActions']).toContain('aws:drop_established');
+      if (targets === 0) {
+        expect(groups).toHaveLength(0);
+        expect(policy['statefulRuleGroupReferences']).toEqual([]);
+      } else {
+        const list = (groups[0]!.inputs['ruleGroup'] as any).rulesSource.rulesSourceList;
+        expect(list.targets).toEqual([...new Set(allowedHosts.map((h) => h.toLowerCase()))].sort());
+        expect(list.targets).toHaveLength(targets);
+        expect(groups[0]!.inputs['capacity']).toBeGreaterThanOrEqual(targets * 2);
+      }
+    });
+  });
+
   describe('when egress is none', () => {
     it('creates no firewall, NAT, internet gateway or internet route', async () => {
       const r = await record(() => new NetworkBoundary('net', args({ egress: 'none', allowedHosts: [] })));
