@@ -2,7 +2,7 @@
  * Identity rules: each agent has its own role, trusted by exactly one service principal under
  * SourceAccount/SourceArn conditions, fenced by a permissions boundary, with short sessions and tags.
  */
-import { allows, conditionKeys, parsePolicyDocument, strings } from './policy-document.js';
+import { allows, conditionKeys, parsePolicyDocument } from './policy-document.js';
 import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { isSecret, isUnknown, show } from './values.js';

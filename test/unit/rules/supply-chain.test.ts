@@ -50,7 +50,7 @@ describe('supply-chain-verified', () => {
       ['malformed', 'bad.json', 'agent "payments" supply chain must be verified before deploy (got an invalid verification report at bad.json: malformed JSON)'],
       ['of another schema', 'schema.json', expect.stringContaining('schemaVersion "v0", expected "agentfence.verification/v1"')],
       ['with a result of unknown status', 'status.json', expect.stringContaining('result "x" with status "maybe"')],
-    ])('blocks a report that is %s', (name, file, expected) => {
+    ])('blocks a report that is %s', (_, file, expected) => {
       write('bad.json', '{');
       write('schema.json', { ...report(), schemaVersion: 'v0' });
       write('status.json', report({ results: [{ kind: 'model', name: 'x', status: 'maybe' as 'verified', message: '' }] }));
