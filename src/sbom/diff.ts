@@ -10,9 +10,12 @@ import { purlIdentity } from './purl.js';
 
 type Json = Record<string, unknown>;
 
+/** How urgently a reviewer must look at a flag. */
 export type FlagSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** Severities from most to least urgent. */
 export const SEVERITIES: readonly FlagSeverity[] = Object.freeze(['critical', 'high', 'medium', 'low', 'info']);
 
+/** What a compared element is, as far as a reviewer cares. */
 export type EntityKind = 'agent' | 'model' | 'plugin' | 'data' | 'component' | 'service';
 
 /** A component or service reduced to what the diff compares. */
@@ -24,12 +27,14 @@ export interface Entity {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/** One field of one element, before and after (absent = not present). */
 export interface FieldChange {
   readonly field: string;
   readonly old?: string;
   readonly new?: string;
 }
 
+/** An element present in both documents whose compared fields differ. */
 export interface ChangedEntity {
   readonly key: string;
   readonly kind: EntityKind;
@@ -37,6 +42,7 @@ export interface ChangedEntity {
   readonly changes: readonly FieldChange[];
 }
 
+/** Something a compliance reviewer must look at. */
 export interface DiffFlag {
   readonly severity: FlagSeverity;
   /** Stable SCREAMING_SNAKE code, e.g. `MODEL_DIGEST_CHANGED`. */
@@ -46,6 +52,7 @@ export interface DiffFlag {
   readonly message: string;
 }
 
+/** The result of `sbom diff` (`--format json` prints it as is). */
 export interface SbomDiff {
   readonly schemaVersion: 'agentfence.sbom-diff/v1';
   readonly old: { readonly specVersion: string; readonly serialNumber?: string; readonly subject?: string };

@@ -7,9 +7,12 @@
 
 type Json = Record<string, unknown>;
 
+/** The minimum-elements documents the scorecard checks. */
 export type Standard = 'NTIA-2021' | 'CISA-2025' | 'BSI-TR-03183-2';
+/** pass: every item has it; partial: some; fail: none; n/a: nothing to check. */
 export type ElementStatus = 'pass' | 'partial' | 'fail' | 'n/a';
 
+/** One element of one standard, with what satisfied it and what is missing. */
 export interface ScoreElement {
   readonly standard: Standard;
   /** Stable id, e.g. `ntia.supplier`. */
@@ -25,6 +28,7 @@ export interface ScoreElement {
   readonly note?: string;
 }
 
+/** All elements, in standard order, and a count per status. */
 export interface Scorecard {
   readonly elements: readonly ScoreElement[];
   readonly summary: Readonly<Record<ElementStatus, number>>;

@@ -6,6 +6,7 @@
 import { Spec } from '@cyclonedx/cyclonedx-library';
 import { InputError } from '../errors.js';
 
+/** The CycloneDX versions agentfence writes. */
 export type SpecVersion = '1.6' | '1.7';
 
 /** What one CycloneDX version supports among the fields agentfence merges by hand. */
@@ -47,6 +48,7 @@ const V1_7: SpecProfile = Object.freeze({
 /** The versions agentfence writes; the first is the default. */
 export const SpecProfiles: Readonly<Record<SpecVersion, SpecProfile>> = Object.freeze({ '1.6': V1_6, '1.7': V1_7 });
 
+/** CycloneDX 1.6: BSI TR-03183-2 v2.1 needs >= 1.6, and it is what cyclonedx-npm writes by default. */
 export const DEFAULT_SPEC: SpecVersion = '1.6';
 
 /** The versions `sbom diff` reads (any valid document of these versions, made by anyone). */

@@ -25,6 +25,7 @@ export interface ModelSignatureInfo {
   readonly predicateType?: string;
 }
 
+/** A model of the manifest with what its signature says (local) or just its id (hosted). */
 export interface SbomModel {
   readonly spec: ModelSpec;
   /** Absent for hosted models and for local models without a readable signature. */
@@ -58,6 +59,7 @@ export interface SbomPlugin {
   readonly direct: boolean;
 }
 
+/** A third-party API of the manifest with its descriptor and bundle as found on disk. */
 export interface SbomApi {
   readonly spec: ApiSpec;
   /** The descriptor as read (unverified unless the verification says so); absent if unreadable. */
@@ -71,6 +73,7 @@ export interface SbomApi {
 /** Where the verification verdicts in an SBOM came from. */
 export type VerificationSource = 'in-process' | 'file' | 'none';
 
+/** Everything {@link buildSbom} needs; pure data, so the build is a function of it. */
 export interface SbomInput {
   readonly agentName: string;
   readonly manifest: AgentManifest;
