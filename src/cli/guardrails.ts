@@ -15,13 +15,12 @@ export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): 
   const manifest = agent.manifest.manifest;
   const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
   const manifestDigest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  // every rule that reads the verifier's result reads the same file
+  const fromFile = verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile };
   return {
     'high-risk-actions-via-approval-gate': { highRiskActions },
-    'supply-chain-verified': {
-      agent: manifest.name,
-      manifestDigest,
-      ...(verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile }),
-    },
+    'supply-chain-verified': { agent: manifest.name, manifestDigest, ...fromFile },
+    'network-firewall-allowlist-verified': { ...fromFile },
   };
 }
 
