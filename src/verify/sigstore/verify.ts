@@ -254,6 +254,44 @@ function rfc3339(date: Date): string {
 
 type SigstorePolicy = Extract<SignerPolicy, { kind: 'keyless' | 'key' }>;
 
+/** The signed content of a library-parsed bundle, bound to the artifact. */
+function signedContentOf(
+  bundle: Bundle,
+  artifact: ArtifactInput,
+  entryKinds: ReadonlySet<string>,
+): { content: SignatureContent; dsse?: { payloadType: string; payload: Buffer } } {
+  switch (bundle.content.$case) {
+    case 'dsseEnvelope': {
+      const envelope = bundle.content.dsseEnvelope;
+      const signature = envelope.signatures[0];
+      if (envelope.signatures.length !== 1 || signature === undefined) {
+        return fail('MALFORMED_BUNDLE', `DSSE envelope must carry exactly one signature (got ${envelope.signatures.length})`);
+      }
+      return {
+        content: new DsseContent(envelope.payloadType, envelope.payload, signature.sig, entryKinds),
+        dsse: { payloadType: envelope.payloadType, payload: envelope.payload },
+      };
+    }
+    case 'messageSignature': {
+      const message = bundle.content.messageSignature;
+      if (message.messageDigest === undefined) return fail('MALFORMED_BUNDLE', 'message signature without a message digest');
+      return { content: messageContent(message.messageDigest.algorithm, message.messageDigest.digest, message.signature, artifact) };
+    }
+    default:
+      return fail('MALFORMED_BUNDLE', 'bundle content is neither a DSSE envelope nor a message signature');
+  }
+}
+
+/**
+ * Keyless and key bundles through the library's Verifier, with our checks around it.
+ *
+ * Thresholds: keyless needs one tlog entry, one SCT and one signed time, because a short-lived
+ * Fulcio certificate is only meaningful at a time someone else attested. Key bundles need none:
+ * the key's trust comes from the operator's configuration (not a 10-minute certificate), and
+ * private or offline setups sign without Rekor (model signing's key method emits no tlog). Any
+ * tlog entry or timestamp a key bundle does carry is still verified, and the key's validity is
+ * checked at those times, or now when there are none.
+ */
 function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: SigstorePolicy, now: Date): SigstoreVerification {
   // Configuration first: a broken root or key is the operator's error (exit 2), whatever the bundle.
   let expectedHint = '';
@@ -278,30 +316,7 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
   // The library's ASN.1 reader is lenient about tags; OpenSSL's strict DER parse is not.
   if (material.$case === 'certificate') parseCertificates([material.certificate.rawBytes]);
   if (material.$case === 'x509CertificateChain') parseCertificates(material.x509CertificateChain.certificates.map((cert) => cert.rawBytes));
-  const entryKinds = new Set(entries.map((entry) => entry.kindVersion?.kind ?? ''));
-  let content: SignatureContent;
-  let dsseResult: { payloadType: string; payload: Buffer } | undefined;
-  let statement: InTotoStatement | undefined;
-  switch (bundle.content.$case) {
-    case 'dsseEnvelope': {
-      const envelope = bundle.content.dsseEnvelope;
-      const signature = envelope.signatures[0];
-      if (envelope.signatures.length !== 1 || signature === undefined) {
-        fail('MALFORMED_BUNDLE', `DSSE envelope must carry exactly one signature (got ${envelope.signatures.length})`);
-      }
-      content = new DsseContent(envelope.payloadType, envelope.payload, signature.sig, entryKinds);
-      dsseResult = { payloadType: envelope.payloadType, payload: envelope.payload };
-      break;
-    }
-    case 'messageSignature': {
-      const message = bundle.content.messageSignature;
-      if (message.messageDigest === undefined) fail('MALFORMED_BUNDLE', 'message signature without a message digest');
-      content = messageContent(message.messageDigest.algorithm, message.messageDigest.digest, message.signature, artifact);
-      break;
-    }
-    default:
-      return fail('MALFORMED_BUNDLE', 'bundle content is neither a DSSE envelope nor a message signature');
-  }
+  const signed = signedContentOf(bundle, artifact, new Set(entries.map((entry) => entry.kindVersion?.kind ?? '')));
 
   let entity: SignedEntity;
   try {
@@ -318,7 +333,7 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     seen.add(key);
     return true;
   });
-  entity = { ...entity, signature: content, timestamps };
+  entity = { ...entity, signature: signed.content, timestamps };
 
   const verifiableTimes = timestamps.filter(
     (timestamp) => timestamp.$case === 'timestamp-authority' || timestamp.tlogEntry.inclusionPromise !== undefined,
@@ -331,7 +346,6 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
   const threshold = policy.kind === 'keyless' ? { tlog: 1, timestamps: 1 } : { tlog: 0, timestamps: 0 };
   // A key bundle without any signed time is checked against the key's validity now.
   if (policy.kind === 'key' && verifiableTimes === 0 && !keyValidAt(policy, now)) fail('EXPIRED', `key ${expectedHint} is not valid at ${rfc3339(now)}`);
-  // Keys need no tlog or timestamp (private, offline setups sign without Rekor); keyless needs one of each.
   const verifier = new Verifier(trust, {
     tlogThreshold: threshold.tlog,
     ctlogThreshold: threshold.tlog,
@@ -357,6 +371,8 @@ function verifySigstoreBundle(json: unknown, artifact: ArtifactInput, policy: Si
     signer = { identity: `key:${expectedHint}`, keyHint: expectedHint };
   }
 
+  const dsseResult = signed.dsse;
+  let statement: InTotoStatement | undefined;
   if (dsseResult !== undefined) {
     statement = statementOf(dsseResult.payloadType, dsseResult.payload);
     assertDsseArtifact(dsseResult.payload, statement, artifact);
