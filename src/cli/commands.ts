@@ -7,6 +7,8 @@ import type { CommandContext } from './context.js';
 /** A command module: parse its own argv (after the command name), do the work, return the exit code. */
 export interface Command {
   readonly usage: string;
+  /** Subcommands (`verify model`, `sign api`), so `--help` after one prints its own usage. */
+  readonly subcommands?: Readonly<Record<string, () => Promise<Command>>>;
   run(ctx: CommandContext, argv: readonly string[]): Promise<number>;
 }
 

@@ -67,7 +67,9 @@ export async function run(proc: ProcessLike): Promise<number> {
   try {
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      proc.stdout.write(`${command.usage.trimEnd()}\n`);
+      const first = rest[0];
+      const sub = first !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, first) ? command.subcommands[first] : undefined;
+      proc.stdout.write(`${(sub === undefined ? command : await sub()).usage.trimEnd()}\n`);
       return ExitCode.PASS;
     }
     return await command.run(ctx, rest);

@@ -22,6 +22,16 @@ describe('agentfence CLI', () => {
       expect(cli('--version').stdout.trim()).toBe(pkg);
     });
   });
+  describe('when asked for help on a subcommand', () => {
+    it.each([
+      ['sign', 'model', 'agentfence sign model <dir|file>'],
+      ['verify', 'plugin', 'agentfence verify plugin --tarball'],
+    ])('agentfence %s %s --help prints the subcommand usage', (command, sub, usage) => {
+      const r = cli(command, sub, '--help');
+      expect(r.status).toBe(0);
+      expect(r.stdout.startsWith(usage)).toBe(true);
+    });
+  });
   describe('when the command is unknown', () => {
     it('exits 2 with usage on stderr', () => {
       const r = cli('frobnicate');

@@ -8,6 +8,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 export const command: Command = {
+  subcommands: SUBCOMMANDS,
   usage: `agentfence sign model <dir|file> (--key PRIVATE.pem | keyless) ...   OpenSSF model signing v1.0 (model.sig)
 agentfence sign api <descriptor.json> (--key PRIVATE.pem | --identity-token T | keyless) [--output F]
   --key F             sign with a local EC private key (PEM); the bundle carries its hint, no tlog

@@ -144,6 +144,7 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
 }
 
 export const command: Command = {
+  subcommands: SUBCOMMANDS,
   usage: USAGE,
   async run(ctx, argv) {
     const [first, ...rest] = argv;
