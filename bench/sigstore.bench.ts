@@ -109,17 +109,23 @@ export default async function (): Promise<void> {
   const pool = new VerifierPool({ threads });
   await pool.verifyAll(items.slice(0, cases.length * threads * 2));
 
+  const inThread = new VerifierPool({ threads: 0 });
   let bestBaseline = Infinity;
   let bestOurs = Infinity;
+  let bestInThread = Infinity;
   let identical = true;
   for (let round = 0; round < ROUNDS; round++) {
     const baseline = await baselineInWorker(TOTAL, cases.map((c) => c.name));
     const start = performance.now();
     const outcomes = await pool.verifyAll(items);
     const ours = (performance.now() - start) / 1000;
+    const single = performance.now();
+    const singleOutcomes = await inThread.verifyAll(items);
+    const oneThread = (performance.now() - single) / 1000;
     bestBaseline = Math.min(bestBaseline, baseline.seconds);
     bestOurs = Math.min(bestOurs, ours);
-    identical &&= outcomes.every((outcome, i) => outcome.ok === baseline.verdicts[i]);
+    bestInThread = Math.min(bestInThread, oneThread);
+    identical &&= outcomes.every((outcome, i) => outcome.ok === baseline.verdicts[i] && singleOutcomes[i]?.ok === outcome.ok);
   }
   await pool.close();
 
@@ -127,6 +133,7 @@ export default async function (): Promise<void> {
   process.stdout.write(`bundles: ${TOTAL} verifications over ${cases.length} happy-path conformance bundles (best of ${ROUNDS})\n`);
   if (skipped.length > 0) process.stdout.write(`excluded (bare library cannot verify): ${skipped.join(', ')}\n`);
   process.stdout.write(`baseline  bare @sigstore/verify loop, 1 thread: ${rate(bestBaseline)} bundles/s (${((bestBaseline * 1000) / TOTAL).toFixed(2)} ms each)\n`);
+  process.stdout.write(`agentfence verifyBundle, 1 thread:             ${rate(bestInThread)} bundles/s (${((bestInThread * 1000) / TOTAL).toFixed(2)} ms each, ${(bestBaseline / bestInThread).toFixed(2)}x)\n`);
   process.stdout.write(`agentfence VerifierPool, ${threads} threads:       ${rate(bestOurs)} bundles/s (${((bestOurs * 1000) / TOTAL).toFixed(2)} ms each)\n`);
   process.stdout.write(`ratio: ${(bestBaseline / bestOurs).toFixed(2)}x the baseline (target >= 4x); verdicts identical: ${identical ? 'yes' : 'NO'}\n`);
 }

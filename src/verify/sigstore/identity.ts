@@ -4,6 +4,7 @@
  * (`@sigstore/verify` matches the SAN with an unanchored regex, so `…main` would also admit `…main-evil`).
  */
 import { ASN1Obj, type X509Certificate } from '@sigstore/core';
+import { ConfigError } from '../../errors.js';
 import type { Signer } from '../types.js';
 import { fail } from './errors.js';
 
@@ -87,9 +88,13 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Compiles a policy regex anchored at both ends; a broken pattern is the caller's misconfiguration. */
+/** Compiles a policy regex anchored at both ends. @throws ConfigError POLICY_INVALID for a broken pattern */
 export function anchoredRegExp(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch (error) {
+    throw new ConfigError('POLICY_INVALID', `subjectRegExp ${JSON.stringify(pattern)} is not a valid regular expression`, { cause: error });
+  }
 }
 
 /** What a keyless policy expects. */

@@ -102,6 +102,11 @@ describe('verifyBundle', () => {
       expect(error.message).toMatch(/^expected identity .+ issued by .+, got .+ from .+/);
     });
 
+    it('refuses a policy regex that does not compile with POLICY_INVALID (configuration, not a rejection)', () => {
+      const { subject: _subject, ...rest } = keyless() as Extract<SignerPolicy, { kind: 'keyless' }>;
+      expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, { ...rest, subjectRegExp: '(' })).code).toBe('POLICY_INVALID');
+    });
+
     it('compares extensions as decoded DER strings, by name or by OID', () => {
       const extensions = {
         sourceRepositoryURI: 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon',
