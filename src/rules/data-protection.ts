@@ -56,6 +56,7 @@ function cmkRule(
 export const snsTopicEncrypted = cmkRule('sns-topic-encrypted-cmk', 'SNS topics use a customer-managed key', 'aws:sns/topic:Topic', 'kmsMasterKeyId', 'CKV_AWS_26', 'an SNS topic');
 export const sqsQueueEncrypted = cmkRule('sqs-queue-encrypted-cmk', 'SQS queues use a customer-managed key', 'aws:sqs/queue:Queue', 'kmsMasterKeyId', 'CKV_AWS_27', 'an SQS queue');
 export const logGroupEncrypted = cmkRule('log-group-encrypted-cmk', 'Log groups use a customer-managed key', 'aws:cloudwatch/logGroup:LogGroup', 'kmsKeyId', 'CKV_AWS_158', 'a CloudWatch log group');
+export const agentcoreGatewayEncrypted = cmkRule('agentcore-gateway-encrypted-cmk', 'AgentCore gateways use a customer-managed key', 'aws:bedrock/agentcoreGateway:AgentcoreGateway', 'kmsKeyArn', 'CKV_AWS_373', 'an AgentCore gateway');
 export const secretEncrypted = cmkRule('secret-encrypted-cmk', 'Secrets use a customer-managed key', 'aws:secretsmanager/secret:Secret', 'kmsKeyId', 'CKV_AWS_149', 'a Secrets Manager secret');
 
 /** DynamoDB memory tables: SSE with a customer-managed key. */
@@ -365,6 +366,7 @@ export const dataProtectionRules = [
   sqsQueueEncrypted,
   logGroupEncrypted,
   secretEncrypted,
+  agentcoreGatewayEncrypted,
   logGroupRetention,
   dataStoreProtected,
 ] as const;

@@ -2,9 +2,9 @@
  * Monitoring rules (hygiene, advisory by default): flow logs on every VPC, and per agent an audit
  * log group and an alarm on AccessDenied.
  */
-import { ancestorOfType, companions, label, violation } from './stack.js';
-import type { PlannedResource, StackRule, StackView, Violation } from './types.js';
-import { isUnknown } from './values.js';
+import { ancestorOfType, companions, label, unknownViolation, violation } from './stack.js';
+import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
+import { isUnknown, show } from './values.js';
 
 const ASI10 = 'ASI10 Rogue Agents';
 
@@ -79,4 +79,31 @@ export const agentAuditTrail: StackRule = {
   },
 };
 
-export const monitoringRules = [vpcFlowLogs, agentAuditTrail] as const;
+/** The audit trail itself must be tamper-evident, encrypted and cover every region. */
+export const cloudtrailSecure: ResourceRule = {
+  kind: 'resource',
+  id: 'cloudtrail-trail-secure',
+  title: 'CloudTrail trails are encrypted, validated and multi-region',
+  description: 'Checks whether a CloudTrail trail encrypts with a customer-managed KMS key, validates log files and covers all regions.',
+  severity: 'medium',
+  pillar: 'monitoring',
+  owasp: [ASI10],
+  checkov: 'CKV_AWS_35',
+  defaultEnforcement: 'advisory',
+  remediation: 'Set kmsKeyId, enableLogFileValidation: true and isMultiRegionTrail: true.',
+  types: ['aws:cloudtrail/trail:Trail'],
+  evaluate(resource) {
+    const out: Violation[] = [];
+    const key = resource.props['kmsKeyId'];
+    if (isUnknown(key)) out.push(unknownViolation(resource, 'kmsKeyId'));
+    else if (typeof key !== 'string' || key === '') out.push(violation(resource, `${label(resource)} must be encrypted with a customer-managed KMS key (got kmsKeyId ${show(key === '' ? undefined : key)})`));
+    for (const flag of ['enableLogFileValidation', 'isMultiRegionTrail'] as const) {
+      const value = resource.props[flag];
+      if (isUnknown(value)) out.push(unknownViolation(resource, flag));
+      else if (value !== true) out.push(violation(resource, `${label(resource)} must set ${flag} to true (got ${show(value)})`));
+    }
+    return out;
+  },
+};
+
+export const monitoringRules = [vpcFlowLogs, agentAuditTrail, cloudtrailSecure] as const;

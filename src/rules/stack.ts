@@ -48,6 +48,7 @@ const FRIENDLY: Readonly<Record<string, string>> = {
   'aws:networkfirewall/ruleGroup:RuleGroup': 'firewall rule group',
   'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime': 'AgentCore runtime',
   'aws:bedrock/agentcoreGateway:AgentcoreGateway': 'AgentCore gateway',
+  'aws:cloudtrail/trail:Trail': 'CloudTrail trail',
   'agentfence:aws:AgentEnvironment': 'agent',
   'agentfence:aws:AgentIdentity': 'agent identity',
 };

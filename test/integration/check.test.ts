@@ -209,7 +209,13 @@ describe('agentfence check', () => {
     });
     it('blocks payments when the verification report is for another agent', () => {
       const config = path.join(work, 'other.json');
-      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'support-triage.verification.json') } }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          'supply-chain-verified': { verificationFile: path.join(work, 'support-triage.verification.json') },
+          'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') },
+        }),
+      );
       const { status, doc } = checkJson('payments', '--config', config);
       expect(status).toBe(1);
       expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', 'agent "payments" supply chain must be verified for agent "payments" (got a report for "support-triage")']]);

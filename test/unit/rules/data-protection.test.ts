@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentcoreGatewayEncrypted,
   dataStoreProtected,
   dynamodbTableEncrypted,
   dynamodbTablePitr,
@@ -129,6 +130,7 @@ describe.each([
   [sqsQueueEncrypted, 'aws:sqs/queue:Queue', 'kmsMasterKeyId', 'SQS queue', 'alias/aws/sqs'],
   [logGroupEncrypted, 'aws:cloudwatch/logGroup:LogGroup', 'kmsKeyId', 'log group', 'alias/aws/logs'],
   [secretEncrypted, 'aws:secretsmanager/secret:Secret', 'kmsKeyId', 'Secrets Manager secret', 'alias/aws/secretsmanager'],
+  [agentcoreGatewayEncrypted, 'aws:bedrock/agentcoreGateway:AgentcoreGateway', 'kmsKeyArn', 'AgentCore gateway', 'alias/aws/bedrock'],
 ])('%s', (rule, type, property, friendly, awsAlias) => {
   it.each([
     ['a customer key', KEY, []],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentAuditTrail, vpcFlowLogs } from '../../../src/rules/monitoring.js';
+import { agentAuditTrail, cloudtrailSecure, vpcFlowLogs } from '../../../src/rules/monitoring.js';
 import type { PlannedResource } from '../../../src/rules/types.js';
 import { component, messages, res, UNKNOWN } from './helpers.js';
 
@@ -40,5 +40,19 @@ describe('agent-audit-trail', () => {
   });
   it('is advisory by default', () => {
     expect([agentAuditTrail.defaultEnforcement, vpcFlowLogs.defaultEnforcement]).toEqual(['advisory', 'advisory']);
+  });
+});
+
+describe('cloudtrail-trail-secure', () => {
+  const trail = (props: Record<string, unknown>) =>
+    res('aws:cloudtrail/trail:Trail', 'audit', { kmsKeyId: 'arn:aws:kms:eu-west-1:1:key/k', enableLogFileValidation: true, isMultiRegionTrail: true, ...props });
+  it.each([
+    ['encrypted, validated, multi-region', {}, []],
+    ['without a key', { kmsKeyId: undefined }, ['CloudTrail trail "audit" must be encrypted with a customer-managed KMS key (got kmsKeyId not set)']],
+    ['without log validation', { enableLogFileValidation: false }, ['CloudTrail trail "audit" must set enableLogFileValidation to true (got false)']],
+    ['single-region', { isMultiRegionTrail: undefined }, ['CloudTrail trail "audit" must set isMultiRegionTrail to true (got not set)']],
+    ['with an unknown key', { kmsKeyId: UNKNOWN }, ['CloudTrail trail "audit": kmsKeyId cannot be checked before deploy (got a value unknown until deploy)']],
+  ])('when the trail is %s', (_, change, expected) => {
+    expect(messages(cloudtrailSecure, [trail(change)])).toEqual(expected);
   });
 });
