@@ -333,6 +333,13 @@ async function guard(kind: ArtifactKind, name: string, work: () => Promise<Artif
   }
 }
 
+/** Messages name files relative to the project root: readable, and the same on every clone. */
+function relativeTo(projectRoot: string, result: ArtifactResult): ArtifactResult {
+  const prefix = `${path.resolve(projectRoot)}${path.sep}`;
+  const strip = (text: string): string => text.split(prefix).join('');
+  return { ...result, message: strip(result.message), ...(result.expected === undefined ? {} : { expected: strip(result.expected) }) };
+}
+
 /** In warn mode a failure is reported but does not block. */
 function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactResult {
   return mode === 'warn' && result.status === 'blocked' ? { ...result, status: 'warned' } : result;
@@ -375,7 +382,7 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
     const result = await guard('api', api.name, () => verifyApiSpec(ctx, api));
     results.push(result.status === 'verified' ? result : { ...result, expected: expectedSigners(ctx, 'api', api.signedBy) });
   }
-  const final = results.map((result) => applyMode(result, mode));
+  const final = results.map((result) => relativeTo(agent.location.projectRoot, applyMode(result, mode)));
   const verifiedHosts = [
     ...new Set(final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? [])),
   ].sort();

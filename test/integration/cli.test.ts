@@ -32,6 +32,16 @@ describe('agentfence CLI', () => {
       expect(r.stdout.startsWith(usage)).toBe(true);
     });
   });
+  describe('when the reader of stdout goes away early', () => {
+    it('exits quietly, without an EPIPE stack trace', () => {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" verify-bundle --help | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(r.stderr).not.toContain('EPIPE');
+      expect(r.stdout.trim()).toBe('exit=0');
+    });
+  });
   describe('when the command is unknown', () => {
     it('exits 2 with usage on stderr', () => {
       const r = cli('frobnicate');
