@@ -10,11 +10,12 @@ import { loadVerification } from './verification.js';
 
 const AGENT_TYPES = ['agentfence:aws:AgentEnvironment', 'agentfence:aws:AgentIdentity'] as const;
 
-type SupplyChainConfig = { verificationFile: string; agent?: string; manifestDigest?: string };
+type ArtifactRef = { kind: 'model' | 'plugin' | 'api'; name: string };
+type SupplyChainConfig = { verificationFile: string; agent?: string; manifestDigest?: string; artifacts: ArtifactRef[] };
 
 /** Artifact names a component's inputs reference (`models`, `plugins`, `apis` lists of `{name}`). */
-function referenced(resource: PlannedResource): { kind: 'model' | 'plugin' | 'api'; name: string }[] {
-  const out: { kind: 'model' | 'plugin' | 'api'; name: string }[] = [];
+function referenced(resource: PlannedResource): ArtifactRef[] {
+  const out: ArtifactRef[] = [];
   const source = isRecord(resource.props['manifest']) ? resource.props['manifest'] : resource.props;
   for (const [key, kind] of [['models', 'model'], ['plugins', 'plugin'], ['apis', 'api']] as const) {
     const list = source[key];
@@ -41,6 +42,16 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
       verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
       agent: { type: 'string', minLength: 1 },
       manifestDigest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+      artifacts: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'name'],
+          properties: { kind: { enum: ['model', 'plugin', 'api'] }, name: { type: 'string', minLength: 1 } },
+          additionalProperties: false,
+        },
+        default: [],
+      },
     },
     additionalProperties: false,
   },
@@ -70,7 +81,9 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
           out.push(violation(agent, `${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
         }
       }
-      for (const ref of referenced(agent)) {
+      // Every artifact the agent references (component inputs, or the manifest via config) needs a result.
+      const refs = [...referenced(agent), ...config.artifacts].filter((ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i);
+      for (const ref of refs) {
         if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
           out.push(violation(agent, `${ref.kind} ${show(ref.name)} must have a verification result (got none in ${config.verificationFile})`));
         }

@@ -231,6 +231,15 @@ describe('agentfence check', () => {
       expect(status).toBe(1);
       expect(doc.findings.map((f) => f.message)).toEqual([expect.stringContaining('must be verified against the current manifest')]);
     });
+    it('blocks an API of the manifest that the report does not cover', () => {
+      const report = JSON.parse(readFileSync(path.join(work, 'payments.verification.json'), 'utf8')) as { results: { kind: string }[] };
+      writeFileSync(path.join(work, 'no-api.verification.json'), JSON.stringify({ ...report, results: report.results.filter((r) => r.kind !== 'api') }));
+      const config = path.join(work, 'no-api.json');
+      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'no-api.verification.json') }, 'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') } }));
+      const { status, doc } = checkJson('payments', '--config', config);
+      expect(status).toBe(1);
+      expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', `api "payments-gateway" must have a verification result (got none in ${path.join(work, 'no-api.verification.json')})`]]);
+    });
     it('blocks a seeded PUBLIC runtime in a plan file with the right rule', () => {
       const plan = cli('plan', 'payments', '--json');
       expect(plan.status, plan.stderr).toBe(0);

@@ -17,7 +17,7 @@ const USAGE = `agentfence check <agent> | --preview F | --state F [--config F] [
 
 Runs the guardrail rules (the same rules as policy-packs/agent-guardrails) over:
   <agent>         the offline plan of a stack (stacks/<agent>/agent.yaml), with the agent's
-                  high-risk tools, name and manifest digest filled into the rule config
+                  high-risk actions, name, manifest digest and artifacts filled into the rule config
   --preview F     a \`pulumi preview --json\` document (or \`agentfence plan --json\` output)
   --state F       a \`pulumi stack export\` document (deployment version 3)
   --config F      pack-style overrides: {"all": level, "<rule-id>": level | {"enforcementLevel": level, ...config}}
@@ -78,9 +78,14 @@ async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDo
   const document = readPlanDocument(preview, `plan of ${manifest.name}`);
   const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
   const digest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  const artifacts = [
+    ...manifest.models.map((m) => ({ kind: 'model', name: m.name })),
+    ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin', name: p.name }] : [])),
+    ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
+  ];
   const derived: PackConfig = {
     'high-risk-actions-via-approval-gate': { highRiskActions },
-    'supply-chain-verified': { agent: manifest.name, manifestDigest: digest },
+    'supply-chain-verified': { agent: manifest.name, manifestDigest: digest, artifacts },
   };
   const root = agent.location.projectRoot;
   return { document, derived, root, source: { kind: 'agent', label: manifest.name, file: path.relative(root, agent.manifest.file) } };

@@ -69,6 +69,10 @@ describe('supply-chain-verified', () => {
       expect(check(write('ok2.json', report()), {}, [withInputs])).toEqual(['model "planner" must have a verification result (got none in ok2.json)']);
     });
   });
+  it('blocks an artifact named in config (from the manifest) that the report lacks', () => {
+    const artifacts = [{ kind: 'model', name: 'fraud-scorer' }, { kind: 'api', name: 'payments-gateway' }, { kind: 'api', name: 'fx-rates' }];
+    expect(check(write('ok3.json', report()), { artifacts })).toEqual(['api "fx-rates" must have a verification result (got none in ok3.json)']);
+  });
   it('checks nothing in a stack without agents', () => {
     expect(check('nope.json', {}, [res('aws:s3/bucket:Bucket', 'b', {})])).toEqual([]);
   });
