@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LoadedAgent } from '../manifest/load.js';
 import type { PlanDocument } from '../plan/read.js';
 import type { Evaluation, PackConfig } from '../rules/evaluate.js';
+import type { PlannedResource } from '../rules/types.js';
 
 /** Rule config implied by the agent's manifest. */
 export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): PackConfig {
@@ -61,9 +62,9 @@ export interface CheckAgentOptions {
 }
 
 /** Evaluates every rule over an agent's planned resources. @throws ConfigError RULE_CONFIG_INVALID. */
-export async function checkAgentPlan(agent: LoadedAgent, document: PlanDocument, options: CheckAgentOptions = {}): Promise<Evaluation> {
+export async function checkAgentPlan(agent: LoadedAgent, resources: readonly PlannedResource[], options: CheckAgentOptions = {}): Promise<Evaluation> {
   const { evaluateRules } = await import('../rules/evaluate.js');
-  return evaluateRules(document.resources, {
+  return evaluateRules(resources, {
     config: mergeRuleConfig(agentRuleConfig(agent, options.verificationFile), options.userConfig ?? {}),
     baseDir: agent.location.projectRoot,
     unknownAsAdvisory: options.unknownAsAdvisory === true,

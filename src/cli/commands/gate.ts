@@ -148,7 +148,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
   });
 
   const evaluation = await stage<Evaluation>('check', async () => {
-    const result = await checkAgentPlan(agent, plan.document, { userConfig: options.userConfig, verificationFile });
+    const result = await checkAgentPlan(agent, plan.document.resources, { userConfig: options.userConfig, verificationFile });
     const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
     const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
     for (const f of [...mandatory, ...advisory]) {

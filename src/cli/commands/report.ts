@@ -3,7 +3,6 @@
  * the manifest, the verifier's verdicts, the guardrail findings on the offline plan (or a given
  * preview/export file) and the SBOM with its scorecard, and renders the self-contained HTML page.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,30 +128,14 @@ async function checkGuardrails(
       return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
     }
   }
-  const { evaluateRules } = await import('../../rules/index.js');
-  const manifest = agent.manifest.manifest;
-  // the same agent-derived rule config as `agentfence check <agent>`
-  const supplyChain: Record<string, string> = {
-    agent: manifest.name,
-    manifestDigest: `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`,
-  };
-  // the supply-chain rule reads a report file: give it the verification this report shows, not whatever is on disk
+  const { checkAgentPlan } = await import('../guardrails.js');
+  // the supply-chain rules read a report file: give them the verification this report shows, not whatever is on disk
   const scratch = verification === undefined ? undefined : mkdtempSync(path.join(tmpdir(), 'agentfence-report-'));
   try {
-    if (scratch !== undefined) {
-      supplyChain['verificationFile'] = path.join(scratch, 'verification.json');
-      writeFileSync(supplyChain['verificationFile'], JSON.stringify(verification));
-    }
-    const config = {
-      'high-risk-actions-via-approval-gate': {
-        highRiskActions: [...new Set(manifest.tools.filter((t) => t.risk === 'high').flatMap((t) => t.actions))].sort(),
-      },
-      'supply-chain-verified': supplyChain,
-      ...(supplyChain['verificationFile'] === undefined
-        ? {}
-        : { 'network-firewall-allowlist-verified': { verificationFile: supplyChain['verificationFile'] } }),
-    };
-    return { findings: evaluateRules(resources, { baseDir: agent.location.projectRoot, config }).findings };
+    const verificationFile = scratch === undefined ? undefined : path.join(scratch, 'verification.json');
+    if (verificationFile !== undefined) writeFileSync(verificationFile, JSON.stringify(verification));
+    const evaluation = await checkAgentPlan(agent, resources, verificationFile === undefined ? {} : { verificationFile });
+    return { findings: evaluation.findings };
   } finally {
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   }
