@@ -297,9 +297,34 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
   },
 };
 
-type GateConfig = { highRiskActions: string[] };
+type HighRiskTool = { name: string; actions: string[]; resources: string[] };
+type GateConfig = { highRiskActions: string[]; highRiskTools: HighRiskTool[] };
 
 const GATE = 'agentfence:aws:ApprovalGate';
+
+/** One high-risk (action, resources) pair to guard; resources `*` means the action on anything. */
+interface Guarded {
+  readonly action: string;
+  readonly resources: readonly string[];
+  readonly label: string;
+}
+
+function guardedOf(config: GateConfig): Guarded[] {
+  return [
+    ...config.highRiskActions.map((action) => ({ action, resources: ['*'], label: show(action) })),
+    ...config.highRiskTools.flatMap((tool) => tool.actions.map((action) => ({ action, resources: tool.resources, label: `${show(action)} of tool ${show(tool.name)}` }))),
+  ];
+}
+
+/** Whether a statement grants the guarded action on (some of) its resources; unknown resources count. */
+function grants(statement: PolicyStatement, guarded: Guarded): boolean {
+  const actions = strings(statement.actions).values;
+  if (!actions.some((pattern) => iamGlob(pattern, guarded.action) || iamGlob(guarded.action, pattern))) return false;
+  if (guarded.resources.includes('*')) return true;
+  const resources = strings(statement.resources);
+  if (resources.unknown) return true;
+  return resources.values.some((r) => guarded.resources.some((g) => iamGlob(r, g) || iamGlob(g, r)));
+}
 
 /** High-risk tools run only through a human approval gate, never with the agent's own identity. */
 export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
@@ -307,7 +332,7 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
   id: 'high-risk-actions-via-approval-gate',
   title: 'High-risk actions only through an approval gate',
   description:
-    'Checks whether each configured high-risk action is granted only to an approval gate (agentfence:aws:ApprovalGate) and never directly by any other identity policy in the stack.',
+    'Checks whether each configured high-risk action (or high-risk tool: actions on resources) is granted only to an approval gate (agentfence:aws:ApprovalGate) and never directly by any other identity policy in the stack.',
   severity: 'critical',
   pillar: 'human-oversight',
   owasp: ['ASI09 Human-Agent Trust Exploitation', ASI02],
@@ -315,32 +340,47 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
   remediation: 'Mark the tool `approval: required` so the action runs only from the ApprovalGate executor.',
   configSchema: {
     type: 'object',
-    properties: { highRiskActions: { type: 'array', items: { type: 'string', pattern: '^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$' }, default: [] } },
+    properties: {
+      highRiskActions: { type: 'array', items: { type: 'string', pattern: '^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$' }, default: [] },
+      highRiskTools: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'actions', 'resources'],
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            actions: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$' } },
+            resources: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          },
+          additionalProperties: false,
+        },
+        default: [],
+      },
+    },
     additionalProperties: false,
   },
   evaluateStack(stack, config) {
-    if (config.highRiskActions.length === 0) return [];
+    const guarded = guardedOf(config);
+    if (guarded.length === 0) return [];
     const out: Violation[] = [];
-    const gated = new Set<string>();
+    const gated = new Set<Guarded>();
     for (const resource of stack.ofType(...POLICY_TYPES)) {
       const underGate = isUnder(resource, GATE);
       const { views, problems } = identityPolicies(resource);
       if (!underGate) out.push(...problems);
       for (const view of views) {
         for (const statement of view.statements.filter(allows)) {
-          const actions = strings(statement.actions);
-          if (actions.unknown && !underGate) out.push(unknownViolation(resource, `${view.where} actions`));
-          for (const high of config.highRiskActions) {
-            const hit = actions.values.find((pattern) => iamGlob(pattern, high) || iamGlob(high, pattern));
-            if (hit === undefined) continue;
-            if (underGate) gated.add(high);
-            else out.push(violation(resource, `High-risk action ${show(high)} must be reachable only through an approval gate (got granted directly by ${where(view, statement)})`));
+          if (strings(statement.actions).unknown && !underGate) out.push(unknownViolation(resource, `${view.where} actions`));
+          for (const guard of guarded) {
+            if (!grants(statement, guard)) continue;
+            if (underGate) gated.add(guard);
+            else out.push(violation(resource, `High-risk action ${guard.label} must be reachable only through an approval gate (got granted directly by ${where(view, statement)})`));
           }
         }
       }
     }
-    for (const high of config.highRiskActions) {
-      if (!gated.has(high)) out.push({ message: `High-risk action ${show(high)} must have an approval gate that executes it (got no ${GATE} granting it)` });
+    for (const guard of guarded) {
+      if (!gated.has(guard)) out.push({ message: `High-risk action ${guard.label} must have an approval gate that executes it (got no ${GATE} granting it)` });
     }
     return out;
   },

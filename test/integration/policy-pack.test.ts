@@ -159,7 +159,11 @@ beforeAll(async () => {
   for (const agent of ['payments', 'support-triage']) {
     plans.set(agent, [...readPlanDocument(await planAgent(agent, root), agent).resources]);
     const manifest = loadAgent(agent, root).manifest.manifest;
-    derived.set(agent, { 'high-risk-actions-via-approval-gate': { highRiskActions: manifest.tools.filter((t) => t.risk === 'high').flatMap((t) => t.actions) } });
+    derived.set(agent, {
+      'high-risk-actions-via-approval-gate': {
+        highRiskTools: manifest.tools.filter((t) => t.risk === 'high').map((t) => ({ name: t.name, actions: [...t.actions], resources: [...t.resources] })),
+      },
+    });
   }
   pack = spawn(process.execPath, ['policy-packs/agent-guardrails'], { cwd: root, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {

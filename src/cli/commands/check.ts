@@ -76,7 +76,7 @@ async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDo
   const manifest = agent.manifest.manifest;
   const preview = await planAgent(ref, cwd);
   const document = readPlanDocument(preview, `plan of ${manifest.name}`);
-  const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
+  const highRiskTools = manifest.tools.filter((tool) => tool.risk === 'high').map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }));
   const digest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
   const artifacts = [
     ...manifest.models.map((m) => ({ kind: 'model', name: m.name })),
@@ -84,7 +84,7 @@ async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDo
     ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
   ];
   const derived: PackConfig = {
-    'high-risk-actions-via-approval-gate': { highRiskActions },
+    'high-risk-actions-via-approval-gate': { highRiskTools },
     'supply-chain-verified': { agent: manifest.name, manifestDigest: digest, artifacts },
   };
   const root = agent.location.projectRoot;

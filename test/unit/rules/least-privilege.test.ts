@@ -141,6 +141,27 @@ describe('high-risk-actions-via-approval-gate', () => {
     const unknown = res('aws:iam/policy:Policy', 'u', { policy: UNKNOWN }, { parent: identity });
     expect(messages(highRiskActionsViaApprovalGate, [env, gate, identity, executor, unknown], config)).toEqual([expect.stringContaining('cannot be checked before deploy')]);
   });
+  describe('when the high-risk tool is configured with its resources', () => {
+    const tools = { highRiskTools: [{ name: 'initiate-transfer', actions: ['lambda:InvokeFunction'], resources: [TRANSFER] }] };
+    const other = res('aws:iam/policy:Policy', 'lookup', { policy: policy([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:eu-west-1:111122223333:function:lookup-rates' }]) }, { parent: identity });
+    it('allows the same action on another resource to the agent', () => {
+      expect(messages(highRiskActionsViaApprovalGate, [env, gate, identity, executor, other], tools)).toEqual([]);
+    });
+    it('blocks the action on the high-risk resource', () => {
+      expect(messages(highRiskActionsViaApprovalGate, [env, gate, identity, executor, direct], tools)).toEqual([
+        'High-risk action "lambda:InvokeFunction" of tool "initiate-transfer" must be reachable only through an approval gate (got granted directly by IAM policy "payments-tools" policy statement "InitiateTransfer")',
+      ]);
+    });
+    it('blocks the action on a wildcard resource covering it', () => {
+      const wide = res('aws:iam/policy:Policy', 'wide', { policy: policy([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:eu-west-1:111122223333:function:*' }]) }, { parent: identity });
+      expect(messages(highRiskActionsViaApprovalGate, [env, gate, identity, executor, wide], tools)).toEqual([expect.stringContaining('granted directly by IAM policy "wide"')]);
+    });
+    it('blocks a gate that executes another resource', () => {
+      expect(messages(highRiskActionsViaApprovalGate, [env, gate, identity, other], tools)).toEqual([
+        'High-risk action "lambda:InvokeFunction" of tool "initiate-transfer" must have an approval gate that executes it (got no agentfence:aws:ApprovalGate granting it)',
+      ]);
+    });
+  });
   it('checks nothing when no high-risk action is configured', () => {
     expect(messages(highRiskActionsViaApprovalGate, [direct])).toEqual([]);
   });
