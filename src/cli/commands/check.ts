@@ -96,7 +96,8 @@ const SECURITY_SEVERITY: Readonly<Record<Finding['severity'], string>> = { criti
 function sarifRule(rule: Rule): SarifRule {
   return {
     id: rule.id,
-    name: rule.title,
+    // SARIF rule names are identifiers: the id in PascalCase.
+    name: rule.id.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join(''),
     shortDescription: rule.title,
     fullDescription: rule.description,
     properties: {
