@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstore/bundle';
-import { dsse, type X509Certificate } from '@sigstore/core';
+import { dsse, X509Certificate } from '@sigstore/core';
 import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { InputError, messageOf } from '../../errors.js';
 import { accelerateSigstoreCore } from './accelerate.js';
@@ -486,13 +486,22 @@ function parsePkiBundle(json: unknown): PkiBundle {
   return fail('MALFORMED_BUNDLE', 'bundle must hold exactly one of dsseEnvelope or messageSignature');
 }
 
+/** The first URI or email SAN of a certificate, without node's `URI:`/`email:` prefixes. */
+function subjectAltNameOf(der: Buffer): string | undefined {
+  try {
+    return X509Certificate.parse(Buffer.from(der)).subjectAltName;
+  } catch {
+    return undefined;
+  }
+}
+
 function verifyPkiBundle(json: unknown, artifact: ArtifactInput, policy: Extract<SignerPolicy, { kind: 'certificate' }>, now: Date): SigstoreVerification {
   const trustChain = parseTrustChain(policy.chainPem);
   const parsed = parsePkiBundle(json);
   const certificates = parseCertificates(parsed.certificates);
   const { leaf, path, key } = verifyCertificatePath(certificates, trustChain, now);
   const signer: Signer = {
-    identity: leaf.subjectAltName ?? leaf.subject,
+    identity: subjectAltNameOf(leaf.raw) ?? leaf.subject,
     issuer: path[path.length - 1]?.subject ?? leaf.issuer,
     keyHint: hintOf(key),
   };
