@@ -6,23 +6,55 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../errors.js';
 import type { LoadedAgent } from '../manifest/load.js';
 import type { PlanDocument } from '../plan/read.js';
 import type { Evaluation, PackConfig } from '../rules/evaluate.js';
 import type { PlannedResource } from '../rules/types.js';
 
-/** Rule config implied by the agent's manifest. */
+/** Rule config implied by the agent's manifest: its high-risk tools, its name, manifest digest and artifacts. */
 export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): PackConfig {
   const manifest = agent.manifest.manifest;
-  const highRiskActions = [...new Set(manifest.tools.filter((tool) => tool.risk === 'high').flatMap((tool) => tool.actions))].sort();
+  const highRiskTools = manifest.tools
+    .filter((tool) => tool.risk === 'high')
+    .map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }));
   const manifestDigest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  const artifacts = [
+    ...manifest.models.map((m) => ({ kind: 'model', name: m.name })),
+    ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin', name: p.name }] : [])),
+    ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
+  ];
   // every rule that reads the verifier's result reads the same file
   const fromFile = verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile };
   return {
-    'high-risk-actions-via-approval-gate': { highRiskActions },
-    'supply-chain-verified': { agent: manifest.name, manifestDigest, ...fromFile },
-    'network-firewall-allowlist-verified': { ...fromFile },
+    'high-risk-actions-via-approval-gate': { highRiskTools },
+    'supply-chain-verified': { agent: manifest.name, manifestDigest, artifacts, ...fromFile },
+    ...(verificationFile === undefined ? {} : { 'network-firewall-allowlist-verified': { ...fromFile } }),
   };
+}
+
+/**
+ * Reads pack-style rule overrides (`--config F`): a JSON object.
+ * @throws InputError CHECK_INPUT_UNREADABLE, CHECK_CONFIG_MALFORMED.
+ */
+export function readRuleConfigFile(file: string | undefined, cwd: string): PackConfig {
+  if (file === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new InputError('CHECK_INPUT_UNREADABLE', `--config ${file} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be JSON (got: ${(error as Error).message})`, { cause: error });
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
+  }
+  return config as PackConfig;
 }
 
 /** Merges derived rule config under the user's overrides: the user wins, field by field. */

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
@@ -40,55 +39,14 @@ function readText(file: string, what: string): string {
   }
 }
 
-function readConfig(file: string | undefined): PackConfig {
-  if (file === undefined) return {};
-  const text = readText(file, '--config');
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch (error) {
-    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be JSON (got: ${(error as Error).message})`, { cause: error });
-  }
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
-  }
-  return config as PackConfig;
-}
-
-/** Merges rule config derived from the agent under the user's overrides (the user wins). */
-function mergeConfig(derived: PackConfig, user: PackConfig): PackConfig {
-  const out: Record<string, unknown> = { ...derived };
-  for (const [key, value] of Object.entries(user)) {
-    const base = out[key];
-    if (typeof base === 'object' && base !== null && typeof value === 'object' && value !== null) out[key] = { ...base, ...value };
-    else if (typeof value === 'string' && typeof base === 'object' && base !== null) out[key] = { ...base, enforcementLevel: value };
-    else out[key] = value;
-  }
-  return out;
-}
-
 async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source }> {
   const { loadAgent } = await import('../../manifest/load.js');
   // The offline plan loads Pulumi: imported only on this path.
-  const { planAgent } = await import('../../plan/offline.js');
-  const { readPlanDocument } = await import('../../plan/read.js');
+  const { agentRuleConfig, planLoadedAgent } = await import('../guardrails.js');
   const agent = loadAgent(ref, cwd);
-  const manifest = agent.manifest.manifest;
-  const preview = await planAgent(ref, cwd);
-  const document = readPlanDocument(preview, `plan of ${manifest.name}`);
-  const highRiskTools = manifest.tools.filter((tool) => tool.risk === 'high').map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }));
-  const digest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
-  const artifacts = [
-    ...manifest.models.map((m) => ({ kind: 'model', name: m.name })),
-    ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin', name: p.name }] : [])),
-    ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
-  ];
-  const derived: PackConfig = {
-    'high-risk-actions-via-approval-gate': { highRiskTools },
-    'supply-chain-verified': { agent: manifest.name, manifestDigest: digest, artifacts },
-  };
+  const { document } = await planLoadedAgent(agent, cwd);
   const root = agent.location.projectRoot;
-  return { document, derived, root, source: { kind: 'agent', label: manifest.name, file: path.relative(root, agent.manifest.file) } };
+  return { document, derived: agentRuleConfig(agent), root, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) } };
 }
 
 const SECURITY_SEVERITY: Readonly<Record<Finding['severity'], string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
@@ -163,7 +121,8 @@ export const command: Command = {
     if (sources !== 1 || positionals.length > 1) {
       throw new InputError('CLI_USAGE', `check needs exactly one of <agent>, --preview F or --state F (got ${sources})`);
     }
-    const userConfig = readConfig(values['config'] as string | undefined);
+    const { mergeRuleConfig, readRuleConfigFile } = await import('../guardrails.js');
+    const userConfig = readRuleConfigFile(values['config'] as string | undefined, ctx.cwd);
     const { findProjectRoot } = await import('../../manifest/resolve.js');
     const { readPlanDocument } = await import('../../plan/read.js');
     const { evaluateRules, isBlocked } = await import('../../rules/evaluate.js');
@@ -187,7 +146,7 @@ export const command: Command = {
     }
 
     const evaluation = evaluateRules(document.resources, {
-      config: mergeConfig(derived, userConfig),
+      config: mergeRuleConfig(derived, userConfig),
       baseDir: root,
       unknownAsAdvisory: values['allow-unknown'] === true,
     });

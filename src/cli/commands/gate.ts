@@ -65,20 +65,6 @@ class StageFailure extends Error {
   }
 }
 
-function readConfig(file: string | undefined, cwd: string): PackConfig {
-  if (file === undefined) return {};
-  let config: unknown;
-  try {
-    config = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
-  } catch (error) {
-    throw new InputError('GATE_CONFIG_INVALID', `--config ${file} must be a readable JSON file (${messageOf(error)})`, { cause: error });
-  }
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new InputError('GATE_CONFIG_INVALID', `--config ${file} must hold a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
-  }
-  return config as PackConfig;
-}
-
 function artifactFinding(result: ArtifactResult): GateFinding {
   return {
     stage: 'verify',
@@ -289,7 +275,7 @@ export const command: Command = {
     const options: GateOptions = {
       checkSbom: values['check-sbom'] === true,
       ...(typeof values['output-dir'] === 'string' ? { outputDir: values['output-dir'] } : {}),
-      userConfig: readConfig(values['config'] as string | undefined, ctx.cwd),
+      userConfig: (await import('../guardrails.js')).readRuleConfigFile(values['config'] as string | undefined, ctx.cwd),
       online: values['online'] === true,
     };
     const stages: StageOutcome[] = [];
