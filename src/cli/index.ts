@@ -3,15 +3,11 @@
  * `process.exitCode`. Errors become one readable line on stderr and exit 2 (bad input) or 1
  * (blocked); a stack trace is printed only with AGENTFENCE_DEBUG=1.
  */
-import { readFileSync } from 'node:fs';
 import { AgentfenceError, ExitCode, exitCodeOf, messageOf } from '../errors.js';
+import { packageVersion } from '../version.js';
 import { commands } from './commands.js';
 import { makeContext, type ProcessLike, toFormat } from './context.js';
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function usage(): string {
   const lines = Object.entries(commands).map(([, entry]) => `  agentfence ${entry.summary}`);
@@ -47,7 +43,7 @@ export async function run(proc: ProcessLike): Promise<number> {
     return name === undefined ? ExitCode.BAD_INPUT : ExitCode.PASS;
   }
   if (name === '--version' || name === '-V') {
-    proc.stdout.write(`${version()}\n`);
+    proc.stdout.write(`${packageVersion()}\n`);
     return ExitCode.PASS;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;

@@ -52,20 +52,8 @@ export function readFreshVerification(
   return { report: report as VerificationReport };
 }
 
-/** agentfence's own package name and version (the SBOM's metadata.tools). */
-export function toolIdentity(): { name: string; version: string } {
-  let dir = import.meta.dirname;
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'agentfence' && typeof pkg.version === 'string') return { name: pkg.name, version: pkg.version };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return { name: 'agentfence', version: '0.0.0' };
-    dir = parent;
-  }
-}
+export { toolIdentity } from '../version.js';
+import { toolIdentity } from '../version.js';
 
 /** The installed @cyclonedx/cyclonedx-library version. */
 export function libraryVersion(): string {

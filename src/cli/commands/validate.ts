@@ -2,10 +2,11 @@
  * `agentfence validate <agent|manifest|trust-policy>`: schema and semantic checks of a manifest and
  * the trust policy beside its stack folder, or of a trust policy given directly. Exit 0 valid, 2 not.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
+import { packageVersion } from '../../version.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
@@ -103,7 +104,3 @@ function render(ctx: CommandContext, result: ValidationResult): void {
   }
 }
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

@@ -2,7 +2,7 @@
  * `agentfence verify <agent> [--online] [--output F]`: the agent's supply chain against its trust
  * policy; writes `.agentfence/verification.json`. `verify model|plugin|api ...` verify one artifact.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
@@ -30,20 +30,8 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   api: async () => (await import('./verify-api.js')).command,
 };
 
-/** The package version, for SARIF; found from this file up to the package root. */
-export function packageVersion(): string {
-  let dir = import.meta.dirname;
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'agentfence') return pkg.version ?? '0.0.0';
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return '0.0.0';
-    dir = parent;
-  }
-}
+export { packageVersion } from '../../version.js';
+import { packageVersion } from '../../version.js';
 
 function paint(ctx: CommandContext, status: ArtifactResult['status'], text: string): string {
   if (!ctx.color) return text;
