@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError } from '../errors.js';
+import { toReason } from './reason.js';
 import type { LoadedAgent } from '../manifest/load.js';
 import type { ApiSpec, ModelSpec, PluginSpec } from '../manifest/types.js';
 import { verifyApiDescriptor } from './api/index.js';
@@ -25,7 +26,7 @@ import {
 } from './npm/index.js';
 import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRootCache } from './policy.js';
 import { loadPublicGoodRoot } from './sigstore/index.js';
-import type { ArtifactKind, ArtifactResult, ReasonCode, VerificationReport } from './types.js';
+import type { ArtifactKind, ArtifactResult, VerificationReport } from './types.js';
 
 /** Size limits: a descriptor or bundle larger than this is refused before it is parsed. */
 const MAX_DESCRIPTOR_BYTES = 1024 * 1024;
@@ -41,31 +42,8 @@ function readBounded(file: string, max: number, what: string): Buffer {
 /** The versioned schema id of the report. */
 export const VERIFICATION_SCHEMA_VERSION = 'agentfence.verification/v1' as const;
 
-const REASONS: ReadonlySet<string> = new Set<ReasonCode>([
-  'UNSIGNED',
-  'MALFORMED_BUNDLE',
-  'UNTRUSTED_SIGNER',
-  'SIGNATURE_INVALID',
-  'TAMPERED',
-  'DIGEST_MISMATCH',
-  'EXPIRED',
-  'NO_TRANSPARENCY_PROOF',
-  'TLOG_INVALID',
-  'CERTIFICATE_INVALID',
-  'TRUST_ROOT_INVALID',
-  'POLICY_DENIED',
-  'VERSION_MISMATCH',
-  'CLASSIFICATION_DENIED',
-  'SYMLINK_REFUSED',
-  'PATH_REFUSED',
-  'ERROR',
-]);
-
-/** The reason code of any thrown value: its own code when that is a reason, else `ERROR`. */
-export function reasonOf(error: unknown): ReasonCode {
-  if (error instanceof AgentfenceError && REASONS.has(error.code)) return error.code as ReasonCode;
-  return 'ERROR';
-}
+/** The reason code of any thrown value (see {@link toReason}). */
+export const reasonOf = toReason;
 
 /** Knobs of {@link verifyAgent}. */
 export interface VerifyAgentOptions {

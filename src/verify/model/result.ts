@@ -2,35 +2,14 @@
  * Model verdicts in the shape of `.agentfence/verification.json` results, so `verify <agent>` and
  * `verify model` report models the same way.
  */
-import { AgentfenceError, messageOf } from '../../errors.js';
-import type { ArtifactResult, ReasonCode } from '../types.js';
+import { messageOf } from '../../errors.js';
+import { toReason } from '../reason.js';
+import type { ArtifactResult } from '../types.js';
 import type { ModelVerification } from './types.js';
 import { ModelMismatchError } from './verify.js';
 
-const REASONS: ReadonlySet<string> = new Set<ReasonCode>([
-  'UNSIGNED',
-  'MALFORMED_BUNDLE',
-  'UNTRUSTED_SIGNER',
-  'SIGNATURE_INVALID',
-  'TAMPERED',
-  'DIGEST_MISMATCH',
-  'EXPIRED',
-  'NO_TRANSPARENCY_PROOF',
-  'TLOG_INVALID',
-  'CERTIFICATE_INVALID',
-  'TRUST_ROOT_INVALID',
-  'POLICY_DENIED',
-  'VERSION_MISMATCH',
-  'CLASSIFICATION_DENIED',
-  'SYMLINK_REFUSED',
-  'PATH_REFUSED',
-  'ERROR',
-]);
-
-/** The reason code of a thrown value: its code when it is a known reason, else `ERROR`. */
-export function modelReason(error: unknown): ReasonCode {
-  return error instanceof AgentfenceError && REASONS.has(error.code) ? (error.code as ReasonCode) : 'ERROR';
-}
+/** The reason code of a thrown value (see {@link toReason}). */
+export const modelReason = toReason;
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

@@ -3,7 +3,6 @@
  * Library messages are kept as the `cause`, never as the primary message.
  */
 import { AgentfenceError, ConfigError, VerificationError } from '../../errors.js';
-import type { ReasonCode } from '../types.js';
 
 /** Codes a bundle verification can fail with (all VerificationError). */
 export type SigstoreErrorCode =
@@ -84,27 +83,4 @@ export function fromLibraryError(error: unknown): AgentfenceError {
   }
 }
 
-const REASONS: ReadonlySet<string> = new Set<ReasonCode>([
-  'UNSIGNED',
-  'MALFORMED_BUNDLE',
-  'UNTRUSTED_SIGNER',
-  'SIGNATURE_INVALID',
-  'TAMPERED',
-  'DIGEST_MISMATCH',
-  'EXPIRED',
-  'NO_TRANSPARENCY_PROOF',
-  'TLOG_INVALID',
-  'CERTIFICATE_INVALID',
-  'TRUST_ROOT_INVALID',
-  'POLICY_DENIED',
-  'VERSION_MISMATCH',
-  'CLASSIFICATION_DENIED',
-  'SYMLINK_REFUSED',
-  'PATH_REFUSED',
-]);
-
-/** The reason code of any thrown value: our code when it is a reason, else `ERROR`. */
-export function toReason(error: unknown): ReasonCode {
-  if (error instanceof AgentfenceError && REASONS.has(error.code)) return error.code as ReasonCode;
-  return 'ERROR';
-}
+export { toReason } from '../reason.js';
