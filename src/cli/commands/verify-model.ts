@@ -13,6 +13,7 @@ import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { toSarif } from '../sarif.js';
+import { packageVersion } from '../../version.js';
 
 const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
     (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem [--certificate-chain INT.pem])
@@ -131,19 +132,6 @@ export function throughputLine(stats: HashStats): string {
 }
 
 /** The package version, for SARIF. */
-function packageVersion(): string {
-  let dir = import.meta.dirname;
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'agentfence') return pkg.version ?? '0.0.0';
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return '0.0.0';
-    dir = parent;
-  }
-}
 
 /** Renders a model result on stdout in the context's format; returns the exit code. */
 export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string): number {
