@@ -7,7 +7,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import type { KeylessSigner, KeySigner } from '../../verify/sigstore/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs } from '../context.js';
-import { parseWorkers, progressBar, readInputFile, resolveIgnorePaths, throughputLine } from './verify-model.js';
+import { parseWorkers, progressBar, readPemFile, resolveIgnorePaths, throughputLine } from './verify-model.js';
 
 const USAGE = `agentfence sign model <dir|file> (--key K.pem | --identity-token T [--fulcio-url U] [--rekor-url U] [--tsa-url U])
     [--ignore-paths P ...] [--signature OUT] [--method files|shards] [--shard-size N]
@@ -72,7 +72,7 @@ export const command: Command = {
     }
     const signer: KeySigner | KeylessSigner =
       keyFile !== undefined
-        ? { kind: 'key', privateKeyPem: readInputFile(ctx, keyFile, 'private key') }
+        ? { kind: 'key', privateKeyPem: readPemFile(ctx, keyFile, 'private key') }
         : {
             kind: 'keyless',
             identityToken: token!,

@@ -2,12 +2,11 @@
  * `agentfence verify api <descriptor> --signature F (--identity I --issuer U | --key PUB.pem)`: one
  * signed API descriptor outside a stack. Prints the verified hosts.
  */
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from '../commands.js';
+import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import { parseCommandArgs } from '../context.js';
 import { printResults } from './verify.js';
 
@@ -19,16 +18,7 @@ Exit: 0 verified, 1 blocked, 2 bad input.`;
 const CLASSIFICATIONS: readonly Classification[] = ['public', 'internal', 'confidential', 'restricted'];
 
 function readInput(cwd: string, file: string, what: string): Buffer {
-  try {
-    const full = path.resolve(cwd, file);
-    // Inputs are bounded (a tarball at most 256 MiB, anything else 16 MiB) before they are read.
-    const max = what === '--tarball' ? 256 * 1024 * 1024 : 16 * 1024 * 1024;
-    if (statSync(full).size > max) throw new InputError('INPUT_TOO_LARGE', `${what} ${file} must be at most ${max} bytes`);
-    return readFileSync(full);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
+  return readInputFile(cwd, file, what, what === '--tarball' ? MAX_ARTIFACT_BYTES : MAX_INPUT_BYTES);
 }
 
 export const command: Command = {

@@ -4,7 +4,7 @@
  *                 [--trusted-root R] FILE_OR_sha256:HEX
  * Exit 0 verified, 1 rejected, 2 usage or configuration error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, messageOf, VerificationError } from '../../errors.js';
 import {
@@ -17,6 +17,7 @@ import {
   type TrustRoot,
 } from '../../verify/sigstore/index.js';
 import type { Command } from '../commands.js';
+import { MAX_ARTIFACT_BYTES, readInputFile } from '../input.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 
 const usage = `agentfence verify-bundle --bundle F (--certificate-identity I | --certificate-identity-regexp RE)
@@ -50,11 +51,7 @@ function str(value: unknown): string | undefined {
 }
 
 function readInput(ctx: CommandContext, file: string, what: string): Buffer {
-  try {
-    return readFileSync(path.resolve(ctx.cwd, file));
-  } catch (error) {
-    throw new InputError('FILE_UNREADABLE', `cannot read ${what} ${file}: ${messageOf(error)}`, { cause: error });
-  }
+  return readInputFile(ctx.cwd, file, what, MAX_ARTIFACT_BYTES);
 }
 
 function toArtifact(ctx: CommandContext, spec: string): ArtifactInput {

@@ -3,7 +3,7 @@
  * --certificate-chain ROOT.pem ...)`: one model against its OpenSSF model-signing bundle, mirroring
  * the reference implementation's `verify sigstore|key|certificate`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { SignerPolicy } from '../../verify/sigstore/types.js';
@@ -13,6 +13,7 @@ import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { toSarif } from '../sarif.js';
+import { readInputFile } from '../input.js';
 import { packageVersion } from '../../version.js';
 
 const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
@@ -48,14 +49,9 @@ const options = {
   verbose: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-/** Reads a file named on the command line. @throws InputError FILE_NOT_FOUND */
-export function readInputFile(ctx: CommandContext, file: string, what: string): string {
-  const full = path.resolve(ctx.cwd, file);
-  try {
-    return readFileSync(full, 'utf8');
-  } catch (error) {
-    throw new InputError('FILE_NOT_FOUND', `cannot read ${what} ${full} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
+/** Reads a PEM file named on the command line. @throws InputError FILE_NOT_FOUND, INPUT_TOO_LARGE */
+export function readPemFile(ctx: CommandContext, file: string, what: string): string {
+  return readInputFile(ctx.cwd, file, what).toString('utf8');
 }
 
 /** Parses `--workers`. @throws InputError CLI_USAGE */
@@ -171,8 +167,8 @@ async function signerPolicy(ctx: CommandContext, values: Record<string, unknown>
     }
     return { kind: 'keyless', issuer, ...(identity === undefined ? {} : { subject: identity }), ...(identityRegExp === undefined ? {} : { subjectRegExp: identityRegExp }), trustRoot: trustRoot() };
   }
-  if (key !== undefined) return { kind: 'key', publicKeyPem: readInputFile(ctx, key, 'public key'), ...(trustedRoot === undefined ? {} : { trustRoot: trustRoot() }) };
-  return { kind: 'certificate', chainPem: chain.map((file) => readInputFile(ctx, file, 'certificate')) };
+  if (key !== undefined) return { kind: 'key', publicKeyPem: readPemFile(ctx, key, 'public key'), ...(trustedRoot === undefined ? {} : { trustRoot: trustRoot() }) };
+  return { kind: 'certificate', chainPem: chain.map((file) => readPemFile(ctx, file, 'certificate')) };
 }
 
 export const command: Command = {

@@ -3,12 +3,12 @@
  * stack: tarball integrity, publish attestation (public npm keys from the pinned TUF seeds, plus
  * `--registry-keys`), and SLSA provenance from the given source repository / identity.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, InputError } from '../../errors.js';
 import type { ResolvedAuthority } from '../../verify/policy.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from '../commands.js';
+import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { printResults } from './verify.js';
@@ -30,16 +30,7 @@ function escapeRegExp(text: string): string {
 }
 
 function readInput(cwd: string, file: string, what: string): Buffer {
-  try {
-    const full = path.resolve(cwd, file);
-    // Inputs are bounded (a tarball at most 256 MiB, anything else 16 MiB) before they are read.
-    const max = what === '--tarball' ? 256 * 1024 * 1024 : 16 * 1024 * 1024;
-    if (statSync(full).size > max) throw new InputError('INPUT_TOO_LARGE', `${what} ${file} must be at most ${max} bytes`);
-    return readFileSync(full);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
+  return readInputFile(cwd, file, what, what === '--tarball' ? MAX_ARTIFACT_BYTES : MAX_INPUT_BYTES);
 }
 
 type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
