@@ -112,6 +112,16 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
   if (manifest.attestations !== undefined) {
     errors.push(...checkPath(source, ['attestations'], manifest.attestations, stack, 'dir'));
   }
+  // The SBOM names these contacts, and CycloneDX's idn-email wants a top-level domain of 2+ characters.
+  const emails: [DocPath, string | undefined][] = [
+    [['owner', 'email'], manifest.owner.email],
+    [['monitoring', 'alarmEmail'], manifest.monitoring.alarmEmail],
+  ];
+  for (const [at, address] of emails) {
+    if (address !== undefined && !/\.[A-Za-z0-9-]{2,}$/.test(address)) {
+      errors.push(errorAt(source, at, 'EMAIL_DOMAIN', `${at.join('.')} must end in a top-level domain of two or more characters (got ${describe(address)})`));
+    }
+  }
   return errors;
 }
 
