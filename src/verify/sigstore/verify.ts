@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual, verify as cryptoVerify, type KeyObject } f
 import { bundleFromJSON, type Bundle, type TransparencyLogEntry } from '@sigstore/bundle';
 import { dsse, X509Certificate } from '@sigstore/core';
 import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
-import { InputError, messageOf } from '../../errors.js';
+import { ConfigError, InputError, messageOf } from '../../errors.js';
 import { accelerateSigstoreCore } from './accelerate.js';
 import type { Signer } from '../types.js';
 import { fail, fromLibraryError } from './errors.js';
@@ -537,6 +537,10 @@ function verifyPkiBundle(json: unknown, artifact: ArtifactInput, policy: Extract
 export function verifyBundle(bundle: unknown, artifact: ArtifactInput, policy: SignerPolicy, options: VerifyBundleOptions = {}): SigstoreVerification {
   if (bundle === undefined || bundle === null) fail('UNSIGNED', 'no signature bundle');
   const now = options.now ?? new Date();
+  // A keyless policy that names no identity would trust everyone the issuer vouches for.
+  if (policy.kind === 'keyless' && policy.subject === undefined && policy.subjectRegExp === undefined) {
+    throw new ConfigError('POLICY_INVALID', `a keyless signer policy must name the identity (subject or subjectRegExp) it trusts from ${policy.issuer} (got neither)`);
+  }
   try {
     switch (policy.kind) {
       case 'certificate':

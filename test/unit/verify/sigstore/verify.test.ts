@@ -67,6 +67,11 @@ describe('verifyBundle', () => {
   });
 
   describe('when matching a keyless identity', () => {
+    it('refuses a policy that names no identity at all (it would trust anyone the issuer vouches for)', () => {
+      const { subject: _, ...anyone } = keyless() as Extract<SignerPolicy, { kind: 'keyless' }>;
+      const error = rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, anyone));
+      expect(error).toMatchObject({ code: 'POLICY_INVALID', kind: 'config' });
+    });
     it('accepts the exact identity and issuer, and reports signer, times and root', () => {
       const result = verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, keyless());
       expect(result.signer).toMatchObject({ identity: IDENTITY, issuer: ISSUER });
