@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/agentfence.js');
@@ -63,6 +64,20 @@ describe('agentfence gate', () => {
       expect(readFileSync(path.join(project, '.agentfence/report-payments.html'), 'utf8')).toContain('<html');
       // progress and logs stay on stderr
       expect(r.stderr).toContain('gate: plan');
+    });
+  });
+
+  describe('when CI runs the command line of .github/workflows/agentfence-gate.yml', () => {
+    const workflow = parse(readFileSync(path.join(root, '.github/workflows/agentfence-gate.yml'), 'utf8')) as {
+      jobs: { gate: { strategy: { matrix: { agent: string[] } }; steps: { run?: string }[] } };
+    };
+    const line = workflow.jobs.gate.steps.map((step) => step.run ?? '').find((run) => run.includes('agentfence gate'))!;
+    it.each(workflow.jobs.gate.strategy.matrix.agent)('passes %s and prints SARIF on stdout', (agent) => {
+      const args = line.replaceAll('${{ matrix.agent }}', agent).replace(/\s*>.*$/, '').trim().split(/\s+/);
+      expect(args.slice(0, 3)).toEqual(['npx', 'agentfence', 'gate']);
+      const r = gate(project, ...args.slice(3));
+      expect(r.status, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as { version: string }).version).toBe('2.1.0');
     });
   });
 
