@@ -25,6 +25,10 @@ export function parseApiDescriptor(bytes: Uint8Array, where = 'API descriptor'):
   }
   assertApiDescriptor(json, where);
   checkHosts(json, where);
+  // RFC 3339 allows a leap second (:60) that Date cannot read; an unreadable expiry would never expire.
+  if (Number.isNaN(Date.parse(json.expires))) {
+    throw new InputError('DESCRIPTOR_INVALID', `${where} expires must be a date-time without a leap second (got ${json.expires})`);
+  }
   return json;
 }
 
@@ -102,7 +106,7 @@ export function verifyApiDescriptor(
     throw new VerificationError('DIGEST_MISMATCH', `${where} signature must name sha256 ${sha256} (it does not)`);
   }
   // An expired descriptor is no longer vouched for by its owner.
-  if (Date.parse(descriptor.expires) <= now.getTime()) {
+  if (!(Date.parse(descriptor.expires) > now.getTime())) {
     throw new VerificationError('EXPIRED', `${where} expired at ${descriptor.expires} (now ${now.toISOString()}); re-review and re-sign it`);
   }
   if (use.name !== undefined && descriptor.name !== use.name) {

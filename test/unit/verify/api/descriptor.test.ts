@@ -59,6 +59,7 @@ describe('verifyApiDescriptor', () => {
       }, {}, 'DIGEST_MISMATCH'],
       ['signed by another key', async () => signed(base, stranger), {}, 'UNTRUSTED_SIGNER'],
       ['expired', async () => signed({ ...base, expires: '2026-01-01T00:00:00Z' }), {}, 'EXPIRED'],
+      ['expiry in the past on a leap second', async () => signed({ ...base, expires: '2016-12-31T23:59:60Z' }), {}, 'DESCRIPTOR_INVALID'],
       ['agent sends restricted data', async () => signed(base), { dataClassifications: ['restricted'] }, 'CLASSIFICATION_DENIED'],
       ['descriptor of another API', async () => signed(base), { name: 'helpdesk' }, 'POLICY_DENIED'],
       ['statement of another predicate type', async () => signed(base, governance, (bytes) => ({ ...(buildApiStatement(bytes, base, 'x.json') as object), predicateType: 'https://model_signing/signature/v1.0' })), {}, 'MALFORMED_BUNDLE'],
@@ -89,6 +90,7 @@ describe('parseApiDescriptor', () => {
       ['unknown auth type', { auth: { type: 'basic' } }],
       ['bad OpenAPI digest', { openapi: { digest: 'md5:abc' } }],
       ['bad expiry', { expires: 'next year' }],
+      ['expiry on a leap second (valid RFC 3339, unreadable as a Date: it would never expire)', { expires: '2020-12-31T23:59:60Z' }],
       ['unknown field', { extra: true }],
       ['wrong schema version', { schemaVersion: 'agentfence.api/v2' }],
     ])('%s -> DESCRIPTOR_INVALID', (_name, change) => {
