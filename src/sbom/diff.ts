@@ -272,7 +272,8 @@ function classificationFlag(entity: Entity, flow: string, crossing: boolean): Di
   const [direction, classification = '?'] = flow.split(':');
   const sent = direction === 'outbound' || direction === 'bi-directional';
   return {
-    severity: sent && crossing ? (CLASSIFICATION_SEVERITY[classification.toLowerCase()] ?? 'high') : 'low',
+    // own keys only: a document's "constructor" or "__proto__" must not read the prototype's
+    severity: sent && crossing ? (Object.hasOwn(CLASSIFICATION_SEVERITY, classification.toLowerCase()) ? CLASSIFICATION_SEVERITY[classification.toLowerCase()]! : 'high') : 'low',
     code: 'DATA_CLASSIFICATION_ADDED',
     kind: 'service',
     name: entity.name,
@@ -463,5 +464,13 @@ export function renderDiffText(diff: SbomDiff): string {
       for (const c of e.changes) lines.push(`      ${c.field}: ${c.old ?? '(none)'} -> ${c.new ?? '(none)'}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeControls).join('\n')}\n`;
+}
+
+/**
+ * Text from the documents is untrusted: control characters (newlines, ESC sequences, carriage
+ * returns) and bidi overrides could forge or hide lines on a terminal or in a PR comment.
+ */
+function escapeControls(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

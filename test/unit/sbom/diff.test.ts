@@ -90,6 +90,17 @@ describe('diffSboms', () => {
     });
   });
 
+  describe('when a third-party document names a classification that is an Object.prototype key', () => {
+    it.each(['constructor', '__proto__', 'toString'])('still gives the flow a severity of the scale (%s)', (classification) => {
+      const base = { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1 };
+      const after = { ...base, services: [{ name: 'api', 'x-trust-boundary': true, data: [{ flow: 'outbound', classification }] }] };
+      const diff = diffSboms(base, after);
+      const flow = diff.flags.find((f) => f.code === 'DATA_CLASSIFICATION_ADDED');
+      expect(flow?.severity).toBe('high');
+      expect(diff.summary.high).toBe(2);
+    });
+  });
+
   describe("when the agent's own grants or autonomy change", () => {
     it('flags permissions, autonomy and risk tier', async () => {
       const m = manifest({
@@ -153,6 +164,15 @@ describe('diffSboms', () => {
       const text = renderDiffText(diffSboms(await bom(), await bom(m)));
       expect(text.split('\n')[0]).toMatch(/^sbom diff: 1 added, 0 removed, \d+ changed; flags: /);
       expect(text).toContain('[high] PLUGIN_ADDED: new plugin left-pad@?');
+    });
+    it('escapes control and bidi characters from the documents, so a hostile SBOM cannot forge or hide lines', () => {
+      const base = { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1 };
+      const after = { ...base, services: [{ name: 'evil\nsbom diff: 0 added\u001b[2K\rhidden\u202e', 'x-trust-boundary': true }] };
+      const text = renderDiffText(diffSboms(base, after));
+      expect(text.split('\n')[0]).toMatch(/^sbom diff: 1 added/);
+      expect(text.split('\n').filter((line) => line.startsWith('sbom diff:'))).toHaveLength(1);
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(text).toContain('evil\\u000asbom diff: 0 added\\u001b[2K\\u000dhidden\\u202e');
     });
   });
 });
