@@ -214,7 +214,8 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
   const authorities = () => selectAuthorities(policy.plugins.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'plugins');
   const common = {
     keys,
-    requireProvenance: policy.plugins.requireProvenance ?? true,
+    // A manifest that names the signer (signedBy) needs that signer's provenance, whatever the policy default.
+    requireProvenance: (policy.plugins.requireProvenance ?? true) || spec.signedBy !== undefined,
     publicGood: () => loadPublicGoodRoot(),
     ...(ctx.options.now ? { now: ctx.options.now } : {}),
   };

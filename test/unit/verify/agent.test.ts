@@ -126,6 +126,24 @@ describe('verifyAgent', () => {
     });
   });
 
+  describe('when the trust policy does not require provenance', () => {
+    const withoutProvenance = (signedBy: boolean) =>
+      project((d) => {
+        replaceIn(path.join(d, 'stacks/trust-policy.yaml'), 'requireProvenance: true', 'requireProvenance: false');
+        const file = path.join(d, 'stacks/payments/attestations/@acme/ledger-mcp@2.1.3.json');
+        const doc = JSON.parse(readFileSync(file, 'utf8')) as { attestations: { attestations: { predicateType: string }[] } };
+        doc.attestations.attestations = doc.attestations.attestations.filter((a) => !a.predicateType.startsWith('https://slsa.dev/'));
+        writeFileSync(file, JSON.stringify(doc));
+        if (signedBy) replaceIn(path.join(d, 'stacks/payments/agent.yaml'), '    version: ^2.1.0\n', '    version: ^2.1.0\n    signedBy: acme-plugin-ci\n');
+      });
+    it('verifies a plugin with only the registry signature and publish attestation', async () => {
+      expect(byName(await verify(withoutProvenance(false), 'payments'), '@acme/ledger-mcp')).toMatchObject({ status: 'verified' });
+    });
+    it('still blocks a plugin whose manifest names a signedBy authority but that has no provenance', async () => {
+      expect(byName(await verify(withoutProvenance(true), 'payments'), '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
+    });
+  });
+
   describe('when the manifest names a lockfile', () => {
     it('verifies each registry package and notes links', async () => {
       const dir = project((d) => {
