@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,16 @@ describe.concurrent('agentfence sbom', () => {
       expect(stale.stdout).toContain('ENDPOINT_ADDED');
       const json = await cli('sbom', 'payments', '-o', out, '--check', '--format', 'json', '--verification', 'none');
       expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 'agentfence.sbom-check/v1', upToDate: false, scorecard: { summary: expect.any(Object) } });
+    });
+    it('exits 1 without reading a file larger than any SBOM it would write', async () => {
+      const huge = path.join(tmp, 'huge.cdx.json');
+      writeFileSync(huge, '');
+      truncateSync(huge, 3 * 1024 * 1024 * 1024);
+      const r = await cli('sbom', 'payments', '-o', huge, '--check', '--verification', 'none');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('is stale');
+      expect(r.stdout).toMatch(/must be at most \d+ bytes/);
     });
     it('exits 1 when the file does not exist', async () => {
       const r = await cli('sbom', 'payments', '-o', path.join(tmp, 'missing.cdx.json'), '--check', '--verification', 'none');

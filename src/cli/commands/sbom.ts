@@ -82,11 +82,15 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
 
   if (values['check'] === true) {
     if (target === '-') throw new InputError('CLI_USAGE', '--check needs a file to compare with, not -o -');
-    const committed = existsSync(target) && statSync(target).isFile() ? readFileSync(target) : undefined;
+    const size = existsSync(target) && statSync(target).isFile() ? statSync(target).size : undefined;
+    // refuse before reading: nothing larger than any SBOM the differ reads can be up to date
+    const committed = size !== undefined && size <= sbom.MAX_SBOM_BYTES ? readFileSync(target) : undefined;
     const upToDate = committed !== undefined && committed.toString('utf8') === built.json;
     let diff: import('../../sbom/diff.js').SbomDiff | undefined;
     let problem: string | undefined;
-    if (committed === undefined) {
+    if (size !== undefined && committed === undefined) {
+      problem = `${shown} must be at most ${sbom.MAX_SBOM_BYTES} bytes (got ${size})`;
+    } else if (committed === undefined) {
       problem = `${shown} does not exist`;
     } else if (!upToDate) {
       try {
