@@ -139,6 +139,13 @@ describe('agentfence sign api / verify api', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ reason });
   });
+  it('refuses an oversized descriptor before reading it (INPUT_TOO_LARGE, exit 2)', () => {
+    const big = path.join(scratch, 'big-descriptor.json');
+    writeFileSync(big, `{"pad":"${'x'.repeat(17 * 1024 * 1024)}"}`);
+    const r = cli(['sign', 'api', big, '--key', keyFile]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('INPUT_TOO_LARGE');
+  });
   it.each([
     [['sign', 'api', path.join(scratch, 'nope.json'), '--key', keyFile]],
     [['sign', 'api', path.join(root, 'package.json'), '--key', keyFile]],

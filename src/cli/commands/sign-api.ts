@@ -3,11 +3,12 @@
  * descriptor and signs an in-toto statement (subject = the file's sha256, predicate type
  * `https://agentfence.dev/api-descriptor/v1`) into a Sigstore bundle.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs } from '../context.js';
+import { readInputFile } from '../input.js';
 
 const USAGE = `agentfence sign api <descriptor.json> (--key PRIVATE.pem | --identity-token T | keyless) [--output F]
   --key F             sign with a local EC private key (PEM); the bundle carries its hint, no tlog
@@ -35,12 +36,7 @@ export const command: Command = {
     const args = positionals.filter((arg) => arg !== 'keyless');
     if (args.length !== 1) throw new InputError('CLI_USAGE', `sign api needs exactly one <descriptor> (got ${args.length})`);
     const descriptorFile = path.resolve(ctx.cwd, args[0]!);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(descriptorFile);
-    } catch (error) {
-      throw new InputError('FILE_NOT_FOUND', `descriptor ${args[0]} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-    }
+    const bytes = readInputFile(ctx.cwd, args[0]!, 'descriptor');
     const { buildApiStatement, parseApiDescriptor, IN_TOTO_PAYLOAD_TYPE } = await import('../../verify/api/index.js');
     const { signDsse } = await import('../../verify/sigstore/index.js');
     const descriptor = parseApiDescriptor(bytes, args[0]);
@@ -48,13 +44,7 @@ export const command: Command = {
     const token = typeof values['identity-token'] === 'string' ? values['identity-token'] : ctx.env['SIGSTORE_ID_TOKEN'];
     let signer: Parameters<typeof signDsse>[2];
     if (typeof keyFile === 'string') {
-      let privateKeyPem: string;
-      try {
-        privateKeyPem = readFileSync(path.resolve(ctx.cwd, keyFile), 'utf8');
-      } catch (error) {
-        throw new InputError('FILE_NOT_FOUND', `--key ${keyFile} must be a readable PEM private key`, { cause: error });
-      }
-      signer = { kind: 'key', privateKeyPem };
+      signer = { kind: 'key', privateKeyPem: readInputFile(ctx.cwd, keyFile, '--key').toString('utf8') };
     } else if (token !== undefined && token !== '') {
       signer = {
         kind: 'keyless',
