@@ -24,14 +24,25 @@ function usage(): string {
   ].join('\n');
 }
 
-/** Reads the value of --format anywhere in argv, so even usage errors honour it. */
+/**
+ * Reads the value of --format anywhere in argv, so even usage errors honour it. Mirrors the
+ * option parser: the last occurrence wins, `-fjson` is `-f json`, nothing after `--` is an option.
+ */
 function peekFormat(argv: readonly string[]): string {
+  let format = 'text';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--format' || arg === '-f') return argv[i + 1] ?? 'text';
-    if (arg.startsWith('--format=')) return arg.slice('--format='.length);
+    if (arg === '--') break;
+    if (arg === '--format' || arg === '-f') {
+      format = argv[i + 1] ?? format;
+      i += 1;
+    } else if (arg.startsWith('--format=')) {
+      format = arg.slice('--format='.length);
+    } else if (arg.startsWith('-f') && arg.length > 2) {
+      format = arg.slice(2);
+    }
   }
-  return 'text';
+  return format;
 }
 
 /** Runs the CLI against a process-like object and resolves to the exit code. */

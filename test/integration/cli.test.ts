@@ -57,4 +57,15 @@ describe('agentfence CLI', () => {
       expect(r.stderr).toContain('--format must be one of');
     });
   });
+  describe('when --format is given twice or in short form', () => {
+    it.each([
+      [['--format', 'sarif', '--format', 'json']],
+      [['-fjson']],
+      [['--format=text', '-f', 'json']],
+    ])('%j follows the option parser: the last value wins', (flags) => {
+      const r = cli('validate', 'payments', ...flags);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 'agentfence.validate/v1', valid: true });
+    });
+  });
 });
