@@ -69,6 +69,9 @@ export function readLockfile(text: string, label: string): SbomPlugin[] {
   const direct = new Set(depNames(root).map((name) => resolveFrom(packages, '', name)).filter((p) => p !== undefined));
   const purlOf = new Map<string, string>();
   for (const [location, entry] of Object.entries(packages)) {
+    if (entry === null || typeof entry !== 'object') {
+      throw new InputError('LOCKFILE_INVALID', `${label}: packages[${JSON.stringify(location)}] must be an object (got ${entry === null ? 'null' : typeof entry})`);
+    }
     if (location === '' || entry.link === true || !location.includes('node_modules/')) continue;
     const name = typeof entry.name === 'string' ? entry.name : nameFromPath(location);
     if (typeof entry.version !== 'string' || entry.version === '') {

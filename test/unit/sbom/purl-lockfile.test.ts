@@ -57,6 +57,8 @@ describe('readLockfile', () => {
     ['lockfile v1', JSON.stringify({ lockfileVersion: 1, dependencies: {} })],
     ['no packages', JSON.stringify({ lockfileVersion: 3 })],
     ['an entry without version', JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/x': {} } })],
+    ['an entry that is null', JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/x': null } })],
+    ['an entry that is a string', JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/x': '1.0.0' } })],
   ])('refuses %s with LOCKFILE_INVALID', (_label, text) => {
     expect(() => readLockfile(text, 'lock')).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID', kind: 'input' }));
   });
