@@ -169,6 +169,10 @@ export function configuredRegistry(env: Readonly<Record<string, string | undefin
     throw new ConfigError('REGISTRY_INVALID', `npm registry must be a URL (got ${JSON.stringify(value)})`, { cause: error });
   }
   if (url.protocol !== 'https:') throw new ConfigError('REGISTRY_INVALID', `npm registry must use https (got ${url.protocol})`);
+  // Credentials in the URL would be repeated in messages and the report (and fetch refuses them anyway).
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('REGISTRY_INVALID', `npm registry URL must not carry credentials (got ${url.protocol}//***@${url.host}); configure the token as //${url.host}/:_authToken`);
+  }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchRegistryEvidence, readLockfile, readTarballManifest, readVendored, vendoredFile } from '../../../../src/verify/npm/index.js';
+import { configuredRegistry, fetchRegistryEvidence, readLockfile, readTarballManifest, readVendored, vendoredFile } from '../../../../src/verify/npm/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-npm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,5 +143,23 @@ describe('fetchRegistryEvidence (online, with a stubbed fetch)', () => {
   });
   it('blocks when no published version satisfies the range', async () => {
     await expect(fetchRegistryEvidence(registry, '@acme/x', { range: '^3.0.0' }, fetchStub)).rejects.toMatchObject({ code: 'VERSION_MISMATCH' });
+  });
+});
+
+describe('configuredRegistry', () => {
+  it('answers an https registry with a trailing slash', () => {
+    expect(configuredRegistry({ npm_config_registry: 'https://registry.test/npm' })).toBe('https://registry.test/npm/');
+  });
+  describe('when the registry URL carries credentials', () => {
+    it('refuses it with REGISTRY_INVALID without repeating the secret (it would land in the report)', () => {
+      let caught: unknown;
+      try {
+        configuredRegistry({ npm_config_registry: 'https://ci-user:s3cret-token@registry.test/' });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: 'REGISTRY_INVALID' });
+      expect((caught as Error).message).not.toContain('s3cret-token');
+    });
   });
 });
