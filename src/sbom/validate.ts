@@ -177,6 +177,8 @@ export async function parseCycloneDx(bytes: Uint8Array, label: string): Promise<
   const validatorErrors = await validatorFor(specVersion)
     .validate(text)
     .catch((error: unknown) => {
+      // the validator recurses: a document nested deeper than the stack is bad input, not a broken install
+      if (error instanceof RangeError) throw new SbomInvalidError(label, specVersion, [{ path: '/', message: 'nests too deeply to validate' }]);
       throw new ConfigError('SBOM_VALIDATOR_UNAVAILABLE', `the CycloneDX ${specVersion} JSON validator must be available: ${(error as Error).message}`, {
         cause: error,
       });

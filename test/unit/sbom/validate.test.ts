@@ -48,6 +48,11 @@ describe('parseCycloneDx', () => {
     it('refuses bytes that are not UTF-8', async () => {
       await expect(parseCycloneDx(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'doc')).rejects.toMatchObject({ code: 'SBOM_NOT_UTF8' });
     });
+    it('refuses components nested deeper than the validator can walk as bad input, not as a missing validator', async () => {
+      const depth = 5000;
+      const text = `{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[${'{"type":"library","name":"n","components":['.repeat(depth)}${']}'.repeat(depth)}]}`;
+      await expect(parseCycloneDx(bytes(text), 'doc')).rejects.toMatchObject({ kind: 'input', code: 'SBOM_INVALID' });
+    });
     it('refuses a document over the size limit before parsing it', async () => {
       await expect(parseCycloneDx(new Uint8Array(MAX_SBOM_BYTES + 1), 'doc')).rejects.toMatchObject({ code: 'SBOM_TOO_LARGE' });
     });
