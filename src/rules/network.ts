@@ -3,7 +3,7 @@
  * firewall; the firewall drops by default and allowlists only verified API hosts; AgentCore
  * runtimes run in a VPC; gateways authorise callers and enforce their policy engine.
  */
-import { label, showList, unknownViolation, violation } from './stack.js';
+import { companions, label, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { getPath, isRecord, isUnknown, show } from './values.js';
 import { loadVerification } from './verification.js';
@@ -11,6 +11,8 @@ import { loadVerification } from './verification.js';
 const ASI02 = 'ASI02 Tool Misuse & Exploitation';
 const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
 const SG = 'aws:ec2/securityGroup:SecurityGroup';
+/** The VPC's default group: managed in place, with inline rules like any other group. */
+const DEFAULT_SG = 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup';
 const SG_RULE = 'aws:ec2/securityGroupRule:SecurityGroupRule';
 const INGRESS = 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule';
 const EGRESS = 'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule';
@@ -30,7 +32,7 @@ interface NetRule {
 function collectNetRules(resources: readonly PlannedResource[]): NetRule[] {
   const out: NetRule[] = [];
   for (const resource of resources) {
-    if (resource.type === SG) {
+    if (resource.type === SG || resource.type === DEFAULT_SG) {
       for (const direction of ['ingress', 'egress'] as const) {
         const blocks = resource.props[direction];
         if (isUnknown(blocks)) {
@@ -38,8 +40,13 @@ function collectNetRules(resources: readonly PlannedResource[]): NetRule[] {
           continue;
         }
         for (const block of Array.isArray(blocks) ? blocks : []) {
+          if (isUnknown(block)) {
+            out.push({ resource, direction, protocol: block, fromPort: block, toPort: block, cidrs: [block], hasSource: true });
+            continue;
+          }
           if (!isRecord(block)) continue;
-          const cidrs = [...(Array.isArray(block['cidrBlocks']) ? block['cidrBlocks'] : []), ...(Array.isArray(block['ipv6CidrBlocks']) ? block['ipv6CidrBlocks'] : [])];
+          // An unknown CIDR list is kept as unknown: it may be 0.0.0.0/0.
+          const cidrs = [...asArray(block['cidrBlocks']), ...asArray(block['ipv6CidrBlocks'])];
           const hasSource = cidrs.length > 0 || (Array.isArray(block['securityGroups']) && block['securityGroups'].length > 0) || block['self'] === true || (Array.isArray(block['prefixListIds']) && block['prefixListIds'].length > 0);
           out.push({ resource, direction, protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'], cidrs, hasSource });
         }
@@ -90,12 +97,22 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
   evaluateStack(stack, config) {
     const agentGroup = new RegExp(config.agentGroupPattern);
     const isAgentGroup = (r: PlannedResource) => r.type === SG && (agentGroup.test(r.name) || agentGroup.test(nameTag(r) ?? ''));
+    // Separate rule resources that add ingress to an agent group (by securityGroupId).
+    const onAgentGroup = new Map<PlannedResource, PlannedResource>();
+    for (const group of stack.ofType(SG).filter(isAgentGroup)) {
+      for (const rule of companions(stack, group, [SG_RULE, INGRESS], 'securityGroupId')) onAgentGroup.set(rule, group);
+    }
     const out: Violation[] = [];
-    for (const rule of collectNetRules(stack.ofType(SG, SG_RULE, INGRESS))) {
+    for (const rule of collectNetRules(stack.ofType(SG, DEFAULT_SG, SG_RULE, INGRESS))) {
       if (rule.direction !== 'ingress') continue;
       const ports = `ports ${show(rule.fromPort)}-${show(rule.toPort)}`;
       if (isAgentGroup(rule.resource)) {
         out.push(violation(rule.resource, `${label(rule.resource)} is an agent security group and must have no ingress (got an ingress rule on ${ports})`));
+        continue;
+      }
+      const group = onAgentGroup.get(rule.resource);
+      if (group !== undefined) {
+        out.push(violation(rule.resource, `${label(rule.resource)} adds ingress to agent ${label(group)}, which must have no ingress (got an ingress rule on ${ports})`));
         continue;
       }
       if (rule.cidrs.some(isUnknown)) {
@@ -132,7 +149,7 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
   evaluateStack(stack, config) {
     const hasFirewall = stack.ofType('aws:networkfirewall/firewall:Firewall').length > 0;
     const out: Violation[] = [];
-    for (const rule of collectNetRules(stack.ofType(SG, SG_RULE, EGRESS))) {
+    for (const rule of collectNetRules(stack.ofType(SG, DEFAULT_SG, SG_RULE, EGRESS))) {
       if (rule.direction !== 'egress') continue;
       if (rule.cidrs.some(isUnknown)) {
         out.push(unknownViolation(rule.resource, 'egress destination'));
@@ -165,11 +182,14 @@ export const firewallDefaultDrop: ResourceRule = {
     const policy = resource.props['firewallPolicy'];
     if (isUnknown(policy)) return [unknownViolation(resource, 'firewallPolicy')];
     const out: Violation[] = [];
-    const stateless = getPath(policy, 'statelessDefaultActions');
     const stateful = getPath(policy, 'statefulDefaultActions');
-    if (isUnknown(stateless)) out.push(unknownViolation(resource, 'statelessDefaultActions'));
-    else if (!Array.isArray(stateless) || stateless.length === 0 || stateless.some((a) => a !== 'aws:forward_to_sfe' && a !== 'aws:drop')) {
-      out.push(violation(resource, `${label(resource)} statelessDefaultActions must be aws:forward_to_sfe or aws:drop (got ${show(stateless)})`));
+    // Packets and fragments alike: an aws:pass default lets them by the stateful engine unchecked.
+    for (const key of ['statelessDefaultActions', 'statelessFragmentDefaultActions'] as const) {
+      const stateless = getPath(policy, key);
+      if (isUnknown(stateless)) out.push(unknownViolation(resource, key));
+      else if (!Array.isArray(stateless) || stateless.length === 0 || stateless.some((a) => a !== 'aws:forward_to_sfe' && a !== 'aws:drop')) {
+        out.push(violation(resource, `${label(resource)} ${key} must be aws:forward_to_sfe or aws:drop (got ${show(stateless)})`));
+      }
     }
     if (isUnknown(stateful)) out.push(unknownViolation(resource, 'statefulDefaultActions'));
     else if (!Array.isArray(stateful) || !stateful.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
@@ -180,6 +200,38 @@ export const firewallDefaultDrop: ResourceRule = {
 };
 
 type AllowlistConfig = { allowedDomains?: string[]; verificationFile: string };
+
+/**
+ * Rules of a rule group that let traffic through other than by its domain list (Suricata `pass`,
+ * stateful PASS, stateless aws:pass): they cannot be checked against the verified hosts.
+ */
+function passRules(resource: PlannedResource): Violation[] {
+  const out: Violation[] = [];
+  const source = getPath(resource.props, 'ruleGroup.rulesSource');
+  const got = (what: string) => violation(resource, `${label(resource)} must let traffic through only by a domain ALLOWLIST of verified API hosts (got ${what})`);
+  for (const [where, text] of [['rules', resource.props['rules']], ['rulesString', getPath(source, 'rulesString')]] as const) {
+    if (isUnknown(text)) out.push(unknownViolation(resource, where));
+    else if (typeof text === 'string' && /^\s*pass\b/im.test(text)) out.push(got(`Suricata pass rules in ${where}`));
+  }
+  const stateful = getPath(source, 'statefulRules');
+  if (isUnknown(stateful)) out.push(unknownViolation(resource, 'statefulRules'));
+  else if (Array.isArray(stateful)) {
+    const actions = stateful.map((rule) => getPath(rule, 'action'));
+    if (actions.some(isUnknown)) out.push(unknownViolation(resource, 'statefulRules action'));
+    else if (actions.some((a) => typeof a === 'string' && a.toUpperCase() === 'PASS')) out.push(got('stateful rules with action PASS'));
+  }
+  const stateless = getPath(source, 'statelessRulesAndCustomActions.statelessRules');
+  if (isUnknown(stateless)) out.push(unknownViolation(resource, 'statelessRules'));
+  else if (Array.isArray(stateless)) {
+    const actions = stateless.flatMap((rule) => {
+      const list = getPath(rule, 'ruleDefinition.actions');
+      return Array.isArray(list) ? list : [list];
+    });
+    if (actions.some(isUnknown)) out.push(unknownViolation(resource, 'statelessRules actions'));
+    else if (actions.includes('aws:pass')) out.push(got('stateless rules with action aws:pass'));
+  }
+  return out;
+}
 
 function domainAllowed(target: string, allowed: readonly string[]): boolean {
   const t = target.toLowerCase();
@@ -212,6 +264,8 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
   },
   types: ['aws:networkfirewall/ruleGroup:RuleGroup'],
   evaluate(resource, config, context) {
+    const passing = passRules(resource);
+    if (passing.length > 0) return passing;
     const list = getPath(resource.props, 'ruleGroup.rulesSource.rulesSourceList');
     if (list === undefined) return [];
     if (isUnknown(list)) return [unknownViolation(resource, 'rulesSourceList')];

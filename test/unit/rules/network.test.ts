@@ -31,6 +31,11 @@ describe('security-group-no-ingress', () => {
     ['a legacy ingress rule from anywhere', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'ingress', cidrBlocks: ['0.0.0.0/0'], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('(got "0.0.0.0/0" on ports 443-443)')]],
     ['a custom agent group pattern', [endpoints([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.64.0.0/18'] }])], { agentGroupPattern: 'endpoints' }, [expect.stringContaining('is an agent security group')]],
     ['unknown ingress', [endpoints(UNKNOWN)], undefined, [expect.stringContaining('ingress source cannot be checked before deploy')]],
+    ['an inline ingress block with unknown sources', [endpoints([{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: UNKNOWN }])], undefined, [expect.stringContaining('ingress source cannot be checked before deploy')]],
+    ['ingress from 0.0.0.0/0 on the default group', [res('aws:ec2/defaultSecurityGroup:DefaultSecurityGroup', 'default-sg', { vpcId: 'vpc-1', ingress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }], egress: [] })], undefined, [expect.stringContaining('must not admit ingress from the internet (got "0.0.0.0/0"')]],
+    ['a separate ingress rule on the agent group', [res(SG, 'agent-sg', { id: 'sg-agent', ingress: [], egress: [] }), res('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'in', { securityGroupId: 'sg-agent', referencedSecurityGroupId: 'sg-other', ipProtocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, ['security group ingress rule "in" adds ingress to agent security group "agent-sg", which must have no ingress (got an ingress rule on ports 443-443)']],
+    ['a legacy ingress rule on the agent group', [res(SG, 'agent-sg', { id: 'sg-agent', ingress: [], egress: [] }), res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'ingress', securityGroupId: 'sg-agent', sourceSecurityGroupId: 'sg-other', protocol: 'tcp', fromPort: 22, toPort: 22 })], undefined, [expect.stringContaining('adds ingress to agent security group "agent-sg"')]],
+    ['a separate ingress rule on another group', [res(SG, 'agent-sg', { id: 'sg-agent', ingress: [], egress: [] }), res(SG, 'endpoints-sg', { id: 'sg-endpoints', ingress: [], egress: [] }), res('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'in', { securityGroupId: 'sg-endpoints', referencedSecurityGroupId: 'sg-agent', ipProtocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, []],
   ])('when a group has %s', (_, resources, config, expected) => {
     expect(messages(securityGroupNoIngress, resources, config)).toEqual(expected);
   });
@@ -45,6 +50,9 @@ describe('security-group-no-open-egress', () => {
     ['port 80 to ::/0 as a rule resource', [res('aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule', 'out', { cidrIpv6: '::/0', ipProtocol: 'tcp', fromPort: 80, toPort: 80 }), firewall], undefined, [expect.stringContaining('(got "::/0" protocol "tcp" ports 80-80)')]],
     ['TLS to anywhere when the firewall exception is off', [sg({}), firewall], { allowTlsEgressThroughFirewall: false }, [expect.stringContaining('got "0.0.0.0/0"')]],
     ['an unknown destination', [res('aws:ec2/securityGroupRule:SecurityGroupRule', 'r', { type: 'egress', cidrBlocks: [UNKNOWN], protocol: 'tcp', fromPort: 443, toPort: 443 })], undefined, [expect.stringContaining('egress destination cannot be checked before deploy')]],
+    ['an inline egress block with unknown destinations', [sg({ egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: UNKNOWN }] })], undefined, [expect.stringContaining('egress destination cannot be checked before deploy')]],
+    ['an unknown inline egress block', [sg({ egress: [UNKNOWN] })], undefined, [expect.stringContaining('egress destination cannot be checked before deploy')]],
+    ['all traffic to anywhere from the default group', [res('aws:ec2/defaultSecurityGroup:DefaultSecurityGroup', 'default-sg', { vpcId: 'vpc-1', ingress: [], egress: [{ protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }] }), firewall], undefined, ['default security group "default-sg" must not allow open egress except TLS through the firewall (got "0.0.0.0/0" protocol "-1" ports 0-0)']],
   ])('when a group has %s', (_, resources, config, expected) => {
     expect(messages(securityGroupNoOpenEgress, resources, config)).toEqual(expected);
   });
@@ -60,6 +68,7 @@ describe('network-firewall-default-drop', () => {
     ['no stateful default', { statefulDefaultActions: undefined }, ['firewall policy "fp" statefulDefaultActions must include aws:drop_strict or aws:drop_established (got not set)']],
     ['alert only', { statefulDefaultActions: ['aws:alert_strict'] }, [expect.stringContaining('must include aws:drop_strict or aws:drop_established (got ["aws:alert_strict"])')]],
     ['unknown actions', { statefulDefaultActions: UNKNOWN }, [expect.stringContaining('statefulDefaultActions cannot be checked before deploy')]],
+    ['fragments passed unchecked', { statelessFragmentDefaultActions: ['aws:pass'] }, ['firewall policy "fp" statelessFragmentDefaultActions must be aws:forward_to_sfe or aws:drop (got ["aws:pass"])']],
   ])('when the policy has %s', (_, change, expected) => {
     expect(messages(firewallDefaultDrop, [policy(change)])).toEqual(expected);
   });
@@ -78,6 +87,18 @@ describe('network-firewall-allowlist-verified', () => {
     ['unknown targets', { targets: UNKNOWN }, [expect.stringContaining('targets cannot be checked before deploy')]],
   ])('when the allowlist holds %s', (_, change, expected) => {
     expect(messages(firewallAllowlistVerified, [group(change)], allowed)).toEqual(expected);
+  });
+  const RULE_GROUP = 'aws:networkfirewall/ruleGroup:RuleGroup';
+  it.each<[string, Record<string, unknown>, unknown[]]>([
+    ['Suricata pass rules', { type: 'STATEFUL', ruleGroup: { rulesSource: { rulesString: 'drop tcp any any -> any 22 (sid:1;)\npass tls $HOME_NET any -> $EXTERNAL_NET 443 (sid:2;)' } } }, ['firewall rule group "g" must let traffic through only by a domain ALLOWLIST of verified API hosts (got Suricata pass rules in rulesString)']],
+    ['Suricata pass rules in the rules property', { type: 'STATEFUL', rules: 'pass ip any any -> any any (sid:1;)' }, [expect.stringContaining('(got Suricata pass rules in rules)')]],
+    ['stateful PASS rules', { type: 'STATEFUL', ruleGroup: { rulesSource: { statefulRules: [{ action: 'PASS', header: { protocol: 'IP', source: 'ANY', sourcePort: 'ANY', destination: 'ANY', destinationPort: 'ANY', direction: 'FORWARD' }, ruleOptions: [{ keyword: 'sid', settings: ['1'] }] }] } } }, [expect.stringContaining('(got stateful rules with action PASS)')]],
+    ['stateless pass rules', { type: 'STATELESS', ruleGroup: { rulesSource: { statelessRulesAndCustomActions: { statelessRules: [{ priority: 1, ruleDefinition: { actions: ['aws:pass'], matchAttributes: {} } }] } } } }, [expect.stringContaining('(got stateless rules with action aws:pass)')]],
+    ['unknown Suricata rules', { type: 'STATEFUL', ruleGroup: { rulesSource: { rulesString: UNKNOWN } } }, [expect.stringContaining('rulesString cannot be checked before deploy')]],
+    ['Suricata drop rules only', { type: 'STATEFUL', ruleGroup: { rulesSource: { rulesString: 'drop tcp any any -> any 22 (sid:1;)' } } }, []],
+    ['stateful DROP rules only', { type: 'STATEFUL', ruleGroup: { rulesSource: { statefulRules: [{ action: 'DROP', header: {} }] } } }, []],
+  ])('when a rule group has %s', (_, props, expected) => {
+    expect(messages(firewallAllowlistVerified, [res(RULE_GROUP, 'g', { capacity: 100, ...props })], allowed)).toEqual(expected);
   });
   describe('when no allowedDomains are configured', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-rules-'));
