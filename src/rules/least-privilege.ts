@@ -6,7 +6,7 @@
 import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
 import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
-import { iamGlob, isRecord, isUnknown, show } from './values.js';
+import { iamGlob, isRecord, isSecret, isUnknown, show } from './values.js';
 
 const ASI03 = 'ASI03 Identity & Privilege Abuse';
 const ASI02 = 'ASI02 Tool Misuse & Exploitation';
@@ -36,10 +36,12 @@ export function identityPolicies(resource: PlannedResource): { views: PolicyView
   if (resource.type === 'aws:iam/role:Role') {
     const inline = resource.props['inlinePolicies'];
     if (isUnknown(inline)) return { views: [], problems: [unknownViolation(resource, 'inlinePolicies')] };
+    if (isSecret(inline)) return { views: [], problems: [secretViolation(resource, 'inlinePolicies')] };
     if (Array.isArray(inline)) {
       inline.forEach((entry, index) => {
-        if (isUnknown(entry)) sources.push([`inlinePolicies[${index}]`, entry]);
-        else if (isRecord(entry)) sources.push([`inlinePolicies[${index}].policy`, entry['policy']]);
+        // An entry that is not an object (unknown, secret, malformed) is reported by the parser.
+        if (isRecord(entry)) sources.push([`inlinePolicies[${index}].policy`, entry['policy']]);
+        else sources.push([`inlinePolicies[${index}]`, entry]);
       });
     }
   } else {
@@ -172,13 +174,21 @@ export const iamNoNotAction: ResourceRule = {
 
 type AdminConfig = { deniedPolicies: string[] };
 
+/** Attachments that list their ARNs in `policyArns` (the provider's exclusive attachment sets). */
+const EXCLUSIVE_ATTACHMENT_TYPES: readonly string[] = [
+  'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive',
+  'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive',
+  'aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive',
+];
+
 const ATTACHMENT_TYPES = [
+  ...EXCLUSIVE_ATTACHMENT_TYPES,
   'aws:iam/rolePolicyAttachment:RolePolicyAttachment',
   'aws:iam/userPolicyAttachment:UserPolicyAttachment',
   'aws:iam/groupPolicyAttachment:GroupPolicyAttachment',
   'aws:iam/policyAttachment:PolicyAttachment',
   'aws:iam/role:Role',
-] as const;
+];
 
 /** AWS-managed admin and service-wide full-access policies grant far more than any tool needs. */
 export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
@@ -205,13 +215,18 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
   },
   types: ATTACHMENT_TYPES,
   evaluate(resource, config) {
-    const arns = resource.type === 'aws:iam/role:Role' ? resource.props['managedPolicyArns'] : resource.props['policyArn'];
-    if (isUnknown(arns)) return [unknownViolation(resource, resource.type === 'aws:iam/role:Role' ? 'managedPolicyArns' : 'policyArn')];
+    const property = resource.type === 'aws:iam/role:Role' ? 'managedPolicyArns' : EXCLUSIVE_ATTACHMENT_TYPES.includes(resource.type) ? 'policyArns' : 'policyArn';
+    const arns = resource.props[property];
+    if (isUnknown(arns)) return [unknownViolation(resource, property)];
     const list = Array.isArray(arns) ? arns : arns === undefined ? [] : [arns];
     const out: Violation[] = [];
     for (const arn of list) {
       if (isUnknown(arn)) {
         out.push(unknownViolation(resource, 'a managed policy ARN'));
+        continue;
+      }
+      if (isSecret(arn)) {
+        out.push(secretViolation(resource, property));
         continue;
       }
       if (typeof arn !== 'string') continue;

@@ -33,6 +33,15 @@ describe('identity policy documents', () => {
     const role = res('aws:iam/role:Role', 'r', { inlinePolicies: [{ name: 'p', policy: policy([allow({ Action: '*' })]) }] });
     expect(messages(iamNoWildcardAction, [role])).toEqual(['IAM role "r" inlinePolicies[0].policy statement "ReadLedger" must name explicit actions (got "*")']);
   });
+  it.each([
+    ['the inline policy list is a secret', '[secret]', 'IAM role "r": inlinePolicies must not be a secret to be checked (got [secret])'],
+    ['an inline policy entry is a secret', ['[secret]'], 'IAM role "r": inlinePolicies[0] must not be a secret to be checked (got [secret])'],
+  ])('reports a role whose %s', (_, inlinePolicies, expected) => {
+    const role = res('aws:iam/role:Role', 'r', { inlinePolicies });
+    for (const rule of [iamNoWildcardAction, iamNoWildcardResource, iamNoNotAction, iamNoPrivilegeEscalation]) {
+      expect(messages(rule, [role])).toEqual([expected]);
+    }
+  });
 });
 
 describe('iam-no-wildcard-action', () => {
@@ -87,6 +96,15 @@ describe('iam-no-admin-policy', () => {
     ['an unknown ARN', UNKNOWN, undefined, ['IAM role policy attachment "attach": policyArn cannot be checked before deploy (got a value unknown until deploy)']],
   ])('when the attachment is %s', (_, arn, config, expected) => {
     expect(messages(iamNoAdminPolicy, [attach(arn)], config)).toEqual(expected);
+  });
+  it.each([
+    ['role', 'aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive', 'roleName'],
+    ['user', 'aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive', 'userName'],
+    ['group', 'aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive', 'groupName'],
+  ])('checks policyArns of exclusive %s policy attachments', (_, type, owner) => {
+    const exclusive = res(type, 'x', { [owner]: 'r', policyArns: ['arn:aws:iam::111122223333:policy/tools', 'arn:aws:iam::aws:policy/AdministratorAccess'] });
+    expect(messages(iamNoAdminPolicy, [exclusive])).toEqual([expect.stringContaining('must not attach admin or full-access managed policies (got "arn:aws:iam::aws:policy/AdministratorAccess")')]);
+    expect(messages(iamNoAdminPolicy, [res(type, 'x', { [owner]: 'r', policyArns: UNKNOWN })])).toEqual([expect.stringContaining('policyArns cannot be checked before deploy')]);
   });
   it('checks managedPolicyArns on a role', () => {
     const role = res('aws:iam/role:Role', 'r', { managedPolicyArns: ['arn:aws:iam::aws:policy/IAMFullAccess'] });
