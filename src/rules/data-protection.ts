@@ -3,7 +3,7 @@
  * logs, secrets), key rotation, S3 public access blocked / TLS-only / versioned, DynamoDB PITR,
  * log retention per risk tier, and confidential stores protected from deletion.
  */
-import { allows, parsePolicyDocument } from './policy-document.js';
+import { allows, parsePolicyDocument, strings } from './policy-document.js';
 import { companions, label, secretViolation, tagsOf, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
@@ -11,6 +11,11 @@ import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
 const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
 const ASI06 = 'ASI06 Memory & Context Poisoning';
 const BUCKETS = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'] as const;
+
+/** Whether a key reference names an AWS-managed key: `alias/aws/...`, bare or as an alias ARN. */
+function isAwsManagedAlias(value: string): boolean {
+  return /^(?:arn:aws[a-z-]*:kms:[^:]*:[^:]*:)?alias\/aws\//.test(value);
+}
 
 /**
  * Checks a "customer-managed key" property: set, known, and not an AWS-managed alias. An unknown
@@ -23,7 +28,7 @@ function requireCmk(resource: PlannedResource, property: string, awsAlias: strin
   if (typeof value !== 'string' || value === '') {
     return [violation(resource, `${label(resource)} must be encrypted with a customer-managed KMS key (got ${property} ${show(value === '' ? undefined : value)})`)];
   }
-  if (value.startsWith('alias/aws/') || (awsAlias !== undefined && value === awsAlias)) {
+  if (isAwsManagedAlias(value) || (awsAlias !== undefined && value === awsAlias)) {
     return [violation(resource, `${label(resource)} must use a customer-managed KMS key, not an AWS-managed one (got ${show(value)})`)];
   }
   return [];
@@ -146,7 +151,7 @@ function checkSseRule(bucket: PlannedResource, rule: unknown, where: string): Vi
     return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got sseAlgorithm ${show(algorithm)})`)];
   }
   if (isUnknown(key)) return [unknownViolation(bucket, `${where} kmsMasterKeyId`)];
-  if (typeof key !== 'string' || key === '' || key.startsWith('alias/aws/')) {
+  if (typeof key !== 'string' || key === '' || isAwsManagedAlias(key)) {
     return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got kmsMasterKeyId ${show(key === '' ? undefined : key)})`)];
   }
   return [];
@@ -179,11 +184,11 @@ export const s3BucketEncrypted = bucketRule(
       ...sseRules(inline).map((rule) => [rule, 'serverSideEncryptionConfiguration'] as const),
       ...separate.flatMap((sse) => sseRules(sse.props).map((rule) => [rule, `${sse.name} rule`] as const)),
     ];
-    if (rules.length === 0) {
-      return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)`)];
-    }
     // With a separate configuration present, it is what S3 applies; the inline one is legacy.
     const effective = separate.length > 0 ? rules.filter(([, where]) => where !== 'serverSideEncryptionConfiguration') : rules;
+    if (effective.length === 0) {
+      return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)`)];
+    }
     return effective.flatMap(([rule, where]) => checkSseRule(bucket, rule, where));
   },
 );
@@ -253,17 +258,25 @@ export const s3BucketVersioning = bucketRule(
   },
 );
 
-/** A Deny on aws:SecureTransport=false keeps data off plain HTTP. */
-function deniesInsecureTransport(policy: unknown): boolean | 'unknown' {
+/** A Deny of s3:* to every principal on aws:SecureTransport=false keeps data off plain HTTP. */
+function deniesInsecureTransport(policy: unknown): boolean | 'unknown' | 'narrow' {
   const parsed = parsePolicyDocument(policy);
   if (parsed.kind === 'unknown') return 'unknown';
   if (parsed.kind !== 'document') return false;
-  return parsed.statements.some((statement) => {
+  const tlsDenies = parsed.statements.filter((statement) => {
     if (allows(statement)) return false;
     return Object.values(statement.conditions).some(
       (block) => isRecord(block) && Object.entries(block).some(([key, value]) => key.toLowerCase() === 'aws:securetransport' && [false, 'false'].includes((Array.isArray(value) ? value[0] : value) as string | boolean)),
     );
   });
+  if (tlsDenies.length === 0) return false;
+  // A Deny of one action, or for one principal, leaves every other request free to use plain HTTP.
+  const covers = tlsDenies.some(
+    (statement) =>
+      statement.principals.some((p) => p.type === '*' || (p.type === 'AWS' && p.value === '*')) &&
+      strings(statement.actions).values.some((action) => action === '*' || action.toLowerCase() === 's3:*'),
+  );
+  return covers ? true : 'narrow';
 }
 
 export const s3BucketTlsOnly = bucketRule(
@@ -283,7 +296,8 @@ export const s3BucketTlsOnly = bucketRule(
     const verdicts = policies.filter((p) => p !== undefined && p !== null).map(deniesInsecureTransport);
     if (verdicts.includes(true)) return [];
     if (verdicts.includes('unknown')) return [unknownViolation(bucket, 'the bucket policy')];
-    return [violation(bucket, `${label(bucket)} must deny requests without TLS (got ${verdicts.length === 0 ? 'no bucket policy' : 'no Deny on aws:SecureTransport false'})`)];
+    const got = verdicts.length === 0 ? 'no bucket policy' : verdicts.includes('narrow') ? 'a Deny on aws:SecureTransport false that does not cover s3:* for every principal' : 'no Deny on aws:SecureTransport false';
+    return [violation(bucket, `${label(bucket)} must deny requests without TLS (got ${got})`)];
   },
 );
 

@@ -45,6 +45,12 @@ describe('s3-bucket-encrypted-cmk', () => {
     ['KMS without a key id', [bucket(), sse({ kmsMasterKeyId: undefined })], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got kmsMasterKeyId not set)']],
     ['a configuration for another bucket', [bucket(), res('aws:s3/bucket:Bucket', 'other', { bucket: 'acme-other' }, { parent: store }), sse({}, 'acme-other')], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)']],
     ['an unknown key', [bucket(), sse({ kmsMasterKeyId: UNKNOWN })], ['S3 bucket "evidence-bucket": evidence-sse rule kmsMasterKeyId cannot be checked before deploy (got a value unknown until deploy)']],
+    ['the AWS-managed key by its alias ARN', [bucket(), sse({ kmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:alias/aws/s3' })], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got kmsMasterKeyId "arn:aws:kms:eu-west-1:111122223333:alias/aws/s3")']],
+    [
+      'a separate configuration without rules over an inline one',
+      [bucket({ serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } }), res('aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration', 'evidence-sse', { bucket: 'acme-evidence', rules: [] }, { parent: store })],
+      ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)'],
+    ],
   ])('when the bucket has %s', (_, resources, expected) => {
     expect(messages(s3BucketEncrypted, resources)).toEqual(expected);
   });
@@ -81,6 +87,9 @@ describe('s3-bucket-tls-only', () => {
     ['no bucket policy', [bucket()], ['S3 bucket "evidence-bucket" must deny requests without TLS (got no bucket policy)']],
     ['a policy without the TLS Deny', [bucket(), bucketPolicy(policy([{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: '*' }]))], ['S3 bucket "evidence-bucket" must deny requests without TLS (got no Deny on aws:SecureTransport false)']],
     ['an Allow on SecureTransport false', [bucket(), bucketPolicy(JSON.parse(tlsPolicy('false').replace('"Deny"', '"Allow"')))], [expect.stringContaining('got no Deny on aws:SecureTransport false')]],
+    ['a TLS Deny of one action only', [bucket(), bucketPolicy(tlsPolicy('false').replace('"s3:*"', '"s3:DeleteObject"'))], ['S3 bucket "evidence-bucket" must deny requests without TLS (got a Deny on aws:SecureTransport false that does not cover s3:* for every principal)']],
+    ['a TLS Deny for one principal only', [bucket(), bucketPolicy(tlsPolicy('false').replace('"Principal":"*"', '"Principal":{"AWS":"arn:aws:iam::111122223333:role/x"}'))], [expect.stringContaining('does not cover s3:* for every principal')]],
+    ['a TLS Deny for every AWS principal', [bucket(), bucketPolicy(tlsPolicy('false').replace('"Principal":"*"', '"Principal":{"AWS":"*"}'))], []],
     ['an unknown policy', [bucket(), bucketPolicy(UNKNOWN)], [expect.stringContaining('the bucket policy cannot be checked before deploy')]],
   ])('when the bucket has %s', (_, resources, expected) => {
     expect(messages(s3BucketTlsOnly, resources)).toEqual(expected);
@@ -137,6 +146,7 @@ describe.each([
     ['no key', undefined, [`${friendly} "x" must be encrypted with a customer-managed KMS key (got ${property} not set)`]],
     ['the AWS-managed key', awsAlias, [`${friendly} "x" must use a customer-managed KMS key, not an AWS-managed one (got "${awsAlias}")`]],
     ['an unknown key', UNKNOWN, [`${friendly} "x": ${property} cannot be checked before deploy (got a value unknown until deploy)`]],
+    ['the AWS-managed key by its alias ARN', `arn:aws:kms:eu-west-1:111122223333:${awsAlias}`, [`${friendly} "x" must use a customer-managed KMS key, not an AWS-managed one (got "arn:aws:kms:eu-west-1:111122223333:${awsAlias}")`]],
   ])('when it uses %s', (_, value, expected) => {
     expect(messages(rule, [res(type, 'x', { [property]: value })])).toEqual(expected);
   });
