@@ -58,39 +58,48 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
   evaluateStack(stack, config, context) {
     const environments = stack.ofType(AGENT_TYPES[0]);
     const agents = environments.length > 0 ? environments : stack.ofType(AGENT_TYPES[1]);
-    if (agents.length === 0) return [];
-    const out: Violation[] = [];
+    // A stack without our components is still checked when the config names the agent or its artifacts.
+    const configured = config.agent !== undefined || config.artifacts.length > 0;
+    if (agents.length === 0 && !configured) return [];
     const loaded = loadVerification(config.verificationFile, context.baseDir);
-    for (const agent of agents) {
-      const subject = `${label(agent)} supply chain`;
-      if (!loaded.ok) {
-        out.push(violation(agent, `${subject} must be verified before deploy (got ${loaded.problem})`));
-        continue;
-      }
-      const report = loaded.report;
-      const expectedAgent = config.agent ?? agent.name;
-      if (report.agent !== expectedAgent) {
-        out.push(violation(agent, `${subject} must be verified for agent ${show(expectedAgent)} (got a report for ${show(report.agent)})`));
-        continue;
-      }
-      if (config.manifestDigest !== undefined && report.manifestDigest !== config.manifestDigest) {
-        out.push(violation(agent, `${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`));
-      }
-      for (const result of report.results) {
-        if (result.status === 'blocked') {
-          out.push(violation(agent, `${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
-        }
-      }
-      // Every artifact the agent references (component inputs, or the manifest via config) needs a result.
-      const refs = [...referenced(agent), ...config.artifacts].filter((ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i);
-      for (const ref of refs) {
-        if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
-          out.push(violation(agent, `${ref.kind} ${show(ref.name)} must have a verification result (got none in ${config.verificationFile})`));
-        }
-      }
+    if (agents.length === 0) {
+      return verdict(loaded, config, `agent ${show(config.agent ?? 'of this stack')} supply chain`, config.agent, [], (message) => ({ message }));
     }
-    return out;
+    return agents.flatMap((agent) => verdict(loaded, config, `${label(agent)} supply chain`, config.agent ?? agent.name, referenced(agent), (message) => violation(agent, message)));
   },
 };
+
+/** The report's verdict for one agent: present, for this agent and manifest, nothing blocked, every artifact covered. */
+function verdict(
+  loaded: ReturnType<typeof loadVerification>,
+  config: SupplyChainConfig,
+  subject: string,
+  expectedAgent: string | undefined,
+  inputs: readonly ArtifactRef[],
+  at: (message: string) => Violation,
+): Violation[] {
+  if (!loaded.ok) return [at(`${subject} must be verified before deploy (got ${loaded.problem})`)];
+  const report = loaded.report;
+  if (expectedAgent !== undefined && report.agent !== expectedAgent) {
+    return [at(`${subject} must be verified for agent ${show(expectedAgent)} (got a report for ${show(report.agent)})`)];
+  }
+  const out: Violation[] = [];
+  if (config.manifestDigest !== undefined && report.manifestDigest !== config.manifestDigest) {
+    out.push(at(`${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`));
+  }
+  for (const result of report.results) {
+    if (result.status === 'blocked') {
+      out.push(at(`${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
+    }
+  }
+  // Every artifact the agent references (component inputs, or the manifest via config) needs a result.
+  const refs = [...inputs, ...config.artifacts].filter((ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i);
+  for (const ref of refs) {
+    if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
+      out.push(at(`${ref.kind} ${show(ref.name)} must have a verification result (got none in ${config.verificationFile})`));
+    }
+  }
+  return out;
+}
 
 export const supplyChainRules = [supplyChainVerified] as const;

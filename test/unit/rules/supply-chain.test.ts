@@ -76,4 +76,23 @@ describe('supply-chain-verified', () => {
   it('checks nothing in a stack without agents', () => {
     expect(check('nope.json', {}, [res('aws:s3/bucket:Bucket', 'b', {})])).toEqual([]);
   });
+  describe('in a stack without agent components, when the config names the agent or its artifacts', () => {
+    const bucket = [res('aws:s3/bucket:Bucket', 'b', {})];
+    it('blocks a missing report', () => {
+      expect(check('nope.json', { agent: 'payments' }, bucket)).toEqual(['agent "payments" supply chain must be verified before deploy (got no verification report at nope.json; run `agentfence verify`)']);
+    });
+    it('blocks a blocked or missing artifact', () => {
+      const unsigned = report({ results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature' }] });
+      expect(check(write('raw.json', unsigned), { artifacts: [{ kind: 'model', name: 'fraud-scorer' }, { kind: 'api', name: 'fx-rates' }] }, bucket)).toEqual([
+        'model "fraud-scorer" must pass supply-chain verification (got blocked UNSIGNED: no signature)',
+        'api "fx-rates" must have a verification result (got none in raw.json)',
+      ]);
+    });
+    it('blocks a report for another agent', () => {
+      expect(check(write('raw-other.json', report({ agent: 'support-triage' })), { agent: 'payments' }, bucket)).toEqual([expect.stringContaining('(got a report for "support-triage")')]);
+    });
+    it('passes a report that covers them', () => {
+      expect(check(write('raw-ok.json', report()), { agent: 'payments', artifacts: [{ kind: 'model', name: 'fraud-scorer' }] }, bucket)).toEqual([]);
+    });
+  });
 });
