@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -263,6 +263,9 @@ describe('agentfence check', () => {
       writeFileSync(path.join(work, 'unknown-rule.json'), '{"no-such-rule": "advisory"}');
       writeFileSync(path.join(work, 'config-not-json.json'), 'all: advisory');
       writeFileSync(path.join(work, 'config-array.json'), '["advisory"]');
+      // sparse: refused by its size before a byte is read
+      writeFileSync(path.join(work, 'huge.json'), '');
+      truncateSync(path.join(work, 'huge.json'), 300 * 1024 * 1024);
     });
     it.each([
       ['malformed JSON', ['--preview', 'W/malformed.json'], 'must be JSON', 'PLAN_MALFORMED_JSON'],
@@ -270,6 +273,7 @@ describe('agentfence check', () => {
       ['an unsupported export version', ['--state', 'W/v2.json'], 'must be deployment version 3 (got version 2)', 'PLAN_UNSUPPORTED_VERSION'],
       ['a preview given as --state', ['--state', 'S/sample-preview-creates.json'], 'must be a `pulumi stack export` document (got a preview)', 'PLAN_INVALID'],
       ['a missing file', ['--preview', 'W/absent.json'], 'must be a readable file (got ENOENT)', 'CHECK_INPUT_UNREADABLE'],
+      ['a file too large to read', ['--state', 'W/huge.json'], `huge.json must be at most ${256 * 1024 * 1024} bytes (got ${300 * 1024 * 1024})`, 'INPUT_TOO_LARGE'],
       ['a config failing its schema', ['--preview', 'S/sample-preview-deletes.json', '--config', 'W/bad-config.json'], 'config of rule iam-role-session-duration must match its schema', 'RULE_CONFIG_INVALID'],
       ['a config naming an unknown rule', ['--preview', 'S/sample-preview-deletes.json', '--config', 'W/unknown-rule.json'], 'names rule "no-such-rule"', 'RULE_CONFIG_INVALID'],
       ['a config that is not JSON', ['--preview', 'S/sample-preview-deletes.json', '--config', 'W/config-not-json.json'], '--config', 'CHECK_CONFIG_MALFORMED'],

@@ -2,7 +2,7 @@
  * `agentfence check <agent> | --preview F | --state F`: the guardrail rules over planned (or
  * deployed) resources, offline. Exit 0 when no mandatory finding, 1 when blocked, 2 on bad input.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
@@ -10,6 +10,7 @@ import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
 import type { Finding, Rule } from '../../rules/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
+import { MAX_ARTIFACT_BYTES } from '../input.js';
 import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
 
 const USAGE = `agentfence check <agent> | --preview F | --state F [--config F] [--allow-unknown] [--format text|json|sarif] [--quiet]
@@ -31,11 +32,20 @@ interface Source {
   readonly file?: string;
 }
 
-function readText(file: string, what: string): string {
+/** Reads a plan or export whole; messages name it as the user did (`shown`), not by its absolute path. */
+function readText(file: string, what: string, shown: string): string {
+  let size: number | undefined;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // reported by the read below
+  }
+  // Refused before reading: a plan or export is parsed whole.
+  if (size !== undefined && size > MAX_ARTIFACT_BYTES) throw new InputError('INPUT_TOO_LARGE', `${what} ${shown} must be at most ${MAX_ARTIFACT_BYTES} bytes (got ${size})`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError('CHECK_INPUT_UNREADABLE', `${what} ${file} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
+    throw new InputError('CHECK_INPUT_UNREADABLE', `${what} ${shown} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
   }
 }
 
@@ -137,7 +147,7 @@ export const command: Command = {
       const file = (preview ?? state)!;
       const flag = preview !== undefined ? '--preview' : '--state';
       const absolute = path.resolve(ctx.cwd, file);
-      document = readPlanDocument(readText(absolute, flag), file);
+      document = readPlanDocument(readText(absolute, flag, file), file);
       const expected = preview !== undefined ? 'preview' : 'export';
       if (document.kind !== expected) {
         throw new InputError('PLAN_INVALID', `${flag} ${file} must be a ${expected === 'preview' ? '`pulumi preview --json`' : '`pulumi stack export`'} document (got a ${document.kind === 'preview' ? 'preview' : 'stack export'})`);
