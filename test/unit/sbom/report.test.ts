@@ -36,7 +36,9 @@ async function reportInput(overrides: Partial<ReportInput> = {}, given: Verifica
 
 const allVerified = (): VerificationReport => {
   const v = verification();
-  return { ...v, results: v.results.map((r) => ({ ...r, status: 'verified' as const })), summary: { verified: 3, blocked: 0, warned: 0 } };
+  // as the verifier does, a verdict for every artifact: the hosted model too
+  const hosted = { kind: 'model' as const, name: 'planner', status: 'verified' as const, message: 'hosted model is allow-listed by the trust policy' };
+  return { ...v, results: [...v.results.map((r) => ({ ...r, status: 'verified' as const })), hosted], summary: { verified: 4, blocked: 0, warned: 0 } };
 };
 
 describe('reportVerdict', () => {
@@ -47,6 +49,8 @@ describe('reportVerdict', () => {
     ['findings that could not be computed', { findings: undefined as never, findingsProblem: 'plan failed' }, allVerified(), 'incomplete'],
     ['an advisory finding', { findings: [{ ...finding, enforcementLevel: 'advisory' as const }] }, allVerified(), 'warnings'],
     ['everything clean', {}, allVerified(), 'pass'],
+    ['a verification that has no result for an artifact', {}, { ...allVerified(), results: allVerified().results.filter((r) => r.kind !== 'api') }, 'incomplete'],
+    ['a verification with no results at all', {}, { ...allVerified(), results: [], summary: { verified: 0, blocked: 0, warned: 0 } }, 'incomplete'],
   ])('is right for %s', async (_label, overrides, v, verdict) => {
     const input = await reportInput(overrides as Partial<ReportInput>, v);
     if ('findings' in overrides && overrides.findings === undefined) delete (input as { findings?: unknown }).findings;
