@@ -55,6 +55,9 @@ function toStatement(raw: unknown): PolicyStatement | string {
   };
 }
 
+/** What `Output.toJSON()` / `toString()` return outside an `apply`. */
+const OUTPUT_PLACEHOLDER = 'on an [Output<T>] is not supported';
+
 const parsedStrings = new Map<string, ParsedPolicy>();
 
 /** Parses a policy document value from a resource's props. Never throws. Results are immutable and shared. */
@@ -83,6 +86,10 @@ function parse(value: unknown): ParsedPolicy {
     }
   }
   if (!isRecord(doc)) return { kind: 'invalid', reason: 'the policy must be a JSON object' };
+  // `JSON.stringify` over an Output leaves Pulumi's placeholder text where the action or ARN should be.
+  if ((typeof value === 'string' ? value : JSON.stringify(doc)).includes(OUTPUT_PLACEHOLDER)) {
+    return { kind: 'invalid', reason: 'the policy must not hold Output values serialised by JSON.stringify (use pulumi.jsonStringify)' };
+  }
   const rawStatements = doc['Statement'];
   if (isUnknown(rawStatements)) return { kind: 'unknown' };
   if (rawStatements === undefined) return { kind: 'invalid', reason: 'the policy must have a Statement' };

@@ -29,6 +29,12 @@ describe('parsePolicyDocument', () => {
   ])('classifies %s', (_, value, kind) => {
     expect(parsePolicyDocument(value).kind).toBe(kind);
   });
+  it('rejects a document that JSON.stringify built around an Output (its values are placeholders, not ARNs or actions)', () => {
+    const placeholder = 'Calling [toJSON] on an [Output<T>] is not supported.\n\nTo get the value of an Output as a JSON value or JSON string consider either:\n    1: o.apply(v => v.toJSON())\n    2: o.apply(v => JSON.stringify(v))';
+    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: placeholder, Resource: 'arn:aws:s3:::b/*' }] });
+    expect(parsePolicyDocument(doc)).toEqual({ kind: 'invalid', reason: 'the policy must not hold Output values serialised by JSON.stringify (use pulumi.jsonStringify)' });
+    expect(parsePolicyDocument({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: placeholder }] }).kind).toBe('invalid');
+  });
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.jsonValue(), fc.json()), (value) => {
