@@ -60,6 +60,8 @@ export class RegistryKeyRing {
 
 /** Whether `key` was valid at `when` (publish time or tlog integrated time). */
 export function isKeyValidAt(key: RegistryPublicKey, when: Date): boolean {
+  // An unreadable time (Invalid Date) compares false both ways: it must not pass as "within validity".
+  if (Number.isNaN(when.getTime())) return false;
   if (key.validFrom !== undefined && when.getTime() < key.validFrom.getTime()) return false;
   if (key.validUntil !== undefined && when.getTime() > key.validUntil.getTime()) return false;
   return true;

@@ -104,6 +104,9 @@ describe('verifyRegistrySignatures', () => {
         expect.objectContaining({ code: 'EXPIRED' }),
       );
     });
+    it('blocks a publish time that is not a date (an unreadable time must not make an expired key valid)', () => {
+      expect(() => verifyRegistrySignatures({ ...pkg, publishedAt: new Date('not a date') }, [sig], expiringRing)).toThrow(expect.objectContaining({ code: 'EXPIRED' }));
+    });
     it('blocks when the publish time is unknown and the key expired before now', () => {
       expect(() => verifyRegistrySignatures(pkg, [sig], expiringRing, new Date('2026-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'EXPIRED' }));
     });
