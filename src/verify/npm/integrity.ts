@@ -91,9 +91,10 @@ export function verifyRegistrySignatures(
   }
   if (verified) return verified;
   if (expired.length > 0) {
+    const at = Number.isNaN(when.getTime()) ? 'an unreadable time' : when.toISOString();
     throw new VerificationError(
       'EXPIRED',
-      `${id} is signed by ${expired.join(', ')}, which was not valid at ${pkg.publishedAt ? `publish time ${when.toISOString()}` : `${when.toISOString()} (publish time unknown)`}`,
+      `${id} is signed by ${expired.join(', ')}, which was not valid at ${pkg.publishedAt ? `publish time ${at}` : `${at} (publish time unknown)`}`,
     );
   }
   throw new VerificationError(
