@@ -16,7 +16,10 @@ const DEFAULT_SG = 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup';
 const SG_RULE = 'aws:ec2/securityGroupRule:SecurityGroupRule';
 const INGRESS = 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule';
 const EGRESS = 'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule';
-const OPEN = new Set(['0.0.0.0/0', '::/0']);
+/** A CIDR that covers every address: any /0 (`0.0.0.0/0`, `::/0`, or a non-canonical `10.0.0.0/0`). */
+function isOpen(cidr: unknown): cidr is string {
+  return typeof cidr === 'string' && /\/0+$/.test(cidr.trim());
+}
 
 interface NetRule {
   readonly resource: PlannedResource;
@@ -119,7 +122,7 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
         out.push(unknownViolation(rule.resource, 'ingress source'));
         continue;
       }
-      const open = rule.cidrs.filter((c) => typeof c === 'string' && OPEN.has(c));
+      const open = rule.cidrs.filter(isOpen);
       if (open.length > 0) out.push(violation(rule.resource, `${label(rule.resource)} must not admit ingress from the internet (got ${showList(open)} on ${ports})`));
     }
     return out;
@@ -155,7 +158,7 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
         out.push(unknownViolation(rule.resource, 'egress destination'));
         continue;
       }
-      const open = rule.cidrs.filter((c) => typeof c === 'string' && OPEN.has(c));
+      const open = rule.cidrs.filter(isOpen);
       if (open.length === 0) continue;
       const tls = String(rule.protocol).toLowerCase() === 'tcp' && rule.fromPort === 443 && rule.toPort === 443;
       if (tls && config.allowTlsEgressThroughFirewall && hasFirewall) continue;
