@@ -4,7 +4,7 @@
  * alias bombs, anything but a mapping at the top.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import { ManifestError, type LocatedError } from './errors.js';
 
@@ -92,8 +92,9 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
         const located = { file, line: pos.line, col: pos.col, path: '' };
         switch (problem.code) {
           case 'DUPLICATE_KEY': {
-            const key = text.slice(problem.pos[0], problem.pos[1]).trim().slice(0, 60);
-            return { ...located, code: 'DUPLICATE_KEY', message: `the key ${key} must appear once in its mapping (got it again)` };
+            // the problem's range covers one character; the key is the scalar starting there
+            const key = keyAt(doc, problem.pos[0]) ?? text.slice(problem.pos[0], problem.pos[1]);
+            return { ...located, code: 'DUPLICATE_KEY', message: `the key ${JSON.stringify(key.slice(0, 60))} must appear once in its mapping (got it again)` };
           }
           case 'MULTIPLE_DOCS':
             return { ...located, code: 'MULTI_DOCUMENT', message: 'the file must hold exactly one YAML document (got more)' };
@@ -124,6 +125,25 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
     throw fileError(file, 'NOT_A_MAPPING', 'the document must be a mapping');
   }
   return { file, doc, lineCounter, value: value as Record<string, unknown> };
+}
+
+/** The value of the scalar mapping key that starts at `offset`, if any. */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  try {
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+          found = String(pair.key.value);
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    // nesting too deep to walk: the message falls back to the source text
+  }
+  return found;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {

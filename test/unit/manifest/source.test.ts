@@ -41,6 +41,19 @@ describe('parseSource', () => {
       expect(refusal(bytes)).toEqual({ code, line, col });
     });
 
+    it.each([
+      ['YAML', '/virtual/agent.yaml', 'version: 1\nname: a\nname: b\n'],
+      ['a quoted YAML key', '/virtual/agent.yaml', 'version: 1\n"name": a\n"name": b\n'],
+      ['JSON', '/virtual/agent.json', '{"version": 1, "name": "a", "name": "b"}'],
+    ])('names the whole duplicated key in %s', (_what, file, text) => {
+      try {
+        parseSource(utf8(text), file);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as ManifestError).errors[0]!.message).toBe('the key "name" must appear once in its mapping (got it again)');
+      }
+    });
+
     it('refuses an alias bomb before expanding it', () => {
       const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
       for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
