@@ -151,6 +151,7 @@ function checkSseRule(bucket: PlannedResource, rule: unknown, where: string): Vi
     return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got sseAlgorithm ${show(algorithm)})`)];
   }
   if (isUnknown(key)) return [unknownViolation(bucket, `${where} kmsMasterKeyId`)];
+  if (isSecret(key)) return [secretViolation(bucket, `${where} kmsMasterKeyId`)];
   if (typeof key !== 'string' || key === '' || isAwsManagedAlias(key)) {
     return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got kmsMasterKeyId ${show(key === '' ? undefined : key)})`)];
   }
@@ -362,6 +363,7 @@ export const dataStoreProtected: ResourceRule<ProtectConfig> = {
   evaluate(resource, config) {
     const classification = tagsOf(resource)?.[config.classificationTag];
     if (isUnknown(classification)) return [unknownViolation(resource, `tag ${config.classificationTag}`)];
+    if (isSecret(classification)) return [secretViolation(resource, `tag ${config.classificationTag}`)];
     if (typeof classification !== 'string' || !config.protectedClassifications.includes(classification)) return [];
     if (resource.protect === true || resource.retainOnDelete === true || resource.props['deletionProtectionEnabled'] === true) return [];
     return [violation(resource, `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, retainOnDelete ${show(resource.retainOnDelete ?? false)})`)];

@@ -3,9 +3,9 @@
  * firewall; the firewall drops by default and allowlists only verified API hosts; AgentCore
  * runtimes run in a VPC; gateways authorise callers and enforce their policy engine.
  */
-import { companions, label, showList, unknownViolation, violation } from './stack.js';
+import { companions, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
-import { getPath, isRecord, isUnknown, show } from './values.js';
+import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
 import { loadVerification } from './verification.js';
 
 const ASI02 = 'ASI02 Tool Misuse & Exploitation';
@@ -122,6 +122,10 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
         out.push(unknownViolation(rule.resource, 'ingress source'));
         continue;
       }
+      if (rule.cidrs.some(isSecret)) {
+        out.push(secretViolation(rule.resource, 'ingress source'));
+        continue;
+      }
       const open = rule.cidrs.filter(isOpen);
       if (open.length > 0) out.push(violation(rule.resource, `${label(rule.resource)} must not admit ingress from the internet (got ${showList(open)} on ${ports})`));
     }
@@ -156,6 +160,10 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
       if (rule.direction !== 'egress') continue;
       if (rule.cidrs.some(isUnknown)) {
         out.push(unknownViolation(rule.resource, 'egress destination'));
+        continue;
+      }
+      if (rule.cidrs.some(isSecret)) {
+        out.push(secretViolation(rule.resource, 'egress destination'));
         continue;
       }
       const open = rule.cidrs.filter(isOpen);

@@ -45,6 +45,7 @@ describe('s3-bucket-encrypted-cmk', () => {
     ['KMS without a key id', [bucket(), sse({ kmsMasterKeyId: undefined })], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got kmsMasterKeyId not set)']],
     ['a configuration for another bucket', [bucket(), res('aws:s3/bucket:Bucket', 'other', { bucket: 'acme-other' }, { parent: store }), sse({}, 'acme-other')], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)']],
     ['an unknown key', [bucket(), sse({ kmsMasterKeyId: UNKNOWN })], ['S3 bucket "evidence-bucket": evidence-sse rule kmsMasterKeyId cannot be checked before deploy (got a value unknown until deploy)']],
+    ['a secret key id', [bucket(), sse({ kmsMasterKeyId: '[secret]' })], ['S3 bucket "evidence-bucket": evidence-sse rule kmsMasterKeyId must not be a secret to be checked (got [secret])']],
     ['the AWS-managed key by its alias ARN', [bucket(), sse({ kmsMasterKeyId: 'arn:aws:kms:eu-west-1:111122223333:alias/aws/s3' })], ['S3 bucket "evidence-bucket" must be encrypted with a customer-managed KMS key (got kmsMasterKeyId "arn:aws:kms:eu-west-1:111122223333:alias/aws/s3")']],
     [
       'a separate configuration without rules over an inline one',
@@ -179,6 +180,7 @@ describe('data-store-protected', () => {
     ['restricted and unprotected', table('restricted'), ['DynamoDB table "memory" holds restricted data and must be protected from deletion (got protect false, retainOnDelete false)']],
     ['confidential with protect off', table('confidential', { protect: false }), [expect.stringContaining('holds confidential data')]],
     ['of unknown classification', table(UNKNOWN), [expect.stringContaining('tag agentfence:classification cannot be checked before deploy')]],
+    ['of secret classification', table('[secret]'), ['DynamoDB table "memory": tag agentfence:classification must not be a secret to be checked (got [secret])']],
   ])('when the store is %s', (_, resource, expected) => {
     expect(messages(dataStoreProtected, [resource])).toEqual(expected);
   });
