@@ -299,14 +299,26 @@ function lstatExists(file: string): boolean {
   }
 }
 
-/** Where a dangling symlink points, so that an escape is caught even before its target exists. */
+/**
+ * Where a dangling symlink finally points (following a chain of dangling links), so that an
+ * escape is caught even before its target exists.
+ */
 function danglingTarget(file: string): string | undefined {
-  try {
-    if (!lstatSync(file).isSymbolicLink() || existsSync(file)) return undefined;
-    return path.resolve(path.dirname(file), readlinkSync(file));
-  } catch {
-    return undefined;
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(current).isSymbolicLink() || existsSync(current)) return hops === 0 ? undefined : current;
+    } catch {
+      // nothing at `current`: the chain ends here
+      return hops === 0 ? undefined : current;
+    }
+    try {
+      current = path.resolve(path.dirname(current), readlinkSync(current));
+    } catch {
+      return hops === 0 ? undefined : current;
+    }
   }
+  return current;
 }
 
 /** The path itself if it exists, else its nearest existing ancestor. */

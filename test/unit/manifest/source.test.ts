@@ -145,6 +145,14 @@ describe('loadManifest', () => {
       const result = validateManifest(path.join(stack, 'agent.yaml'));
       expect(result.errors.map((e) => [e.code, e.path])).toEqual([['SYMLINK_ESCAPE', 'models[0].signature']]);
     });
+    it('refuses a chain of dangling symlinks whose last link points out', () => {
+      const stack = stackWithModel('dangling-chain', 'models/m', 'models/m/model.sig');
+      mkdirSync(path.join(stack, 'models/m'), { recursive: true });
+      symlinkSync(path.join(dir, 'nowhere/model.sig'), path.join(stack, 'models/m/hop'));
+      symlinkSync('hop', path.join(stack, 'models/m/model.sig'));
+      const result = validateManifest(path.join(stack, 'agent.yaml'));
+      expect(result.errors.map((e) => [e.code, e.path])).toEqual([['SYMLINK_ESCAPE', 'models[0].signature']]);
+    });
     it('accepts one that stays inside', () => {
       const stack = stackWithModel('inside', 'models/alias');
       mkdirSync(path.join(stack, 'models/real'), { recursive: true });
