@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,20 @@ describe.concurrent('agentfence sbom', () => {
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
+  });
+});
+
+describe('agentfence sbom --timestamp', () => {
+  it('refuses a SOURCE_DATE_EPOCH past year 9999 as bad usage, not as an invalid SBOM bug', () => {
+    const r = spawnSync(process.execPath, [bin, 'sbom', 'payments', '-o', '-', '--timestamp', '--verification', 'none'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '999999999999' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('SOURCE_DATE_EPOCH');
+    expect(r.stderr).toContain('[CLI_USAGE]');
+    expect(r.stdout).toBe('');
   });
 });
 

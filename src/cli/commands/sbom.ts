@@ -157,7 +157,10 @@ async function runVerifier(agent: import('../../manifest/index.js').LoadedAgent)
 function timestampFrom(env: Readonly<Record<string, string | undefined>>): string {
   const epoch = env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined) {
-    if (!/^\d{1,12}$/.test(epoch)) throw new InputError('CLI_USAGE', `SOURCE_DATE_EPOCH must be whole seconds (got ${JSON.stringify(epoch)})`);
+    // CycloneDX's date-time has four-digit years: 9999-12-31T23:59:59Z is the last one
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799) {
+      throw new InputError('CLI_USAGE', `SOURCE_DATE_EPOCH must be whole seconds up to 253402300799 (year 9999) (got ${JSON.stringify(epoch)})`);
+    }
     return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
