@@ -90,18 +90,32 @@ export function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-const globs = new Map<string, RegExp>();
-
-/** Glob match of an IAM pattern (`*`, `?`), case-insensitive as IAM actions are. */
+/**
+ * Glob match of an IAM pattern (`*`, `?`), case-insensitive as IAM actions are. Patterns come from
+ * untrusted plans: matched by the greedy two-pointer walk (at most length x length steps), never by a
+ * backtracking regular expression that a run of wildcards would make exponential.
+ */
 export function iamGlob(pattern: string, value: string): boolean {
-  let regex = globs.get(pattern);
-  if (regex === undefined) {
-    const source = pattern
-      .split('')
-      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    regex = new RegExp(`^${source}$`, 'i');
-    if (globs.size < 10_000) globs.set(pattern, regex);
+  const p = pattern.toLowerCase();
+  const v = value.toLowerCase();
+  let pi = 0;
+  let vi = 0;
+  let star = -1;
+  let mark = 0;
+  while (vi < v.length) {
+    if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = vi;
+    } else if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
+      pi++;
+      vi++;
+    } else if (star !== -1) {
+      pi = star + 1;
+      vi = ++mark;
+    } else {
+      return false;
+    }
   }
-  return regex.test(value);
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
 }
