@@ -2,16 +2,33 @@
  * Identity rules: each agent has its own role, trusted by exactly one service principal under
  * SourceAccount/SourceArn conditions, fenced by a permissions boundary, with short sessions and tags.
  */
-import { allows, conditionKeys, parsePolicyDocument } from './policy-document.js';
+import { allows, conditionKeys, parsePolicyDocument, type PolicyStatement } from './policy-document.js';
 import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
-import { isSecret, isUnknown, show } from './values.js';
+import { isRecord, isSecret, isUnknown, show } from './values.js';
 
 const ROLE = 'aws:iam/role:Role';
 const RUNTIME = 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime';
 const ASI03 = 'ASI03 Identity & Privilege Abuse';
 
 type TrustConfig = { allowedPrincipalTypes: string[]; requireSourceConditions: boolean };
+
+const SOURCE_KEYS: ReadonlySet<string> = new Set(['aws:sourceaccount', 'aws:sourcearn']);
+
+/**
+ * Whether a statement pins aws:SourceAccount or aws:SourceArn: a positive match (StringEquals,
+ * StringLike, ArnEquals, ArnLike) that requires the key (no IfExists) to something other than "*".
+ */
+function scopesSource(statement: PolicyStatement): boolean {
+  return Object.entries(statement.conditions).some(([operator, block]) => {
+    if (!/^(?:for(?:any|all)value:)?(?:string(?:equals|like)|arn(?:equals|like))$/i.test(operator) || !isRecord(block)) return false;
+    return Object.entries(block).some(([key, value]) => {
+      if (!SOURCE_KEYS.has(key.toLowerCase())) return false;
+      const values = Array.isArray(value) ? value : [value];
+      return values.length > 0 && values.every((v) => typeof v === 'string' && v !== '' && v !== '*');
+    });
+  });
+}
 
 /** Trust policy scoped to one service principal with SourceAccount/SourceArn conditions. */
 export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
@@ -71,7 +88,7 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
       }
       if (config.requireSourceConditions && statement.principals.some((p) => p.type === 'Service')) {
         const keys = conditionKeys(statement);
-        if (!keys.has('aws:sourceaccount') && !keys.has('aws:sourcearn')) {
+        if (!scopesSource(statement)) {
           out.push(violation(resource, `${subject} must condition on aws:SourceAccount or aws:SourceArn (got ${keys.size === 0 ? 'no conditions' : showList([...keys])})`));
         }
       }

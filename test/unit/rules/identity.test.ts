@@ -42,10 +42,17 @@ describe('iam-role-trust-scoped', () => {
       ['no source condition', { Condition: undefined }, 'must condition on aws:SourceAccount or aws:SourceArn (got no conditions)'],
       ['two services', { Principal: { Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] } }, 'must trust exactly one service principal (got "ecs-tasks.amazonaws.com", "lambda.amazonaws.com")'],
       ['NotPrincipal', { NotPrincipal: { AWS: 'x' } }, 'must not use NotPrincipal'],
+      ['a source condition matching anything', { Condition: { StringLike: { 'aws:SourceAccount': '*' } } }, 'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")'],
+      ['a negated source condition', { Condition: { StringNotEquals: { 'aws:SourceAccount': '444455556666' } } }, 'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")'],
+      ['a source condition that holds when the key is absent', { Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } }, 'must condition on aws:SourceAccount or aws:SourceArn'],
     ])('blocks %s', (_, change, expected) => {
       const found = messages(iamRoleTrustScoped, [happyRole({ assumeRolePolicy: trust(change) })]);
       expect(found).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
       expect(found.every((m) => m.startsWith('IAM role "agent-role" trust policy'))).toBe(true);
+    });
+    it('accepts a source ARN pattern scoped to the account', () => {
+      const role = happyRole({ assumeRolePolicy: trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock-agentcore:eu-west-1:111122223333:runtime/*' } } }) });
+      expect(messages(iamRoleTrustScoped, [role])).toEqual([]);
     });
     it('accepts another principal type when configured', () => {
       const role = happyRole({ assumeRolePolicy: trust({ Principal: { Federated: 'cognito-identity.amazonaws.com' } }) });
