@@ -57,7 +57,11 @@ function collectNetRules(resources: readonly PlannedResource[]): NetRule[] {
     } else if (resource.type === SG_RULE) {
       const type = resource.props['type'];
       const cidrs = [...asArray(resource.props['cidrBlocks']), ...asArray(resource.props['ipv6CidrBlocks'])];
-      out.push({ resource, direction: type === 'ingress' ? 'ingress' : 'egress', protocol: resource.props['protocol'], fromPort: resource.props['fromPort'], toPort: resource.props['toPort'], cidrs, hasSource: true });
+      // A rule whose direction is not known is checked as both.
+      const directions = type === 'ingress' ? (['ingress'] as const) : type === 'egress' ? (['egress'] as const) : (['ingress', 'egress'] as const);
+      for (const direction of directions) {
+        out.push({ resource, direction, protocol: resource.props['protocol'], fromPort: resource.props['fromPort'], toPort: resource.props['toPort'], cidrs, hasSource: true });
+      }
     } else if (resource.type === INGRESS || resource.type === EGRESS) {
       const cidrs = [resource.props['cidrIpv4'], resource.props['cidrIpv6']].filter((c) => c !== undefined);
       out.push({ resource, direction: resource.type === INGRESS ? 'ingress' : 'egress', protocol: resource.props['ipProtocol'], fromPort: resource.props['fromPort'], toPort: resource.props['toPort'], cidrs, hasSource: true });
