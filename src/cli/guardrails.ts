@@ -29,7 +29,7 @@ export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): 
   return {
     'high-risk-actions-via-approval-gate': { highRiskTools },
     'supply-chain-verified': { agent: manifest.name, manifestDigest, artifacts, ...fromFile },
-    ...(verificationFile === undefined ? {} : { 'network-firewall-allowlist-verified': { ...fromFile } }),
+    'network-firewall-allowlist-verified': { agent: manifest.name, ...fromFile },
   };
 }
 

@@ -214,7 +214,7 @@ export const firewallDefaultDrop: ResourceRule = {
   },
 };
 
-type AllowlistConfig = { allowedDomains?: string[]; verificationFile: string };
+type AllowlistConfig = { allowedDomains?: string[]; verificationFile: string; agent?: string };
 
 /**
  * Rules of a rule group that let traffic through other than by its domain list (Suricata `pass`,
@@ -274,6 +274,7 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
     properties: {
       allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 } },
       verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
+      agent: { type: 'string', minLength: 1 },
     },
     additionalProperties: false,
   },
@@ -293,6 +294,10 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
     if (allowed === undefined) {
       const loaded = loadVerification(config.verificationFile, context.baseDir);
       if (!loaded.ok) return [violation(resource, `${label(resource)} allowlist must be checked against verified API hosts (got ${loaded.problem})`)];
+      // another agent's verified hosts say nothing about this agent's APIs
+      if (config.agent !== undefined && loaded.report.agent !== config.agent) {
+        return [violation(resource, `${label(resource)} allowlist must be checked against the verified API hosts of agent ${show(config.agent)} (got a report for ${show(loaded.report.agent)})`)];
+      }
       allowed = [...loaded.report.verifiedHosts];
     }
     const outside = (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string' && !domainAllowed(t, allowed));

@@ -113,6 +113,12 @@ describe('network-firewall-allowlist-verified', () => {
       expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json' }, dir)).toEqual([]);
       expect(messages(firewallAllowlistVerified, [group({ targets: ['other.example.com'] })], { verificationFile: 'verification.json' }, dir)).toEqual([expect.stringContaining('unverified "other.example.com"')]);
     });
+    it('blocks when the report is about another agent', () => {
+      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json', agent: 'payments' }, dir)).toEqual([]);
+      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json', agent: 'support-triage' }, dir)).toEqual([
+        'firewall rule group "allow" allowlist must be checked against the verified API hosts of agent "support-triage" (got a report for "payments")',
+      ]);
+    });
     it.each([
       ['missing', 'absent.json', 'no verification report at absent.json; run `agentfence verify`'],
       ['malformed', 'broken.json', 'an invalid verification report at broken.json: malformed JSON'],
