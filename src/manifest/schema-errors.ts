@@ -51,7 +51,8 @@ function schemaErrors(
 function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wildcardLists: readonly string[]): LocatedError {
   const { docPath, data } = toDocPath(source.value, error.instancePath);
   const where = formatPath(docPath) || '(document)';
-  const got = describe(data);
+  // rendered only where a message shows it: the data of an additionalProperties error is the whole mapping
+  const got = (): string => describe(data);
   const params = error.params as Record<string, unknown>;
   // The schema holding the failed keyword, found by its schema path (e.g. #/$defs/authority/oneOf).
   const keywordPath = error.schemaPath.replace(/^#\/?/, '').split('/').map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
@@ -85,23 +86,23 @@ function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wild
       const shape = typeof parentSchema['description'] === 'string' ? parentSchema['description'] : `/${String(params['pattern'])}/`;
       const parentKey = docPath[docPath.length - 2];
       if (typeof data === 'string' && /[*?]/.test(data) && typeof parentKey === 'string' && wildcardLists.includes(parentKey)) {
-        return errorAt(source, docPath, 'WILDCARD', `${where} must match ${shape}, never a wildcard (got ${got})`);
+        return errorAt(source, docPath, 'WILDCARD', `${where} must match ${shape}, never a wildcard (got ${got()})`);
       }
-      return errorAt(source, docPath, 'SCHEMA_PATTERN', `${where} must match ${shape} (got ${got})`);
+      return errorAt(source, docPath, 'SCHEMA_PATTERN', `${where} must match ${shape} (got ${got()})`);
     }
     case 'enum':
       return errorAt(
         source,
         docPath,
         'SCHEMA_ENUM',
-        `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => String(v)).join('|')} (got ${got})`,
+        `${where} must be one of ${(params['allowedValues'] as unknown[]).map((v) => String(v)).join('|')} (got ${got()})`,
       );
     case 'const':
-      return errorAt(source, docPath, 'SCHEMA_ENUM', `${where} must be ${JSON.stringify(params['allowedValue'])} (got ${got})`);
+      return errorAt(source, docPath, 'SCHEMA_ENUM', `${where} must be ${JSON.stringify(params['allowedValue'])} (got ${got()})`);
     case 'type':
       return errorAt(source, docPath, 'SCHEMA_TYPE', `${where} must be ${article(String(params['type']))} (got ${typeName(data)})`);
     case 'format':
-      return errorAt(source, docPath, 'SCHEMA_FORMAT', `${where} must be a valid ${String(params['format'])} (got ${got})`);
+      return errorAt(source, docPath, 'SCHEMA_FORMAT', `${where} must be a valid ${String(params['format'])} (got ${got()})`);
     case 'oneOf':
       return errorAt(source, docPath, 'SCHEMA_ONE_OF', oneOfMessage(where, keywordSchema, params, data));
     case 'uniqueItems': {
@@ -125,7 +126,7 @@ function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wild
     case 'maxProperties':
       return errorAt(source, docPath, 'SCHEMA_LIMIT', `${where} ${limitText(error)} (got ${limitGot(data)})`);
     default:
-      return errorAt(source, docPath, 'SCHEMA_INVALID', `${where} ${error.message ?? 'is invalid'} (got ${got})`);
+      return errorAt(source, docPath, 'SCHEMA_INVALID', `${where} ${error.message ?? 'is invalid'} (got ${got()})`);
   }
 }
 

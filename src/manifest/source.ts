@@ -4,7 +4,7 @@
  * alias bombs, anything but a mapping at the top.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { InputError } from '../errors.js';
 import { ManifestError, type LocatedError } from './errors.js';
 
@@ -76,15 +76,20 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
   if (isJson) checkJsonSyntax(text, file);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true, version: '1.2' });
+    // The parser's own duplicate-key check compares each key with every earlier one (quadratic in
+    // a wide mapping); duplicateKeys below does the same check in one pass.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true, strict: true, version: '1.2' });
   } catch (error) {
     // The parser itself failed (e.g. nesting deep enough to exhaust the stack).
     throw fileError(file, 'YAML_SYNTAX', `must be parseable YAML (${String((error as Error).message).slice(0, 200)})`);
   }
   // One problem per position: the parser often reports a cascade at the same spot.
-  const problems = [...doc.errors, ...doc.warnings].filter(
-    (problem, i, all) => all.findIndex((other) => other.pos[0] === problem.pos[0]) === i,
-  );
+  const positions = new Set<number>();
+  const problems = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc)].filter((problem) => {
+    if (positions.has(problem.pos[0])) return false;
+    positions.add(problem.pos[0]);
+    return true;
+  });
   if (problems.length > 0) {
     throw new ManifestError(
       problems.map((problem) => {
@@ -92,8 +97,7 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
         const located = { file, line: pos.line, col: pos.col, path: '' };
         switch (problem.code) {
           case 'DUPLICATE_KEY': {
-            // the problem's range covers one character; the key is the scalar starting there
-            const key = keyAt(doc, problem.pos[0]) ?? text.slice(problem.pos[0], problem.pos[1]);
+            const key = 'key' in problem ? problem.key : text.slice(problem.pos[0], problem.pos[1]);
             return { ...located, code: 'DUPLICATE_KEY', message: `the key ${JSON.stringify(key.slice(0, 60))} must appear once in its mapping (got it again)` };
           }
           case 'MULTIPLE_DOCS':
@@ -127,21 +131,34 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
   return { file, doc, lineCounter, value: value as Record<string, unknown> };
 }
 
-/** The value of the scalar mapping key that starts at `offset`, if any. */
-function keyAt(doc: Document.Parsed, offset: number): string | undefined {
-  let found: string | undefined;
-  try {
-    visit(doc, {
-      Pair(_, pair) {
-        if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-          found = String(pair.key.value);
-          return visit.BREAK;
+/**
+ * A DUPLICATE_KEY problem at each scalar key equal (as the parser compares them) to an earlier key
+ * of the same mapping. Iterative, so no nesting depth exhausts the stack.
+ */
+function duplicateKeys(doc: Document.Parsed): { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string; linePos?: undefined }[] {
+  const found: { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string }[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const start = pair.key.range?.[0];
+          if (seen.has(pair.key.value) && start !== undefined) {
+            found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [start, start + 1], key: String(pair.key.value) });
+          }
+          seen.add(pair.key.value);
+        } else {
+          pending.push(pair.key);
         }
-        return undefined;
-      },
-    });
-  } catch {
-    // nesting too deep to walk: the message falls back to the source text
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
   }
   return found;
 }
@@ -212,7 +229,7 @@ export function locate(source: Source, docPath: DocPath, at: 'value' | 'key' = '
     let next: unknown;
     let nextKey: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairIndex(node).get(String(segment));
       if (pair !== undefined) {
         nextKey = pair.key;
         next = pair.value ?? pair.key;
@@ -228,6 +245,21 @@ export function locate(source: Source, docPath: DocPath, at: 'value' | 'key' = '
   const range = (target as Node | undefined)?.range;
   if (range === undefined || range === null) return { line: 1, col: 1 };
   return source.lineCounter.linePos(range[0]);
+}
+
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** A mapping's pairs by scalar key (the first of equal keys), built once per mapping: locating stays linear. */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 /** Formats a document path for people: `tools[2].actions[0]`. */

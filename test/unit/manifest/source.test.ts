@@ -54,6 +54,31 @@ describe('parseSource', () => {
       }
     });
 
+    describe('when a 1 MiB document holds 90,000 keys', () => {
+      const wide = (extra: string): string => {
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'agentfence-wide-')), 'agent.yaml');
+        const keys = Array.from({ length: 90_000 }, (_, i) => `k${String(i).padStart(6, '0')}: 1`);
+        writeFileSync(file, `${keys.join('\n')}\n${extra}`);
+        return file;
+      };
+      it('finds a duplicate key in seconds, not minutes', () => {
+        const file = wide('k000007: 2\n');
+        const started = performance.now();
+        const result = validateManifest(file);
+        expect(performance.now() - started).toBeLessThan(20_000);
+        expect(result.errors.map((e) => [e.code, e.line, e.col])).toEqual([['DUPLICATE_KEY', 90_001, 1]]);
+      }, 120_000);
+      it('locates every unknown field in seconds, not minutes', () => {
+        const file = wide('');
+        const started = performance.now();
+        const result = validateManifest(file);
+        expect(performance.now() - started).toBeLessThan(20_000);
+        const unknown = result.errors.filter((e) => e.code === 'SCHEMA_UNKNOWN_FIELD');
+        expect(unknown).toHaveLength(90_000);
+        expect(unknown.at(-1)).toMatchObject({ path: 'k089999', line: 90_000, col: 1 });
+      }, 120_000);
+    });
+
     it('refuses an alias bomb before expanding it', () => {
       const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
       for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
