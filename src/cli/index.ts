@@ -49,9 +49,14 @@ function peekFormat(argv: readonly string[]): string {
 export async function run(proc: ProcessLike): Promise<number> {
   const argv = proc.argv.slice(2);
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // no command is a usage error: usage goes where errors go
+    proc.stderr.write(usage());
+    return ExitCode.BAD_INPUT;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     proc.stdout.write(usage());
-    return name === undefined ? ExitCode.BAD_INPUT : ExitCode.PASS;
+    return ExitCode.PASS;
   }
   if (name === '--version' || name === '-V') {
     proc.stdout.write(`${packageVersion()}\n`);

@@ -42,6 +42,14 @@ describe('agentfence CLI', () => {
       expect(r.stdout.trim()).toBe('exit=0');
     });
   });
+  describe('when no command is given', () => {
+    it('exits 2 with usage on stderr and nothing on stdout', () => {
+      const r = cli();
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Usage:');
+    });
+  });
   describe('when the command is unknown', () => {
     it('exits 2 with usage on stderr', () => {
       const r = cli('frobnicate');
