@@ -7,7 +7,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier } from '../../manifest/types.js';
-import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, type AwsScope, partitionOf, physicalName, toPolicyDocument } from './builders/common.js';
+import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, type AwsScope, denyInsecureTransport, partitionOf, physicalName, toPolicyDocument } from './builders/common.js';
 import { accessDeniedPattern, resolveRetention, undeclaredCallsPattern } from './builders/audit.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
 import { KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
@@ -150,14 +150,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 Resource: [topicArn],
                 Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': alarmArnPattern } },
               },
-              {
-                Sid: 'DenyInsecureTransport',
-                Effect: 'Deny',
-                Principal: '*',
-                Action: ['sns:Publish', 'sns:Subscribe'],
-                Resource: [topicArn],
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              },
+              denyInsecureTransport(['sns:Publish', 'sns:Subscribe'], [topicArn]),
             ]),
           ),
         ),
@@ -184,14 +177,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         bucketArn.apply((bArn) =>
           JSON.stringify(
             toPolicyDocument([
-              {
-                Sid: 'DenyInsecureTransport',
-                Effect: 'Deny',
-                Principal: '*',
-                Action: ['s3:*'],
-                Resource: [bArn, `${bArn}/*`],
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              },
+              denyInsecureTransport(['s3:*'], [bArn, `${bArn}/*`]),
               { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['s3:GetBucketAcl'], Resource: [bArn], Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
               {
                 Sid: 'CloudTrailWrite',

@@ -4,7 +4,7 @@
  * integration), the executor role's trust and permissions, and the reviewer topic's policies.
  */
 import type { ToolSpec } from '../../../manifest/types.js';
-import { arn, type AwsScope, pascal, physicalName, type PolicyDocument, serviceOf, toPolicyDocument, uniqueSorted } from './common.js';
+import { arn, type AwsScope, denyInsecureTransport, pascal, physicalName, type PolicyDocument, serviceOf, toPolicyDocument, uniqueSorted } from './common.js';
 
 /** The gate's state machine name (deterministic: the executor role's trust condition names it). */
 export function gateStateMachineName(agent: string, tool: string): string {
@@ -144,13 +144,6 @@ export function buildExecutorBoundary(tool: Pick<ToolSpec, 'name' | 'actions' | 
 export function buildReviewerTopicPolicy(topicArn: string, executorRoleArn: string): PolicyDocument {
   return toPolicyDocument([
     { Sid: 'PublishByGateOnly', Effect: 'Allow', Principal: { AWS: executorRoleArn }, Action: ['sns:Publish'], Resource: [topicArn] },
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: ['sns:Publish', 'sns:Subscribe'],
-      Resource: [topicArn],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    },
+    denyInsecureTransport(['sns:Publish', 'sns:Subscribe'], [topicArn]),
   ]);
 }

@@ -27,6 +27,11 @@ export function toPolicyDocument(statements: readonly Statement[]): PolicyDocume
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** The resource-policy statement that refuses every request not made over TLS, for anyone. */
+export function denyInsecureTransport(actions: readonly string[], resources: readonly string[]): Statement {
+  return { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: actions, Resource: resources, Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+}
+
 /** Where the agent lives: enough to build every ARN without asking AWS. */
 export interface AwsScope {
   readonly account: string;

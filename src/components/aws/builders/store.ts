@@ -4,7 +4,7 @@
  * from `pulumi destroy`.
  */
 import type { Classification, DataStoreSpec } from '../../../manifest/types.js';
-import { arn, type AwsScope, partitionOf, physicalName, type PolicyDocument, toPolicyDocument } from './common.js';
+import { arn, type AwsScope, denyInsecureTransport, partitionOf, physicalName, type PolicyDocument, toPolicyDocument } from './common.js';
 
 /** Deterministic, globally unique-enough bucket name: `agentfence-<agent>-<store>-<account>` (<= 63, lower case). */
 export function bucketName(agent: string, store: string, scope: AwsScope): string {
@@ -47,14 +47,7 @@ export const BUCKET_DATA_ACTIONS: readonly string[] = [
 export function buildBucketPolicy(bucketArn: string, agentRoleArn: string, readers: readonly string[] = []): PolicyDocument {
   const resources = [bucketArn, `${bucketArn}/*`];
   return toPolicyDocument([
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: ['s3:*'],
-      Resource: resources,
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    },
+    denyInsecureTransport(['s3:*'], resources),
     {
       Sid: 'DenyDataAccessToOtherPrincipals',
       Effect: 'Deny',
