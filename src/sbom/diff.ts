@@ -8,7 +8,7 @@
  */
 import { purlIdentity } from './purl.js';
 
-type Json = Record<string, unknown>;
+import { arr, type Json, obj, str } from './json.js';
 
 /** How urgently a reviewer must look at a flag. */
 export type FlagSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -64,15 +64,6 @@ export interface SbomDiff {
   readonly summary: { readonly added: number; readonly removed: number; readonly changed: number } & Readonly<Record<FlagSeverity, number>>;
 }
 
-function obj(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 function sortedJoin(values: Iterable<string>): string {
   return [...new Set(values)].sort().join(', ');
 }

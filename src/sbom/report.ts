@@ -8,7 +8,7 @@ import type { Finding } from '../rules/types.js';
 import type { VerificationReport } from '../verify/types.js';
 import type { Scorecard, Standard } from './scorecard.js';
 
-type Json = Record<string, unknown>;
+import { arr, type Json, obj, str } from './json.js';
 
 /** Everything the report shows; gathered by the `report` command, constructed freely in tests. */
 export interface ReportInput {
@@ -49,15 +49,6 @@ export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function obj(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 function prop(node: Json, name: string): string | undefined {
   const values = arr(node['properties']).filter((p) => p['name'] === name).map((p) => str(p['value']));
   return values.length === 0 ? undefined : values.join(', ');

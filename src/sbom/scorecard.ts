@@ -5,7 +5,7 @@
  * components and nested files are out of scope); each element names the JSON path it reads.
  */
 
-type Json = Record<string, unknown>;
+import { arr, type Json, obj } from './json.js';
 
 /** The minimum-elements documents the scorecard checks. */
 export type Standard = 'NTIA-2021' | 'CISA-2025' | 'BSI-TR-03183-2';
@@ -34,12 +34,6 @@ export interface Scorecard {
   readonly summary: Readonly<Record<ElementStatus, number>>;
 }
 
-function obj(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
-}
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -1,0 +1,18 @@
+/** Reading untrusted CycloneDX JSON without trusting its shape: every accessor answers a typed value or nothing. */
+
+export type Json = Record<string, unknown>;
+
+/** The value as a JSON object, or undefined for anything else (arrays and null included). */
+export function obj(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** The objects of an array, skipping non-objects; [] for anything that is not an array. */
+export function arr(value: unknown): Json[] {
+  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
+}
+
+/** The value as a string, or undefined. */
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
