@@ -175,10 +175,6 @@ export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, options);
-    if (values['help'] === true) {
-      ctx.out(USAGE);
-      return ExitCode.PASS;
-    }
     if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify model needs exactly one model path (got ${positionals.length})`);
     const modelPath = path.resolve(ctx.cwd, positionals[0]!);
     if (!existsSync(modelPath)) throw new InputError('MODEL_NOT_FOUND', `model path ${modelPath} does not exist`);
