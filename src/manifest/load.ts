@@ -35,26 +35,28 @@ interface Checked<T> {
   readonly errors: LocatedError[];
 }
 
-function checkManifest(file: string): Checked<AgentManifest> {
+/** Reads, schema-checks, then semantically checks one document; semantics run only on a schema-valid one. */
+function checkDocument<T>(
+  file: string,
+  schemaErrors: (source: Source) => LocatedError[],
+  semanticErrors: (source: Source, value: T, dir: string) => LocatedError[],
+): Checked<T> {
   const read = readChecked(file);
   if (read.source === undefined) return { errors: read.errors };
   const source = read.source;
-  const schemaErrors = manifestSchemaErrors(source);
-  if (schemaErrors.length > 0) return { source, errors: schemaErrors };
-  const manifest = source.value as unknown as AgentManifest;
-  const errors = manifestSemanticErrors(source, manifest, path.dirname(file));
-  return errors.length > 0 ? { source, errors } : { source, value: manifest, errors };
+  const fromSchema = schemaErrors(source);
+  if (fromSchema.length > 0) return { source, errors: fromSchema };
+  const value = source.value as unknown as T;
+  const errors = semanticErrors(source, value, path.dirname(file));
+  return errors.length > 0 ? { source, errors } : { source, value, errors };
+}
+
+function checkManifest(file: string): Checked<AgentManifest> {
+  return checkDocument<AgentManifest>(file, manifestSchemaErrors, manifestSemanticErrors);
 }
 
 function checkTrustPolicy(file: string): Checked<TrustPolicy> {
-  const read = readChecked(file);
-  if (read.source === undefined) return { errors: read.errors };
-  const source = read.source;
-  const schemaErrors = trustPolicySchemaErrors(source);
-  if (schemaErrors.length > 0) return { source, errors: schemaErrors };
-  const policy = source.value as unknown as TrustPolicy;
-  const errors = trustPolicySemanticErrors(source, policy, path.dirname(file));
-  return errors.length > 0 ? { source, errors } : { source, value: policy, errors };
+  return checkDocument<TrustPolicy>(file, trustPolicySchemaErrors, trustPolicySemanticErrors);
 }
 
 /** Reads a file; file-level refusals become located errors, anything unexpected stays a thrown InputError. */
