@@ -6,7 +6,7 @@
 import { allows, parsePolicyDocument, strings } from './policy-document.js';
 import { companions, label, secretViolation, tagsOf, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
-import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
+import { getPath, isRecord, isSecret, isUnknown, readValue, show } from './values.js';
 
 const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
 const ASI06 = 'ASI06 Memory & Context Poisoning';
@@ -121,9 +121,10 @@ export const kmsKeyRotation: ResourceRule = {
   remediation: 'Set enableKeyRotation: true.',
   types: ['aws:kms/key:Key'],
   evaluate(resource) {
-    const spec = resource.props['customerMasterKeySpec'] ?? resource.props['keySpec'];
-    // Only symmetric keys can rotate automatically.
-    if (typeof spec === 'string' && spec !== 'SYMMETRIC_DEFAULT' && !isUnknown(spec)) return [];
+    const legacy = readValue(resource.props, 'customerMasterKeySpec');
+    const spec = legacy.kind === 'absent' ? readValue(resource.props, 'keySpec') : legacy;
+    // Only symmetric keys can rotate automatically; an unknown or secret spec may be symmetric.
+    if (spec.kind === 'value' && spec.value !== 'SYMMETRIC_DEFAULT') return [];
     const enabled = resource.props['enableKeyRotation'];
     if (isUnknown(enabled)) return [unknownViolation(resource, 'enableKeyRotation')];
     return enabled === true ? [] : [violation(resource, `${label(resource)} must have key rotation enabled (got enableKeyRotation ${show(enabled)})`)];

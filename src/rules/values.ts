@@ -67,6 +67,34 @@ export function getPath(props: unknown, path: string): unknown {
   return current;
 }
 
+/**
+ * A plan value as a rule must see it: known, unknown until deploy, secret, or absent. Rules read
+ * props through {@link readValue} and switch over `kind`, so none can forget the unknown or secret
+ * case (a `"[secret]"` key spec read as a plain string once made a rotation check pass).
+ */
+export type PlanValue =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'secret' }
+  | { readonly kind: 'absent' };
+
+/** Reads a dotted path (see {@link getPath}) as a {@link PlanValue}; `null` counts as absent. */
+export function readValue(props: unknown, path: string): PlanValue {
+  return toPlanValue(getPath(props, path));
+}
+
+/** Classifies one already-read value as a {@link PlanValue}. */
+export function toPlanValue(value: unknown): PlanValue {
+  if (value === undefined || value === null) return ABSENT;
+  if (isUnknown(value)) return UNKNOWN_VALUE;
+  if (isSecret(value)) return SECRET_VALUE;
+  return { kind: 'value', value };
+}
+
+const ABSENT: PlanValue = Object.freeze({ kind: 'absent' });
+const UNKNOWN_VALUE: PlanValue = Object.freeze({ kind: 'unknown' });
+const SECRET_VALUE: PlanValue = Object.freeze({ kind: 'secret' });
+
 /** Renders a value for a message: secrets as `[secret]`, long values cut, never the secret itself. */
 export function show(value: unknown): string {
   if (isSecret(value)) return SECRET;

@@ -130,6 +130,8 @@ describe('kms-key-rotation', () => {
     ['absent', {}, ['KMS key "k" must have key rotation enabled (got enableKeyRotation not set)']],
     ['off on an asymmetric key (cannot rotate)', { enableKeyRotation: false, customerMasterKeySpec: 'RSA_2048' }, []],
     ['unknown', { enableKeyRotation: UNKNOWN }, [expect.stringContaining('enableKeyRotation cannot be checked before deploy')]],
+    ['off with a secret key spec (may be symmetric)', { enableKeyRotation: false, keySpec: '[secret]' }, ['KMS key "k" must have key rotation enabled (got enableKeyRotation false)']],
+    ['off with an unknown key spec', { enableKeyRotation: false, keySpec: UNKNOWN }, ['KMS key "k" must have key rotation enabled (got enableKeyRotation false)']],
   ])('when rotation is %s', (_, props, expected) => {
     expect(messages(kmsKeyRotation, [res('aws:kms/key:Key', 'k', props)])).toEqual(expected);
   });
