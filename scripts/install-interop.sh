@@ -27,11 +27,20 @@ GO_PINS=(
   "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12"
   "github.com/sigstore/cosign/v3/cmd/cosign@v3.1.3"
 )
+# Each is built in a scratch module of its own (so one tool's dependency versions never move
+# another's): `go install pkg@version` also asks the proxy for the module's version list, to report
+# deprecations, and the proxy here refuses that list for some modules.
+GO_WORK="$(mktemp -d)"
+trap 'rm -rf "$GO_WORK"' EXIT
 for pin in "${GO_PINS[@]}"; do
-  name="$(basename "${pin%@*}")"
+  pkg="${pin%@*}"
+  name="$(basename "$pkg")"
   if [ ! -x "$ROOT/bin/$name" ]; then
     echo "building $pin" >&2
-    GOBIN="$ROOT/bin" GOFLAGS=-mod=mod go install "$pin"
+    mod="$GO_WORK/$name"
+    mkdir -p "$mod"
+    (cd "$mod" && go mod init "agentfence-interop/$name" >/dev/null 2>&1 \
+      && GOFLAGS=-mod=mod go get "$pin" && GOFLAGS=-mod=mod go build -o "$ROOT/bin/$name" "$pkg")
   fi
 done
 

@@ -1,11 +1,15 @@
 /**
  * The README cannot drift: every shell block marked `<!-- e2e: NAME exit=N expect="..." -->` runs,
  * exactly as written, in a fresh copy of the repository (tracked and untracked-but-not-ignored
- * files, committed into a new git repository, as a clean clone would have them). The quick start's
- * `npm ci` runs for real in that copy; later blocks reuse the copy it set up.
+ * files, committed into a new git repository, as a clean clone would have them).
+ *
+ * The full replay, with the quick start's `npm ci` run for real in that copy, takes minutes and runs
+ * only where AGENTFENCE_README_REPLAY=1 (.ci/run sets it). Otherwise the copy borrows this checkout's
+ * node_modules and a block's `npm ci` becomes `npm run build`, which is the part of it the later
+ * commands depend on; everything else in the blocks runs as written.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +35,13 @@ function readmeBlocks(text: string): Block[] {
 }
 
 const blocks = readmeBlocks(readFileSync(path.join(root, 'README.md'), 'utf8'));
+const replay = process.env['AGENTFENCE_README_REPLAY'] === '1';
 let copy: string;
+
+/** The block as it runs here: as written in a full replay, with `npm ci` building only otherwise. */
+function runnable(script: string): string {
+  return replay ? script : script.replace(/\bnpm ci\b/g, 'npm run build --silent');
+}
 
 /** Copies the working tree (what git would clone) and makes it a repository of its own. */
 function copyRepository(to: string): void {
@@ -59,6 +69,10 @@ describe('README', () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), 'agentfence-readme-'));
     copy = path.join(parent, 'agentfence');
     copyRepository(copy);
+    if (!replay) {
+      console.warn('README blocks: npm ci replaced by a build over this checkout\'s node_modules (AGENTFENCE_README_REPLAY=1 replays it)');
+      symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    }
   }, 120_000);
 
   afterAll(() => {
@@ -73,7 +87,7 @@ describe('README', () => {
     it(`exits ${block.exit} and prints what the README promises`, () => {
       const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
       delete env['AGENTFENCE_DEBUG'];
-      const result = spawnSync('bash', ['-c', block.script], { cwd: copy, env, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync('bash', ['-c', runnable(block.script)], { cwd: copy, env, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.status, output.slice(-4000)).toBe(block.exit);
       for (const text of block.expect) expect(output).toContain(text);
