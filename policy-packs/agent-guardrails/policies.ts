@@ -17,6 +17,7 @@ import type {
 import { findProjectRoot } from '../../src/manifest/resolve.js';
 import { createStackView, resolveRuleConfig, rules as catalogue } from '../../src/rules/index.js';
 import type { PlannedResource, ResourceRule, Rule, RuleContext, StackRule, Violation } from '../../src/rules/index.js';
+import { stackOfUrn, stackReportLookup } from '../../src/verify/report.js';
 
 /** The proxy key under which `@pulumi/policy` exposes the raw props (unknowns as sentinels). */
 const PROXY_TARGET = '__getSpecialProxyTarget';
@@ -29,9 +30,12 @@ function rawProps(props: unknown): Record<string, unknown> {
 }
 
 export interface PolicyOptions {
-  /** Folder that relative paths in rule config resolve against. Defaults to AGENTFENCE_ROOT, else the project above the pack. */
+  /** Project root whose `.agentfence/<stack>/verification.json` the supply-chain rules read. Defaults to AGENTFENCE_ROOT, else the project above the pack. */
   readonly baseDir?: string;
 }
+
+/** The rule context of one validation: the verdict of the stack the resource belongs to (its URN names it). */
+type ContextOf = (urn: string | undefined) => RuleContext;
 
 function defaultBaseDir(): string {
   const fromEnv = process.env['AGENTFENCE_ROOT'];
@@ -72,7 +76,7 @@ function common(rule: Rule) {
   };
 }
 
-function resourcePolicy(rule: ResourceRule, context: RuleContext): ResourceValidationPolicy {
+function resourcePolicy(rule: ResourceRule, contextOf: ContextOf): ResourceValidationPolicy {
   const types = new Set(rule.types);
   return {
     ...common(rule),
@@ -87,7 +91,7 @@ function resourcePolicy(rule: ResourceRule, context: RuleContext): ResourceValid
         protect: args.opts.protect,
       };
       const config = resolveRuleConfig(rule, args.getConfig<Record<string, unknown>>());
-      for (const violation of rule.evaluate(resource, config, context)) report(reportViolation, violation);
+      for (const violation of rule.evaluate(resource, config, contextOf(args.urn))) report(reportViolation, violation);
     },
   };
 }
@@ -103,19 +107,21 @@ function toPlanned(resource: PolicyResource): PlannedResource {
   };
 }
 
-function stackPolicy(rule: StackRule, context: RuleContext): StackValidationPolicy {
+function stackPolicy(rule: StackRule, contextOf: ContextOf): StackValidationPolicy {
   return {
     ...common(rule),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const view = createStackView(args.resources.map(toPlanned));
       const config = resolveRuleConfig(rule, args.getConfig<Record<string, unknown>>());
-      for (const violation of rule.evaluateStack(view, config, context)) report(reportViolation, violation, violation.urn);
+      for (const violation of rule.evaluateStack(view, config, contextOf(args.resources[0]?.urn))) report(reportViolation, violation, violation.urn);
     },
   };
 }
 
 /** Every guardrail rule as a CrossGuard policy. */
 export function toPolicies(options: PolicyOptions = {}, rules: readonly Rule[] = catalogue): Policies {
-  const context: RuleContext = { baseDir: path.resolve(options.baseDir ?? defaultBaseDir()) };
-  return rules.map((rule) => (rule.kind === 'resource' ? resourcePolicy(rule, context) : stackPolicy(rule, context)));
+  const root = path.resolve(options.baseDir ?? defaultBaseDir());
+  // The pack knows its stack, not a report: it reads that stack's own report file, on demand.
+  const contextOf: ContextOf = (urn) => ({ verification: stackReportLookup(root, stackOfUrn(urn)) });
+  return rules.map((rule) => (rule.kind === 'resource' ? resourcePolicy(rule, contextOf) : stackPolicy(rule, contextOf)));
 }

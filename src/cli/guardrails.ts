@@ -3,33 +3,32 @@
  * resources through every rule, with the rule config the agent implies (its high-risk actions,
  * its name and manifest digest for the supply-chain rule) under the user's overrides.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { LoadedAgent } from '../manifest/load.js';
 import type { PlanDocument } from '../plan/read.js';
 import type { Evaluation, PackConfig } from '../rules/evaluate.js';
-import type { PlannedResource } from '../rules/types.js';
+import type { PlannedResource, VerificationLookup } from '../rules/types.js';
+import { fileDigest } from '../verify/report.js';
 
-/** Rule config implied by the agent's manifest: its high-risk tools, its name, manifest digest and artifacts. */
-export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): PackConfig {
+/** Rule config implied by the agent's manifest: its high-risk tools, its name, manifest and trust-policy digests and artifacts. */
+export function agentRuleConfig(agent: LoadedAgent): PackConfig {
   const manifest = agent.manifest.manifest;
   const highRiskTools = manifest.tools
     .filter((tool) => tool.risk === 'high')
     .map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }));
-  const manifestDigest = `sha256:${createHash('sha256').update(readFileSync(agent.manifest.file)).digest('hex')}`;
+  const manifestDigest = fileDigest(agent.manifest.file);
+  const trustPolicyDigest = fileDigest(agent.trustPolicy.file);
   const artifacts = [
     ...manifest.models.map((m) => ({ kind: 'model', name: m.name })),
     ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin', name: p.name }] : [])),
     ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
   ];
-  // every rule that reads the verifier's result reads the same file
-  const fromFile = verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile };
   return {
     'high-risk-actions-via-approval-gate': { highRiskTools },
-    'supply-chain-verified': { agent: manifest.name, manifestDigest, artifacts, ...fromFile },
-    'network-firewall-allowlist-verified': { agent: manifest.name, ...fromFile },
+    'supply-chain-verified': { agent: manifest.name, manifestDigest, trustPolicyDigest, artifacts },
+    'network-firewall-allowlist-verified': { agent: manifest.name },
   };
 }
 
@@ -89,16 +88,16 @@ export async function planLoadedAgent(agent: LoadedAgent, cwd: string): Promise<
 export interface CheckAgentOptions {
   readonly userConfig?: PackConfig;
   readonly unknownAsAdvisory?: boolean;
-  /** Where the supply-chain rule reads the verification report. Defaults to the rule's default. */
-  readonly verificationFile?: string;
+  /** The verdict the supply-chain rules judge against. Defaults to "no report" (they block). */
+  readonly verification?: VerificationLookup;
 }
 
 /** Evaluates every rule over an agent's planned resources. @throws ConfigError RULE_CONFIG_INVALID. */
 export async function checkAgentPlan(agent: LoadedAgent, resources: readonly PlannedResource[], options: CheckAgentOptions = {}): Promise<Evaluation> {
   const { evaluateRules } = await import('../rules/evaluate.js');
   return evaluateRules(resources, {
-    config: mergeRuleConfig(agentRuleConfig(agent, options.verificationFile), options.userConfig ?? {}),
-    baseDir: agent.location.projectRoot,
+    config: mergeRuleConfig(agentRuleConfig(agent), options.userConfig ?? {}),
+    ...(options.verification === undefined ? {} : { verification: options.verification }),
     unknownAsAdvisory: options.unknownAsAdvisory === true,
   });
 }

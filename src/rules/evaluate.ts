@@ -12,7 +12,8 @@ import { monitoringRules } from './monitoring.js';
 import { networkRules } from './network.js';
 import { createStackView } from './stack.js';
 import { supplyChainRules } from './supply-chain.js';
-import type { EnforcementLevel, Finding, PlannedResource, ResourceRule, Rule, RuleConfig, RuleContext, Violation } from './types.js';
+import type { EnforcementLevel, Finding, PlannedResource, ResourceRule, Rule, RuleConfig, RuleContext, VerificationLookup, Violation } from './types.js';
+import { noVerification } from './verification.js';
 import { isRecord } from './values.js';
 
 /** Every guardrail rule, in a stable order. */
@@ -107,8 +108,8 @@ export function resolveSettings(config: PackConfig = {}, catalogue: readonly Rul
 export interface EvaluateOptions {
   /** Pack-style overrides of levels and configs. */
   readonly config?: PackConfig;
-  /** Folder relative paths in rule config resolve against. Defaults to the current directory. */
-  readonly baseDir?: string;
+  /** The supply-chain verdict for the rules that judge against it. Defaults to "no report" (they block). */
+  readonly verification?: VerificationLookup;
   /** Report findings that rest on unknown values at `advisory` instead of the rule's level. Defaults to false (fail closed). */
   readonly unknownAsAdvisory?: boolean;
   /** The rules to run. Defaults to the whole catalogue. */
@@ -141,7 +142,7 @@ function toFinding(setting: RuleSetting, violation: Violation, unknownAsAdvisory
  */
 export function evaluateRules(resources: readonly PlannedResource[], options: EvaluateOptions = {}): Evaluation {
   const settings = resolveSettings(options.config ?? {}, options.rules ?? rules);
-  const context: RuleContext = { baseDir: options.baseDir ?? process.cwd() };
+  const context: RuleContext = { verification: options.verification ?? noVerification };
   const unknownAsAdvisory = options.unknownAsAdvisory === true;
   const enabled = settings.filter((s) => s.enforcementLevel !== 'disabled');
   const byType = new Map<string, RuleSetting[]>();

@@ -5,5 +5,5 @@ export type { EvaluateOptions, Evaluation, PackConfig, RuleSetting } from './eva
 export { parsePolicyDocument } from './policy-document.js';
 export type { ParsedPolicy, PolicyStatement } from './policy-document.js';
 export { createStackView } from './stack.js';
-export { loadVerification } from './verification.js';
+export { noVerification } from './verification.js';
 export { SECRET, UNKNOWN, isSecret, isUnknown, redact } from './values.js';

@@ -6,7 +6,6 @@
 import { companions, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { getPath, isRecord, isSecret, isUnknown, show } from './values.js';
-import { loadVerification } from './verification.js';
 
 const ASI02 = 'ASI02 Tool Misuse & Exploitation';
 const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
@@ -214,7 +213,7 @@ export const firewallDefaultDrop: ResourceRule = {
   },
 };
 
-type AllowlistConfig = { allowedDomains?: string[]; verificationFile: string; agent?: string };
+type AllowlistConfig = { allowedDomains?: string[]; agent?: string };
 
 /**
  * Rules of a rule group that let traffic through other than by its domain list (Suricata `pass`,
@@ -273,7 +272,6 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
     type: 'object',
     properties: {
       allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 } },
-      verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
       agent: { type: 'string', minLength: 1 },
     },
     additionalProperties: false,
@@ -292,7 +290,7 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
     if (isUnknown(targets) || (Array.isArray(targets) && targets.some(isUnknown))) return [unknownViolation(resource, 'targets')];
     let allowed = config.allowedDomains;
     if (allowed === undefined) {
-      const loaded = loadVerification(config.verificationFile, context.baseDir);
+      const loaded = context.verification(config.agent);
       if (!loaded.ok) return [violation(resource, `${label(resource)} allowlist must be checked against verified API hosts (got ${loaded.problem})`)];
       // another agent's verified hosts say nothing about this agent's APIs
       if (config.agent !== undefined && loaded.report.agent !== config.agent) {

@@ -4,14 +4,13 @@
  * references has a result. A missing report is a violation, never a pass.
  */
 import { label, violation } from './stack.js';
-import type { PlannedResource, StackRule, Violation } from './types.js';
+import type { LoadedVerification, PlannedResource, StackRule, Violation } from './types.js';
 import { isRecord, show } from './values.js';
-import { loadVerification } from './verification.js';
 
 const AGENT_TYPES = ['agentfence:aws:AgentEnvironment', 'agentfence:aws:AgentIdentity'] as const;
 
 type ArtifactRef = { kind: 'model' | 'plugin' | 'api'; name: string };
-type SupplyChainConfig = { verificationFile: string; agent?: string; manifestDigest?: string; artifacts: ArtifactRef[] };
+type SupplyChainConfig = { agent?: string; manifestDigest?: string; trustPolicyDigest?: string; artifacts: ArtifactRef[] };
 
 /** Artifact names a component's inputs reference (`models`, `plugins`, `apis` lists of `{name}`). */
 function referenced(resource: PlannedResource): ArtifactRef[] {
@@ -39,9 +38,9 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
   configSchema: {
     type: 'object',
     properties: {
-      verificationFile: { type: 'string', minLength: 1, default: '.agentfence/verification.json' },
       agent: { type: 'string', minLength: 1 },
       manifestDigest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+      trustPolicyDigest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
       artifacts: {
         type: 'array',
         items: {
@@ -61,17 +60,19 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
     // A stack without our components is still checked when the config names the agent or its artifacts.
     const configured = config.agent !== undefined || config.artifacts.length > 0;
     if (agents.length === 0 && !configured) return [];
-    const loaded = loadVerification(config.verificationFile, context.baseDir);
     if (agents.length === 0) {
-      return verdict(loaded, config, `agent ${show(config.agent ?? 'of this stack')} supply chain`, config.agent, [], (message) => ({ message }));
+      return verdict(context.verification(config.agent), config, `agent ${show(config.agent ?? 'of this stack')} supply chain`, config.agent, [], (message) => ({ message }));
     }
-    return agents.flatMap((agent) => verdict(loaded, config, `${label(agent)} supply chain`, config.agent ?? agent.name, referenced(agent), (message) => violation(agent, message)));
+    return agents.flatMap((agent) => {
+      const name = config.agent ?? agent.name;
+      return verdict(context.verification(name), config, `${label(agent)} supply chain`, name, referenced(agent), (message) => violation(agent, message));
+    });
   },
 };
 
 /** The report's verdict for one agent: present, for this agent and manifest, nothing blocked, every artifact covered. */
 function verdict(
-  loaded: ReturnType<typeof loadVerification>,
+  loaded: LoadedVerification,
   config: SupplyChainConfig,
   subject: string,
   expectedAgent: string | undefined,
@@ -87,6 +88,10 @@ function verdict(
   if (config.manifestDigest !== undefined && report.manifestDigest !== config.manifestDigest) {
     out.push(at(`${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`));
   }
+  // A report judged under another trust policy (say, before it was tightened) is stale too.
+  if (config.trustPolicyDigest !== undefined && report.trustPolicyDigest !== config.trustPolicyDigest) {
+    out.push(at(`${subject} must be verified under the current trust policy ${config.trustPolicyDigest} (got a stale report for ${show(report.trustPolicyDigest)})`));
+  }
   for (const result of report.results) {
     if (result.status === 'blocked') {
       out.push(at(`${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
@@ -96,7 +101,7 @@ function verdict(
   const refs = [...inputs, ...config.artifacts].filter((ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i);
   for (const ref of refs) {
     if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
-      out.push(at(`${ref.kind} ${show(ref.name)} must have a verification result (got none in ${config.verificationFile})`));
+      out.push(at(`${ref.kind} ${show(ref.name)} must have a verification result (got none in ${loaded.source})`));
     }
   }
   return out;

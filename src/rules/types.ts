@@ -3,6 +3,7 @@
  * stack, returning findings. No Pulumi import: the CrossGuard pack and `agentfence check` both
  * adapt these.
  */
+import type { VerificationReport } from '../verify/types.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type EnforcementLevel = 'mandatory' | 'advisory' | 'disabled';
@@ -58,10 +59,21 @@ export interface Violation {
   readonly unknown?: boolean;
 }
 
-/** Inputs a rule may need beyond the resources: where relative paths in its config resolve. */
+/** An agent's supply-chain verdict as a rule receives it: the report, or why there is none. */
+export type LoadedVerification =
+  | { readonly ok: true; readonly report: VerificationReport; /** Names the report in messages, e.g. its file. */ readonly source: string }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Answers the verdict for an agent (its manifest name, when the rule knows it). The CLI answers
+ * the report it holds; the policy pack reads the stack's own report file.
+ */
+export type VerificationLookup = (agent: string | undefined) => LoadedVerification;
+
+/** Inputs a rule may need beyond the resources, as data: rules read no files. */
 export interface RuleContext {
-  /** Folder that relative paths in rule config (e.g. the verification report) resolve against. */
-  readonly baseDir: string;
+  /** The supply-chain verdict the supply-chain and firewall rules judge against. */
+  readonly verification: VerificationLookup;
 }
 
 /** What every rule declares about itself; the catalogue, SARIF and the pack read it. */

@@ -1,8 +1,8 @@
 /** CycloneDX SBOM generation, diff, minimum-elements scorecard and report rendering. */
 export { buildSbom, agentRef, apiRef, dataRef, modelRef, pluginRef, NOT_VERIFIED, type BuiltSbom } from './build.js';
-export { buildAgentSbom, readFreshVerification, manifestDigest, verificationFile, type AgentSbomOptions } from './agent.js';
+export { buildAgentSbom, type AgentSbomOptions } from './agent.js';
 export { gatherSbomInput, readModelStatement, relativizeVerification, type GatherOptions } from './inputs.js';
-export { readLockfile } from './lockfile.js';
+export { lockfilePlugins } from './lockfile.js';
 export { npmPurl, purlIdentity, sriToHash } from './purl.js';
 export { DEFAULT_SPEC, SpecProfiles, toSpecProfile, type SpecProfile, type SpecVersion } from './spec.js';
 export { MAX_SBOM_BYTES, parseCycloneDx, validateCycloneDx, SbomInvalidError, type ParsedBom, type SchemaIssue } from './validate.js';

@@ -11,7 +11,10 @@ import semver from 'semver';
 import { InputError } from '../errors.js';
 import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
 import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
-import { readLockfile } from './lockfile.js';
+import { parseNpmLockfile } from '../verify/npm/lockfile.js';
+import { defaultSignaturePath } from '../verify/model/paths.js';
+import { parseStatement } from '../verify/model/statement.js';
+import { lockfilePlugins } from './lockfile.js';
 import type { ModelSignatureInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
 
 /** Largest side file (signature bundle, descriptor, lockfile, attestation) read for an SBOM. */
@@ -64,42 +67,30 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Reads the in-toto statement of an OpenSSF model-signing bundle (v1.0 resources or v0.1 subjects). */
+/**
+ * Reads the statement of an OpenSSF model-signing bundle (read, not verified: the verifier's verdict
+ * says whether it holds) through the model core's one statement parser.
+ * @throws VerificationError MALFORMED_BUNDLE | DIGEST_MISMATCH | PATH_REFUSED from the parser; Error on a bundle without a DSSE envelope.
+ */
 export function readModelStatement(bytes: Uint8Array): Omit<ModelSignatureInfo, 'path' | 'sha256'> {
   const bundle = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   const envelope = isObject(bundle) ? bundle['dsseEnvelope'] : undefined;
   if (!isObject(envelope) || typeof envelope['payload'] !== 'string') throw new Error('the bundle has no DSSE envelope');
-  const statement = JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown;
-  if (!isObject(statement)) throw new Error('the DSSE payload is not an in-toto statement');
-  const subjects = Array.isArray(statement['subject']) ? (statement['subject'] as unknown[]).filter(isObject) : [];
-  const predicate = isObject(statement['predicate']) ? statement['predicate'] : {};
-  const predicateType = typeof statement['predicateType'] === 'string' ? statement['predicateType'] : undefined;
-  const hex = (value: unknown): string | undefined => (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? value : undefined);
-  const files: Array<{ name: string; sha256: string }> = [];
-  if (Array.isArray(predicate['resources'])) {
-    for (const resource of (predicate['resources'] as unknown[]).filter(isObject)) {
-      const digest = hex(resource['digest']);
-      if (typeof resource['name'] === 'string' && resource['algorithm'] === 'sha256' && digest !== undefined) {
-        files.push({ name: resource['name'], sha256: digest });
-      }
-    }
-  } else if (subjects.length > 1 || predicateType?.includes('Digests/v0.1') === true) {
-    for (const subject of subjects) {
-      const digest = hex(isObject(subject['digest']) ? subject['digest']['sha256'] : undefined);
-      if (typeof subject['name'] === 'string' && digest !== undefined) files.push({ name: subject['name'], sha256: digest });
-    }
-  }
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const first = subjects[0];
-  const root = subjects.length === 1 && first !== undefined && isObject(first['digest']) ? hex(first['digest']['sha256']) : undefined;
-  return { files, ...(root === undefined ? {} : { rootDigest: root }), ...(predicateType === undefined ? {} : { predicateType }) };
+  const signed = parseStatement(JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown);
+  const files = signed.resources
+    .filter((resource) => resource.algorithm === 'sha256')
+    .map((resource) => ({ name: resource.name, sha256: resource.digest }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, rootDigest: signed.rootDigest, predicateType: signed.predicateType };
 }
 
 function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
   if (spec.hosted !== undefined || spec.path === undefined) return { spec };
-  const signatureRel = spec.signature ?? path.posix.join(spec.path, 'model.sig');
-  const file = inside(options.stackDir, signatureRel);
-  if (file === undefined) return { spec, signatureProblem: `signature path ${JSON.stringify(signatureRel)} leaves the stack folder` };
+  const modelFile = inside(options.stackDir, spec.path);
+  if (modelFile === undefined) return { spec, signatureProblem: `model path ${JSON.stringify(spec.path)} leaves the stack folder` };
+  // The signature is where sign and verify put it: the one default, or the manifest's own path.
+  const file = spec.signature === undefined ? defaultSignaturePath(modelFile) : inside(options.stackDir, spec.signature);
+  if (file === undefined) return { spec, signatureProblem: `signature path ${JSON.stringify(spec.signature)} leaves the stack folder` };
   const bytes = readSide(file);
   if (bytes === undefined) return { spec, signatureProblem: `no signature at ${rel(options.projectRoot, file)}` };
   try {
@@ -194,7 +185,7 @@ function gatherPlugins(options: GatherOptions): SbomPlugin[] {
         throw new InputError('LOCKFILE_MISSING', `plugins lockfile ${JSON.stringify(spec.lockfile)} must exist inside the stack folder`);
       }
       const lockfile = rel(options.projectRoot, file);
-      plugins.push(...readLockfile(bytes.toString('utf8'), lockfile).map((p) => ({ ...p, lockfile })));
+      plugins.push(...lockfilePlugins(parseNpmLockfile(bytes.toString('utf8'), lockfile)).map((p) => ({ ...p, lockfile })));
       continue;
     }
     const results = (options.verification?.results ?? []).filter((r) => r.kind === 'plugin' && r.name === spec.name);

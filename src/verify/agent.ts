@@ -1,24 +1,27 @@
 /**
  * `agentfence verify <agent>`: every model, plugin and API of an agent against the trust policy,
  * one verdict each, fail closed (any error is a block with its reason). In `warn` mode a failure is
- * `warned` instead of `blocked`. The report is what `.agentfence/verification.json` holds.
+ * `warned` instead of `blocked`. The report is what `.agentfence/<agent>/verification.json` holds;
+ * it records the digest of every file it read, so a later change makes it stale.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError } from '../errors.js';
+import { AgentfenceError, ConfigError, VerificationError } from '../errors.js';
+import { defaultSignaturePath } from './model/paths.js';
 import { toReason } from './reason.js';
+import { fileDigest, VERIFICATION_SCHEMA_VERSION } from './report.js';
 import type { LoadedAgent } from '../manifest/load.js';
 import type { ApiSpec, ModelSpec, PluginSpec } from '../manifest/types.js';
 import { verifyApiDescriptor } from './api/index.js';
 import type { HashProgress } from './model/types.js';
 import {
   buildRegistryKeyRing,
-  configuredRegistry,
   fetchRegistryEvidence,
-  readLockfile,
+  readNpmLockfile,
+  registryPackages,
   readVendored,
   toNpmPurl,
+  toRegistryUrl,
   verifyNpmPackage,
   type NpmPackageEvidence,
   type NpmVerification,
@@ -26,7 +29,7 @@ import {
 } from './npm/index.js';
 import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRootCache } from './policy.js';
 import { loadPublicGoodRoot } from './sigstore/index.js';
-import type { ArtifactKind, ArtifactResult, VerificationReport } from './types.js';
+import type { ArtifactKind, ArtifactResult, VerificationReport, VerifiedFile } from './types.js';
 
 /** Size limits: a descriptor or bundle larger than this is refused before it is parsed. */
 const MAX_DESCRIPTOR_BYTES = 1024 * 1024;
@@ -35,23 +38,18 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 /** Reads a file no larger than `max` bytes. @throws VerificationError MALFORMED_BUNDLE when larger. */
 function readBounded(file: string, max: number, what: string): Buffer {
   const size = statSync(file).size;
-  if (size > max) throw new AgentfenceError('verification', 'MALFORMED_BUNDLE', `${what} must be at most ${max} bytes (got ${size})`);
+  if (size > max) throw new VerificationError('MALFORMED_BUNDLE', `${what} must be at most ${max} bytes (got ${size})`);
   return readFileSync(file);
 }
 
-/** The versioned schema id of the report. */
-export const VERIFICATION_SCHEMA_VERSION = 'agentfence.verification/v1' as const;
-
-/** The reason code of any thrown value (see {@link toReason}). */
-export const reasonOf = toReason;
-
 /** Knobs of {@link verifyAgent}. */
 export interface VerifyAgentOptions {
-  /** Read plugin evidence from the registry in npm's configuration instead of vendored files. Defaults to false. */
+  /** Read plugin evidence from the registry instead of vendored files. Defaults to false. */
   readonly online?: boolean;
-  /** Environment for `npm config get registry`. Defaults to process.env. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Base URL of the registry `online` reads (the CLI resolves npm's configuration; see `toRegistryUrl`). Required when online. */
+  readonly registry?: string;
   readonly fetch?: Parameters<typeof fetchRegistryEvidence>[3];
+  /** The clock signatures and descriptors are judged at. Defaults to the time of verification. */
   readonly now?: Date;
   /** Model hashing progress, per model. */
   readonly onModelProgress?: (model: string, progress: HashProgress) => void;
@@ -62,6 +60,8 @@ interface Context {
   readonly agent: LoadedAgent;
   readonly roots: TrustRootCache;
   readonly options: VerifyAgentOptions;
+  /** Every file read, absolute, for the report's digests. */
+  readonly files: Set<string>;
   keys?: RegistryKeyRing;
 }
 
@@ -75,7 +75,7 @@ function expectedSigners(ctx: Context, kind: ArtifactKind, signedBy: string | un
 
 function blockedResult(kind: ArtifactKind, name: string, error: unknown, extra: Partial<ArtifactResult> = {}): ArtifactResult {
   const message = error instanceof Error ? error.message : String(error);
-  return { kind, name, ...extra, status: 'blocked', reason: reasonOf(error), message };
+  return { kind, name, ...extra, status: 'blocked', reason: toReason(error), message };
 }
 
 /** Keeps artifact paths inside the project: a manifest must not point the verifier elsewhere. */
@@ -84,7 +84,7 @@ function insideProject(agent: LoadedAgent, relative: string, what: string): stri
   const root = agent.location.projectRoot;
   const rel = path.relative(root, full);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new AgentfenceError('verification', 'PATH_REFUSED', `${what} ${relative} must stay inside the project ${root}`);
+    throw new VerificationError('PATH_REFUSED', `${what} ${relative} must stay inside the project ${root}`);
   }
   return full;
 }
@@ -94,7 +94,7 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
   if (spec.hosted !== undefined) {
     // A hosted model is trusted only if the organisation allow-lists its id.
     if ((policy.models.hosted ?? []).includes(spec.hosted)) {
-      return { kind: 'model', name: spec.name, status: 'verified', message: `hosted model ${spec.hosted} is allow-listed by the trust policy`, details: { hosted: spec.hosted } };
+      return { kind: 'model', name: spec.name, status: 'allow-listed', message: `hosted model ${spec.hosted} is allow-listed by the trust policy (trusted by name; nothing was signed)`, details: { hosted: spec.hosted } };
     }
     return {
       kind: 'model',
@@ -112,18 +112,14 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
   if (!existsSync(modelPath)) {
     return { kind: 'model', name: spec.name, status: 'blocked', reason: 'ERROR', message: `model ${spec.name} must exist at ${spec.path} (not found)` };
   }
-  const signaturePath =
-    spec.signature !== undefined
-      ? insideProject(ctx.agent, spec.signature, `model ${spec.name} signature`)
-      : statSync(modelPath).isDirectory()
-        ? path.join(modelPath, 'model.sig')
-        : path.join(path.dirname(modelPath), 'model.sig');
+  const signaturePath = spec.signature !== undefined ? insideProject(ctx.agent, spec.signature, `model ${spec.name} signature`) : defaultSignaturePath(modelPath);
   if (!existsSync(signaturePath)) {
     return { kind: 'model', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `model ${spec.name} must have a signature at ${path.relative(ctx.agent.manifest.stackDir, signaturePath)} (none found)` };
   }
   const authorities = selectAuthorities(policy.models.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'models');
   const { verifyModel, modelResult, ModelMismatchError } = await import('./model/index.js');
   const failures: AgentfenceError[] = [];
+  ctx.files.add(signaturePath);
   for (const authority of authorities) {
     try {
       const verified = await verifyModel({
@@ -161,13 +157,12 @@ function pickFailure(failures: readonly AgentfenceError[], authorities: readonly
     if (hit) return hit;
   }
   if (failures.length > 1 && failures.some((error) => error.code === 'UNTRUSTED_SIGNER')) {
-    return new AgentfenceError(
-      'verification',
+    return new VerificationError(
       'UNTRUSTED_SIGNER',
       `${what} must be signed by ${authorities.map((a) => `${a.name} (${a.describe})`).join(' or ')} (got: ${failures.map((e) => e.message).join('; ')})`,
     );
   }
-  return failures[0] ?? new AgentfenceError('verification', 'UNTRUSTED_SIGNER', `${what}: no authority to verify against`);
+  return failures[0] ?? new VerificationError('UNTRUSTED_SIGNER', `${what}: no authority to verify against`);
 }
 
 function pluginResult(verified: NpmVerification, evidence: NpmPackageEvidence, stackDir: string): ArtifactResult {
@@ -201,10 +196,13 @@ function pluginResult(verified: NpmVerification, evidence: NpmPackageEvidence, s
 
 async function evidenceFor(ctx: Context, name: string, want: { version?: string; range?: string }): Promise<NpmPackageEvidence> {
   if (ctx.options.online) {
-    return fetchRegistryEvidence(configuredRegistry(ctx.options.env ?? process.env), name, want, ctx.options.fetch);
+    if (ctx.options.registry === undefined) throw new ConfigError('REGISTRY_INVALID', 'online verification must be given the registry URL to read (got none)');
+    return fetchRegistryEvidence(toRegistryUrl(ctx.options.registry), name, want, ctx.options.fetch);
   }
   const dir = insideProject(ctx.agent, ctx.agent.manifest.manifest.attestations ?? 'attestations', 'attestations folder');
-  return readVendored(dir, name, want);
+  const evidence = readVendored(dir, name, want);
+  if (evidence.source !== undefined) ctx.files.add(evidence.source);
+  return evidence;
 }
 
 async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[]): Promise<ArtifactResult[]> {
@@ -221,7 +219,8 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
   };
   if ('lockfile' in spec) {
     const lockfile = insideProject(ctx.agent, spec.lockfile, 'lockfile');
-    const contents = readLockfile(lockfile);
+    ctx.files.add(lockfile);
+    const contents = registryPackages(readNpmLockfile(lockfile));
     notes.push(...contents.notes.map((note) => `${spec.lockfile}: ${note}`));
     if (contents.packages.length === 0) {
       return [{ kind: 'plugin', name: spec.lockfile, status: 'blocked', reason: 'ERROR', message: `lockfile ${spec.lockfile} must list at least one registry package (nothing to verify)` }];
@@ -231,7 +230,7 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
     for (const entry of contents.packages) {
       try {
         if (entry.integrity === undefined) {
-          throw new AgentfenceError('verification', 'UNSIGNED', `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`);
+          throw new VerificationError('UNSIGNED', `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`);
         }
         const evidence = await evidenceFor(ctx, entry.name, { version: entry.version });
         const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity });
@@ -253,7 +252,7 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
     return [pluginResult(verified, evidence, ctx.agent.manifest.stackDir)];
   } catch (error) {
     // A version outside the range expects the range; anything else expects a trusted signer.
-    const expected = reasonOf(error) === 'VERSION_MISMATCH' ? spec.version : expectedSigners(ctx, 'plugin', spec.signedBy);
+    const expected = toReason(error) === 'VERSION_MISMATCH' ? spec.version : expectedSigners(ctx, 'plugin', spec.signedBy);
     return [blockedResult('plugin', spec.name, error, { expected })];
   }
 }
@@ -267,6 +266,8 @@ function verifyApiSpec(ctx: Context, spec: ApiSpec): ArtifactResult {
   if (!existsSync(signatureFile)) {
     return { kind: 'api', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `API ${spec.name} must have a signed descriptor bundle at ${spec.signature} (none found)` };
   }
+  ctx.files.add(descriptorFile);
+  ctx.files.add(signatureFile);
   let bundle: unknown;
   try {
     bundle = JSON.parse(readBounded(signatureFile, MAX_BUNDLE_BYTES, `API ${spec.name} signature`).toString('utf8'));
@@ -330,7 +331,7 @@ function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactRe
  * anything: the report simply has no results, and the CLI says so.
  */
 export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOptions = {}): Promise<VerificationReport> {
-  const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options };
+  const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options, files: new Set([agent.manifest.file, agent.trustPolicy.file, ...trustPolicyFiles(agent)]) };
   const manifest = agent.manifest.manifest;
   const mode = agent.trustPolicy.policy.mode;
   const results: ArtifactResult[] = [];
@@ -339,7 +340,7 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   for (const model of manifest.models) {
     try {
       const result = await verifyModelSpec(ctx, model);
-      results.push(result.status === 'verified' || result.expected !== undefined ? result : { ...result, expected: expectedSigners(ctx, 'model', model.signedBy) });
+      results.push(result.status !== 'blocked' || result.expected !== undefined ? result : { ...result, expected: expectedSigners(ctx, 'model', model.signedBy) });
     } catch (error) {
       // Fail closed, keeping the model core's evidence (extra, missing, changed files).
       results.push({
@@ -365,47 +366,38 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   const verifiedHosts = [
     ...new Set(final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? [])),
   ].sort();
+  const count = (status: ArtifactResult['status']) => final.filter((r) => r.status === status).length;
   return {
     schemaVersion: VERIFICATION_SCHEMA_VERSION,
     agent: manifest.name,
     mode,
-    manifestDigest: manifestDigestOf(agent.manifest.file),
+    manifestDigest: fileDigest(agent.manifest.file),
+    trustPolicyDigest: fileDigest(agent.trustPolicy.file),
+    files: digestsOf(ctx.files, agent.location.projectRoot),
     results: final,
     verifiedHosts,
-    summary: {
-      verified: final.filter((r) => r.status === 'verified').length,
-      blocked: final.filter((r) => r.status === 'blocked').length,
-      warned: final.filter((r) => r.status === 'warned').length,
-    },
+    summary: { verified: count('verified'), allowListed: count('allow-listed'), blocked: count('blocked'), warned: count('warned') },
     ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
-/** `sha256:<hex>` of a manifest file, as the report records it. */
-export function manifestDigestOf(manifestFile: string): string {
-  return `sha256:${createHash('sha256').update(readFileSync(manifestFile)).digest('hex')}`;
+/** Key, certificate and trusted-root files the trust policy names: changing one changes what verifies. */
+function trustPolicyFiles(agent: LoadedAgent): string[] {
+  const { policy, baseDir } = agent.trustPolicy;
+  const named = [policy.models, policy.plugins, policy.apis].flatMap((section) =>
+    section.authorities.flatMap((authority) => ('key' in authority && authority.key !== undefined ? [authority.key.publicKey] : 'certificate' in authority && authority.certificate !== undefined ? [...authority.certificate.chain] : [])),
+  );
+  const roots = policy.trustedRoots.flatMap((root) => (typeof root.source === 'object' ? [root.source.path] : []));
+  return [...named, ...roots].map((file) => path.resolve(baseDir, file));
 }
 
-/**
- * Reads a verification report (`.agentfence/verification.json`) for consumers (policy pack, SBOM,
- * report). With `manifestFile`, a report about another manifest version is refused as stale.
- * @throws InputError VERIFICATION_REPORT_INVALID | VERIFICATION_REPORT_STALE
- */
-export function readVerificationReport(file: string, expect: { readonly agent?: string; readonly manifestFile?: string } = {}): VerificationReport {
-  let report: VerificationReport;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8')) as VerificationReport;
-  } catch (error) {
-    throw new AgentfenceError('input', 'VERIFICATION_REPORT_INVALID', `${file} must be a readable JSON verification report; run agentfence verify`, { cause: error });
+/** Project-relative digests of the files that exist inside the project, sorted by path. */
+function digestsOf(files: ReadonlySet<string>, projectRoot: string): VerifiedFile[] {
+  const out = new Map<string, string>();
+  for (const file of files) {
+    const rel = path.relative(projectRoot, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(file) || !statSync(file).isFile()) continue;
+    out.set(rel.split(path.sep).join('/'), fileDigest(file));
   }
-  if (report?.schemaVersion !== VERIFICATION_SCHEMA_VERSION || !Array.isArray(report.results) || typeof report.manifestDigest !== 'string') {
-    throw new AgentfenceError('input', 'VERIFICATION_REPORT_INVALID', `${file} must be a ${VERIFICATION_SCHEMA_VERSION} report (got ${String((report as { schemaVersion?: unknown })?.schemaVersion)})`);
-  }
-  if (expect.agent !== undefined && report.agent !== expect.agent) {
-    throw new AgentfenceError('input', 'VERIFICATION_REPORT_STALE', `${file} is about agent ${report.agent}, not ${expect.agent}; run agentfence verify ${expect.agent}`);
-  }
-  if (expect.manifestFile !== undefined && manifestDigestOf(expect.manifestFile) !== report.manifestDigest) {
-    throw new AgentfenceError('input', 'VERIFICATION_REPORT_STALE', `${file} was made for another version of ${expect.manifestFile}; run agentfence verify again`);
-  }
-  return report;
+  return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, digest]) => ({ path: file, digest }));
 }

@@ -19,7 +19,19 @@ export type {
   SigstoreVerification,
   TrustRoot,
 } from './sigstore/index.js';
-export { verifyAgent, readVerificationReport, manifestDigestOf, reasonOf, VERIFICATION_SCHEMA_VERSION, type VerifyAgentOptions } from './agent.js';
+export { verifyAgent, type VerifyAgentOptions } from './agent.js';
+export {
+  agentOutputDir,
+  fileDigest,
+  parseVerificationReport,
+  readVerificationReport,
+  reportStaleness,
+  verificationReportFile,
+  verificationReportSchema,
+  MAX_VERIFICATION_REPORT_BYTES,
+  VERIFICATION_SCHEMA_VERSION,
+  type ReportExpectation,
+} from './report.js';
 export { resolveAuthority, selectAuthorities, verifyWithAuthorities, TrustRootCache, type ResolvedAuthority, type AuthorizedVerification } from './policy.js';
 export {
   verifyNpmPackage,
@@ -27,7 +39,10 @@ export {
   loadSeedRegistryKeys,
   npmKeyId,
   toNpmPurl,
-  readLockfile,
+  readNpmLockfile,
+  parseNpmLockfile,
+  registryPackages,
+  toRegistryUrl,
   readVendored,
   vendoredFile,
   type NpmPackageEvidence,

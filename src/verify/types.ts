@@ -1,10 +1,14 @@
 /**
- * The supply-chain verdict: one result per artifact, written to `.agentfence/verification.json`
- * by `agentfence verify` and read by the policy pack's supply-chain rule, the SBOM and the report.
+ * The supply-chain verdict: one result per artifact, written to `.agentfence/<agent>/verification.json`
+ * by `agentfence verify` and read by the guardrail rules, the policy pack, the SBOM and the report.
  */
 
-export type ArtifactKind = 'model' | 'plugin' | 'api';
-export type VerificationStatus = 'verified' | 'blocked' | 'warned';
+export type ArtifactKind = 'model' | 'plugin' | 'api' | 'image';
+/**
+ * `verified`: a signature, digest and identity checked out. `allow-listed`: trusted by name only
+ * (a hosted model in the trust policy's `models.hosted`); it does not block, but nothing was signed.
+ */
+export type VerificationStatus = 'verified' | 'allow-listed' | 'blocked' | 'warned';
 
 /** Why an artifact was blocked (or warned, in warn mode). */
 export type ReasonCode =
@@ -64,17 +68,30 @@ export interface ArtifactResult {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/** The whole verification of an agent: `.agentfence/verification.json`. */
+/** A file the verification read, with the digest it had then (path relative to the project root, `/`-separated). */
+export interface VerifiedFile {
+  readonly path: string;
+  /** `sha256:<hex>`. */
+  readonly digest: string;
+}
+
+/** The whole verification of an agent: `.agentfence/<agent>/verification.json`. */
 export interface VerificationReport {
-  readonly schemaVersion: 'agentfence.verification/v1';
+  readonly schemaVersion: 'agentfence.verification/v2';
+  /** The manifest's `name`. */
   readonly agent: string;
   readonly mode: 'enforce' | 'warn';
   /** sha256 of the manifest the results are about, so stale results are detected. */
   readonly manifestDigest: string;
+  /** sha256 of the trust policy they were judged under: a tightened policy makes the report stale. */
+  readonly trustPolicyDigest: string;
+  /** Every file the verification read (manifest, trust policy, its keys and roots, signatures, descriptors, lockfiles, evidence). */
+  readonly files: readonly VerifiedFile[];
   readonly results: readonly ArtifactResult[];
   /** API hosts whose descriptors verified: the egress allowlist the network boundary may use. */
   readonly verifiedHosts: readonly string[];
-  readonly summary: { readonly verified: number; readonly blocked: number; readonly warned: number };
+  /** Counts by status; `allowListed` results do not block. */
+  readonly summary: { readonly verified: number; readonly allowListed: number; readonly blocked: number; readonly warned: number };
   /** What was deliberately not verified and why (lockfile links and workspace folders). */
   readonly notes?: readonly string[];
 }

@@ -4,8 +4,7 @@
  * `agentfence verify`, a seeded misconfiguration, SARIF validity, and bad input (exit 2).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -28,7 +27,15 @@ interface CheckJson {
 }
 
 function checkJson(...args: string[]): { status: number | null; doc: CheckJson; stderr: string } {
-  const r = cli('check', ...args, '--format', 'json');
+  return checkJsonIn(root, ...args);
+}
+
+function cliIn(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+}
+
+function checkJsonIn(cwd: string, ...args: string[]): { status: number | null; doc: CheckJson; stderr: string } {
+  const r = cliIn(cwd, 'check', ...args, '--format', 'json');
   return { status: r.status, doc: JSON.parse(r.stdout) as CheckJson, stderr: r.stderr };
 }
 
@@ -190,65 +197,89 @@ describe('agentfence check', () => {
   });
 
   describe.concurrent('when checking the example stacks', () => {
-    const configs = new Map<string, string>();
+    // A copy of the project: `verify` writes each agent's own .agentfence/<agent>/verification.json there.
+    const project = path.join(work, 'project');
+    let copies = 0;
+    /** Another copy of the verified project (reports included), changed by `edit`. */
+    const variant = (edit: (dir: string) => void): string => {
+      const dir = path.join(work, `variant-${copies++}`);
+      cpSync(project, dir, { recursive: true });
+      edit(dir);
+      return dir;
+    };
+    const reportOf = (dir: string, agent: string) => path.join(dir, '.agentfence', agent, 'verification.json');
     beforeAll(() => {
+      cpSync(path.join(root, 'stacks'), path.join(project, 'stacks'), { recursive: true });
+      writeFileSync(path.join(project, 'package.json'), '{"name":"scratch","private":true}\n');
+      // Both agents one after the other: the second report must not replace the first.
       for (const agent of ['payments', 'support-triage']) {
-        const report = path.join(work, `${agent}.verification.json`);
-        const verify = cli('verify', agent, '--output', report, '--quiet');
+        const verify = cliIn(project, 'verify', agent, '--quiet');
         expect(verify.status, verify.stderr).toBe(0);
-        const config = path.join(work, `${agent}.config.json`);
-        writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: report }, 'network-firewall-allowlist-verified': { verificationFile: report } }));
-        configs.set(agent, config);
       }
     }, 120_000);
-    it.each(['payments', 'support-triage'])('passes %s after a real `agentfence verify` with zero findings', (agent) => {
-      const { status, doc } = checkJson(agent, '--config', configs.get(agent)!);
+    it.each(['payments', 'support-triage'])('passes %s after `verify payments; verify support-triage`, from its own report, without verifying again', (agent) => {
+      const before = readFileSync(reportOf(project, agent), 'utf8');
+      const { status, doc } = checkJsonIn(project, agent);
       expect(doc.findings).toEqual([]);
       expect(status).toBe(0);
       expect(doc.resourceCount).toBeGreaterThan(80);
+      // check reads the report; it neither re-verifies nor rewrites it.
+      expect(readFileSync(reportOf(project, agent), 'utf8')).toBe(before);
     });
-    it('blocks payments when the verification report is for another agent', () => {
-      const config = path.join(work, 'other.json');
-      writeFileSync(
-        config,
-        JSON.stringify({
-          'supply-chain-verified': { verificationFile: path.join(work, 'support-triage.verification.json') },
-          'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') },
-        }),
+    it('blocks payments when its report is about another agent', () => {
+      const dir = variant((d) => cpSync(reportOf(d, 'support-triage'), reportOf(d, 'payments')));
+      const { status, doc } = checkJsonIn(dir, 'payments');
+      expect(status).toBe(1);
+      expect(findings(doc)).toEqual([
+        ['network-firewall-allowlist-verified', 'mandatory', expect.stringContaining('it is about agent "support-triage", not "payments"')],
+        ['supply-chain-verified', 'mandatory', expect.stringContaining('.agentfence/payments/verification.json must describe the agent as it is now (got a stale report: it is about agent "support-triage", not "payments")')],
+      ]);
+    });
+    it.each<[string, string, RegExp]>([
+      ['the manifest', 'stacks/payments/agent.yaml', /another version of the manifest/],
+      ['the trust policy', 'stacks/trust-policy.yaml', /under another trust policy/],
+      ['a verified API descriptor', 'stacks/payments/apis/payments-gateway.json', /stacks\/payments\/apis\/payments-gateway\.json changed since it was verified/],
+    ])('blocks a stale report: %s changed after verify', (_, file, reason) => {
+      const dir = variant((d) => appendFileSync(path.join(d, file), file.endsWith('.json') ? ' ' : '\n# changed\n'));
+      const { status, doc } = checkJsonIn(dir, 'payments');
+      expect(status).toBe(1);
+      expect(doc.findings.filter((f) => f.ruleId === 'supply-chain-verified').map((f) => f.message)).toEqual([expect.stringMatching(reason)]);
+    });
+    it('blocks a report of the old schema with a clear reason', () => {
+      const dir = variant((d) => {
+        const old = JSON.parse(readFileSync(reportOf(d, 'payments'), 'utf8')) as Record<string, unknown>;
+        writeFileSync(reportOf(d, 'payments'), JSON.stringify({ ...old, schemaVersion: 'agentfence.verification/v1' }));
+      });
+      const { status, doc } = checkJsonIn(dir, 'payments');
+      expect(status).toBe(1);
+      expect(doc.findings.map((f) => f.message)).toContain(
+        'agent "payments" supply chain must be verified before deploy (got .agentfence/payments/verification.json must be an agentfence.verification/v2 report (got a v1 report from an older agentfence, which records no trust-policy digest); run agentfence verify again)',
       );
-      const { status, doc } = checkJson('payments', '--config', config);
-      expect(status).toBe(1);
-      expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', 'agent "payments" supply chain must be verified for agent "payments" (got a report for "support-triage")']]);
     });
-    it('blocks a stale report: the manifest changed after verify', () => {
-      const report = JSON.parse(readFileSync(path.join(work, 'payments.verification.json'), 'utf8'));
-      const digest = `sha256:${createHash('sha256').update(readFileSync(path.join(root, 'stacks/payments/agent.yaml'))).digest('hex')}`;
-      expect(report.manifestDigest).toBe(digest);
-      writeFileSync(path.join(work, 'stale.verification.json'), JSON.stringify({ ...report, manifestDigest: `sha256:${'0'.repeat(64)}` }));
-      const config = path.join(work, 'stale.json');
-      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'stale.verification.json') }, 'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') } }));
-      const { status, doc } = checkJson('payments', '--config', config);
+    it('blocks when the agent has no report yet', () => {
+      const dir = variant((d) => rmSync(path.join(d, '.agentfence', 'payments'), { recursive: true }));
+      const { status, doc } = checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
-      expect(doc.findings.map((f) => f.message)).toEqual([expect.stringContaining('must be verified against the current manifest')]);
+      expect(doc.findings.map((f) => f.message)).toContain('agent "payments" supply chain must be verified before deploy (got .agentfence/payments/verification.json must exist; run agentfence verify first)');
     });
     it('blocks an API of the manifest that the report does not cover', () => {
-      const report = JSON.parse(readFileSync(path.join(work, 'payments.verification.json'), 'utf8')) as { results: { kind: string }[] };
-      writeFileSync(path.join(work, 'no-api.verification.json'), JSON.stringify({ ...report, results: report.results.filter((r) => r.kind !== 'api') }));
-      const config = path.join(work, 'no-api.json');
-      writeFileSync(config, JSON.stringify({ 'supply-chain-verified': { verificationFile: path.join(work, 'no-api.verification.json') }, 'network-firewall-allowlist-verified': { verificationFile: path.join(work, 'payments.verification.json') } }));
-      const { status, doc } = checkJson('payments', '--config', config);
+      const dir = variant((d) => {
+        const report = JSON.parse(readFileSync(reportOf(d, 'payments'), 'utf8')) as { results: { kind: string }[] };
+        writeFileSync(reportOf(d, 'payments'), JSON.stringify({ ...report, results: report.results.filter((r) => r.kind !== 'api') }));
+      });
+      const { status, doc } = checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
-      expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', `api "payments-gateway" must have a verification result (got none in ${path.join(work, 'no-api.verification.json')})`]]);
+      expect(findings(doc)).toEqual([['supply-chain-verified', 'mandatory', `api "payments-gateway" must have a verification result (got none in ${path.join('.agentfence', 'payments', 'verification.json')})`]]);
     });
-    it('blocks a seeded PUBLIC runtime in a plan file with the right rule', () => {
-      const plan = cli('plan', 'payments', '--json');
+    it("blocks a seeded PUBLIC runtime in a plan file with the right rule, judged against the plan's stack report", () => {
+      const plan = cliIn(project, 'plan', 'payments', '--json');
       expect(plan.status, plan.stderr).toBe(0);
       const doc = JSON.parse(plan.stdout) as { steps: { newState: { type: string; inputs: Record<string, unknown> } }[] };
       const runtime = doc.steps.find((s) => s.newState.type === 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime')!;
       runtime.newState.inputs['networkConfiguration'] = { networkMode: 'PUBLIC' };
       const file = path.join(work, 'public-runtime.json');
       writeFileSync(file, JSON.stringify(doc));
-      const { status, doc: result } = checkJson('--preview', file, '--config', configs.get('payments')!);
+      const { status, doc: result } = checkJsonIn(project, '--preview', file);
       expect(status).toBe(1);
       expect(findings(result)).toEqual([['agentcore-runtime-in-vpc', 'mandatory', 'AgentCore runtime "payments-runtime" must run in network mode VPC (got "PUBLIC")']]);
     });

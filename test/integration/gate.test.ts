@@ -59,9 +59,9 @@ describe('agentfence gate', () => {
         ['report', 'pass'],
       ]);
       expect(doc.findings.filter((f) => f.level === 'error')).toEqual([]);
-      const verification = JSON.parse(readFileSync(path.join(project, '.agentfence/verification.json'), 'utf8')) as { agent: string };
+      const verification = JSON.parse(readFileSync(path.join(project, '.agentfence/payments/verification.json'), 'utf8')) as { agent: string };
       expect(verification.agent).toBe('payments');
-      expect(readFileSync(path.join(project, '.agentfence/report-payments.html'), 'utf8')).toContain('<html');
+      expect(readFileSync(path.join(project, '.agentfence/payments/report.html'), 'utf8')).toContain('<html');
       // progress and logs stay on stderr
       expect(r.stderr).toContain('gate: plan');
     });

@@ -4,7 +4,7 @@
  * first), read the port it prints, and send the requests the Pulumi CLI sends.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { readPlanDocument } from '../../src/plan/read.js';
 import { evaluateRules, type PackConfig } from '../../src/rules/evaluate.js';
 import type { PlannedResource } from '../../src/rules/types.js';
 import type { VerificationReport } from '../../src/verify/types.js';
+import { fileDigest, stackReportLookup, verificationReportFile } from '../../src/verify/report.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -119,8 +120,12 @@ async function configure(config: PackConfig): Promise<void> {
 const plans = new Map<string, PlannedResource[]>();
 const derived = new Map<string, PackConfig>();
 
-/** A verification report in which every model, plugin and API of the agent verified. */
-function verifiedReport(agent: string, changes: Partial<VerificationReport> = {}): string {
+/**
+ * Writes the stack's own report (`<work>/.agentfence/<agent>/verification.json`, where the pack
+ * looks) in which every model, plugin and API of the agent verified; it records two files under
+ * `work`, so it is fresh until they change.
+ */
+function verifiedReport(agent: string, changes: Partial<VerificationReport> = {}): VerificationReport {
   const loaded = loadAgent(agent, root);
   const manifest = loaded.manifest.manifest;
   const hosts = manifest.apis.flatMap((api) => (JSON.parse(readFileSync(path.join(loaded.location.stackDir, api.descriptor), 'utf8')) as { hosts: string[] }).hosts);
@@ -129,28 +134,36 @@ function verifiedReport(agent: string, changes: Partial<VerificationReport> = {}
     ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin' as const, name: p.name, status: 'verified' as const, message: 'verified' }] : [])),
     ...manifest.apis.map((a) => ({ kind: 'api' as const, name: a.name, status: 'verified' as const, message: 'verified' })),
   ];
+  mkdirSync(path.join(work, 'stacks', agent), { recursive: true });
+  writeFileSync(path.join(work, 'stacks', agent, 'agent.yaml'), readFileSync(loaded.manifest.file));
+  writeFileSync(path.join(work, 'stacks', 'trust-policy.yaml'), readFileSync(loaded.trustPolicy.file));
   const report: VerificationReport = {
-    schemaVersion: 'agentfence.verification/v1',
+    schemaVersion: 'agentfence.verification/v2',
     agent,
     mode: 'enforce',
-    manifestDigest: 'sha256:0',
+    manifestDigest: fileDigest(loaded.manifest.file),
+    trustPolicyDigest: fileDigest(loaded.trustPolicy.file),
+    files: [
+      { path: `stacks/${agent}/agent.yaml`, digest: fileDigest(loaded.manifest.file) },
+      { path: 'stacks/trust-policy.yaml', digest: fileDigest(loaded.trustPolicy.file) },
+    ],
     results,
     verifiedHosts: hosts.sort(),
-    summary: { verified: results.length, blocked: 0, warned: 0 },
+    summary: { verified: results.length, allowListed: 0, blocked: 0, warned: 0 },
     ...changes,
   };
-  const file = path.join(work, `${agent}-${Object.keys(changes).join('-') || 'ok'}.json`);
+  const file = verificationReportFile(work, agent);
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report));
-  return file;
+  return report;
 }
 
-function agentConfig(agent: string, reportFile: string): PackConfig {
-  return {
-    ...derived.get(agent),
-    'supply-chain-verified': { agent, verificationFile: reportFile },
-    'network-firewall-allowlist-verified': { verificationFile: reportFile },
-  };
+function agentConfig(agent: string): PackConfig {
+  return { ...derived.get(agent), 'supply-chain-verified': { agent } };
 }
+
+/** The check path's verdict: the same stack report file the pack reads. */
+const fromWork = (agent: string) => stackReportLookup(work, agent);
 
 const mandatory = (diagnostics: readonly { enforcementLevel: string; ruleId: string }[]) =>
   [...new Set(diagnostics.filter((d) => d.enforcementLevel === 'mandatory').map((d) => d.ruleId))].sort();
@@ -206,15 +219,17 @@ describe('agent-guardrails pack over gRPC', () => {
 
   describe.each(['payments', 'support-triage'])('when the %s example plan is analysed', (agent) => {
     it('reports no mandatory diagnostic', async () => {
-      await configure(agentConfig(agent, verifiedReport(agent)));
+      verifiedReport(agent);
+      await configure(agentConfig(agent));
       const diagnostics = await analyzeAll(plans.get(agent)!);
       expect(diagnostics.filter((d) => d.enforcementLevel === 'mandatory')).toEqual([]);
     });
     it('reports exactly what `agentfence check` reports for the same plan and config', async () => {
-      const config: PackConfig = { ...derived.get(agent), 'supply-chain-verified': { agent, verificationFile: path.join(work, 'absent.json') } };
+      const config: PackConfig = { ...derived.get(agent), 'supply-chain-verified': { agent } };
+      rmSync(path.dirname(verificationReportFile(work, agent)), { recursive: true, force: true });
       await configure(config);
       const viaGrpc = await analyzeAll(plans.get(agent)!);
-      const viaCheck = evaluateRules(plans.get(agent)!, { config, baseDir: work }).findings;
+      const viaCheck = evaluateRules(plans.get(agent)!, { config, verification: fromWork(agent) }).findings;
       const key = (d: { ruleId: string; enforcementLevel: string; message: string }) => `${d.ruleId} ${d.enforcementLevel} ${d.message}`;
       expect(viaGrpc.map(key).sort()).toEqual(viaCheck.map(key).sort());
       expect(mandatory(viaGrpc)).toEqual(['network-firewall-allowlist-verified', 'supply-chain-verified']);
@@ -234,7 +249,7 @@ describe('agent-guardrails pack over gRPC', () => {
     };
     const isType = (type: string) => (r: PlannedResource) => r.type === type;
     const agentTools = (r: PlannedResource) => r.type === 'aws:iam/policy:Policy' && r.urn.includes('agentfence:aws:LeastPrivilegePolicy$');
-    const cases: [string, string, (plan: readonly PlannedResource[]) => readonly PlannedResource[], ((agent: string) => string) | undefined][] = [
+    const cases: [string, string, (plan: readonly PlannedResource[]) => readonly PlannedResource[], ((agent: string) => VerificationReport) | undefined][] = [
       ['a wildcard policy', 'iam-no-wildcard-action', (plan) => edit(plan, agentTools, (p) => ({ ...p, policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-supplier-master/*' }] }) })), undefined],
       ['a public bucket', 's3-bucket-public-access-blocked', (plan) => plan.filter((r) => !(r.type === 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock')), undefined],
       ['an unencrypted table', 'dynamodb-table-encrypted-cmk', (plan) => edit(plan, isType('aws:dynamodb/table:Table'), ({ serverSideEncryption: _, ...p }) => p), undefined],
@@ -254,12 +269,27 @@ describe('agent-guardrails pack over gRPC', () => {
       ['an unsigned model', 'supply-chain-verified', (plan) => plan, (agent) => verifiedReport(agent, { results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature at models/fraud-scorer/model.sig' }] })],
     ];
     it.each(cases)('blocks %s with %s, in the pack and in check', async (_, ruleId, seed, report) => {
-      const config = agentConfig('payments', report === undefined ? verifiedReport('payments') : report('payments'));
+      if (report === undefined) verifiedReport('payments');
+      else report('payments');
+      const config = agentConfig('payments');
       const plan = seed(plans.get('payments')!);
       await configure(config);
       const viaGrpc = await analyzeAll(plan);
       expect(mandatory(viaGrpc)).toEqual([ruleId]);
-      expect(mandatory(evaluateRules(plan, { config, baseDir: work }).findings)).toEqual([ruleId]);
+      expect(mandatory(evaluateRules(plan, { config, verification: fromWork('payments') }).findings)).toEqual([ruleId]);
+    });
+  });
+
+  describe("when the stack's report went stale (the trust policy changed after verify)", () => {
+    it('blocks on supply chain with the reason, reading only its own stack\'s report', async () => {
+      verifiedReport('payments');
+      verifiedReport('support-triage');
+      writeFileSync(path.join(work, 'stacks', 'trust-policy.yaml'), 'version: 1\nmode: warn\n');
+      await configure(agentConfig('payments'));
+      const diagnostics = await analyzeAll(plans.get('payments')!);
+      const supply = diagnostics.filter((d) => d.ruleId === 'supply-chain-verified');
+      expect(supply.map((d) => d.message)).toEqual([expect.stringContaining('stacks/trust-policy.yaml changed since it was verified')]);
+      expect(supply[0]!.message).toContain('.agentfence/payments/verification.json');
     });
   });
 

@@ -33,16 +33,17 @@ describe('agentfence verify <agent>', () => {
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
       expect(r.status).toBe(0);
       const lines = r.stdout.trim().split('\n');
-      expect(lines.slice(0, 4).every((line) => line.startsWith('VERIFIED'))).toBe(true);
-      expect(lines.at(-1)).toBe(`${agent}: 4 verified, 0 blocked, 0 warned (enforce mode)`);
+      // The hosted model is trusted by name only: allow-listed, not verified.
+      expect(lines.slice(0, 4).map((line) => line.split(' ')[0])).toEqual(['VERIFIED', 'ALLOW-LISTED', 'VERIFIED', 'VERIFIED']);
+      expect(lines.at(-1)).toBe(`${agent}: 3 verified, 1 allow-listed, 0 blocked, 0 warned (enforce mode)`);
       const report = JSON.parse(readFileSync(output, 'utf8')) as { schemaVersion: string; agent: string; manifestDigest: string };
-      expect(report).toMatchObject({ schemaVersion: 'agentfence.verification/v1', agent });
+      expect(report).toMatchObject({ schemaVersion: 'agentfence.verification/v2', agent });
     });
     it('prints the report itself with --format json', () => {
       const r = cli(['verify', 'payments', '--format', 'json', '--output', path.join(scratch, 'j.json')]);
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout) as { summary: object; verifiedHosts: string[] };
-      expect(report.summary).toEqual({ verified: 4, blocked: 0, warned: 0 });
+      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 0 });
       expect(report.verifiedHosts).toEqual(['api.payments-gateway.example', 'auth.payments-gateway.example']);
     });
   });
@@ -62,7 +63,7 @@ describe('agentfence verify <agent>', () => {
       const r = cli(['verify', 'payments'], dir);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(line);
-      expect(JSON.parse(readFileSync(path.join(dir, '.agentfence/verification.json'), 'utf8'))).toMatchObject({ summary: { blocked: 1 } });
+      expect(JSON.parse(readFileSync(path.join(dir, '.agentfence/payments/verification.json'), 'utf8'))).toMatchObject({ summary: { blocked: 1 } });
     });
     it('emits SARIF with one error result per blocked artifact', () => {
       const r = cli(['verify', 'payments-tampered', '--format', 'sarif', '--output', path.join(scratch, 's.json')]);

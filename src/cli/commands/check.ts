@@ -4,10 +4,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ExitCode, InputError } from '../../errors.js';
+import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
-import type { Finding, Rule } from '../../rules/types.js';
+import type { Finding, Rule, VerificationLookup } from '../../rules/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 import { MAX_ARTIFACT_BYTES } from '../input.js';
@@ -49,14 +49,27 @@ function readText(file: string, what: string, shown: string): string {
   }
 }
 
-async function planOfAgent(ref: string, cwd: string): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source }> {
+async function planOfAgent(
+  ref: string,
+  cwd: string,
+): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source; verification: VerificationLookup }> {
   const { loadAgent } = await import('../../manifest/load.js');
   // The offline plan loads Pulumi: imported only on this path.
   const { agentRuleConfig, planLoadedAgent } = await import('../guardrails.js');
+  const { agentReportFile, lookupOf, readAgentReport } = await import('../verification.js');
   const agent = loadAgent(ref, cwd);
   const { document } = await planLoadedAgent(agent, cwd);
   const root = agent.location.projectRoot;
-  return { document, derived: agentRuleConfig(agent), root, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) } };
+  // The agent's own report, refused when stale; the rules turn "none" into a block with this reason.
+  const file = path.relative(root, agentReportFile(agent));
+  let verification: VerificationLookup;
+  try {
+    verification = lookupOf(readAgentReport(agent), file);
+  } catch (error) {
+    if (!(error instanceof AgentfenceError) || error.kind !== 'input') throw error;
+    verification = lookupOf(undefined, file, error.message);
+  }
+  return { document, derived: agentRuleConfig(agent), root, verification, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) } };
 }
 
 const SECURITY_SEVERITY: Readonly<Record<Finding['severity'], string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
@@ -141,8 +154,9 @@ export const command: Command = {
     let derived: PackConfig = {};
     let root = findProjectRoot(ctx.cwd);
     let source: Source;
+    let verification: VerificationLookup;
     if (positionals.length === 1) {
-      ({ document, derived, root, source } = await planOfAgent(positionals[0]!, ctx.cwd));
+      ({ document, derived, root, source, verification } = await planOfAgent(positionals[0]!, ctx.cwd));
     } else {
       const file = (preview ?? state)!;
       const flag = preview !== undefined ? '--preview' : '--state';
@@ -153,11 +167,14 @@ export const command: Command = {
         throw new InputError('PLAN_INVALID', `${flag} ${file} must be a ${expected === 'preview' ? '`pulumi preview --json`' : '`pulumi stack export`'} document (got a ${document.kind === 'preview' ? 'preview' : 'stack export'})`);
       }
       source = { kind: preview !== undefined ? 'preview' : 'state', label: file, file: path.relative(root, absolute) };
+      // A plan names its stack in every URN: the rules judge against that stack's own report.
+      const { stackOfUrn, stackReportLookup } = await import('../../verify/report.js');
+      verification = stackReportLookup(root, stackOfUrn(document.resources[0]?.urn));
     }
 
     const evaluation = evaluateRules(document.resources, {
       config: mergeRuleConfig(derived, userConfig),
-      baseDir: root,
+      verification,
       unknownAsAdvisory: values['allow-unknown'] === true,
     });
     if (ctx.format === 'json') {

@@ -23,8 +23,8 @@ Runs every pre-deploy check for one agent, in order:
   verify    models, plugins and APIs against the trust policy -> DIR/verification.json
   check     guardrail rules on the planned resources (incl. supply chain)
   sbom      writes sbom/<agent>.cdx.json (unless blocked), or with --check-sbom compares with the committed file
-  report    the reviewer's HTML page -> DIR/report-<agent>.html
-  --output-dir DIR  where verification.json and the report go (default: .agentfence/ under the project root)
+  report    the reviewer's HTML page -> DIR/report.html
+  --output-dir DIR  where verification.json and report.html go (default: .agentfence/<agent>/ under the project root)
   --config F        pack-style rule overrides, as for \`agentfence check --config\`
   --online          read plugin evidence from the registry in npm's configuration
 Exit: 0 deploy may proceed, 1 blocked, 2 bad input (the gate stops at the stage that could not run).`;
@@ -106,7 +106,8 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     };
   });
   const root = agent.location.projectRoot;
-  const outputDir = options.outputDir === undefined ? path.join(root, '.agentfence') : path.resolve(ctx.cwd, options.outputDir);
+  const { agentReportFile, configuredRegistry, lookupOf, writeReport } = await import('../verification.js');
+  const outputDir = options.outputDir === undefined ? path.dirname(agentReportFile(agent)) : path.resolve(ctx.cwd, options.outputDir);
   const shown = (file: string) => path.relative(ctx.cwd, file) || file;
 
   const { planLoadedAgent, checkAgentPlan } = await import('../guardrails.js');
@@ -118,23 +119,20 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
   const verificationFile = path.join(outputDir, 'verification.json');
   const verification = await stage<VerificationReport>('verify', async () => {
     const { verifyAgent } = await import('../../verify/agent.js');
-    const { writeReport } = await import('./verify.js');
-    const report = await verifyAgent(agent, { online: options.online, env: ctx.env });
+    const { summaryText } = await import('./verify.js');
+    const report = await verifyAgent(agent, { online: options.online, ...(options.online ? { registry: configuredRegistry(ctx.env) } : {}) });
     if (report.results.length === 0) {
       throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
     }
     writeReport(verificationFile, report);
-    for (const result of report.results) if (result.status !== 'verified') findings.push(artifactFinding(result));
-    const { verified, blocked, warned } = report.summary;
-    return {
-      value: report,
-      status: blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass',
-      summary: `${verified} verified, ${blocked} blocked, ${warned} warned (${report.mode} mode)`,
-    };
+    for (const result of report.results) if (result.status === 'blocked' || result.status === 'warned') findings.push(artifactFinding(result));
+    const { blocked, warned } = report.summary;
+    return { value: report, status: blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass', summary: summaryText(report) };
   });
 
   const evaluation = await stage<Evaluation>('check', async () => {
-    const result = await checkAgentPlan(agent, plan.document.resources, { userConfig: options.userConfig, verificationFile });
+    // The verdict travels as data: the rules judge the report this gate just made.
+    const result = await checkAgentPlan(agent, plan.document.resources, { userConfig: options.userConfig, verification: lookupOf(verification, shown(verificationFile)) });
     const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
     const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
     for (const f of [...mandatory, ...advisory]) {
@@ -196,7 +194,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       scorecard: sbomModule.scoreSbom(built.doc),
       tool: toolIdentity(),
     };
-    const target = path.join(outputDir, `report-${agent.location.name}.html`);
+    const target = path.join(outputDir, 'report.html');
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(target, sbomModule.renderReport(input));
     return { value: undefined, status: 'pass', summary: `wrote ${shown(target)} (verdict: ${sbomModule.reportVerdict(input)})` };

@@ -3,12 +3,11 @@
  * the manifest, the verifier's verdicts, the guardrail findings on the offline plan (or a given
  * preview/export file) and the SBOM with its scorecard, and renders the self-contained HTML page.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ExitCode, InputError, messageOf } from '../../errors.js';
+import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.js';
 import type { LoadedAgent } from '../../manifest/index.js';
-import type { Finding, PlannedResource } from '../../rules/types.js';
+import type { Finding, PlannedResource, VerificationLookup } from '../../rules/types.js';
 import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from '../commands.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
@@ -17,10 +16,10 @@ const USAGE = `usage: agentfence report <agent> [-o FILE|-] [--plan PREVIEW_OR_E
 
 Renders one self-contained HTML page for a reviewer (verdict, identity and permissions, models,
 plugins and APIs with their verification and signer, guardrail findings, SBOM minimum elements,
-trust-boundary picture). Default output: .agentfence/report-<agent>.html under the project root.
+trust-boundary picture). Default output: .agentfence/<agent>/report.html under the project root.
   -o, --output FILE   where to write it ('-' for stdout)
   --plan FILE         check guardrails on this pulumi preview --json / stack export instead of the offline plan
-  --verification M    run: verify in-process (default); file: a fresh .agentfence/verification.json; none`;
+  --verification M    run: verify in-process (default); file: a fresh .agentfence/<agent>/verification.json; none`;
 
 const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 
@@ -39,6 +38,7 @@ export const command: Command = {
       throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
     }
     const { loadAgent } = await import('../../manifest/index.js');
+    const { agentReportFile, lookupOf, readAgentReport } = await import('../verification.js');
     const sbom = await import('../../sbom/index.js');
     const agent = loadAgent(positionals[0]!, ctx.cwd);
     const given = typeof values['plan'] === 'string' ? await readGivenPlan(ctx.cwd, values['plan']) : undefined;
@@ -48,16 +48,19 @@ export const command: Command = {
       const { verifyAgent } = await import('../../verify/agent.js');
       verification = sbom.relativizeVerification(await verifyAgent(agent), agent.location.projectRoot);
     } else if (mode === 'file') {
-      const fresh = sbom.readFreshVerification(agent);
-      if (fresh.report === undefined) ctx.log(`agentfence report: ${fresh.problem}`);
-      else verification = sbom.relativizeVerification(fresh.report, agent.location.projectRoot);
+      try {
+        verification = sbom.relativizeVerification(readAgentReport(agent), agent.location.projectRoot);
+      } catch (error) {
+        if (!(error instanceof AgentfenceError) || error.kind !== 'input') throw error;
+        ctx.log(`agentfence report: ${error.message}`);
+      }
     }
     const built = await sbom.buildAgentSbom(agent, {
       profile: sbom.SpecProfiles[sbom.DEFAULT_SPEC],
       verificationSource: verification === undefined ? 'none' : mode === 'run' ? 'in-process' : 'file',
       ...(verification === undefined ? {} : { verification }),
     });
-    const guardrails = await checkGuardrails(ctx, agent, given, verification);
+    const guardrails = await checkGuardrails(ctx, agent, given, lookupOf(verification, mode === 'file' ? path.relative(agent.location.projectRoot, agentReportFile(agent)) : 'the in-process verification', `no verification (--verification ${mode})`));
     const { toolIdentity } = await import('../../sbom/agent.js');
     const input: import('../../sbom/report.js').ReportInput = {
       agentName: agent.location.name,
@@ -76,7 +79,7 @@ export const command: Command = {
       ctx.stdout.write(html);
       return ExitCode.PASS;
     }
-    const target = output === undefined ? path.join(agent.location.projectRoot, '.agentfence', `report-${agent.location.name}.html`) : path.resolve(ctx.cwd, output);
+    const target = output === undefined ? path.join(path.dirname(agentReportFile(agent)), 'report.html') : path.resolve(ctx.cwd, output);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, html);
     const shown = path.relative(ctx.cwd, target) || target;
@@ -112,31 +115,21 @@ async function checkGuardrails(
   ctx: CommandContext,
   agent: LoadedAgent,
   given: readonly PlannedResource[] | undefined,
-  verification: VerificationReport | undefined,
+  verification: VerificationLookup,
 ): Promise<{ findings: readonly Finding[] } | { findingsProblem: string }> {
+  const { checkAgentPlan, planLoadedAgent } = await import('../guardrails.js');
   let resources: readonly PlannedResource[];
   if (given !== undefined) {
     resources = given;
   } else {
     try {
-      const { readPlanDocument } = await import('../../plan/read.js');
-      const plan = (await import('../../plan/offline.js')) as unknown as { planAgent?: (ref: string, cwd: string) => Promise<unknown> };
-      if (typeof plan.planAgent !== 'function') return { findingsProblem: 'the offline plan is not available in this build; pass --plan' };
-      resources = readPlanDocument(await plan.planAgent(agent.manifest.file, ctx.cwd), 'offline plan').resources;
+      resources = (await planLoadedAgent(agent, ctx.cwd)).document.resources;
     } catch (error) {
       ctx.log(`agentfence report: offline plan failed: ${messageOf(error)}`);
       return { findingsProblem: `the offline plan failed: ${messageOf(error)}` };
     }
   }
-  const { checkAgentPlan } = await import('../guardrails.js');
-  // the supply-chain rules read a report file: give them the verification this report shows, not whatever is on disk
-  const scratch = verification === undefined ? undefined : mkdtempSync(path.join(tmpdir(), 'agentfence-report-'));
-  try {
-    const verificationFile = scratch === undefined ? undefined : path.join(scratch, 'verification.json');
-    if (verificationFile !== undefined) writeFileSync(verificationFile, JSON.stringify(verification));
-    const evaluation = await checkAgentPlan(agent, resources, verificationFile === undefined ? {} : { verificationFile });
-    return { findings: evaluation.findings };
-  } finally {
-    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-  }
+  // The rules judge the verification this report shows, handed to them as data.
+  const evaluation = await checkAgentPlan(agent, resources, { verification });
+  return { findings: evaluation.findings };
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ExitCode, InputError } from '../../errors.js';
+import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
@@ -17,7 +17,7 @@ evidence) to sbom/<agent>.cdx.json under the project root, validated before it i
   --spec V              CycloneDX version: 1.6 (default) or 1.7
   --check               compare with the committed file instead of writing: exit 1 when stale
   --timestamp           add metadata.timestamp (SOURCE_DATE_EPOCH if set, else now); not reproducible
-  --verification M      run: verify in-process (default); file: use a fresh .agentfence/verification.json;
+  --verification M      run: verify in-process (default); file: use a fresh .agentfence/<agent>/verification.json;
                         none: mark every artifact not-verified
 diff compares two CycloneDX 1.6/1.7 JSON documents and flags what a reviewer must see; --fail-on
 exits 1 when a flag at or above that severity is present.`;
@@ -60,12 +60,13 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     verification = await runVerifier(agent);
     source = 'in-process';
   } else if (mode === 'file') {
-    const fresh = sbom.readFreshVerification(agent);
-    if (fresh.report === undefined) {
-      ctx.log(`agentfence sbom: ${fresh.problem}; artifacts are marked not-verified`);
-    } else {
-      verification = fresh.report;
+    const { readAgentReport } = await import('../verification.js');
+    try {
+      verification = readAgentReport(agent);
       source = 'file';
+    } catch (error) {
+      if (!(error instanceof AgentfenceError) || error.kind !== 'input') throw error;
+      ctx.log(`agentfence sbom: ${error.message}; artifacts are marked not-verified`);
     }
   }
   const built = await sbom.buildAgentSbom(agent, {

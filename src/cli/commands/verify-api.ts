@@ -50,7 +50,7 @@ export const command: Command = {
       throw new InputError('BUNDLE_INVALID', `--signature ${values['signature']} must be JSON: ${(error as Error).message}`, { cause: error });
     }
     const { verifyApiDescriptor } = await import('../../verify/api/index.js');
-    const { reasonOf } = await import('../../verify/agent.js');
+    const { toReason } = await import('../../verify/reason.js');
     const { AgentfenceError } = await import('../../errors.js');
     let result: ArtifactResult;
     try {
@@ -68,7 +68,7 @@ export const command: Command = {
       };
     } catch (error) {
       if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
-      result = { kind: 'api', name: positionals[0]!, status: 'blocked', reason: reasonOf(error), message: (error as Error).message };
+      result = { kind: 'api', name: positionals[0]!, status: 'blocked', reason: toReason(error), message: (error as Error).message };
     }
     return printResults(ctx, [result], result);
   },

@@ -103,7 +103,7 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
   if ((values['name'] === undefined) !== (values['version'] === undefined)) throw new InputError('CLI_USAGE', 'give --name and --version together');
   const npm = await import('../../verify/npm/index.js');
   const { loadPublicGoodRoot } = await import('../../verify/sigstore/index.js');
-  const { reasonOf } = await import('../../verify/agent.js');
+  const { toReason } = await import('../../verify/reason.js');
   const tarball = readInput(ctx.cwd, values['tarball'], '--tarball');
   const fromTarball = values['name'] === undefined ? npm.readTarballManifest(tarball) : undefined;
   const name = (values['name'] as string | undefined) ?? fromTarball!.name;
@@ -158,7 +158,7 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
     };
   } catch (error) {
     if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
-    result = { kind: 'plugin', name, version, status: 'blocked', reason: reasonOf(error), message: (error as Error).message };
+    result = { kind: 'plugin', name, version, status: 'blocked', reason: toReason(error), message: (error as Error).message };
   }
   return printResults(ctx, [result], result);
 }

@@ -1,8 +1,7 @@
 /**
  * `agentfence verify <agent> [--online] [--output F]`: the agent's supply chain against its trust
- * policy; writes `.agentfence/verification.json`. `verify model|plugin|api ...` verify one artifact.
+ * policy; writes `.agentfence/<agent>/verification.json`. `verify model|plugin|api ...` verify one artifact.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
@@ -10,6 +9,12 @@ import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
+
+/** The report's counts in one line; allow-listed (trusted by name) is shown apart from verified. */
+export function summaryText(report: VerificationReport): string {
+  const { verified, allowListed, blocked, warned } = report.summary;
+  return `${verified} verified, ${allowListed > 0 ? `${allowListed} allow-listed, ` : ''}${blocked} blocked, ${warned} warned (${report.mode} mode)`;
+}
 
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
 agentfence verify model <dir|file> --signature model.sig (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem ...)
@@ -19,7 +24,7 @@ agentfence verify api <descriptor> --signature F (--identity I --issuer U | --id
     [--trusted-root R] [--data-classification C ...]
 
 Verifies every model, plugin and API of <agent> against stacks/trust-policy.yaml and writes the
-result to .agentfence/verification.json under the project root (--output to override).
+result to .agentfence/<agent>/verification.json under the project root (--output to override).
   --online      read plugin packuments and attestations from the registry in npm's configuration
                 (default: vendored files under stacks/<agent>/attestations/)
 Exit: 0 all verified (or warn mode), 1 anything blocked, 2 bad input.`;
@@ -35,7 +40,7 @@ import { packageVersion } from '../../version.js';
 
 function paint(ctx: CommandContext, status: ArtifactResult['status'], text: string): string {
   if (!ctx.color) return text;
-  const code = status === 'verified' ? 32 : status === 'warned' ? 33 : 31;
+  const code = status === 'verified' ? 32 : status === 'allow-listed' ? 36 : status === 'warned' ? 33 : 31;
   return `\u001b[${code}m${text}\u001b[0m`;
 }
 
@@ -60,7 +65,7 @@ const SARIF_RULES: readonly SarifRule[] = (['model', 'plugin', 'api'] as const).
 /** SARIF for a set of results: one SARIF result per blocked (error) or warned (warning) artifact. */
 export function resultsToSarif(results: readonly ArtifactResult[], file?: string): object {
   const sarif: SarifResult[] = results
-    .filter((r) => r.status !== 'verified')
+    .filter((r) => r.status === 'blocked' || r.status === 'warned')
     .map((r) => ({
       ruleId: `supply-chain-${r.kind}`,
       level: r.status === 'blocked' ? 'error' : 'warning',
@@ -78,14 +83,6 @@ export function printResults(ctx: CommandContext, results: readonly ArtifactResu
   else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, file), null, 2));
   else for (const line of renderResultLines(ctx, results)) ctx.out(line);
   return results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS;
-}
-
-/** Writes a report atomically (temp file + rename), creating its folder. */
-export function writeReport(file: string, report: VerificationReport): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(report, null, 2)}\n`);
-  renameSync(temp, file);
 }
 
 function progressPrinter(ctx: CommandContext): ((model: string, p: { bytesDone: number; bytesTotal: number }) => void) | undefined {
@@ -112,19 +109,20 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify needs exactly one <agent> (got ${positionals.length})`);
   const { loadAgent } = await import('../../manifest/load.js');
   const { verifyAgent } = await import('../../verify/agent.js');
+  const { agentReportFile, configuredRegistry, writeReport } = await import('../verification.js');
   const agent = loadAgent(positionals[0]!, ctx.cwd);
   const onModelProgress = progressPrinter(ctx);
-  const report = await verifyAgent(agent, { online: values['online'] === true, env: ctx.env, ...(onModelProgress ? { onModelProgress } : {}) });
+  const online = values['online'] === true;
+  const report = await verifyAgent(agent, { online, ...(online ? { registry: configuredRegistry(ctx.env) } : {}), ...(onModelProgress ? { onModelProgress } : {}) });
   if (report.results.length === 0) {
     throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
   }
-  const output = typeof values['output'] === 'string' ? path.resolve(ctx.cwd, values['output']) : path.join(agent.location.projectRoot, '.agentfence', 'verification.json');
+  const output = typeof values['output'] === 'string' ? path.resolve(ctx.cwd, values['output']) : agentReportFile(agent);
   writeReport(output, report);
   const manifestRel = path.relative(agent.location.projectRoot, agent.manifest.file);
   const code = printResults(ctx, report.results, report, manifestRel);
   if (ctx.format === 'text') {
-    const { verified, blocked, warned } = report.summary;
-    ctx.out(`${report.agent}: ${verified} verified, ${blocked} blocked, ${warned} warned (${report.mode} mode)`);
+    ctx.out(`${report.agent}: ${summaryText(report)}`);
     for (const note of report.notes ?? []) ctx.log(`note: ${note}`);
   }
   ctx.log(`wrote ${path.relative(ctx.cwd, output) || output}`);

@@ -149,3 +149,15 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
   walk(root, '');
   return { root, kind: 'directory', files };
 }
+
+/** Where a model's signature is by default (sign, verify and the SBOM all look here): `model.sig` in the model directory, or beside a single file. */
+export function defaultSignaturePath(modelPath: string): string {
+  const root = path.resolve(modelPath);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    // A missing model is reported by the hasher with its own error.
+  }
+  return isDirectory ? path.join(root, 'model.sig') : path.join(path.dirname(root), 'model.sig');
+}

@@ -8,9 +8,6 @@ import type { ArtifactResult } from '../types.js';
 import type { ModelVerification } from './types.js';
 import { ModelMismatchError } from './verify.js';
 
-/** The reason code of a thrown value (see {@link toReason}). */
-export const modelReason = toReason;
-
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** A verified model as an artifact result. */
@@ -43,7 +40,7 @@ export function modelBlockedResult(name: string, error: unknown): ArtifactResult
     kind: 'model',
     name,
     status: 'blocked',
-    reason: modelReason(error),
+    reason: toReason(error),
     message: messageOf(error),
     ...(error instanceof ModelMismatchError
       ? { details: { extra: [...error.diff.extra], missing: [...error.diff.missing], changed: error.diff.changed.map((c) => ({ ...c })) } }

@@ -3,11 +3,11 @@
  * DSSE envelope in a v0.3 Sigstore bundle, and write `model.sig` (which then ignores itself).
  */
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { renameSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { signDsse } from '../sigstore/index.js';
-import { normalizeIgnorePaths } from './paths.js';
+import { defaultSignaturePath, normalizeIgnorePaths } from './paths.js';
 import { hashModel } from './serialize.js';
 import { buildStatement, IN_TOTO_PAYLOAD_TYPE } from './statement.js';
 import type { SignedModel, SignModelOptions } from './types.js';
@@ -25,18 +25,6 @@ export function modelKeyHint(keyPem: string): string {
     throw new InputError('KEY_INVALID', 'the signing key is not a PEM EC key', { cause: error });
   }
   return createHash('sha256').update(spki).digest('hex');
-}
-
-/** Where the signature goes by default: `model.sig` in the model directory, or beside a single file. */
-export function defaultSignaturePath(modelPath: string): string {
-  const root = path.resolve(modelPath);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(root).isDirectory();
-  } catch {
-    // A missing model is reported by the hasher with its own error.
-  }
-  return isDirectory ? path.join(root, 'model.sig') : path.join(path.dirname(root), 'model.sig');
 }
 
 /**

@@ -4,4 +4,5 @@ export * from './integrity.js';
 export * from './attestations.js';
 export * from './verify-package.js';
 export * from './sources.js';
+export * from './lockfile.js';
 export * from './tarball.js';

@@ -9,17 +9,15 @@
  * (the packument's `dist` fields plus the registry's attestations response). Online: the packument
  * and attestations from the registry in npm's configuration.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
-import { ConfigError, InputError, PolicyError, VerificationError } from '../../errors.js';
+import { ConfigError, PolicyError, VerificationError } from '../../errors.js';
 import { assertNpmName } from './integrity.js';
 import type { RegistrySignature } from './integrity.js';
 import type { NpmPackageEvidence } from './verify-package.js';
 
 const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024;
-const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
 
 /** The vendored file of a package version. */
 export function vendoredFile(dir: string, name: string, version: string): string {
@@ -96,72 +94,11 @@ export function readVendored(dir: string, name: string, want: { readonly version
   return evidence;
 }
 
-/** A package entry of an npm lockfile. */
-export interface LockfilePackage {
-  readonly name: string;
-  readonly version: string;
-  readonly integrity?: string;
-  readonly resolved?: string;
-  /** Path key in `packages`. */
-  readonly key: string;
-}
-
-/** Lockfile entries to verify, and notes on what was skipped (links, workspaces, bundled). */
-export interface LockfileContents {
-  readonly packages: readonly LockfilePackage[];
-  readonly notes: readonly string[];
-}
-
 /**
- * Reads an npm lockfile v2/v3 (`packages`). Links and workspace folders are skipped with a note
- * (they are local code, not registry packages). @throws InputError LOCKFILE_INVALID
+ * Checks a registry base URL (the CLI reads it from npm's configuration) and answers it with a
+ * trailing slash. @throws ConfigError REGISTRY_INVALID (not a URL, not https, carries credentials)
  */
-export function readLockfile(file: string): LockfileContents {
-  let json: { lockfileVersion?: unknown; packages?: Record<string, Record<string, unknown>> };
-  try {
-    if (statSync(file).size > MAX_LOCKFILE_BYTES) throw new Error(`larger than ${MAX_LOCKFILE_BYTES} bytes`);
-    json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
-  } catch (error) {
-    throw new InputError('LOCKFILE_INVALID', `${file} must be a readable JSON npm lockfile: ${(error as Error).message}`, { cause: error });
-  }
-  if ((json.lockfileVersion !== 2 && json.lockfileVersion !== 3) || typeof json.packages !== 'object' || json.packages === null) {
-    throw new InputError('LOCKFILE_INVALID', `${file} must be an npm lockfile v2 or v3 with "packages" (got lockfileVersion ${String(json.lockfileVersion)})`);
-  }
-  const packages: LockfilePackage[] = [];
-  const notes: string[] = [];
-  for (const [key, entry] of Object.entries(json.packages)) {
-    if (key === '') continue;
-    if (entry['link'] === true) {
-      notes.push(`${key}: skipped (link to ${String(entry['resolved'])})`);
-      continue;
-    }
-    const at = key.lastIndexOf('node_modules/');
-    if (at < 0) {
-      notes.push(`${key}: skipped (workspace folder)`);
-      continue;
-    }
-    if (entry['inBundle'] === true) {
-      notes.push(`${key}: skipped (bundled inside its parent's tarball)`);
-      continue;
-    }
-    const name = typeof entry['name'] === 'string' ? entry['name'] : key.slice(at + 'node_modules/'.length);
-    const version = entry['version'];
-    if (typeof version !== 'string') throw new InputError('LOCKFILE_INVALID', `${file} ${key} must have a version`);
-    packages.push({
-      name,
-      version,
-      key,
-      ...(typeof entry['integrity'] === 'string' ? { integrity: entry['integrity'] } : {}),
-      ...(typeof entry['resolved'] === 'string' ? { resolved: entry['resolved'] } : {}),
-    });
-  }
-  return { packages, notes };
-}
-
-/** The registry base URL from npm's configuration (`npm config get registry`), or `env.npm_config_registry`. */
-export function configuredRegistry(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const fromEnv = env['npm_config_registry'] ?? env['NPM_CONFIG_REGISTRY'];
-  const value = fromEnv ?? execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+export function toRegistryUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,6 +1,6 @@
 /** Test helpers: planned resources by hand and a one-rule runner over the real evaluator. */
 import { evaluateRules, type PackConfig } from '../../../src/rules/evaluate.js';
-import type { Finding, PlannedResource, Rule } from '../../../src/rules/types.js';
+import type { Finding, PlannedResource, Rule, VerificationLookup } from '../../../src/rules/types.js';
 
 export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 
@@ -28,15 +28,15 @@ export function component(type: string, name: string, parent?: PlannedResource):
   return res(type, name, {}, parent === undefined ? {} : { parent });
 }
 
-/** Runs one rule (with optional config) and returns its findings. */
-export function run(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, baseDir?: string): Finding[] {
+/** Runs one rule (with optional config and verdict lookup) and returns its findings. */
+export function run(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, verification?: VerificationLookup): Finding[] {
   const pack: PackConfig = config === undefined ? {} : { [rule.id]: config };
-  return [...evaluateRules(resources, { rules: [rule], config: pack, ...(baseDir === undefined ? {} : { baseDir }) }).findings];
+  return [...evaluateRules(resources, { rules: [rule], config: pack, ...(verification === undefined ? {} : { verification }) }).findings];
 }
 
 /** The messages of one rule's findings. */
-export function messages(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, baseDir?: string): string[] {
-  return run(rule, resources, config, baseDir).map((f) => f.message);
+export function messages(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, verification?: VerificationLookup): string[] {
+  return run(rule, resources, config, verification).map((f) => f.message);
 }
 
 export const policy = (statements: unknown[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   agentcoreGatewayAuthorizer,
@@ -11,7 +8,8 @@ import {
   securityGroupNoIngress,
   securityGroupNoOpenEgress,
 } from '../../../src/rules/network.js';
-import type { PlannedResource } from '../../../src/rules/types.js';
+import type { PlannedResource, VerificationLookup } from '../../../src/rules/types.js';
+import type { VerificationReport } from '../../../src/verify/types.js';
 import { messages, res, UNKNOWN } from './helpers.js';
 
 const SG = 'aws:ec2/securityGroup:SecurityGroup';
@@ -105,27 +103,47 @@ describe('network-firewall-allowlist-verified', () => {
     expect(messages(firewallAllowlistVerified, [res(RULE_GROUP, 'g', { capacity: 100, ...props })], allowed)).toEqual(expected);
   });
   describe('when no allowedDomains are configured', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-rules-'));
-    const report = { schemaVersion: 'agentfence.verification/v1', agent: 'payments', mode: 'enforce', manifestDigest: 'sha256:00', results: [], verifiedHosts: ['api.payments.example.com'], summary: { verified: 0, blocked: 0, warned: 0 } };
-    writeFileSync(path.join(dir, 'verification.json'), JSON.stringify(report));
-    writeFileSync(path.join(dir, 'broken.json'), '{"schemaVersion":"agentfence.verification/v1"');
+    const report: VerificationReport = {
+      schemaVersion: 'agentfence.verification/v2',
+      agent: 'payments',
+      mode: 'enforce',
+      manifestDigest: `sha256:${'0'.repeat(64)}`,
+      trustPolicyDigest: `sha256:${'1'.repeat(64)}`,
+      files: [],
+      results: [],
+      verifiedHosts: ['api.payments.example.com'],
+      summary: { verified: 0, allowListed: 0, blocked: 0, warned: 0 },
+    };
+    const asked: (string | undefined)[] = [];
+    const lookup: VerificationLookup = (agent) => {
+      asked.push(agent);
+      return { ok: true, report, source: 'verification.json' };
+    };
     it('uses the verified hosts of the verification report', () => {
-      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json' }, dir)).toEqual([]);
-      expect(messages(firewallAllowlistVerified, [group({ targets: ['other.example.com'] })], { verificationFile: 'verification.json' }, dir)).toEqual([expect.stringContaining('unverified "other.example.com"')]);
+      expect(messages(firewallAllowlistVerified, [group({})], {}, lookup)).toEqual([]);
+      expect(messages(firewallAllowlistVerified, [group({ targets: ['other.example.com'] })], {}, lookup)).toEqual([expect.stringContaining('unverified "other.example.com"')]);
+    });
+    it('asks the lookup for the configured agent', () => {
+      asked.length = 0;
+      messages(firewallAllowlistVerified, [group({})], { agent: 'payments' }, lookup);
+      expect(asked).toEqual(['payments']);
     });
     it('blocks when the report is about another agent', () => {
-      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json', agent: 'payments' }, dir)).toEqual([]);
-      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: 'verification.json', agent: 'support-triage' }, dir)).toEqual([
+      expect(messages(firewallAllowlistVerified, [group({})], { agent: 'payments' }, lookup)).toEqual([]);
+      expect(messages(firewallAllowlistVerified, [group({})], { agent: 'support-triage' }, lookup)).toEqual([
         'firewall rule group "allow" allowlist must be checked against the verified API hosts of agent "support-triage" (got a report for "payments")',
       ]);
     });
     it.each([
-      ['missing', 'absent.json', 'no verification report at absent.json; run `agentfence verify`'],
-      ['malformed', 'broken.json', 'an invalid verification report at broken.json: malformed JSON'],
-    ])('blocks when the report is %s', (_, file, problem) => {
-      expect(messages(firewallAllowlistVerified, [group({})], { verificationFile: file }, dir)).toEqual([
+      ['missing', '.agentfence/payments/verification.json must exist; run agentfence verify first'],
+      ['invalid', '.agentfence/payments/verification.json must be an agentfence.verification/v2 report (got schemaVersion "v0")'],
+    ])('blocks when there is no usable report (%s)', (_, problem) => {
+      expect(messages(firewallAllowlistVerified, [group({})], {}, () => ({ ok: false, problem }))).toEqual([
         `firewall rule group "allow" allowlist must be checked against verified API hosts (got ${problem})`,
       ]);
+    });
+    it('blocks when no lookup is given (fail closed)', () => {
+      expect(messages(firewallAllowlistVerified, [group({})], {})).toEqual([expect.stringContaining('must be checked against verified API hosts (got no verification report was given')]);
     });
   });
 });

@@ -1,34 +1,35 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { supplyChainVerified } from '../../../src/rules/supply-chain.js';
+import type { LoadedVerification, VerificationLookup } from '../../../src/rules/types.js';
 import type { VerificationReport } from '../../../src/verify/types.js';
 import { component, messages, res } from './helpers.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const POLICY_DIGEST = `sha256:${'ef'.repeat(32)}`;
 const report = (changes: Partial<VerificationReport> = {}): VerificationReport => ({
-  schemaVersion: 'agentfence.verification/v1',
+  schemaVersion: 'agentfence.verification/v2',
   agent: 'payments',
   mode: 'enforce',
   manifestDigest: DIGEST,
+  trustPolicyDigest: POLICY_DIGEST,
+  files: [],
   results: [
     { kind: 'model', name: 'fraud-scorer', status: 'verified', message: 'signed by acme-ml-release' },
     { kind: 'plugin', name: '@acme/ledger-mcp', version: '2.1.3', status: 'verified', message: 'provenance verified' },
     { kind: 'api', name: 'payments-gateway', status: 'verified', message: 'descriptor verified' },
   ],
   verifiedHosts: ['api.payments.example.com'],
-  summary: { verified: 3, blocked: 0, warned: 0 },
+  summary: { verified: 3, allowListed: 0, blocked: 0, warned: 0 },
   ...changes,
 });
 
-const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-supply-'));
-function write(name: string, content: unknown): string {
-  writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  return name;
+/** The report as the rule receives it, from a lookup named `source` (what a message calls it). */
+function write(source: string, report: VerificationReport): VerificationLookup {
+  return () => ({ ok: true, report, source });
 }
+const none = (problem: string): VerificationLookup => () => ({ ok: false, problem });
 const env = component('agentfence:aws:AgentEnvironment', 'payments');
-const check = (file: string, config: Record<string, unknown> = {}, resources = [env]) => messages(supplyChainVerified, resources, { verificationFile: file, ...config }, dir);
+const check = (lookup: VerificationLookup, config: Record<string, unknown> = {}, resources = [env]) => messages(supplyChainVerified, resources, config, lookup);
 
 describe('supply-chain-verified', () => {
   describe('when every artifact verified', () => {
@@ -46,15 +47,23 @@ describe('supply-chain-verified', () => {
       expect(check(write('unsigned.json', unsigned))).toEqual(['model "fraud-scorer" must pass supply-chain verification (got blocked UNSIGNED: no signature at models/fraud-scorer/model.sig)']);
     });
     it.each([
-      ['missing', 'nope.json', 'agent "payments" supply chain must be verified before deploy (got no verification report at nope.json; run `agentfence verify`)'],
-      ['malformed', 'bad.json', 'agent "payments" supply chain must be verified before deploy (got an invalid verification report at bad.json: malformed JSON)'],
-      ['of another schema', 'schema.json', expect.stringContaining('schemaVersion "v0", expected "agentfence.verification/v1"')],
-      ['with a result of unknown status', 'status.json', expect.stringContaining('result "x" with status "maybe"')],
-    ])('blocks a report that is %s', (_, file, expected) => {
-      write('bad.json', '{');
-      write('schema.json', { ...report(), schemaVersion: 'v0' });
-      write('status.json', report({ results: [{ kind: 'model', name: 'x', status: 'maybe' as 'verified', message: '' }] }));
-      expect(check(file)).toEqual([expected]);
+      ['missing', '.agentfence/payments/verification.json must exist; run agentfence verify first'],
+      ['stale', '.agentfence/payments/verification.json must describe the agent as it is now (got a stale report: it was made under another trust policy)'],
+    ])('blocks when the lookup has no report (%s), with its reason', (_, problem) => {
+      expect(check(none(problem))).toEqual([`agent "payments" supply chain must be verified before deploy (got ${problem})`]);
+    });
+    it('blocks when no lookup is given at all (fail closed)', () => {
+      expect(messages(supplyChainVerified, [env], {})).toEqual([expect.stringContaining('must be verified before deploy (got no verification report was given')]);
+    });
+    it('asks the lookup for the agent it judges', () => {
+      const asked: (string | undefined)[] = [];
+      const spy: VerificationLookup = (agent): LoadedVerification => {
+        asked.push(agent);
+        return { ok: true, report: report(), source: 's' };
+      };
+      check(spy, {}, [env, component('agentfence:aws:AgentEnvironment', 'support-triage')]);
+      check(spy, { agent: 'payments' }, [component('aws:s3/bucket:Bucket', 'b')]);
+      expect(asked).toEqual(['payments', 'support-triage', 'payments']);
     });
     it('blocks a report for another agent', () => {
       expect(check(write('other.json', report({ agent: 'support-triage' })))).toEqual([
@@ -63,6 +72,15 @@ describe('supply-chain-verified', () => {
     });
     it('blocks a stale report (manifest changed since verify)', () => {
       expect(check(write('stale.json', report()), { manifestDigest: `sha256:${'cd'.repeat(32)}` })).toEqual([expect.stringContaining('got a stale report for "sha256:abab')]);
+    });
+    it('blocks a report judged under another trust policy (tightened since verify)', () => {
+      expect(check(write('policy.json', report()), { manifestDigest: DIGEST, trustPolicyDigest: `sha256:${'cd'.repeat(32)}` })).toEqual([
+        expect.stringContaining('must be verified under the current trust policy sha256:cdcd'),
+      ]);
+    });
+    it('accepts an allow-listed hosted model (it does not block)', () => {
+      const hosted = report({ results: [{ kind: 'model', name: 'planner', status: 'allow-listed', message: 'hosted model x is allow-listed' }] });
+      expect(check(write('hosted.json', hosted), { artifacts: [{ kind: 'model', name: 'planner' }] })).toEqual([]);
     });
     it('blocks an artifact the stack references but the report lacks', () => {
       const withInputs = res('agentfence:aws:AgentEnvironment', 'payments', { manifest: { models: [{ name: 'fraud-scorer' }, { name: 'planner' }] } });
@@ -74,12 +92,12 @@ describe('supply-chain-verified', () => {
     expect(check(write('ok3.json', report()), { artifacts })).toEqual(['api "fx-rates" must have a verification result (got none in ok3.json)']);
   });
   it('checks nothing in a stack without agents', () => {
-    expect(check('nope.json', {}, [res('aws:s3/bucket:Bucket', 'b', {})])).toEqual([]);
+    expect(check(none('no report'), {}, [res('aws:s3/bucket:Bucket', 'b', {})])).toEqual([]);
   });
   describe('in a stack without agent components, when the config names the agent or its artifacts', () => {
     const bucket = [res('aws:s3/bucket:Bucket', 'b', {})];
     it('blocks a missing report', () => {
-      expect(check('nope.json', { agent: 'payments' }, bucket)).toEqual(['agent "payments" supply chain must be verified before deploy (got no verification report at nope.json; run `agentfence verify`)']);
+      expect(check(none('no report at nope.json'), { agent: 'payments' }, bucket)).toEqual(['agent "payments" supply chain must be verified before deploy (got no report at nope.json)']);
     });
     it('blocks a blocked or missing artifact', () => {
       const unsigned = report({ results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature' }] });

@@ -113,10 +113,12 @@ export function inputFor(
 
 export function verification(overrides: Partial<VerificationReport> = {}): VerificationReport {
   return {
-    schemaVersion: 'agentfence.verification/v1',
+    schemaVersion: 'agentfence.verification/v2',
     agent: 'demo',
     mode: 'enforce',
     manifestDigest: 'sha256:00',
+    trustPolicyDigest: 'sha256:01',
+    files: [],
     results: [
       {
         kind: 'model',
@@ -142,7 +144,7 @@ export function verification(overrides: Partial<VerificationReport> = {}): Verif
       { kind: 'api', name: 'payments-gateway', status: 'blocked', reason: 'EXPIRED', message: 'descriptor expired <b>' },
     ],
     verifiedHosts: [],
-    summary: { verified: 2, blocked: 1, warned: 0 },
+    summary: { verified: 2, allowListed: 0, blocked: 1, warned: 0 },
     ...overrides,
   };
 }

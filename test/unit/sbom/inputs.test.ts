@@ -41,6 +41,37 @@ describe('gatherSbomInput', () => {
     });
   });
 
+  describe('when a single-file model has no signature field', () => {
+    // Regression: sign and verify put the signature beside the file; the SBOM looked inside "<file>/model.sig" and recorded "no signature".
+    it('reads the signature where sign and verify put it (beside the file)', async () => {
+      const { defaultSignaturePath } = await import('../../../src/verify/model/paths.js');
+      const m = manifest({ models: [{ name: 'one', path: 'models/one/signme-1' }] });
+      const project = makeProject(m);
+      const dir = path.join(project.stackDir, 'models/one');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'signme-1'), 'weights');
+      expect(defaultSignaturePath(path.join(dir, 'signme-1'))).toBe(path.join(dir, 'model.sig'));
+      writeFileSync(path.join(dir, 'model.sig'), readFileSync(path.join(models, 'v1.0.0-elliptic-key/model.sig')));
+      const input = inputFor(m, {}, project);
+      expect(input.models[0]!.signatureProblem).toBeUndefined();
+      expect(input.models[0]!.signature).toMatchObject({ path: 'stacks/demo/models/one/model.sig', files: [{ name: 'signme-1' }] });
+    });
+    it('records "no signature" naming the default place when there is none', () => {
+      const m = manifest({ models: [{ name: 'one', path: 'models/one/signme-1' }] });
+      const project = makeProject(m);
+      mkdirSync(path.join(project.stackDir, 'models/one'), { recursive: true });
+      writeFileSync(path.join(project.stackDir, 'models/one/signme-1'), 'weights');
+      expect(inputFor(m, {}, project).models[0]!.signatureProblem).toBe('no signature at stacks/demo/models/one/model.sig');
+    });
+  });
+
+  describe('when a model path leaves the stack folder', () => {
+    it('records the problem and reads nothing', () => {
+      const input = inputFor(manifest({ models: [{ name: 'evil', path: '../../../etc' }] }));
+      expect(input.models[0]).toMatchObject({ signatureProblem: expect.stringContaining('leaves the stack folder') });
+    });
+  });
+
   describe('when a signature path leaves the stack folder', () => {
     it('records the problem and reads nothing', () => {
       const m = manifest({ models: [{ name: 'evil', path: 'models/fraud-scorer', signature: '../../../etc/passwd' }] });

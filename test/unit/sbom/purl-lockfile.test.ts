@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readLockfile } from '../../../src/sbom/lockfile.js';
+import { lockfilePlugins } from '../../../src/sbom/lockfile.js';
+import { parseNpmLockfile } from '../../../src/verify/npm/lockfile.js';
+
+const readLockfile = (text: string, label: string) => lockfilePlugins(parseNpmLockfile(text, label));
 import { npmPurl, purlIdentity, sriToHash } from '../../../src/sbom/purl.js';
 
 describe('npmPurl', () => {
@@ -34,7 +37,7 @@ describe('sriToHash', () => {
   });
 });
 
-describe('readLockfile', () => {
+describe('lockfilePlugins', () => {
   const lock = {
     name: 'agent',
     lockfileVersion: 3,

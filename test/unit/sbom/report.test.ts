@@ -38,7 +38,7 @@ const allVerified = (): VerificationReport => {
   const v = verification();
   // as the verifier does, a verdict for every artifact: the hosted model too
   const hosted = { kind: 'model' as const, name: 'planner', status: 'verified' as const, message: 'hosted model is allow-listed by the trust policy' };
-  return { ...v, results: [...v.results.map((r) => ({ ...r, status: 'verified' as const })), hosted], summary: { verified: 4, blocked: 0, warned: 0 } };
+  return { ...v, results: [...v.results.map((r) => ({ ...r, status: 'verified' as const })), hosted], summary: { verified: 4, allowListed: 0, blocked: 0, warned: 0 } };
 };
 
 describe('reportVerdict', () => {
@@ -50,7 +50,7 @@ describe('reportVerdict', () => {
     ['an advisory finding', { findings: [{ ...finding, enforcementLevel: 'advisory' as const }] }, allVerified(), 'warnings'],
     ['everything clean', {}, allVerified(), 'pass'],
     ['a verification that has no result for an artifact', {}, { ...allVerified(), results: allVerified().results.filter((r) => r.kind !== 'api') }, 'incomplete'],
-    ['a verification with no results at all', {}, { ...allVerified(), results: [], summary: { verified: 0, blocked: 0, warned: 0 } }, 'incomplete'],
+    ['a verification with no results at all', {}, { ...allVerified(), results: [], summary: { verified: 0, allowListed: 0, blocked: 0, warned: 0 } }, 'incomplete'],
   ])('is right for %s', async (_label, overrides, v, verdict) => {
     const input = await reportInput(overrides as Partial<ReportInput>, v);
     if ('findings' in overrides && overrides.findings === undefined) delete (input as { findings?: unknown }).findings;

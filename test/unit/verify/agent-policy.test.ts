@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Authority } from '../../../src/manifest/types.js';
-import { manifestDigestOf, readVerificationReport } from '../../../src/verify/agent.js';
 import { selectAuthorities, TrustRootCache, verifyWithAuthorities } from '../../../src/verify/policy.js';
 import { signDsse } from '../../../src/verify/sigstore/index.js';
 
@@ -75,26 +74,5 @@ describe('verifyWithAuthorities', () => {
     ])('%s -> ConfigError %s', (_name, authority, code) => {
       expect(() => selectAuthorities([authority], undefined, { baseDir: dir }, roots, 'apis')).toThrow(expect.objectContaining({ code, kind: 'config' }));
     });
-  });
-});
-
-describe('readVerificationReport', () => {
-  const manifest = path.join(dir, 'agent.yaml');
-  writeFileSync(manifest, 'name: demo\n');
-  const report = { schemaVersion: 'agentfence.verification/v1', agent: 'demo', mode: 'enforce', manifestDigest: manifestDigestOf(manifest), results: [], verifiedHosts: [], summary: { verified: 0, blocked: 0, warned: 0 } };
-  const write = (name: string, content: string) => {
-    writeFileSync(path.join(dir, name), content);
-    return path.join(dir, name);
-  };
-  it('reads a current report', () => {
-    expect(readVerificationReport(write('ok.json', JSON.stringify(report)), { agent: 'demo', manifestFile: manifest }).agent).toBe('demo');
-  });
-  it.each([
-    ['not JSON', '{', {}, 'VERIFICATION_REPORT_INVALID'],
-    ['another schema', JSON.stringify({ ...report, schemaVersion: 'v0' }), {}, 'VERIFICATION_REPORT_INVALID'],
-    ['another agent', JSON.stringify(report), { agent: 'payments' }, 'VERIFICATION_REPORT_STALE'],
-    ['another manifest version', JSON.stringify({ ...report, manifestDigest: `sha256:${'0'.repeat(64)}` }), { manifestFile: manifest }, 'VERIFICATION_REPORT_STALE'],
-  ])('refuses %s', (name, content, expectation, code) => {
-    expect(() => readVerificationReport(write(`${name}.json`, content), expectation)).toThrow(expect.objectContaining({ code }));
   });
 });

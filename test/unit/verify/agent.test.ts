@@ -46,14 +46,22 @@ describe('verifyAgent', () => {
       ['support-triage', ['api.helpdesk.example'], '@acme/helpdesk-mcp'],
     ])('%s verifies every model, plugin and API', async (agent, hosts, plugin) => {
       const report = await verify(root, agent);
-      expect(report.schemaVersion).toBe('agentfence.verification/v1');
+      expect(report.schemaVersion).toBe('agentfence.verification/v2');
+      // The hosted model is trusted by name only: allow-listed, not verified.
       expect(report.results.map((r) => [r.kind, r.status])).toEqual([
         ['model', 'verified'],
-        ['model', 'verified'],
+        ['model', 'allow-listed'],
         ['plugin', 'verified'],
         ['api', 'verified'],
       ]);
-      expect(report.summary).toEqual({ verified: 4, blocked: 0, warned: 0 });
+      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 0 });
+      expect(report.trustPolicyDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      // Every file the verification read is recorded: manifest, trust policy and its keys, signatures, descriptors, evidence.
+      const files = report.files.map((f) => f.path);
+      expect(files).toEqual(expect.arrayContaining([`stacks/${agent}/agent.yaml`, 'stacks/trust-policy.yaml', `stacks/${agent}/models/${agent === 'payments' ? 'fraud-scorer' : 'ticket-classifier'}/model.sig`]));
+      expect(files.some((f) => f.startsWith('stacks/keys/'))).toBe(true);
+      expect(files.some((f) => f.includes('/attestations/'))).toBe(true);
+      expect(files.some((f) => f.endsWith('.sigstore.json'))).toBe(true);
       expect(report.verifiedHosts).toEqual(hosts);
       expect(report.manifestDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
       const pluginResult = byName(report, plugin);
@@ -105,7 +113,7 @@ describe('verifyAgent', () => {
       expect(result.message.length).toBeGreaterThan(10);
       expect(result.expected).toMatch(reason === 'VERSION_MISMATCH' ? /^\^3\.0\.0$/ : reason === 'POLICY_DENIED' ? /^anthropic\./ : /^acme-[a-z-]+$/);
       expect(report.summary.blocked).toBe(1);
-      expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified')).toBe(true);
+      expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified' || r.status === 'allow-listed')).toBe(true);
     });
     it('keeps an unverified API out of the verified hosts', async () => {
       const report = await verify(project((dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json'))), 'payments');
@@ -122,7 +130,7 @@ describe('verifyAgent', () => {
       const report = await verify(dir, 'payments');
       expect(report.mode).toBe('warn');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'warned', reason: 'UNSIGNED' });
-      expect(report.summary).toEqual({ verified: 3, blocked: 0, warned: 1 });
+      expect(report.summary).toEqual({ verified: 2, allowListed: 1, blocked: 0, warned: 1 });
     });
   });
 
@@ -209,16 +217,16 @@ describe('verifyAgent --online (registry stubbed)', () => {
   }
   it('reads the packument and attestations from the configured registry', async () => {
     const { fetch, urls } = stub(true);
-    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch, env: { npm_config_registry: registry }, workers: 1 });
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch, registry, workers: 1 });
     expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'verified', version: '2.1.3' });
     expect(urls).toEqual([`${registry}@acme%2Fledger-mcp`, `${registry}-/npm/v1/attestations/@acme%2fledger-mcp@2.1.3`]);
   });
   it('blocks a version the registry publishes without attestations', async () => {
-    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(false).fetch, env: { npm_config_registry: registry }, workers: 1 });
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(false).fetch, registry, workers: 1 });
     expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
   });
   it('refuses a registry that is not https', async () => {
-    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(true).fetch, env: { npm_config_registry: 'http://registry.test/' }, workers: 1 });
+    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(true).fetch, registry: 'http://registry.test/', workers: 1 });
     expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'ERROR', message: expect.stringContaining('https') });
   });
 });

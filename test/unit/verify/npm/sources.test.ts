@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configuredRegistry, fetchRegistryEvidence, readLockfile, readTarballManifest, readVendored, vendoredFile } from '../../../../src/verify/npm/index.js';
+import { fetchRegistryEvidence, parseNpmLockfile, readNpmLockfile, readTarballManifest, readVendored, registryPackages, toRegistryUrl, vendoredFile } from '../../../../src/verify/npm/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-npm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +50,7 @@ describe('vendored evidence', () => {
   });
 });
 
-describe('readLockfile', () => {
+describe('readNpmLockfile + registryPackages', () => {
   const write = (name: string, json: unknown) => {
     const file = path.join(dir, name);
     writeFileSync(file, JSON.stringify(json));
@@ -69,7 +69,7 @@ describe('readLockfile', () => {
           'node_modules/bundled': { version: '1.0.0', inBundle: true },
         },
       });
-      const contents = readLockfile(file);
+      const contents = registryPackages(readNpmLockfile(file));
       expect(contents.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['@acme/ledger-mcp@2.1.0', 'semver@7.0.0']);
       expect(contents.notes).toHaveLength(3);
       expect(contents.notes.join('\n')).toMatch(/link.*\n.*workspace.*\n.*bundled/s);
@@ -80,12 +80,24 @@ describe('readLockfile', () => {
       ['v1 lockfile', { lockfileVersion: 1, dependencies: {} }],
       ['no packages', { lockfileVersion: 3 }],
       ['entry without version', { lockfileVersion: 2, packages: { 'node_modules/x': {} } }],
+      // Regression: the verifier's own reader threw a raw TypeError here while the SBOM's said LOCKFILE_INVALID.
+      ['null packages entry', { lockfileVersion: 3, packages: { '': {}, 'node_modules/x': null } }],
+      ['array packages entry', { lockfileVersion: 3, packages: { 'node_modules/x': [] } }],
+      ['null root entry', { lockfileVersion: 3, packages: { '': null } }],
+      ['null document', null],
+      ['packages is null', { lockfileVersion: 3, packages: null }],
     ])('%s -> LOCKFILE_INVALID', (name, json) => {
-      expect(() => readLockfile(write(`${name}.json`, json))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID' }));
+      expect(() => readNpmLockfile(write(`${name}.json`, json))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID', kind: 'input' }));
     });
     it('refuses a file that is not JSON', () => {
       writeFileSync(path.join(dir, 'bad.json'), 'nope');
-      expect(() => readLockfile(path.join(dir, 'bad.json'))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID' }));
+      expect(() => readNpmLockfile(path.join(dir, 'bad.json'))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID' }));
+    });
+    it('refuses a file that does not exist', () => {
+      expect(() => readNpmLockfile(path.join(dir, 'absent.json'))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID' }));
+    });
+    it('parses text with the same checks as a file', () => {
+      expect(() => parseNpmLockfile('{"lockfileVersion":3,"packages":{"node_modules/x":null}}', 'lock')).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID', message: expect.stringContaining('packages["node_modules/x"] must be an object (got null)') }));
     });
   });
 });
@@ -146,15 +158,20 @@ describe('fetchRegistryEvidence (online, with a stubbed fetch)', () => {
   });
 });
 
-describe('configuredRegistry', () => {
+describe('toRegistryUrl', () => {
+  describe('when the value is not an https URL', () => {
+    it.each([['not a URL', 'registry'], ['http', 'http://registry.test/'], ['empty', '']])('refuses %s with REGISTRY_INVALID', (_, value) => {
+      expect(() => toRegistryUrl(value)).toThrow(expect.objectContaining({ code: 'REGISTRY_INVALID', kind: 'config' }));
+    });
+  });
   it('answers an https registry with a trailing slash', () => {
-    expect(configuredRegistry({ npm_config_registry: 'https://registry.test/npm' })).toBe('https://registry.test/npm/');
+    expect(toRegistryUrl('https://registry.test/npm')).toBe('https://registry.test/npm/');
   });
   describe('when the registry URL carries credentials', () => {
     it('refuses it with REGISTRY_INVALID without repeating the secret (it would land in the report)', () => {
       let caught: unknown;
       try {
-        configuredRegistry({ npm_config_registry: 'https://ci-user:s3cret-token@registry.test/' });
+        toRegistryUrl('https://ci-user:s3cret-token@registry.test/');
       } catch (error) {
         caught = error;
       }
