@@ -23,6 +23,22 @@ const relativePath = {
 
 const text = { type: 'string', minLength: 1, maxLength: 2000 } as const;
 
+const npmName = {
+  type: 'string',
+  description: 'an npm package name',
+  pattern: '^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$',
+  maxLength: 214,
+} as const;
+
+/** The source repository a provenance must be built from, as its certificate and predicate name it. */
+const sourceRepository = {
+  type: 'string',
+  description: 'a repository URL https://host/owner/repo (no trailing slash, no .git)',
+  pattern: '^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$',
+  not: { pattern: '(\\.git|/)$' },
+  maxLength: 512,
+} as const;
+
 const classification = { enum: ['public', 'internal', 'confidential', 'restricted'] } as const;
 
 const riskTier = { enum: ['low', 'high'] } as const;
@@ -168,20 +184,16 @@ export const manifestSchema = {
         type: 'object',
         additionalProperties: false,
         oneOf: [{ required: ['name', 'version'] }, { required: ['lockfile'] }],
-        dependentRequired: { name: ['version'], version: ['name'], integrity: ['name', 'version'] },
+        dependentRequired: { name: ['version'], version: ['name'], integrity: ['name', 'version'], sourceRepository: ['name', 'version'] },
         properties: {
-          name: {
-            type: 'string',
-            description: 'an npm package name',
-            pattern: '^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$',
-            maxLength: 214,
-          },
+          name: npmName,
           version: { type: 'string', minLength: 1, maxLength: 256 },
           integrity: {
             type: 'string',
             description: 'an SRI sha512 integrity (sha512-<base64>)',
             pattern: '^sha512-[A-Za-z0-9+/]{86}==$',
           },
+          sourceRepository,
           lockfile: relativePath,
           signedBy: kebabName,
         },
@@ -341,6 +353,13 @@ export const trustPolicySchema = {
       properties: {
         authorities,
         requireProvenance: { type: 'boolean' },
+        repositories: {
+          type: 'object',
+          description: 'npm package name -> the repository its provenance must be built from',
+          maxProperties: 500,
+          propertyNames: npmName,
+          additionalProperties: sourceRepository,
+        },
         registryKeys: {
           type: 'array',
           maxItems: 50,

@@ -72,6 +72,8 @@ export type PluginSpec =
       readonly version: string;
       /** Expected SRI integrity (sha512-...) of the tarball, if pinned in the manifest. */
       readonly integrity?: string;
+      /** The repository the package's provenance must be built from (`https://github.com/owner/repo`). */
+      readonly sourceRepository?: string;
       readonly signedBy?: string;
     }
   | {
@@ -198,6 +200,8 @@ export interface TrustPolicy {
     readonly requireProvenance?: boolean;
     /** Extra registry keys (private registries); the public npm keys come from the pinned TUF seeds. */
     readonly registryKeys?: readonly RegistryKey[];
+    /** Package name -> the repository its provenance must be built from (as slsa-verifier's --source-uri). */
+    readonly repositories?: Readonly<Record<string, string>>;
   };
   readonly apis: {
     readonly authorities: readonly Authority[];

@@ -210,6 +210,15 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
   ctx.keys ??= buildRegistryKeyRing(policy.plugins.registryKeys ?? []);
   const keys = ctx.keys;
   const authorities = () => selectAuthorities(policy.plugins.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'plugins');
+  // The repository each package's provenance must come from: the manifest's pin, else the trust policy's.
+  const pinFor = (name: string, manifestPin?: string): { sourceRepository?: { repository: string } } => {
+    const policyPin = policy.plugins.repositories?.[name];
+    if (manifestPin !== undefined && policyPin !== undefined && manifestPin !== policyPin) {
+      throw new VerificationError('UNTRUSTED_SIGNER', `${name} sourceRepository ${manifestPin} in agent.yaml must equal the trust policy's ${policyPin}`);
+    }
+    const repository = manifestPin ?? policyPin;
+    return repository === undefined ? {} : { sourceRepository: { repository } };
+  };
   const common = {
     keys,
     // A manifest that names the signer (signedBy) needs that signer's provenance, whatever the policy default.
@@ -233,7 +242,7 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
           throw new VerificationError('UNSIGNED', `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`);
         }
         const evidence = await evidenceFor(ctx, entry.name, { version: entry.version });
-        const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity });
+        const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity, ...pinFor(entry.name) });
         results.push(pluginResult(verified, evidence, ctx.agent.manifest.stackDir));
       } catch (error) {
         results.push(blockedResult('plugin', entry.name, error, { version: entry.version, expected: expectedSigners(ctx, 'plugin', spec.signedBy) }));
@@ -246,6 +255,7 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
     const verified = verifyNpmPackage(evidence, {
       ...common,
       authorities: authorities(),
+      ...pinFor(spec.name, spec.sourceRepository),
       range: spec.version,
       ...(spec.integrity !== undefined ? { expectedIntegrity: spec.integrity } : {}),
     });

@@ -135,6 +135,8 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
         keys: npm.buildRegistryKeyRing(extraKeys),
         authorities: [authority],
         requireProvenance: values['no-provenance'] !== true,
+        // Without --source-repository the operator accepted any repository (warned above).
+        sourceRepository: typeof values['source-repository'] === 'string' ? { repository: values['source-repository'] } : 'any',
         publicGood: () => loadPublicGoodRoot(),
       },
     );

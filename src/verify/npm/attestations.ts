@@ -154,12 +154,77 @@ export function verifyPublishAttestation(
 export interface ProvenanceResult extends AuthorizedVerification {
   readonly predicateType: string;
   readonly sourceRepository?: string;
+  /** The repository the provenance says it was built from (SLSA v1 workflow repository, v0.2 config source). */
+  readonly buildRepository?: string;
+}
+
+/**
+ * Which repository a provenance must come from: the one the manifest or trust policy pins, or
+ * `any` (only `verify plugin` without --source-repository, which warns).
+ */
+export type SourceRepositoryPin = { readonly repository: string } | 'any';
+
+/** The repository a SLSA predicate names as its build source, or undefined when it names none. */
+export function buildRepositoryOf(predicateType: string, predicate: unknown): string | undefined {
+  const at = (value: unknown, ...keys: string[]): unknown =>
+    keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), value);
+  if (predicateType === 'https://slsa.dev/provenance/v1') {
+    const repository = at(predicate, 'buildDefinition', 'externalParameters', 'workflow', 'repository');
+    return typeof repository === 'string' ? repository : undefined;
+  }
+  // v0.2: configSource.uri is `git+https://host/owner/repo@refs/...`.
+  const uri = at(predicate, 'invocation', 'configSource', 'uri');
+  if (typeof uri !== 'string') return undefined;
+  const match = /^git\+(https:\/\/[^@]+)@/.exec(uri);
+  return match?.[1];
+}
+
+/**
+ * The repository a Fulcio certificate names: its source-repository URI, or on certificates from
+ * before that extension (Fulcio v1 extensions only) the GitHub workflow repository `owner/repo`.
+ */
+function certificateRepositoryOf(signer: { readonly issuer?: string; readonly extensions?: Readonly<Record<string, string>> }): string | undefined {
+  const uri = signer.extensions?.['sourceRepositoryURI'];
+  if (uri !== undefined) return uri;
+  const legacy = signer.extensions?.['githubWorkflowRepository'];
+  return legacy !== undefined && signer.issuer === 'https://token.actions.githubusercontent.com' && /^[^/\s]+\/[^/\s]+$/.test(legacy) ? `https://github.com/${legacy}` : undefined;
+}
+
+/**
+ * Ties a verified provenance to the pinned repository, as slsa-verifier's --source-uri does: the
+ * certificate's source-repository extension (keyless signers) and the predicate's build repository
+ * must both be it.
+ * @throws VerificationError UNTRUSTED_SIGNER
+ */
+export function assertSourceRepository(
+  what: string,
+  pin: SourceRepositoryPin | undefined,
+  certificate: { readonly keyless: boolean; readonly repository: string | undefined },
+  build: string | undefined,
+): void {
+  if (pin === 'any') return;
+  // Without a pin any repository that can run a trusted workflow could publish the package.
+  if (pin === undefined) {
+    throw new VerificationError(
+      'UNTRUSTED_SIGNER',
+      `${what} must be tied to a source repository: pin sourceRepository on the plugin in agent.yaml or plugins.repositories in the trust policy (built from ${certificate.repository ?? build ?? 'an unnamed repository'})`,
+    );
+  }
+  // A keyless certificate says which repository's workflow run signed; another repo of the same org, or one calling a trusted reusable workflow, differs here.
+  if (certificate.keyless && certificate.repository !== pin.repository) {
+    throw new VerificationError('UNTRUSTED_SIGNER', `${what} must be built from ${pin.repository} as pinned (certificate source repository: ${certificate.repository ?? 'none'})`);
+  }
+  // The signed predicate must say the same, or the statement describes another build than the certificate.
+  if (build !== pin.repository) {
+    throw new VerificationError('UNTRUSTED_SIGNER', `${what} must be built from ${pin.repository} as pinned (provenance build repository: ${build ?? 'none'})`);
+  }
 }
 
 /**
  * Verifies the SLSA provenance: signed by one of the plugin authorities (identity, issuer, source
- * repository as the trust policy requires), about this tarball. A keyless provenance that names a
- * key id must name a known registry key (as npm does).
+ * repository as the trust policy requires), about this tarball, built from the pinned repository
+ * (`options.sourceRepository`; unpinned is a block). A keyless provenance that names a key id must
+ * name a known registry key (as npm does).
  * @throws VerificationError UNTRUSTED_SIGNER | SIGNATURE_INVALID | DIGEST_MISMATCH | TLOG_INVALID | ...
  */
 export function verifyProvenanceAttestation(
@@ -167,7 +232,7 @@ export function verifyProvenanceAttestation(
   subject: NpmSubject,
   authorities: readonly ResolvedAuthority[],
   keys: RegistryKeyRing,
-  options: { readonly now?: Date },
+  options: { readonly now?: Date; readonly sourceRepository?: SourceRepositoryPin },
 ): ProvenanceResult {
   const what = `${subject.name}@${subject.version} provenance`;
   // A keyless provenance that names a key id claims a registry key: it must be one we know (as npm does).
@@ -183,6 +248,15 @@ export function verifyProvenanceAttestation(
     throw new VerificationError('MALFORMED_BUNDLE', `${what} must have a SLSA provenance predicateType (got ${predicateType ?? 'none'})`);
   }
   assertNpmSubject(verified.statement, subject, what);
-  const sourceRepository = verified.signer.extensions?.['sourceRepositoryURI'];
-  return { ...verified, predicateType, ...(sourceRepository !== undefined ? { sourceRepository } : {}) };
+  const sourceRepository = certificateRepositoryOf(verified.signer);
+  const buildRepository = buildRepositoryOf(predicateType, verified.statement?.predicate);
+  // Keys and private-PKI leaves carry no Fulcio extension: for them the signed predicate alone names the repository.
+  const signedKeyless = authorities.find((authority) => authority.name === verified.authority)?.policy.kind === 'keyless';
+  assertSourceRepository(what, options.sourceRepository, { keyless: signedKeyless, repository: sourceRepository }, buildRepository);
+  return {
+    ...verified,
+    predicateType,
+    ...(sourceRepository !== undefined ? { sourceRepository } : {}),
+    ...(buildRepository !== undefined ? { buildRepository } : {}),
+  };
 }

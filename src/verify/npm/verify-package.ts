@@ -14,6 +14,7 @@ import {
   verifyPublishAttestation,
   type ProvenanceResult,
   type PublishAttestationResult,
+  type SourceRepositoryPin,
 } from './attestations.js';
 import { integrityOf, sha512HexOfIntegrity, verifyRegistrySignatures, type RegistrySignature, type RegistrySignatureResult } from './integrity.js';
 import type { RegistryKeyRing } from './keys.js';
@@ -47,6 +48,11 @@ export interface NpmVerifyOptions {
   readonly range?: string;
   /** An integrity the manifest or lockfile pins; must equal the evidence's. */
   readonly expectedIntegrity?: string;
+  /**
+   * The repository the provenance must be built from, as the manifest or trust policy pins it; a
+   * provenance without a pin is refused. `'any'` accepts every repository (explicit, CLI only).
+   */
+  readonly sourceRepository?: SourceRepositoryPin;
   /** The public-good root, for the tlog entries of registry publish attestations. */
   readonly publicGood?: () => TrustRoot;
   readonly now?: Date;
@@ -126,7 +132,10 @@ export function verifyNpmPackage(evidence: NpmPackageEvidence, options: NpmVerif
     if (options.requireProvenance ?? true) throw new VerificationError('UNSIGNED', `${id} must have a SLSA provenance attestation (none found)`);
     return { name: evidence.name, version: evidence.version, integrity: evidence.integrity, sha512, ...(registrySignature ? { registrySignature } : {}), ...(publish ? { publish } : {}) };
   }
-  const provenance = verifyProvenanceAttestation(provenances[0], subject, options.authorities, options.keys, options.now ? { now: options.now } : {});
+  const provenance = verifyProvenanceAttestation(provenances[0], subject, options.authorities, options.keys, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.sourceRepository !== undefined ? { sourceRepository: options.sourceRepository } : {}),
+  });
   return {
     name: evidence.name,
     version: evidence.version,

@@ -1,29 +1,76 @@
 /**
- * Performance shims for `@sigstore/core`, output-identical to the library code they replace:
- * - `ASN1Obj.prototype.toDER` re-encoded every node through a growing ByteStream (a new buffer and
- *   reallocations per node, per call); this version sizes the encoding first and writes it once.
- * - `crypto.createPublicKey` rebuilt the CA's KeyObject for every certificate check; DER keys are
- *   memoised by their bytes (KeyObjects are immutable).
- * - `X509Certificate.prototype.verify` re-checked the trusted root's own CA certificates (root
- *   self-signature, intermediate by root) on every bundle; for certificates of the trust material
- *   only (see {@link markTrusted}) the result is memoised per issuer key. Bundle certificates are
- *   always checked afresh.
- * Installed once per copy of `@sigstore/core` (the top-level one and the one `@sigstore/verify` pins).
+ * Speed-ups for `@sigstore/verify`, confined to objects agentfence itself holds: the certificates of
+ * the trust material it built from a root it loaded, and the certificate parsed out of the bundle it
+ * is verifying. No prototype and no module export is replaced, so any other user of `@sigstore/core`
+ * in the process gets the library as shipped.
+ * - `ASN1Obj#toDER` re-encodes every node through a growing ByteStream on every call; the bundle
+ *   certificate's nodes get an own `toDER` that sizes the encoding first and writes it once
+ *   (byte-identical, checked once per library copy before it is used).
+ * - The trust material's CA certificates are re-encoded and their own signatures re-checked on every
+ *   bundle; on those instances the DER is kept and `verify(issuer)` is memoised per issuer key.
+ * - The bundle certificate's check against a trusted issuer rebuilt the issuer's KeyObject each time;
+ *   its own `verify` uses the issuer's key built once (same node:crypto call, same arguments).
+ * Each speed-up checks the shape it relies on first and is skipped when the library's layout differs:
+ * verification is then slower, never different and never an error.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 
+/** The parts of `@sigstore/core`'s ASN1Obj the encoder reads. */
 interface Asn1Node {
   readonly tag: { toDER(): number };
   readonly subs: readonly Asn1Node[];
   readonly value: Uint8Array;
+  toDER(): Buffer;
 }
-type ToDer = (this: Asn1Node) => Buffer;
-type CreatePublicKey = (key: string | Buffer, type?: 'spki' | 'pkcs1') => KeyObject;
 
-const INSTALLED = Symbol.for('agentfence.sigstore.accelerated');
-const KEY_CACHE_LIMIT = 1024;
+type CertVerify = (issuer?: { readonly publicKey: Buffer }) => boolean;
+
+/** The parts of `@sigstore/core`'s X509Certificate a bundle certificate's own `verify` reads. */
+interface SignedCertificate {
+  readonly tbsCertificate: Asn1Node;
+  readonly signatureValue: Buffer;
+  readonly signatureAlgorithm: string | undefined;
+}
+
+/** Public keys of the trusted certificates this module accelerated, built once. */
+const trustedKeys = new WeakMap<object, KeyObject>();
+
+/** A tree deeper than any certificate is not walked (and so not accelerated). */
+const MAX_DEPTH = 32;
+
+function isNode(value: unknown): value is Asn1Node {
+  if (typeof value !== 'object' || value === null) return false;
+  const node = value as Partial<Record<keyof Asn1Node, unknown>>;
+  const tag = node.tag as { toDER?: unknown } | undefined;
+  return (
+    typeof node.toDER === 'function' &&
+    Array.isArray(node.subs) &&
+    node.value instanceof Uint8Array &&
+    typeof tag === 'object' &&
+    tag !== null &&
+    typeof tag.toDER === 'function'
+  );
+}
+
+/** Node's X509 check of a certificate signature, exactly as `@sigstore/core`'s `crypto.verify` makes it. */
+function verifySignedBy(certificate: SignedCertificate, key: KeyObject): boolean {
+  try {
+    return cryptoVerify(certificate.signatureAlgorithm, certificate.tbsCertificate.toDER(), key, certificate.signatureValue);
+  } catch {
+    return false;
+  }
+}
+
+/** Every node of a tree, or undefined when any node is not an ASN1Obj as this module knows it. */
+function nodesOf(root: unknown): Asn1Node[] | undefined {
+  const nodes: Asn1Node[] = [];
+  const visit = (node: unknown, depth: number): boolean => {
+    if (depth > MAX_DEPTH || !isNode(node)) return false;
+    nodes.push(node);
+    return node.subs.every((sub) => visit(sub, depth + 1));
+  };
+  return visit(root, 0) ? nodes : undefined;
+}
 
 function lengthOfLength(length: number): number {
   if (length < 0x80) return 1;
@@ -47,7 +94,7 @@ function contentLength(node: Asn1Node, sizes: Map<Asn1Node, number>): number {
 }
 
 function write(node: Asn1Node, out: Buffer, offset: number, sizes: Map<Asn1Node, number>): number {
-  const length = sizes.get(node)!;
+  const length = sizes.get(node) ?? 0;
   out[offset++] = node.tag.toDER();
   if (length < 0x80) {
     out[offset++] = length;
@@ -65,88 +112,113 @@ function write(node: Asn1Node, out: Buffer, offset: number, sizes: Map<Asn1Node,
   return offset;
 }
 
-/** DER encoding of a parsed ASN.1 tree in one allocation; byte-identical to the library's. */
-export const fastToDER: ToDer = function (this: Asn1Node): Buffer {
+/** DER encoding of a parsed ASN.1 tree in one allocation; byte-identical to the library's `toDER`. */
+export function fastToDER(node: Asn1Node): Buffer {
   const sizes = new Map<Asn1Node, number>();
-  const content = contentLength(this, sizes);
+  const content = contentLength(node, sizes);
   const out = Buffer.allocUnsafe(1 + lengthOfLength(content) + content);
-  write(this, out, 0, sizes);
+  write(node, out, 0, sizes);
   return out;
-};
-
-function memoisedKeys(original: CreatePublicKey): CreatePublicKey {
-  const cache = new Map<string, KeyObject>();
-  return (key, type = 'spki') => {
-    if (typeof key === 'string' && key.startsWith('-----')) return original(key, type);
-    const id = `${type}:${typeof key === 'string' ? key : key.toString('base64')}`;
-    let found = cache.get(id);
-    if (found === undefined) {
-      found = original(key, type);
-      if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-      cache.set(id, found);
-    }
-    return found;
-  };
 }
 
-type CertVerify = (this: object, issuer?: { publicKey: Buffer }) => boolean;
+/** Per library copy (the node's prototype): does our encoder reproduce its `toDER`? */
+const encoderAgrees = new WeakMap<object, boolean>();
 
-/** The original implementations, kept for the equivalence tests. */
-export const originals: { toDER?: ToDer; createPublicKey?: CreatePublicKey } = {};
-
-const trustedCertificates = new WeakSet<object>();
-const verified = new WeakMap<object, Map<string, boolean>>();
-
-/** Marks parsed certificates of a trusted root (CA and TSA chains) so their own checks run once. */
-export function markTrusted(certificates: Iterable<object>): void {
-  for (const certificate of certificates) trustedCertificates.add(certificate);
-}
-
-function memoisedVerify(original: CertVerify): CertVerify {
-  return function (this: object, issuer?: { publicKey: Buffer }): boolean {
-    if (!trustedCertificates.has(this)) return original.call(this, issuer);
-    const key = issuer === undefined ? 'self' : issuer.publicKey.toString('base64');
-    let results = verified.get(this);
-    if (results === undefined) verified.set(this, (results = new Map()));
-    let result = results.get(key);
-    if (result === undefined) {
-      result = original.call(this, issuer);
-      results.set(key, result);
-    }
-    return result;
-  };
-}
-
-/** Installs the shims into every `@sigstore/core` copy the verifier uses. Idempotent. */
-export function accelerateSigstoreCore(): void {
-  const require = createRequire(import.meta.url);
-  const roots = new Set<string>();
-  for (const from of [import.meta.url, require.resolve('@sigstore/verify')]) {
+function encoderAgreesWith(root: Asn1Node): boolean {
+  const prototype = Object.getPrototypeOf(root) as object | null;
+  if (prototype === null) return false;
+  let agrees = encoderAgrees.get(prototype);
+  if (agrees === undefined) {
     try {
-      roots.add(path.dirname(createRequire(from).resolve('@sigstore/core/package.json')));
+      agrees = fastToDER(root).equals(root.toDER());
     } catch {
-      // A missing copy is not ours to patch.
+      agrees = false;
     }
+    encoderAgrees.set(prototype, agrees);
   }
-  for (const root of roots) {
-    const asn1 = require(path.join(root, 'dist/asn1/obj.js')) as { ASN1Obj: { prototype: Record<string | symbol, unknown> } };
-    const crypto = require(path.join(root, 'dist/crypto.js')) as Record<string | symbol, unknown>;
-    const x509 = require(path.join(root, 'dist/x509/cert.js')) as { X509Certificate: { prototype: Record<string | symbol, unknown> } };
-    const certProto = x509.X509Certificate.prototype;
-    if (certProto[INSTALLED] !== true) {
-      certProto['verify'] = memoisedVerify(certProto['verify'] as CertVerify);
-      certProto[INSTALLED] = true;
+  return agrees;
+}
+
+function defineOwn(target: object, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: false });
+}
+
+function fastToDERMethod(this: Asn1Node): Buffer {
+  return fastToDER(this);
+}
+
+/**
+ * Gives a certificate parsed from a bundle (an `@sigstore/core` X509Certificate) the single-allocation
+ * encoder on its own nodes, and on those of its clones (the SCT check re-encodes a clone).
+ * @returns whether the certificate was accelerated; false leaves it exactly as the library made it.
+ */
+export function accelerateCertificate(certificate: unknown): boolean {
+  try {
+    if (typeof certificate !== 'object' || certificate === null) return false;
+    const cert = certificate as { root?: unknown; clone?: unknown; verify?: unknown };
+    const nodes = nodesOf(cert.root);
+    const { clone, verify } = cert;
+    if (nodes === undefined || typeof clone !== 'function' || typeof verify !== 'function' || !encoderAgreesWith(nodes[0]!)) return false;
+    if (!Object.isExtensible(certificate) || !nodes.every((node) => Object.isExtensible(node))) return false;
+    for (const node of nodes) defineOwn(node, 'toDER', fastToDERMethod);
+    defineOwn(certificate, 'clone', function (this: object): unknown {
+      const copy: unknown = Reflect.apply(clone, this, []);
+      accelerateCertificate(copy);
+      return copy;
+    });
+    defineOwn(certificate, 'verify', function (this: SignedCertificate, issuer?: { readonly publicKey: Buffer }): boolean {
+      const key = issuer === undefined ? undefined : trustedKeys.get(issuer);
+      return key === undefined ? (Reflect.apply(verify as CertVerify, this, [issuer]) as boolean) : verifySignedBy(this, key);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Memoises a trusted CA or TSA certificate of our own trust material: each node's DER is encoded
+ * once, and `verify(issuer)` (the root's self-signature, an intermediate by its root) runs once per
+ * issuer key. Bundle certificates are never memoised: they are checked afresh on every bundle.
+ * @returns whether the certificate was accelerated.
+ */
+export function accelerateTrustedCertificate(certificate: unknown): boolean {
+  try {
+    if (typeof certificate !== 'object' || certificate === null) return false;
+    const cert = certificate as { root?: unknown; verify?: unknown };
+    const nodes = nodesOf(cert.root);
+    const verify = cert.verify;
+    if (nodes === undefined || typeof verify !== 'function' || !encoderAgreesWith(nodes[0]!)) return false;
+    if (!Object.isExtensible(certificate) || !nodes.every((node) => Object.isExtensible(node))) return false;
+    for (const node of nodes) {
+      const der = fastToDER(node);
+      defineOwn(node, 'toDER', () => der);
     }
-    const proto = asn1.ASN1Obj.prototype;
-    if (proto[INSTALLED] !== true) {
-      originals.toDER ??= proto['toDER'] as ToDer;
-      proto['toDER'] = fastToDER;
-      proto[INSTALLED] = true;
+    try {
+      trustedKeys.set(certificate, createPublicKey({ key: (certificate as { publicKey: Buffer }).publicKey, format: 'der', type: 'spki' }));
+    } catch {
+      // A key node cannot parse is left to the library to reject.
     }
-    if (crypto[INSTALLED] !== true) {
-      originals.createPublicKey ??= crypto['createPublicKey'] as CreatePublicKey;
-      crypto['createPublicKey'] = memoisedKeys(crypto['createPublicKey'] as CreatePublicKey);
-      crypto[INSTALLED] = true;
-    }
+    const results = new Map<string, boolean>();
+    defineOwn(certificate, 'verify', function (this: object, issuer?: { readonly publicKey: Buffer }): boolean {
+      const key = issuer === undefined ? 'self' : Buffer.from(issuer.publicKey).toString('base64');
+      let result = results.get(key);
+      if (result === undefined) {
+        result = Reflect.apply(verify as CertVerify, this, [issuer]) as boolean;
+        results.set(key, result);
+      }
+      return result;
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Accelerates every CA and TSA certificate of a library trust material; unknown shapes are left alone. */
+export function accelerateTrustMaterial(material: { readonly certificateAuthorities: readonly unknown[]; readonly timestampAuthorities: readonly unknown[] }): void {
+  for (const authority of [...material.certificateAuthorities, ...material.timestampAuthorities]) {
+    const chain = typeof authority === 'object' && authority !== null ? (authority as { certChain?: unknown }).certChain : undefined;
+    if (Array.isArray(chain)) chain.forEach(accelerateTrustedCertificate);
   }
 }

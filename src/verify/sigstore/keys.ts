@@ -53,3 +53,16 @@ export function publicKeyHint(publicKeyPem: string): string {
 export function hintOf(key: KeyObject): string {
   return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
 }
+
+function toDate(value: Date | string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Whether a key policy's validity window (open ends allowed) contains `date`. */
+export function keyValidAt(validFor: { readonly start?: Date | string; readonly end?: Date | string } | undefined, date: Date): boolean {
+  const start = toDate(validFor?.start);
+  const end = toDate(validFor?.end);
+  return (start === undefined || start <= date) && (end === undefined || date <= end);
+}

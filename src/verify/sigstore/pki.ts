@@ -1,15 +1,13 @@
 /**
- * Private-PKI bundles: a leaf certificate (plus intermediates) signed by the operator's own CA, no
- * transparency log, no timestamps - what model signing's `certificate` method produces. The library
- * refuses v0.3 bundles with an `x509CertificateChain`, and crashes on certificate bundles without a
- * timestamp, so the path is validated here with node:crypto at the verification time.
+ * The private-PKI parser: bundles whose leaf certificate (plus intermediates) the operator's own CA
+ * signed, with no transparency log and no timestamps - what model signing's `certificate` method
+ * produces. The library refuses v0.3 bundles with an `x509CertificateChain`, so they are read here,
+ * field by field from untrusted JSON, and their certificates parsed strictly by node:crypto.
  */
-import { X509Certificate as NodeX509, type KeyObject } from 'node:crypto';
-import { X509Certificate as CoreX509 } from '@sigstore/core';
+import { X509Certificate as NodeX509 } from 'node:crypto';
 import { ConfigError, messageOf } from '../../errors.js';
+import { assertBundleMediaType, isRecord } from './bundle.js';
 import { fail } from './errors.js';
-
-const MAX_PATH = 8;
 
 /** The certificates of a bundle's verification material, leaf first (DER). */
 export function parseCertificates(ders: readonly Buffer[]): NodeX509[] {
@@ -36,75 +34,70 @@ export function parseTrustChain(chainPem: readonly string[]): NodeX509[] {
   });
 }
 
-function issuedBy(cert: NodeX509, issuer: NodeX509): boolean {
-  try {
-    return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
-  } catch {
-    return false;
+function base64Field(value: unknown, where: string): Buffer {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(value.replace(/\s/g, ''))) {
+    return fail('MALFORMED_BUNDLE', `${where} must be base64`);
   }
+  return Buffer.from(value, 'base64');
 }
 
-function keyUsage(cert: NodeX509): { digitalSignature: boolean; keyCertSign: boolean } | undefined {
-  const ext = CoreX509.parse(Buffer.from(cert.raw)).extKeyUsage;
-  return ext === undefined ? undefined : { digitalSignature: ext.digitalSignature, keyCertSign: ext.keyCertSign };
+/** A private-PKI bundle as read: certificates leaf first (DER) and the signed content. */
+export interface PkiBundle {
+  readonly certificates: Buffer[];
+  readonly content:
+    | { readonly kind: 'dsse'; readonly payloadType: string; readonly payload: Buffer; readonly signature: Buffer }
+    | { readonly kind: 'message'; readonly algorithm: number; readonly digest: Buffer; readonly signature: Buffer };
 }
 
-function basicConstraints(cert: NodeX509): { isCA: boolean; pathLen: bigint | undefined } {
-  const ext = CoreX509.parse(Buffer.from(cert.raw)).extBasicConstraints;
-  return { isCA: ext?.isCA ?? false, pathLen: ext?.pathLenConstraint };
+const MESSAGE_ALGORITHMS: Readonly<Record<string, number>> = { SHA2_256: 1, SHA2_384: 2, SHA2_512: 3 };
+
+function certificatesOf(material: Record<string, unknown>): Buffer[] {
+  const chain = material['x509CertificateChain'];
+  const single = material['certificate'];
+  if (isRecord(chain) && Array.isArray(chain['certificates']) && chain['certificates'].length > 0) {
+    return chain['certificates'].map((cert, index) =>
+      base64Field(isRecord(cert) ? cert['rawBytes'] : undefined, `verificationMaterial.x509CertificateChain.certificates[${index}].rawBytes`),
+    );
+  }
+  if (isRecord(single)) return [base64Field(single['rawBytes'], 'verificationMaterial.certificate.rawBytes')];
+  return fail('UNTRUSTED_SIGNER', 'expected a certificate signed by the configured CA, got a bundle without a certificate');
 }
 
-/**
- * Validates the leaf's path to the configured root at `now` and returns the leaf's public key.
- * @throws VerificationError CERTIFICATE_INVALID | EXPIRED
- */
-export function verifyCertificatePath(
-  bundleCerts: readonly NodeX509[],
-  trustChain: readonly NodeX509[],
-  now: Date,
-): { leaf: NodeX509; path: NodeX509[]; key: KeyObject } {
-  const [leaf, ...bundleIntermediates] = bundleCerts;
-  const [root, ...trustedIntermediates] = trustChain;
-  if (leaf === undefined) return fail('MALFORMED_BUNDLE', 'the bundle carries no certificate');
-  if (root === undefined) throw new ConfigError('TRUST_ROOT_INVALID', 'certificate policy needs at least the root certificate');
-  // Build the path leaf -> ... -> configured root; bundle intermediates are candidates, never anchors.
-  const pool = [...trustedIntermediates, ...bundleIntermediates];
-  const path: NodeX509[] = [leaf];
-  for (let current = leaf; ; ) {
-    if (issuedBy(current, root)) {
-      if (current.fingerprint256 !== root.fingerprint256) path.push(root);
-      break;
+function contentOf(json: Record<string, unknown>): PkiBundle['content'] {
+  const envelope = json['dsseEnvelope'];
+  const message = json['messageSignature'];
+  if (isRecord(envelope) && message === undefined) {
+    const signatures = envelope['signatures'];
+    if (!Array.isArray(signatures) || signatures.length !== 1 || !isRecord(signatures[0])) {
+      fail('MALFORMED_BUNDLE', 'DSSE envelope must carry exactly one signature');
     }
-    if (path.length >= MAX_PATH) fail('CERTIFICATE_INVALID', `no path from ${leaf.subject} to the trusted root ${root.subject} within ${MAX_PATH} certificates`);
-    const next = pool.find((candidate) => !path.includes(candidate) && issuedBy(current, candidate));
-    if (next === undefined) {
-      return fail('CERTIFICATE_INVALID', `certificate ${current.subject} (issuer ${current.issuer}) does not chain to the trusted root ${root.subject}`);
-    }
-    path.push(next);
-    current = next;
+    const payloadType = envelope['payloadType'];
+    if (typeof payloadType !== 'string' || payloadType === '') return fail('MALFORMED_BUNDLE', 'DSSE envelope has no payloadType');
+    return {
+      kind: 'dsse',
+      payloadType,
+      payload: base64Field(envelope['payload'], 'dsseEnvelope.payload'),
+      signature: base64Field((signatures as Record<string, unknown>[])[0]!['sig'], 'dsseEnvelope.signatures[0].sig'),
+    };
   }
-  // Every certificate on the path must be valid now: private-PKI bundles carry no signed timestamp.
-  for (const cert of path) {
-    const from = new Date(cert.validFrom);
-    const to = new Date(cert.validTo);
-    if (!(from <= now && now <= to)) {
-      fail('EXPIRED', `certificate ${cert.subject} is valid ${from.toISOString()} to ${to.toISOString()}, not at ${now.toISOString()}`);
-    }
+  if (isRecord(message) && envelope === undefined && isRecord(message['messageDigest'])) {
+    const algorithm = MESSAGE_ALGORITHMS[String(message['messageDigest']['algorithm'])];
+    if (algorithm === undefined) return fail('MALFORMED_BUNDLE', 'unsupported message digest algorithm');
+    return {
+      kind: 'message',
+      algorithm,
+      digest: base64Field(message['messageDigest']['digest'], 'messageSignature.messageDigest.digest'),
+      signature: base64Field(message['signature'], 'messageSignature.signature'),
+    };
   }
-  // Issuers must be CAs allowed to sign certificates, within their path-length constraint.
-  path.slice(1).forEach((issuer, index) => {
-    const constraints = basicConstraints(issuer);
-    if (!constraints.isCA) fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} is not a CA (basicConstraints)`);
-    if (constraints.pathLen !== undefined && constraints.pathLen < BigInt(index)) {
-      fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} allows ${constraints.pathLen} intermediates below it, the path has ${index}`);
-    }
-    const usage = keyUsage(issuer);
-    if (usage !== undefined && !usage.keyCertSign) fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} may not sign certificates (keyUsage)`);
-  });
-  // The leaf must be allowed to make signatures.
-  const leafUsage = keyUsage(leaf);
-  if (leafUsage === undefined || !leafUsage.digitalSignature) {
-    fail('CERTIFICATE_INVALID', `signing certificate ${leaf.subject} lacks keyUsage digitalSignature`);
-  }
-  return { leaf, path, key: leaf.publicKey };
+  return fail('MALFORMED_BUNDLE', 'bundle must hold exactly one of dsseEnvelope or messageSignature');
+}
+
+/** Parses a bundle signed through a private PKI. @throws VerificationError MALFORMED_BUNDLE | UNTRUSTED_SIGNER */
+export function parsePkiBundle(json: unknown): PkiBundle {
+  assertBundleMediaType(json);
+  const bundle = json as Record<string, unknown>;
+  const material = bundle['verificationMaterial'];
+  if (!isRecord(material)) return fail('MALFORMED_BUNDLE', 'bundle has no verificationMaterial');
+  return { certificates: certificatesOf(material), content: contentOf(bundle) };
 }

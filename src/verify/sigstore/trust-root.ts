@@ -14,7 +14,7 @@ import { toTrustMaterial, type KeyFinderFunc, type TrustMaterial } from '@sigsto
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { messageOf } from '../../errors.js';
-import { markTrusted } from './accelerate.js';
+import { accelerateTrustMaterial } from './accelerate.js';
 import { trustRootInvalid } from './errors.js';
 import type { TrustRoot } from './types.js';
 
@@ -220,7 +220,7 @@ export function trustMaterialOf(root: TrustRoot | undefined, keys?: KeyFinderFun
   if (state.material === undefined) {
     try {
       const material = toTrustMaterial(TrustedRoot.fromJSON(state.json), noKeys);
-      markTrusted([...material.certificateAuthorities, ...material.timestampAuthorities].flatMap((authority) => authority.certChain));
+      accelerateTrustMaterial(material);
       state.material = material;
     } catch (error) {
       return trustRootInvalid(`${root.name}: cannot build trust material (${messageOf(error)})`, error);

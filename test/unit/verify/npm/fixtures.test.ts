@@ -52,14 +52,34 @@ function slsaEvidence(file: string) {
 describe('npm provenance fixtures (slsa-verifier)', () => {
   describe('when the attestations are genuine', () => {
     it.each(slsaCases.filter((c) => !c.invalid))('$file verifies from $repo', ({ file, repo }) => {
-      const result = verifyNpmPackage(slsaEvidence(file), { keys, authorities: [repoAuthority(repo)], publicGood });
+      const result = verifyNpmPackage(slsaEvidence(file), { keys, authorities: [repoAuthority(repo)], publicGood, sourceRepository: { repository: repo } });
       expect(result.provenance?.sourceRepository).toBe(repo);
+      expect(result.provenance?.buildRepository).toBe(repo);
       expect(result.publish?.keyid).toBe('SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA');
       expect(result.publish?.timestamps.length).toBeGreaterThan(0);
     });
     it.each(slsaCases.filter((c) => !c.invalid))('$file is refused when the policy wants another repository', ({ file }) => {
       expect(() => verifyNpmPackage(slsaEvidence(file), { keys, authorities: [repoAuthority('https://github.com/acme/other')], publicGood })).toThrow(
         expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
+      );
+    });
+    // An authority as broad as "any GitHub Actions workflow" (a trusted reusable workflow, a whole organisation): only the pin tells repositories apart.
+    const anyWorkflow: ResolvedAuthority = {
+      name: 'any-github-workflow',
+      describe: 'any GitHub Actions workflow',
+      policy: { kind: 'keyless', issuer: GITHUB, subjectRegExp: 'https://github\\.com/.+', trustRoot: loadPublicGoodRoot() },
+    };
+    it.each(slsaCases.filter((c) => !c.invalid))('$file verifies under a broad authority only from its pinned repository', ({ file, repo }) => {
+      expect(verifyNpmPackage(slsaEvidence(file), { keys, authorities: [anyWorkflow], publicGood, sourceRepository: { repository: repo } }).provenance?.buildRepository).toBe(repo);
+      for (const pin of [`${repo}-fork`, repo.replace(/\/[^/]+$/, '/other'), repo.toUpperCase(), `${repo}.git`]) {
+        expect(() => verifyNpmPackage(slsaEvidence(file), { keys, authorities: [anyWorkflow], publicGood, sourceRepository: { repository: pin } }), pin).toThrow(
+          expect.objectContaining({ code: 'UNTRUSTED_SIGNER', message: expect.stringContaining(`must be built from ${pin} as pinned`) }),
+        );
+      }
+    });
+    it.each(slsaCases.filter((c) => !c.invalid))('$file is refused when no repository is pinned', ({ file }) => {
+      expect(() => verifyNpmPackage(slsaEvidence(file), { keys, authorities: [anyWorkflow], publicGood })).toThrow(
+        expect.objectContaining({ code: 'UNTRUSTED_SIGNER', message: expect.stringContaining('must be tied to a source repository') }),
       );
     });
     it.each(slsaCases.filter((c) => !c.invalid))('$file is refused when the tarball is another one', ({ file, repo }) => {
@@ -94,7 +114,7 @@ describe('npm provenance fixtures (pacote, sigstore@0.4.0)', () => {
   const attestations = (file: string) => JSON.parse(readFileSync(path.join(fixtures, 'pacote', file), 'utf8')) as unknown;
 
   it('valid-attestations.json verifies', () => {
-    const result = verifyNpmPackage({ ...sigstore040, attestations: attestations('valid-attestations.json') }, { keys, authorities: [authority], publicGood });
+    const result = verifyNpmPackage({ ...sigstore040, attestations: attestations('valid-attestations.json') }, { keys, authorities: [authority], publicGood, sourceRepository: { repository: 'https://github.com/sigstore/sigstore-js' } });
     expect(result.provenance?.signer.identity).toBe(authority.policy.kind === 'keyless' ? authority.policy.subject : '');
     expect(result.provenance?.predicateType).toBe('https://slsa.dev/provenance/v0.2');
   });
@@ -104,7 +124,7 @@ describe('npm provenance fixtures (pacote, sigstore@0.4.0)', () => {
     ['mismatched-keyid-attestations.json', 'UNTRUSTED_SIGNER'],
     ['mismatched-subject-digest-attestations.json', 'TLOG_INVALID'],
   ])('%s is blocked with %s', (file, code) => {
-    expect(() => verifyNpmPackage({ ...sigstore040, attestations: attestations(file) }, { keys, authorities: [authority], publicGood })).toThrow(
+    expect(() => verifyNpmPackage({ ...sigstore040, attestations: attestations(file) }, { keys, authorities: [authority], publicGood, sourceRepository: { repository: 'https://github.com/sigstore/sigstore-js' } })).toThrow(
       expect.objectContaining({ code }),
     );
   });
@@ -114,7 +134,7 @@ describe('npm provenance fixtures (pacote, sigstore@0.4.0)', () => {
         .filter((key) => key.keyid === 'SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA')
         .map((key) => ({ ...key, validUntil: new Date('2010-01-01T00:00:00Z') })),
     );
-    expect(() => verifyNpmPackage({ ...sigstore040, attestations: attestations('valid-attestations.json') }, { keys: expired, authorities: [authority], publicGood })).toThrow(
+    expect(() => verifyNpmPackage({ ...sigstore040, attestations: attestations('valid-attestations.json') }, { keys: expired, authorities: [authority], publicGood, sourceRepository: { repository: 'https://github.com/sigstore/sigstore-js' } })).toThrow(
       expect.objectContaining({ code: 'EXPIRED' }),
     );
   });
@@ -122,7 +142,7 @@ describe('npm provenance fixtures (pacote, sigstore@0.4.0)', () => {
     expect(() =>
       verifyNpmPackage(
         { ...sigstore040, integrity: integrityOf(Buffer.from('not sigstore')), attestations: attestations('valid-attestations.json') },
-        { keys, authorities: [authority], publicGood },
+        { keys, authorities: [authority], publicGood, sourceRepository: { repository: 'https://github.com/sigstore/sigstore-js' } },
       ),
     ).toThrow(expect.objectContaining({ code: 'DIGEST_MISMATCH' }));
   });

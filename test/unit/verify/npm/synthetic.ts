@@ -3,6 +3,9 @@ import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:cry
 import { integrityOf, npmKeyId, PUBLISH_PREDICATE, sha512HexOfIntegrity, toNpmPurl } from '../../../../src/verify/npm/index.js';
 import { signDsse } from '../../../../src/verify/sigstore/index.js';
 
+/** The repository synthetic provenances name as their build source unless told otherwise. */
+export const SYNTHETIC_REPOSITORY = 'https://github.com/acme/tool';
+
 export interface TestKey {
   readonly privateKeyPem: string;
   readonly publicKeyPem: string;
@@ -28,7 +31,7 @@ export interface SyntheticOptions {
   readonly name?: string;
   readonly version?: string;
   readonly registry: TestKey;
-  readonly provenance?: TestKey | null;
+  readonly provenance?: (TestKey & { readonly repository?: string }) | null;
   /** Sign a different sha512 into the statements than the tarball's. */
   readonly statementSha512?: string;
   /** Name another package in the statements. */
@@ -66,7 +69,10 @@ export async function syntheticPackage(options: SyntheticOptions) {
       subject,
       predicateType: 'https://slsa.dev/provenance/v1',
       predicate: {
-        buildDefinition: { buildType: 'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1', externalParameters: {} },
+        buildDefinition: {
+          buildType: 'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1',
+          externalParameters: { workflow: { repository: options.provenance.repository ?? SYNTHETIC_REPOSITORY, path: '.github/workflows/release.yml' } },
+        },
         runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' } },
       },
     };

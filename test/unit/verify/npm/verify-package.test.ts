@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistryKeyRing, integrityOf, verifyNpmPackage, type NpmVerifyOptions } from '../../../../src/verify/npm/index.js';
 import type { ResolvedAuthority } from '../../../../src/verify/policy.js';
-import { syntheticPackage, testKey } from './synthetic.js';
+import { SYNTHETIC_REPOSITORY, syntheticPackage, testKey } from './synthetic.js';
 
 const registry = testKey();
 const builder = testKey();
@@ -9,7 +9,12 @@ const stranger = testKey();
 const keyAuthority = (name: string, pem: string): ResolvedAuthority => ({ name, describe: `key ${name}`, policy: { kind: 'key', publicKeyPem: pem } });
 
 function options(extra: Partial<NpmVerifyOptions> = {}): NpmVerifyOptions {
-  return { keys: buildRegistryKeyRing([registry.registryKey], false), authorities: [keyAuthority('acme-ci', builder.publicKeyPem)], ...extra };
+  return {
+    keys: buildRegistryKeyRing([registry.registryKey], false),
+    authorities: [keyAuthority('acme-ci', builder.publicKeyPem)],
+    sourceRepository: { repository: SYNTHETIC_REPOSITORY },
+    ...extra,
+  };
 }
 
 describe('verifyNpmPackage', () => {
@@ -85,6 +90,22 @@ describe('verifyNpmPackage', () => {
           return [pkg, options()];
         },
         'SIGNATURE_INVALID',
+      ],
+      ['no source repository pinned for the provenance', async () => [await syntheticPackage({ registry, provenance: builder }), options({ sourceRepository: undefined as never })], 'UNTRUSTED_SIGNER'],
+      [
+        'a provenance built in another repository of the same organisation',
+        async () => [await syntheticPackage({ registry, provenance: { ...builder, repository: 'https://github.com/acme/tool-fork' } }), options()],
+        'UNTRUSTED_SIGNER',
+      ],
+      [
+        'a provenance whose predicate names no build repository',
+        async () => [await syntheticPackage({ registry, provenance: { ...builder, repository: 42 as never } }), options()],
+        'UNTRUSTED_SIGNER',
+      ],
+      [
+        'a pin that is a prefix of the build repository',
+        async () => [await syntheticPackage({ registry, provenance: builder }), options({ sourceRepository: { repository: 'https://github.com/acme/to' } })],
+        'UNTRUSTED_SIGNER',
       ],
     ];
     it.each(cases)('%s -> blocked', async (_name, make, code) => {

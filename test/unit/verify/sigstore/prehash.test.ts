@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { p256 } from '@noble/curves/nist';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyPrehashed } from '../../../../src/verify/sigstore/prehash.js';
@@ -50,6 +51,17 @@ describe('verifyPrehashed', () => {
       ['empty', Buffer.alloc(0)],
     ])('returns false for %s', (_name, signature) => {
       expect(verifyPrehashed(publicKey, 'sha256', digest, signature)).toBe(false);
+    });
+  });
+
+  describe('when S is in the upper half of the group order', () => {
+    it('accepts it, as node:crypto does over the full message', () => {
+      const { privateKey, publicKey } = keys[0]![2];
+      const data = Buffer.from('malleable');
+      const low = p256.Signature.fromDER(sign('sha256', data, privateKey));
+      const flipped = Buffer.from(new p256.Signature(low.r, p256.CURVE.n - low.s).toDERRawBytes());
+      expect(verify('sha256', data, publicKey, flipped)).toBe(true);
+      expect(verifyPrehashed(publicKey, 'sha256', createHash('sha256').update(data).digest(), flipped)).toBe(true);
     });
   });
 
