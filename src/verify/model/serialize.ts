@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { hashTasks, type HashTask } from './hash.js';
-import { DEFAULT_SHARD_SIZE, NODE_DIGEST, resourceAlgorithm, rootDigestOf, shardName, shardRanges, sortResources } from './manifest.js';
+import { DEFAULT_SHARD_SIZE, NODE_DIGEST, resourceAlgorithm, rootDigestOf, shardName, shardRanges, sortResources } from './resources.js';
 import { GIT_PATHS, normalizeIgnorePaths, walkModel } from './paths.js';
 import type { HashedModel, HashModelOptions, ModelHashType, ModelResource, ModelSerialization } from './types.js';
 

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, VerificationError } from '../../errors.js';
 import { verifyBundle } from '../sigstore/index.js';
-import { describeDiff, diffResources, isExactMatch, type ManifestDiff } from './manifest.js';
+import { describeDiff, diffResources, isExactMatch, type ManifestDiff } from './resources.js';
 import { GIT_PATHS, isIgnored, normalizeIgnorePaths } from './paths.js';
 import { hashModel } from './serialize.js';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from './statement.js';
