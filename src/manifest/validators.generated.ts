@@ -2763,8 +2763,8 @@ return errors === 0;
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
-const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern33 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
+const pattern34 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -4119,7 +4119,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key3 in data7){
-if(!((key3 === "authorities") || (key3 === "hosted"))){
+if(!(((key3 === "authorities") || (key3 === "hosted")) || (key3 === "allowIgnorePaths"))){
 const err28 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
@@ -4247,9 +4247,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.allowIgnorePaths !== undefined){
+let data12 = data7.allowIgnorePaths;
+if(Array.isArray(data12)){
+if(data12.length > 100){
+const err37 = {instancePath:instancePath+"/models/allowIgnorePaths",schemaPath:"#/properties/models/properties/allowIgnorePaths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4258,12 +4260,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.plugins !== undefined){
-let data12 = data.plugins;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.authorities === undefined){
-const err38 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
+const len3 = data12.length;
+for(let i4=0; i4<len3; i4++){
+let data13 = data12[i4];
+if(typeof data13 === "string"){
+if(func2(data13) > 63){
+const err38 = {instancePath:instancePath+"/models/allowIgnorePaths/" + i4,schemaPath:"#/properties/models/properties/allowIgnorePaths/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4272,9 +4274,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key4 in data12){
-if(!(((key4 === "authorities") || (key4 === "requireProvenance")) || (key4 === "registryKeys"))){
-const err39 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(!pattern3.test(data13)){
+const err39 = {instancePath:instancePath+"/models/allowIgnorePaths/" + i4,schemaPath:"#/properties/models/properties/allowIgnorePaths/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4284,11 +4285,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data12.authorities !== undefined){
-let data13 = data12.authorities;
-if(Array.isArray(data13)){
-if(data13.length > 100){
-const err40 = {instancePath:instancePath+"/plugins/authorities",schemaPath:"#/properties/plugins/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+const err40 = {instancePath:instancePath+"/models/allowIgnorePaths/" + i4,schemaPath:"#/properties/models/properties/allowIgnorePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4297,16 +4295,19 @@ vErrors.push(err40);
 }
 errors++;
 }
-const len3 = data13.length;
-for(let i4=0; i4<len3; i4++){
-if(!(validate54(data13[i4], {instancePath:instancePath+"/plugins/authorities/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
 }
+let i5 = data12.length;
+let j1;
+if(i5 > 1){
+const indices1 = {};
+for(;i5--;){
+let item1 = data12[i5];
+if(typeof item1 !== "string"){
+continue;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/plugins/authorities",schemaPath:"#/properties/plugins/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err41 = {instancePath:instancePath+"/models/allowIgnorePaths",schemaPath:"#/properties/models/properties/allowIgnorePaths/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4314,11 +4315,14 @@ else {
 vErrors.push(err41);
 }
 errors++;
+break;
+}
+indices1[item1] = i5;
 }
 }
-if(data12.requireProvenance !== undefined){
-if(typeof data12.requireProvenance !== "boolean"){
-const err42 = {instancePath:instancePath+"/plugins/requireProvenance",schemaPath:"#/properties/plugins/properties/requireProvenance/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err42 = {instancePath:instancePath+"/models/allowIgnorePaths",schemaPath:"#/properties/models/properties/allowIgnorePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4328,11 +4332,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data12.registryKeys !== undefined){
-let data16 = data12.registryKeys;
-if(Array.isArray(data16)){
-if(data16.length > 50){
-const err43 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+}
+else {
+const err43 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4341,12 +4343,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len4 = data16.length;
-for(let i5=0; i5<len4; i5++){
-let data17 = data16[i5];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.keyid === undefined){
-const err44 = {instancePath:instancePath+"/plugins/registryKeys/" + i5,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "keyid"},message:"must have required property '"+"keyid"+"'"};
+}
+if(data.plugins !== undefined){
+let data14 = data.plugins;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.authorities === undefined){
+const err44 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4355,8 +4357,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data17.key === undefined){
-const err45 = {instancePath:instancePath+"/plugins/registryKeys/" + i5,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+for(const key4 in data14){
+if(!(((key4 === "authorities") || (key4 === "requireProvenance")) || (key4 === "registryKeys"))){
+const err45 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4365,9 +4368,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key5 in data17){
-if(!(((((key5 === "keyid") || (key5 === "key")) || (key5 === "keytype")) || (key5 === "scheme")) || (key5 === "expires"))){
-const err46 = {instancePath:instancePath+"/plugins/registryKeys/" + i5,schemaPath:"#/properties/plugins/properties/registryKeys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data14.authorities !== undefined){
+let data15 = data14.authorities;
+if(Array.isArray(data15)){
+if(data15.length > 100){
+const err46 = {instancePath:instancePath+"/plugins/authorities",schemaPath:"#/properties/plugins/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4376,12 +4382,16 @@ vErrors.push(err46);
 }
 errors++;
 }
+const len4 = data15.length;
+for(let i6=0; i6<len4; i6++){
+if(!(validate54(data15[i6], {instancePath:instancePath+"/plugins/authorities/" + i6,parentData:data15,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
 }
-if(data17.keyid !== undefined){
-let data18 = data17.keyid;
-if(typeof data18 === "string"){
-if(func2(data18) > 256){
-const err47 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/plugins/authorities",schemaPath:"#/properties/plugins/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4390,8 +4400,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(func2(data18) < 1){
-const err48 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data14.requireProvenance !== undefined){
+if(typeof data14.requireProvenance !== "boolean"){
+const err48 = {instancePath:instancePath+"/plugins/requireProvenance",schemaPath:"#/properties/plugins/properties/requireProvenance/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4401,8 +4413,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.registryKeys !== undefined){
+let data18 = data14.registryKeys;
+if(Array.isArray(data18)){
+if(data18.length > 50){
+const err49 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4411,12 +4426,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data17.key !== undefined){
-let data19 = data17.key;
-if(typeof data19 === "string"){
-if(func2(data19) > 8192){
-const err50 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"};
+const len5 = data18.length;
+for(let i7=0; i7<len5; i7++){
+let data19 = data18[i7];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.keyid === undefined){
+const err50 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "keyid"},message:"must have required property '"+"keyid"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4425,8 +4440,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern33.test(data19)){
-const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
+if(data19.key === undefined){
+const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4435,9 +4450,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data19){
+if(!(((((key5 === "keyid") || (key5 === "key")) || (key5 === "keytype")) || (key5 === "scheme")) || (key5 === "expires"))){
+const err52 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4447,11 +4462,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data17.keytype !== undefined){
-let data20 = data17.keytype;
+if(data19.keyid !== undefined){
+let data20 = data19.keyid;
 if(typeof data20 === "string"){
-if(func2(data20) > 64){
-const err53 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(func2(data20) > 256){
+const err53 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4461,7 +4476,7 @@ vErrors.push(err53);
 errors++;
 }
 if(func2(data20) < 1){
-const err54 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err54 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4472,7 +4487,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4482,11 +4497,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data17.scheme !== undefined){
-let data21 = data17.scheme;
+if(data19.key !== undefined){
+let data21 = data19.key;
 if(typeof data21 === "string"){
-if(func2(data21) > 64){
-const err56 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(func2(data21) > 8192){
+const err56 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4495,8 +4510,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err57 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern34.test(data21)){
+const err57 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4507,7 +4522,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4517,14 +4532,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data17.expires !== undefined){
-let data22 = data17.expires;
-const _errs51 = errors;
-let valid18 = false;
-let passing1 = null;
-const _errs52 = errors;
-if(data22 !== null){
-const err59 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data19.keytype !== undefined){
+let data22 = data19.keytype;
+if(typeof data22 === "string"){
+if(func2(data22) > 64){
+const err59 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4533,15 +4545,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid1 = _errs52 === errors;
-if(_valid1){
-valid18 = true;
-passing1 = 0;
-}
-const _errs54 = errors;
-if(typeof data22 === "string"){
-if(!(formats6.validate(data22))){
-const err60 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(func2(data22) < 1){
+const err60 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4552,7 +4557,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err61 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4561,19 +4566,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid1 = _errs54 === errors;
-if(_valid1 && valid18){
-valid18 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid18 = true;
-passing1 = 1;
-}
-}
-if(!valid18){
-const err62 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data19.scheme !== undefined){
+let data23 = data19.scheme;
+if(typeof data23 === "string"){
+if(func2(data23) > 64){
+const err62 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4582,21 +4580,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-else {
-errors = _errs51;
-if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/plugins/registryKeys/" + i5,schemaPath:"#/properties/plugins/properties/registryKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data23) < 1){
+const err63 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4606,9 +4591,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
 else {
-const err64 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4618,9 +4602,14 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data19.expires !== undefined){
+let data24 = data19.expires;
+const _errs55 = errors;
+let valid21 = false;
+let passing1 = null;
+const _errs56 = errors;
+if(data24 !== null){
+const err65 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4629,12 +4618,15 @@ vErrors.push(err65);
 }
 errors++;
 }
+var _valid1 = _errs56 === errors;
+if(_valid1){
+valid21 = true;
+passing1 = 0;
 }
-if(data.apis !== undefined){
-let data23 = data.apis;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.authorities === undefined){
-const err66 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
+const _errs58 = errors;
+if(typeof data24 === "string"){
+if(!(formats6.validate(data24))){
+const err66 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4643,9 +4635,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key6 in data23){
-if(!(key6 === "authorities")){
-const err67 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err67 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4654,12 +4646,19 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid1 = _errs58 === errors;
+if(_valid1 && valid21){
+valid21 = false;
+passing1 = [passing1, 1];
 }
-if(data23.authorities !== undefined){
-let data24 = data23.authorities;
-if(Array.isArray(data24)){
-if(data24.length > 100){
-const err68 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+if(_valid1){
+valid21 = true;
+passing1 = 1;
+}
+}
+if(!valid21){
+const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4668,16 +4667,21 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len5 = data24.length;
-for(let i6=0; i6<len5; i6++){
-if(!(validate54(data24[i6], {instancePath:instancePath+"/apis/authorities/" + i6,parentData:data24,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
+else {
+errors = _errs55;
+if(vErrors !== null){
+if(_errs55){
+vErrors.length = _errs55;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err69 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4689,7 +4693,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err70 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4701,12 +4705,93 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err71 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.apis !== undefined){
+let data25 = data.apis;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.authorities === undefined){
+const err72 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+for(const key6 in data25){
+if(!(key6 === "authorities")){
+const err73 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data25.authorities !== undefined){
+let data26 = data25.authorities;
+if(Array.isArray(data26)){
+if(data26.length > 100){
+const err74 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+const len6 = data26.length;
+for(let i8=0; i8<len6; i8++){
+if(!(validate54(data26[i8], {instancePath:instancePath+"/apis/authorities/" + i8,parentData:data26,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }

@@ -131,6 +131,7 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
         signaturePath,
         policy: authority.policy,
         ...(spec.ignorePaths ? { ignorePaths: spec.ignorePaths } : {}),
+        allowUnsignedIgnorePaths: (policy.models.allowIgnorePaths ?? []).includes(authority.name),
         ...(ctx.options.now ? { now: ctx.options.now } : {}),
         ...(ctx.options.workers ? { workers: ctx.options.workers } : {}),
         ...(ctx.options.onModelProgress ? { onProgress: (p: HashProgress) => ctx.options.onModelProgress!(spec.name, p) } : {}),

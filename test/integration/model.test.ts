@@ -140,8 +140,12 @@ describe('agentfence sign model', () => {
     it('signs by shards to another path and verifies with --verbose throughput', () => {
       const out = path.join(work, 'shards.sig');
       expect(cli(work, 'sign', 'model', 'model', '--key', keyFile, '--method', 'shards', '--shard-size', '300', '--signature', out, '--ignore-paths', 'model/scratch.txt', '--ignore-paths', 'model/model.sig').status).toBe(0);
-      const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose');
+      // The files signature model/model.sig is not the one in use: it is content unless ignored at verification too.
+      const unlisted = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile);
+      expect([unlisted.status, unlisted.stdout]).toEqual([1, expect.stringContaining('extra (not signed): model.sig')]);
+      const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose', '--ignore-paths', 'model/model.sig');
       expect(r.status).toBe(0);
+      expect(r.stdout).toContain('not compared (ignored): model.sig (ignorePaths');
       expect(r.stderr).toMatch(/hashed 2 files \(5 resources, .*\/s/);
     });
 
