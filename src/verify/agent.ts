@@ -333,9 +333,11 @@ function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactRe
 export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOptions = {}): Promise<VerificationReport> {
   const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options };
   const manifest = agent.manifest.manifest;
-  const mode = agent.trustPolicy.policy.mode;
   const results: ArtifactResult[] = [];
   const notes: string[] = [];
+  // A high-risk agent is always enforced: warn mode would let it deploy with unverified artifacts.
+  const mode = manifest.riskTier === 'high' ? 'enforce' : agent.trustPolicy.policy.mode;
+  if (mode !== agent.trustPolicy.policy.mode) notes.push(`trust policy mode warn does not apply to high-risk agent ${manifest.name}: enforced`);
   const { modelBlockedResult } = await import('./model/index.js');
   for (const model of manifest.models) {
     try {
