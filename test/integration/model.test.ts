@@ -145,7 +145,7 @@ describe('agentfence sign model', () => {
       expect([unlisted.status, unlisted.stdout]).toEqual([1, expect.stringContaining('extra (not signed): model.sig')]);
       const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose', '--ignore-paths', 'model/model.sig');
       expect(r.status).toBe(0);
-      expect(r.stdout).toContain('not compared (ignored): model.sig (ignorePaths');
+      expect(r.stdout).toContain('not compared (ignored): scratch.txt (recorded in the signature), model.sig (ignorePaths)');
       expect(r.stderr).toMatch(/hashed 2 files \(5 resources, .*\/s/);
     });
 
@@ -155,6 +155,9 @@ describe('agentfence sign model', () => {
       ['an unknown method', ['model', '--key', 'key.pem', '--method', 'tensors']],
       ['a shard size without shards', ['model', '--key', 'key.pem', '--shard-size', '8']],
       ['an ignore path that is the model itself', ['model', '--key', 'key.pem', '--ignore-paths', 'model']],
+      ['a certificate without its key', ['model', '--certificate', 'cert.pem']],
+      ['a chain without a certificate', ['model', '--key', 'key.pem', '--chain', 'chain.pem']],
+      ['a certificate that is not for the key', ['model', '--key', 'key.pem', '--certificate', path.join(keys, 'signing-key-cert.pem')]],
     ])('exits 2 on %s', (_label, args) => {
       const env: NodeJS.ProcessEnv = { ...process.env, SIGSTORE_ID_TOKEN: '' };
       delete env['ACTIONS_ID_TOKEN_REQUEST_URL'];
