@@ -10,6 +10,8 @@ mkdir -p "$ROOT/bin"
 # Python: the OpenSSF model_signing reference, sigstore-python, a second CycloneDX validator, zizmor.
 PY_PINS=(
   "model-signing==1.1.1"
+  # model-signing 1.1.1 imports OpenSSL (its certificate verifier) without declaring the dependency.
+  "pyOpenSSL==26.4.0"
   "sigstore==4.5.1"
   "cyclonedx-python-lib[json-validation]==11.12.0"
   "zizmor==1.32.0"

@@ -344,6 +344,13 @@ export const trustPolicySchema = {
           maxItems: 200,
           items: { type: 'string', minLength: 1, maxLength: 256 },
         },
+        allowIgnorePaths: {
+          description: 'Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.',
+          type: 'array',
+          uniqueItems: true,
+          maxItems: 100,
+          items: kebabName,
+        },
       },
     },
     plugins: {

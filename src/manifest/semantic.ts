@@ -140,6 +140,20 @@ export function trustPolicySemanticErrors(source: Source, policy: TrustPolicy, b
     errors.push(...duplicateNames(source, [kind, 'authorities'], list));
     list.forEach((authority, i) => errors.push(...authorityErrors(source, [kind, 'authorities', i], authority, base, rootNames)));
   }
+  // An authority allowed to ignore unsigned paths must exist, or the allowance would silently apply to nobody.
+  const modelAuthorities = policy.models.authorities.map((authority) => authority.name);
+  policy.models.allowIgnorePaths?.forEach((name, i) => {
+    if (!modelAuthorities.includes(name)) {
+      errors.push(
+        errorAt(
+          source,
+          ['models', 'allowIgnorePaths', i],
+          'UNKNOWN_AUTHORITY',
+          `models.allowIgnorePaths[${i}] must name one of the trust policy's models authorities (got ${describe(name)}; known: ${modelAuthorities.join(', ') || 'none'})`,
+        ),
+      );
+    }
+  });
   policy.plugins.registryKeys?.forEach((registryKey, i) => {
     try {
       createPublicKey({ key: Buffer.from(registryKey.key, 'base64'), format: 'der', type: 'spki' });

@@ -193,6 +193,11 @@ export interface TrustPolicy {
     readonly authorities: readonly Authority[];
     /** Hosted model ids the organisation allows. */
     readonly hosted?: readonly string[];
+    /**
+     * Authorities whose models may leave out paths (agent.yaml `ignorePaths`) beyond those their
+     * signature records; such paths hide files from the exact match. Defaults to none.
+     */
+    readonly allowIgnorePaths?: readonly string[];
   };
   readonly plugins: {
     readonly authorities: readonly Authority[];

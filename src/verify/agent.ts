@@ -127,6 +127,7 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
         signaturePath,
         policy: authority.policy,
         ...(spec.ignorePaths ? { ignorePaths: spec.ignorePaths } : {}),
+        allowUnsignedIgnorePaths: (policy.models.allowIgnorePaths ?? []).includes(authority.name),
         ...(ctx.options.now ? { now: ctx.options.now } : {}),
         ...(ctx.options.workers ? { workers: ctx.options.workers } : {}),
         ...(ctx.options.onModelProgress ? { onProgress: (p: HashProgress) => ctx.options.onModelProgress!(spec.name, p) } : {}),
@@ -343,9 +344,11 @@ function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactRe
 export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOptions = {}): Promise<VerificationReport> {
   const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options, files: new Set([agent.manifest.file, agent.trustPolicy.file, ...trustPolicyFiles(agent)]) };
   const manifest = agent.manifest.manifest;
-  const mode = agent.trustPolicy.policy.mode;
   const results: ArtifactResult[] = [];
   const notes: string[] = [];
+  // A high-risk agent is always enforced: warn mode would let it deploy with unverified artifacts.
+  const mode = manifest.riskTier === 'high' ? 'enforce' : agent.trustPolicy.policy.mode;
+  if (mode !== agent.trustPolicy.policy.mode) notes.push(`trust policy mode warn does not apply to high-risk agent ${manifest.name}: enforced`);
   const { modelBlockedResult } = await import('./model/index.js');
   for (const model of manifest.models) {
     try {

@@ -36,6 +36,29 @@ interface GateJson {
   error?: { stage: string; code: string };
 }
 
+describe('agentfence gate in warn mode', () => {
+  it('says PASSED WITH WARNINGS and lists the warnings for a low-risk agent, and blocks a high-risk one', () => {
+    const dir = scratchProject();
+    try {
+      const policy = path.join(dir, 'stacks/trust-policy.yaml');
+      writeFileSync(policy, readFileSync(policy, 'utf8').replace('mode: enforce', 'mode: warn'));
+      writeFileSync(path.join(dir, 'stacks/support-triage/models/ticket-classifier/loader.py'), 'import os\n');
+      const low = gate(dir, 'support-triage');
+      expect(low.stdout).toContain('PASSED WITH WARNINGS: support-triage may be deployed');
+      expect(low.stdout).toMatch(/Warnings:\n(.*\n)*.*loader\.py/);
+      expect(low.stdout).not.toMatch(/^PASSED:/m);
+      expect(low.status).toBe(0);
+      const high = gate(dir, 'payments', '--format', 'json');
+      expect(high.status, high.stderr).toBe(0);
+      rmSync(path.join(dir, 'stacks/payments/attestations/@acme'), { recursive: true });
+      const blocked = gate(dir, 'payments');
+      expect([blocked.status, blocked.stdout]).toEqual([1, expect.stringContaining('BLOCKED: payments must not be deployed')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('agentfence gate', () => {
   let project: string;
   beforeAll(() => {

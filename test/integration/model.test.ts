@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/agentfence.js');
 const fixtures = path.resolve(root, '../shared/fixtures/model-signing');
+const keys = path.join(fixtures, 'keys');
 
 function cli(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -139,8 +140,12 @@ describe('agentfence sign model', () => {
     it('signs by shards to another path and verifies with --verbose throughput', () => {
       const out = path.join(work, 'shards.sig');
       expect(cli(work, 'sign', 'model', 'model', '--key', keyFile, '--method', 'shards', '--shard-size', '300', '--signature', out, '--ignore-paths', 'model/scratch.txt', '--ignore-paths', 'model/model.sig').status).toBe(0);
-      const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose');
+      // The files signature model/model.sig is not the one in use: it is content unless ignored at verification too.
+      const unlisted = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile);
+      expect([unlisted.status, unlisted.stdout]).toEqual([1, expect.stringContaining('extra (not signed): model.sig')]);
+      const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose', '--ignore-paths', 'model/model.sig');
       expect(r.status).toBe(0);
+      expect(r.stdout).toContain('not compared (ignored): scratch.txt (recorded in the signature), model.sig (ignorePaths)');
       expect(r.stderr).toMatch(/hashed 2 files \(5 resources, .*\/s/);
     });
 
@@ -150,6 +155,9 @@ describe('agentfence sign model', () => {
       ['an unknown method', ['model', '--key', 'key.pem', '--method', 'tensors']],
       ['a shard size without shards', ['model', '--key', 'key.pem', '--shard-size', '8']],
       ['an ignore path that is the model itself', ['model', '--key', 'key.pem', '--ignore-paths', 'model']],
+      ['a certificate without its key', ['model', '--certificate', 'cert.pem']],
+      ['a chain without a certificate', ['model', '--key', 'key.pem', '--chain', 'chain.pem']],
+      ['a certificate that is not for the key', ['model', '--key', 'key.pem', '--certificate', path.join(keys, 'signing-key-cert.pem')]],
     ])('exits 2 on %s', (_label, args) => {
       const env: NodeJS.ProcessEnv = { ...process.env, SIGSTORE_ID_TOKEN: '' };
       delete env['ACTIONS_ID_TOKEN_REQUEST_URL'];

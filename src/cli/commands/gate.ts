@@ -224,7 +224,8 @@ function renderText(ctx: CommandContext, agent: string, stages: readonly StageOu
     ctx.out('Blocking:');
     for (const f of errors) ctx.out(`  [${f.stage}] ${f.id}: ${f.message}${f.location === undefined ? '' : `\n      at ${f.location}`}`);
   }
-  if (warnings.length > 0 && !ctx.quiet) {
+  // Warnings are listed even with --quiet: a pass with warnings must show what it let through.
+  if (warnings.length > 0) {
     ctx.out('');
     ctx.out('Warnings:');
     for (const f of warnings) ctx.out(`  [${f.stage}] ${f.id}: ${f.message}`);
@@ -298,7 +299,9 @@ export const command: Command = {
         ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
         : blocked
           ? `BLOCKED: ${ref} must not be deployed (${findings.filter((f) => f.level === 'error').length} blocking findings)`
-          : `PASSED: ${ref} may be deployed${findings.length > 0 ? ` (${findings.length} warnings)` : ''}`;
+          : findings.length > 0 || stages.some((s) => s.status === 'warned')
+            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${findings.length} warnings, listed above)`
+            : `PASSED: ${ref} may be deployed`;
 
     if (ctx.format === 'json') {
       const { packageVersion } = await import('./verify.js');

@@ -5,11 +5,12 @@
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { KeylessSigner, KeySigner } from '../../verify/sigstore/types.js';
+import type { CertificateSigner } from '../../verify/model/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs } from '../context.js';
 import { parseWorkers, progressBar, readPemFile, resolveIgnorePaths, throughputLine } from './verify-model.js';
 
-const USAGE = `agentfence sign model <dir|file> (--key K.pem | --identity-token T [--fulcio-url U] [--rekor-url U] [--tsa-url U])
+const USAGE = `agentfence sign model <dir|file> (--key K.pem [--certificate C.pem [--chain CH.pem ...]] | --identity-token T [--fulcio-url U] [--rekor-url U] [--tsa-url U])
     [--ignore-paths P ...] [--signature OUT] [--method files|shards] [--shard-size N]
     [--hash sha256|blake2b] [--allow-symlinks] [--no-ignore-git-paths] [--workers N] [--verbose]
 
@@ -17,6 +18,8 @@ Hashes the model and signs the manifest. --signature defaults to model.sig in th
 a single-file model); a signature inside the model ignores itself. .git, .gitattributes, .github and
 .gitignore are left out unless --no-ignore-git-paths. Ignore paths are recorded in the signature.
   --key K.pem            EC private key (P-256, P-384 or P-521); the bundle carries its key hint
+  --certificate C.pem    private-PKI signing: the leaf certificate of --key; the bundle carries it
+  --chain CH.pem         with --certificate: intermediates (and optionally the root), repeatable
   --identity-token T     OIDC token for keyless signing (default: $SIGSTORE_ID_TOKEN, else the
                          GitHub Actions OIDC token when the workflow has id-token: write)
   --method shards        one resource per --shard-size bytes (default 1000000000) of each file
@@ -24,6 +27,8 @@ Exit: 0 signed, 2 bad input.`;
 
 const options = {
   key: { type: 'string' },
+  certificate: { type: 'string' },
+  chain: { type: 'string', multiple: true },
   'identity-token': { type: 'string' },
   'fulcio-url': { type: 'string' },
   'rekor-url': { type: 'string' },
@@ -66,8 +71,19 @@ export const command: Command = {
         throw new InputError('IDENTITY_TOKEN_UNAVAILABLE', `cannot get the CI OIDC token for keyless signing (${String(error)})`);
       });
     }
-    const signer: KeySigner | KeylessSigner =
-      keyFile !== undefined
+    const certificateFile = values['certificate'] as string | undefined;
+    const chainFiles = (values['chain'] as string[] | undefined) ?? [];
+    if (certificateFile !== undefined && keyFile === undefined) throw new InputError('CLI_USAGE', '--certificate needs --key, the private key of that certificate');
+    if (chainFiles.length > 0 && certificateFile === undefined) throw new InputError('CLI_USAGE', '--chain needs --certificate');
+    const signer: KeySigner | KeylessSigner | CertificateSigner =
+      keyFile !== undefined && certificateFile !== undefined
+        ? {
+            kind: 'certificate',
+            privateKeyPem: readPemFile(ctx, keyFile, 'private key'),
+            certificatePem: readPemFile(ctx, certificateFile, 'certificate'),
+            chainPem: chainFiles.map((file) => readPemFile(ctx, file, 'certificate chain')),
+          }
+        : keyFile !== undefined
         ? { kind: 'key', privateKeyPem: readPemFile(ctx, keyFile, 'private key') }
         : {
             kind: 'keyless',

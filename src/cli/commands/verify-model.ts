@@ -18,7 +18,7 @@ import { packageVersion } from '../../version.js';
 
 const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
     (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem [--certificate-chain INT.pem])
-    [--ignore-paths P ...] [--trusted-root R] [--allow-symlinks] [--workers N] [--verbose]
+    [--ignore-paths P ...] [--trusted-root R] [--require-valid-certificate] [--allow-symlinks] [--workers N] [--verbose]
     [--format text|json|sarif] [--quiet]
 
 Verifies the Sigstore bundle (keyless identity, EC public key, or private PKI chain with the root
@@ -27,6 +27,9 @@ file present and unchanged, no unsigned file (signature-recorded ignore paths, .
 itself and --ignore-paths excepted). --signature defaults to model.sig in the model folder.
   --identity-regexp RE   certificate identity as a regular expression (anchored)
   --trusted-root R       trusted_root.json or ClientTrustConfig (default: the public-good root)
+  --require-valid-certificate
+                         private PKI: the chain must be valid now (default: at the leaf's notBefore,
+                         as model_signing does, so a leaf that expired later still verifies)
   --allow-symlinks       follow symlinks that stay inside the model (refused otherwise)
   --workers N            hashing threads (default: available cores)
   --verbose              hashing throughput on stderr
@@ -45,6 +48,7 @@ const options = {
   'trust-config': { type: 'string' },
   'ignore-paths': { type: 'string', multiple: true },
   'allow-symlinks': { type: 'boolean', default: false },
+  'require-valid-certificate': { type: 'boolean', default: false },
   workers: { type: 'string' },
   verbose: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -192,6 +196,9 @@ export const command: Command = {
         signaturePath,
         policy,
         ignorePaths,
+        // Paths named on this command line are the operator's own choice (listed in the verdict).
+        allowUnsignedIgnorePaths: true,
+        ...(values['require-valid-certificate'] === true ? { certificateTime: 'now' as const } : {}),
         allowSymlinks: values['allow-symlinks'] === true,
         ...(workers === undefined ? {} : { workers }),
         ...(bar.onProgress === undefined ? {} : { onProgress: bar.onProgress }),

@@ -3,11 +3,11 @@
  * available core); small files are hashed inline because a round trip to a worker costs more than
  * hashing them. Memory is flat: each thread reuses one read buffer, whatever the model size.
  */
-import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
 import { InputError, VerificationError } from '../../errors.js';
+import { CHUNK, hashRange, WORKER_ROLE, type TaskMessage, type WorkerReply } from './hash-worker.js';
 
 /** One unit of hashing: a whole file (`end` undefined: up to EOF) or the range `[start, end)`. */
 export interface HashTask {
@@ -30,63 +30,29 @@ export interface HashTasksOptions {
   readonly onBytes?: (bytes: number) => void;
 }
 
-/** Read buffer per thread. */
-const CHUNK = 4 * 1024 * 1024;
 /** Tasks smaller than this stay on the main thread (unless they add up to more than the inline budget). */
 const INLINE_TASK_BYTES = 1024 * 1024;
 /** Below this total, no worker is started at all; also the budget of small files hashed inline. */
 const INLINE_TOTAL_BYTES = 32 * 1024 * 1024;
-/** Workers report progress every this many bytes. */
-const REPORT_BYTES = 16 * 1024 * 1024;
 
-interface TaskMessage {
-  readonly id: number;
-  readonly path: string;
-  readonly start: number;
-  readonly end: number | null;
-  readonly algorithm: string;
-  readonly flags: number;
-}
+let transpiled: string | undefined;
 
-type WorkerReply =
-  | { readonly id: number; readonly type: 'progress'; readonly bytes: number }
-  | { readonly id: number; readonly type: 'done'; readonly digest: string; readonly bytes: number }
-  | { readonly id: number; readonly type: 'error'; readonly code: string; readonly message: string };
-
-/** The worker: CommonJS source evaluated in the thread, so it runs the same from `src/` and `dist/`. */
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { openSync, readSync, closeSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const buffer = Buffer.allocUnsafe(${CHUNK});
-parentPort.on('message', (task) => {
-  let fd;
-  try {
-    fd = openSync(task.path, task.flags);
-    const hash = createHash(task.algorithm);
-    let position = task.start;
-    let pending = 0;
-    for (;;) {
-      const want = task.end === null ? buffer.length : Math.min(buffer.length, task.end - position);
-      if (want === 0) break;
-      const n = readSync(fd, buffer, 0, want, position);
-      if (n === 0) {
-        if (task.end !== null) throw Object.assign(new Error('file shrank while it was hashed'), { code: 'ESHRANK' });
-        break;
-      }
-      hash.update(buffer.subarray(0, n));
-      position += n;
-      pending += n;
-      if (pending >= ${REPORT_BYTES}) { parentPort.postMessage({ id: task.id, type: 'progress', bytes: pending }); pending = 0; }
-    }
-    parentPort.postMessage({ id: task.id, type: 'done', digest: hash.digest('hex'), bytes: pending });
-  } catch (error) {
-    parentPort.postMessage({ id: task.id, type: 'error', code: String(error.code || 'ERROR'), message: String(error.message) });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+/**
+ * Starts one hashing thread on hash-worker: the compiled module next to this one, or, when running
+ * from TypeScript sources (tests), the same source transpiled once in memory.
+ */
+async function startWorker(): Promise<Worker> {
+  const compiled = new URL('./hash-worker.js', import.meta.url);
+  const workerData = { role: WORKER_ROLE };
+  if (existsSync(compiled)) return new Worker(compiled, { workerData });
+  if (transpiled === undefined) {
+    const ts = (await import('typescript')).default;
+    const source = readFileSync(new URL('./hash-worker.ts', import.meta.url), 'utf8');
+    const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    transpiled = `(function (exports) {\n${output}\n})({});`;
   }
-});
-`;
+  return new Worker(transpiled, { eval: true, workerData });
+}
 
 /** Maps an I/O failure while hashing to our error families. */
 function hashError(file: string, code: string, message: string, cause?: unknown): Error {
@@ -101,31 +67,11 @@ let inlineBuffer: Buffer | undefined;
 /** Hashes one task on the calling thread. */
 function hashInline(task: HashTask, algorithm: string, flags: number, onBytes?: (bytes: number) => void): string {
   inlineBuffer ??= Buffer.allocUnsafe(CHUNK);
-  const buffer = inlineBuffer;
-  let fd: number | undefined;
   try {
-    fd = openSync(task.path, flags);
-    const hash = createHash(algorithm);
-    let position = task.start;
-    for (;;) {
-      const want = task.end === undefined ? buffer.length : Math.min(buffer.length, task.end - position);
-      if (want === 0) break;
-      const n = readSync(fd, buffer, 0, want, position);
-      if (n === 0) {
-        if (task.end !== undefined) throw Object.assign(new Error('file shrank while it was hashed'), { code: 'ESHRANK' });
-        break;
-      }
-      hash.update(buffer.subarray(0, n));
-      position += n;
-      onBytes?.(n);
-    }
-    return hash.digest('hex');
+    return hashRange({ path: task.path, start: task.start, end: task.end ?? null, algorithm, flags }, inlineBuffer, onBytes ?? (() => undefined));
   } catch (error) {
-    if (error instanceof VerificationError) throw error;
     const e = error as NodeJS.ErrnoException;
     throw hashError(task.path, e.code ?? 'ERROR', e.message, error);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -158,7 +104,7 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
     return { digests, workers: 0 };
   }
 
-  const workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  const workers = await Promise.all(Array.from({ length: size }, startWorker));
   let failure: Error | undefined;
   let closing = false;
   try {

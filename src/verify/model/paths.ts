@@ -24,6 +24,31 @@ export interface ModelTree {
   readonly root: string;
   readonly kind: 'directory' | 'file';
   readonly files: readonly ModelFile[];
+  /**
+   * Entries whose name is not valid UTF-8, shown with `\xNN` escapes. No signed name can match
+   * them (a signature names files in UTF-8), so each is an unsigned extra, never skipped.
+   */
+  readonly undecodable: readonly string[];
+  /** The ignore entries that matched something in the model (each one's entry, not what lay below it). */
+  readonly ignoredHits: readonly string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A file name as bytes -> its UTF-8 text, or undefined when it is not valid UTF-8. */
+function decodeName(name: Buffer): string | undefined {
+  try {
+    return utf8.decode(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Printable ASCII kept, every other byte as `\xNN`, so an undecodable name can be shown. */
+export function escapeName(name: Buffer): string {
+  let out = '';
+  for (const byte of name) out += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
 }
 
 /**
@@ -100,24 +125,39 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
     if (!options.allowSymlinks) throw new VerificationError('SYMLINK_REFUSED', `model path ${root} is a symlink; pass --allow-symlinks to follow it`);
   }
   const stats = top.isSymbolicLink() ? statOrThrow(root, true) : top;
-  if (stats.isFile()) return { root, kind: 'file', files: [{ name: '.', path: root, size: stats.size }] };
+  if (stats.isFile()) return { root, kind: 'file', files: [{ name: '.', path: root, size: stats.size }], undecodable: [], ignoredHits: [] };
   if (!stats.isDirectory()) throw new VerificationError('PATH_REFUSED', `model path ${root} is neither a file nor a directory`);
 
   const realRoot = realpathSync(root);
   const files: ModelFile[] = [];
+  const undecodable: string[] = [];
+  const ignoredHits = new Set<string>();
   const visited = new Set<string>([realRoot]);
   const walk = (dir: string, prefix: string): void => {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      // Names are read as bytes: a string read would turn an invalid byte into U+FFFD, which could
+      // pass for a signed file of that (valid) name and hide the unsigned one.
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       throw new InputError('MODEL_UNREADABLE', `cannot list ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-      if (isIgnored(name, options.ignorePaths)) continue;
-      const full = path.join(dir, entry.name);
+    const named = entries.map((entry) => ({ entry, text: decodeName(entry.name as unknown as Buffer) }));
+    named.sort((a, b) => Buffer.compare(a.entry.name as unknown as Buffer, b.entry.name as unknown as Buffer));
+    for (const { entry, text } of named) {
+      if (text === undefined) {
+        // Not valid UTF-8: no signature can name it, so it is an unsigned extra (never ignored, never opened).
+        const shown = escapeName(entry.name as unknown as Buffer);
+        undecodable.push(prefix === '' ? shown : `${prefix}/${shown}`);
+        continue;
+      }
+      const name = prefix === '' ? text : `${prefix}/${text}`;
+      const hit = options.ignorePaths.find((ignored) => name === ignored || name.startsWith(`${ignored}/`));
+      if (hit !== undefined) {
+        ignoredHits.add(hit);
+        continue;
+      }
+      const full = path.join(dir, text);
       if (entry.isSymbolicLink()) {
         // A symlink is content the signer may not have meant to include: refused unless allowed.
         if (!options.allowSymlinks) throw new VerificationError('SYMLINK_REFUSED', `${name} is a symlink; pass --allow-symlinks to follow links that stay inside the model`);
@@ -147,7 +187,7 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
     }
   };
   walk(root, '');
-  return { root, kind: 'directory', files };
+  return { root, kind: 'directory', files, undecodable, ignoredHits: [...ignoredHits] };
 }
 
 /** Where a model's signature is by default (sign, verify and the SBOM all look here): `model.sig` in the model directory, or beside a single file. */

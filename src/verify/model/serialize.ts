@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
 import { hashTasks, type HashTask } from './hash.js';
-import { DEFAULT_SHARD_SIZE, NODE_DIGEST, resourceAlgorithm, rootDigestOf, shardName, shardRanges, sortResources } from './manifest.js';
+import { DEFAULT_SHARD_SIZE, NODE_DIGEST, resourceAlgorithm, rootDigestOf, shardName, shardRanges, sortResources } from './resources.js';
 import { GIT_PATHS, normalizeIgnorePaths, walkModel } from './paths.js';
 import type { HashedModel, HashModelOptions, ModelHashType, ModelResource, ModelSerialization } from './types.js';
 
@@ -51,8 +51,8 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
   const ignored = normalizeIgnorePaths([...(options.ignorePaths ?? []), ...(options.ignoreGitPaths === false ? [] : GIT_PATHS)], false);
 
   const tree = walkModel(modelPath, { allowSymlinks, ignorePaths: ignored });
-  // "Nothing was hashed" must never turn into a signature or a pass.
-  if (tree.files.length === 0) throw new InputError('MODEL_EMPTY', `model ${tree.root} has no files to hash (after ignore paths)`);
+  // "Nothing was hashed" must never turn into a signature or a pass (an undecodable name is not nothing: the verifier reports it).
+  if (tree.files.length === 0 && tree.undecodable.length === 0) throw new InputError('MODEL_EMPTY', `model ${tree.root} has no files to hash (after ignore paths)`);
 
   const names: string[] = [];
   const tasks: HashTask[] = [];
@@ -104,6 +104,8 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
     path: tree.root,
     manifest: { modelName: path.basename(tree.root), serialization, resources },
     rootDigest: rootDigestOf(resources),
+    undecodable: tree.undecodable,
+    ignoredHits: tree.ignoredHits,
     stats: { files: tree.files.length, resources: resources.length, bytes: bytesTotal, seconds, workers },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { VerificationError } from '../../errors.js';
-import { DIGEST_HEX_LENGTH, resourceAlgorithm, rootDigestOf, sortResources } from './manifest.js';
+import { DIGEST_HEX_LENGTH, resourceAlgorithm, rootDigestOf, sortResources } from './resources.js';
 import { assertSafeName } from './paths.js';
 import type { ModelHashType, ModelManifest, ModelResource, ModelSerialization, SignedModelManifest } from './types.js';
 

@@ -88,6 +88,10 @@ export interface HashedModel {
   readonly manifest: ModelManifest;
   /** sha256 hex over the raw resource digests in canonical order. */
   readonly rootDigest: string;
+  /** Entries whose name is not valid UTF-8 (`\xNN`-escaped): never hashed, always unsigned extras. */
+  readonly undecodable: readonly string[];
+  /** The ignore entries that matched something in the model. */
+  readonly ignoredHits: readonly string[];
   readonly stats: HashStats;
 }
 
@@ -107,6 +111,30 @@ export interface VerifyModelOptions {
   readonly workers?: number;
   /** Clock for certificate and key validity. Defaults to now. */
   readonly now?: Date;
+  /**
+   * Private-PKI signatures: validate the chain at the leaf's notBefore (`leaf-not-before`, what the
+   * reference implementation does, so an expired leaf still verifies the models it signed) or at
+   * `now` (stricter: a leaf past its notAfter is EXPIRED). Defaults to `leaf-not-before`.
+   */
+  readonly certificateTime?: 'leaf-not-before' | 'now';
+  /**
+   * Allow `ignorePaths` beyond those the signature records (they hide files from the exact match).
+   * Defaults to false: such a path is POLICY_DENIED.
+   */
+  readonly allowUnsignedIgnorePaths?: boolean;
+}
+
+/** One ignore entry applied while re-hashing a model, in the verdict's `details.ignoredPaths`. */
+export interface IgnoredPath {
+  /** Relative to the model root. */
+  readonly path: string;
+  /**
+   * `signature`: recorded by the signer; `caller`: agent.yaml `ignorePaths` or `--ignore-paths`;
+   * `git`: the default `.git*` entries; `signature-file`: the signature being verified.
+   */
+  readonly source: 'signature' | 'caller' | 'git' | 'signature-file';
+  /** Whether something at that path existed in the model (and so was not compared). */
+  readonly present: boolean;
 }
 
 /** A verified model: who signed it and exactly what was signed. */
@@ -121,6 +149,8 @@ export interface ModelVerification {
   readonly serialization: ModelSerialization;
   /** Every verified resource, in canonical order. */
   readonly resources: readonly ModelResource[];
+  /** Every ignore entry applied, with where it came from and whether it hid anything. */
+  readonly ignoredPaths: readonly IgnoredPath[];
   readonly signer: Signer;
   readonly timestamps: readonly string[];
   readonly tlogIndexes: readonly string[];
@@ -128,11 +158,24 @@ export interface ModelVerification {
   readonly stats: HashStats;
 }
 
+/**
+ * Sign with a private-PKI certificate (model_signing's `certificate` method): the leaf's EC key,
+ * the leaf, and the chain above it (intermediates, optionally the root), all PEM. The bundle
+ * carries the chain and no transparency-log entry.
+ */
+export interface CertificateSigner {
+  readonly kind: 'certificate';
+  readonly privateKeyPem: string;
+  readonly certificatePem: string;
+  /** Intermediates (and optionally the root), in any order; each PEM may hold several certificates. */
+  readonly chainPem: readonly string[];
+}
+
 /** Options of {@link signModel}. */
 export interface SignModelOptions {
   /** The model: a directory, or a single file. */
   readonly path: string;
-  readonly signer: KeySigner | KeylessSigner;
+  readonly signer: KeySigner | KeylessSigner | CertificateSigner;
   /** Paths relative to the model root to leave out; recorded in the statement. */
   readonly ignorePaths?: readonly string[];
   /** Where to write the bundle. Defaults to `model.sig` in the model directory (beside a single file). */

@@ -9,6 +9,8 @@ import { ConfigError } from '../../errors.js';
 import { fail } from './errors.js';
 
 const MAX_PATH = 8;
+/** id-kp-codeSigning. */
+const CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
 
 function issuedBy(cert: NodeX509, issuer: NodeX509): boolean {
   try {
@@ -75,10 +77,11 @@ export function verifyCertificatePath(
     const usage = keyUsage(issuer);
     if (usage !== undefined && !usage.keyCertSign) fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} may not sign certificates (keyUsage)`);
   });
-  // The leaf must be allowed to make signatures.
+  // The leaf must be allowed to make signatures: keyUsage digitalSignature or, as model_signing
+  // accepts, extendedKeyUsage codeSigning (a leaf may carry either, or both).
   const leafUsage = keyUsage(leaf);
-  if (leafUsage === undefined || !leafUsage.digitalSignature) {
-    fail('CERTIFICATE_INVALID', `signing certificate ${leaf.subject} lacks keyUsage digitalSignature`);
+  if (leafUsage?.digitalSignature !== true && !(leaf.keyUsage ?? []).includes(CODE_SIGNING)) {
+    fail('CERTIFICATE_INVALID', `signing certificate ${leaf.subject} lacks keyUsage digitalSignature and extendedKeyUsage codeSigning`);
   }
   return { leaf, path, key: leaf.publicKey };
 }

@@ -122,15 +122,26 @@ describe('verifyAgent', () => {
   });
 
   describe('when the trust policy is in warn mode', () => {
-    it('reports failures as warned, not blocked', async () => {
-      const dir = project((d) => {
+    const warnProject = (riskTier: string) =>
+      project((d) => {
         replaceIn(path.join(d, 'stacks/trust-policy.yaml'), 'mode: enforce', 'mode: warn');
+        if (riskTier !== 'high') replaceIn(path.join(d, 'stacks/payments/agent.yaml'), 'riskTier: high', `riskTier: ${riskTier}`);
         rmSync(path.join(d, 'stacks/payments/attestations/@acme'), { recursive: true });
       });
-      const report = await verify(dir, 'payments');
+
+    it('reports failures of a low-risk agent as warned, not blocked', async () => {
+      const report = await verify(warnProject('low'), 'payments');
       expect(report.mode).toBe('warn');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'warned', reason: 'UNSIGNED' });
       expect(report.summary).toEqual({ verified: 2, allowListed: 1, blocked: 0, warned: 1 });
+    });
+
+    it('never applies to a high-risk agent: its failures are blocked, and a note says why', async () => {
+      const report = await verify(warnProject('high'), 'payments');
+      expect(report.mode).toBe('enforce');
+      expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
+      expect(report.summary).toEqual({ verified: 3, blocked: 1, warned: 0 });
+      expect(report.notes).toContain('trust policy mode warn does not apply to high-risk agent payments: enforced');
     });
   });
 

@@ -181,13 +181,35 @@ describe('verifyModel', () => {
       expect(error.code).toBe('IGNORE_PATH_INVALID');
     });
 
-    it('passes when a caller ignore path covers an added file', async () => {
+    it('passes when a caller ignore path covers an added file and the policy allows it, listing what it hid', async () => {
       const copy = copyFixture('v1.1.0-elliptic-key', dir);
       mkdirSync(path.join(copy, 'cache'));
       writeFileSync(path.join(copy, 'cache', 'tmp'), 'x');
       writeFileSync(path.join(copy, '.gitignore'), 'cache/');
-      const result = await verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key'), ignorePaths: ['cache'] });
+      const result = await verifyModel({
+        path: copy,
+        signaturePath: path.join(copy, 'model.sig'),
+        policy: policyFor('v1.1.0-elliptic-key'),
+        ignorePaths: ['cache', 'absent'],
+        allowUnsignedIgnorePaths: true,
+      });
       expect(result.resources.map((r) => r.name)).toEqual(['signme-1', 'signme-2']);
+      expect(result.ignoredPaths).toEqual(
+        expect.arrayContaining([
+          { path: 'cache', source: 'caller', present: true },
+          { path: 'absent', source: 'caller', present: false },
+          { path: '.gitignore', source: 'signature', present: true },
+          { path: 'model.sig', source: 'signature-file', present: true },
+        ]),
+      );
+    });
+
+    it.each([['loader.py'], ['cache'], ['sub/dir']])('is POLICY_DENIED when ignore path %s is not recorded in the signature and the policy does not allow it', async (ignore) => {
+      const copy = copyFixture('v1.1.0-elliptic-key', dir);
+      writeFileSync(path.join(copy, 'loader.py'), 'import os');
+      const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor('v1.1.0-elliptic-key'), ignorePaths: [ignore] }));
+      expect([error.kind, error.code]).toEqual(['policy', 'POLICY_DENIED']);
+      expect(error.message).toContain(ignore);
     });
   });
 

@@ -1,7 +1,7 @@
 /**
- * Manifests as the reference implementation builds them: resource names, canonical order (Python's
- * `sorted` over `PurePosixPath` parts, then shard offsets), the root digest, and the exact
- * comparison a verifier needs (extra, missing and changed resources).
+ * The model's resource list (model_signing calls it the manifest; it is not the agent manifest):
+ * resource names, canonical order (Python's `sorted` over `PurePosixPath` parts, then shard
+ * offsets), the root digest, and the exact comparison a verifier needs (extra, missing, changed).
  */
 import { createHash } from 'node:crypto';
 import type { ModelHashType, ModelResource, ModelSerialization } from './types.js';
