@@ -30,3 +30,24 @@ export function s3BucketOf(arn: string): string | undefined {
   const match = /^arn:aws[a-z-]*:s3:::([^/]+)(?:\/.*)?$/.exec(arn);
   return match?.[1];
 }
+
+/**
+ * How wide a resource ARN of a generated or hand-written policy is. Besides `arnScope`'s bounded
+ * forms, a trailing wildcard after a literal name (at least three characters past the resource-type
+ * keyword: `table/agentfence-payments-*`, `log-group:/agentfence/x:log-stream:*`) is bounded too.
+ * A wildcard in the partition, service, region or account field, or right after the resource-type
+ * keyword (`role/*`, `key/*`, `arn:aws:s3:::*`), is wide.
+ */
+export function policyArnScope(arn: string): ArnScope {
+  const strict = arnScope(arn);
+  if (strict.kind !== 'wide') return strict;
+  const fields = arn.split(':');
+  if (fields.length < 6 || fields.slice(0, 5).some((field) => /[*?]/.test(field))) return strict;
+  const service = fields[2];
+  const resource = fields.slice(5).join(':');
+  const prefix = resource.slice(0, resource.search(/[*?]/));
+  const tokens = prefix.split(/[/:]/);
+  // Outside S3 the first token names the resource type, not a resource.
+  const named = (service === 's3' || tokens.length === 1 ? tokens : tokens.slice(1)).join('');
+  return named.length >= 3 ? { kind: 'bounded', what: `resources named ${JSON.stringify(prefix)}...` } : strict;
+}
