@@ -9,6 +9,7 @@ import type { PlannedResource, ResourceRule, StackRule, Violation } from './type
 import { agentEnvironments, isGatedTool } from './iam/agent-metadata.js';
 import { expandAction, findAction, type IamAction, isPermissionsManagement } from './iam/data.js';
 import { awsManagedPolicyName, awsManagedPolicyStatements } from './iam/managed.js';
+import { kmsKeyPolicyRootWildcard, resourcePolicyNoPublicAccess } from './iam/resource-policies.js';
 import { agentEffectivePermissions, broadGrants, iamBoundaryBounds, iamEscalationPaths } from './iam/rules.js';
 import { policyArnScope } from './iam/wildcards.js';
 import { iamGlob, isRecord, isSecret, isUnknown, show } from './values.js';
@@ -457,4 +458,6 @@ export const leastPrivilegeRules = [
   iamEscalationPaths,
   agentEffectivePermissions,
   iamBoundaryBounds,
+  resourcePolicyNoPublicAccess,
+  kmsKeyPolicyRootWildcard,
 ] as const;
