@@ -81,7 +81,7 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
       for (const principal of statement.principals) {
         const account = principal.type === 'AWS' && typeof principal.value === 'string' ? accountOf(principal.value) : undefined;
         const allowedType = config.allowedPrincipalTypes.includes(principal.type);
-        if (!isUnknown(principal.value) && allowedType && account !== undefined && own !== undefined && account !== own && !/(^\d{12}$|:root$)/.test(String(principal.value))) {
+        if (!isUnknown(principal.value) && account !== undefined && own !== undefined && account !== own && !/(^\d{12}$|:root$)/.test(String(principal.value))) {
           out.push(violation(resource, `${subject} must not trust another account (got ${show(principal.value)}, account ${account})`));
         }
         // An OIDC provider without aud and sub conditions lets any workload of that provider in.
