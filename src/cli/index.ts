@@ -60,6 +60,11 @@ export async function run(proc: ProcessLike): Promise<number> {
   }
   if (name === '--version' || name === '-V') {
     proc.stdout.write(`${packageVersion()}\n`);
+    // --verbose: the data the IAM verdicts rest on, so that a verdict can be reproduced.
+    if (rest.includes('--verbose')) {
+      const { iamDataTools } = await import('../rules/iam/data.js');
+      for (const tool of iamDataTools()) proc.stdout.write(`${tool.name} ${tool.version}${tool.description === undefined ? '' : ` (${tool.description})`}\n`);
+    }
     return ExitCode.PASS;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;

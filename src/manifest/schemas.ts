@@ -51,11 +51,15 @@ const action = {
   maxLength: 128,
 } as const;
 
-/** An explicit resource ARN: no `*`, no `?` (IAM wildcards), no whitespace. */
+/**
+ * A resource ARN, or `*` alone. Wildcards inside an ARN pass the schema; the IAM checks
+ * (`iam.ts`) allow only the bounded ones (an object-key prefix under one bucket, a table's
+ * indexes) and `*` only for actions without resource-level permissions.
+ */
 const arn = {
   type: 'string',
-  description: 'an explicit ARN (arn:partition:service:region:account:resource, no wildcards)',
-  pattern: '^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$',
+  description: 'an ARN (arn:partition:service:region:account:resource)',
+  pattern: '^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$',
   maxLength: 2048,
 } as const;
 
@@ -237,6 +241,20 @@ export const manifestSchema = {
     },
     attestations: relativePath,
     paused: { type: 'boolean' },
+    externalBuckets: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['bucket', 'account'],
+        properties: {
+          bucket: { type: 'string', description: 'an S3 bucket name', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
+          account: { type: 'string', description: 'a 12-digit AWS account id', pattern: '^\\d{12}$' },
+          description: text,
+        },
+      },
+    },
   },
 } as const;
 

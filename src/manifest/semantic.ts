@@ -9,6 +9,7 @@ import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSy
 import path from 'node:path';
 import semver from 'semver';
 import type { LocatedError } from './errors.js';
+import { manifestIamErrors } from './iam.js';
 import { describe } from './schema-errors.js';
 import { errorAt, formatPath, type DocPath, type Source } from './source.js';
 import type { AgentManifest, Authority, TrustPolicy } from './types.js';
@@ -41,7 +42,7 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
     tool.resources.forEach((arn, j) => {
       // A tool acts in the agent's own account: a cross-account ARN widens the blast radius.
       const account = arn.split(':')[4];
-      if (account !== undefined && account !== '' && account !== manifest.identity.account) {
+      if (account !== undefined && account !== '' && account !== '*' && account !== manifest.identity.account) {
         errors.push(
           errorAt(
             source,
@@ -64,6 +65,8 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
       );
     }
   });
+
+  errors.push(...manifestIamErrors(source, manifest));
 
   // High-tier agents keep a year of audit logs.
   if (manifest.riskTier === 'high' && manifest.monitoring.logRetentionDays < 365) {

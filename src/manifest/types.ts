@@ -105,6 +105,14 @@ export interface MonitoringSpec {
   readonly alarmTopicArn?: string;
 }
 
+/** An S3 bucket outside the agent's data stores, and its owner account. */
+export interface ExternalBucketSpec {
+  readonly bucket: string;
+  /** 12-digit account id of the bucket's owner. */
+  readonly account: string;
+  readonly description?: string;
+}
+
 /** A validated agent manifest. */
 export interface AgentManifest {
   readonly version: 1;
@@ -124,6 +132,11 @@ export interface AgentManifest {
   readonly monitoring: MonitoringSpec;
   /** Where vendored plugin attestations live. Defaults to `attestations/`. */
   readonly attestations?: string;
+  /**
+   * S3 buckets the tools read or write that are not the agent's own data stores, each with the
+   * account that owns it (S3 ARNs carry no account). Defaults to none.
+   */
+  readonly externalBuckets?: readonly ExternalBucketSpec[];
   /** Kill switch: attach an explicit deny-all to the agent role. Defaults to false. */
   readonly paused?: boolean;
 }

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -15,12 +15,15 @@ const pattern3 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern5 = new RegExp("^\\d{12}$", "u");
 const pattern6 = new RegExp("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$", "u");
 const pattern8 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
-const pattern9 = new RegExp("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$", "u");
+const pattern9 = new RegExp("^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$", "u");
 const pattern12 = new RegExp("^[^\\\\\\u0000]+$", "u");
 const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
 const pattern17 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
 const pattern18 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
-const pattern25 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern19 = new RegExp("(\\.git|/)$", "u");
+const pattern20 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$", "u");
+const pattern27 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern29 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -895,7 +898,7 @@ vErrors.push(err73);
 errors++;
 }
 if(!pattern9.test(data21)){
-const err74 = {instancePath:instancePath+"/tools/" + i1+"/resources/" + i4,schemaPath:"#/properties/tools/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$"+"\""};
+const err74 = {instancePath:instancePath+"/tools/" + i1+"/resources/" + i4,schemaPath:"#/properties/tools/items/properties/resources/items/pattern",keyword:"pattern",params:{pattern: "^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$"},message:"must match pattern \""+"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1949,7 +1952,7 @@ vErrors = null;
 }
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 for(const key6 in data47){
-if(!(((((key6 === "name") || (key6 === "version")) || (key6 === "integrity")) || (key6 === "lockfile")) || (key6 === "signedBy"))){
+if(!((((((key6 === "name") || (key6 === "version")) || (key6 === "integrity")) || (key6 === "sourceRepository")) || (key6 === "lockfile")) || (key6 === "signedBy"))){
 const err156 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
@@ -2055,11 +2058,13 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data47.lockfile !== undefined){
-let data51 = data47.lockfile;
+if(data47.sourceRepository !== undefined){
+let data51 = data47.sourceRepository;
+const _errs110 = errors;
+const _errs111 = errors;
 if(typeof data51 === "string"){
-if(func2(data51) > 1024){
-const err165 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(!pattern19.test(data51)){
+const err165 = {};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2068,8 +2073,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func2(data51) < 1){
-const err166 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var valid28 = _errs111 === errors;
+if(valid28){
+const err166 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2078,8 +2085,20 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err167 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+else {
+errors = _errs110;
+if(vErrors !== null){
+if(_errs110){
+vErrors.length = _errs110;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data51 === "string"){
+if(func2(data51) > 512){
+const err167 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2088,9 +2107,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern20.test(data51)){
+const err168 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2100,11 +2118,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data47.signedBy !== undefined){
-let data52 = data47.signedBy;
-if(typeof data52 === "string"){
-if(func2(data52) > 63){
-const err169 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+else {
+const err169 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2113,8 +2128,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!pattern3.test(data52)){
-const err170 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data47.lockfile !== undefined){
+let data52 = data47.lockfile;
+if(typeof data52 === "string"){
+if(func2(data52) > 1024){
+const err170 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2123,9 +2142,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data52) < 1){
+const err171 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2134,13 +2152,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data47.name !== undefined){
-if(data47.version === undefined){
-const err172 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
-    missingProperty: "version",
-    depsCount: 1,
-    deps: "version"},message:"must have property version when property name is present"};
+if(!pattern12.test(data52)){
+const err172 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2150,12 +2163,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data47.version !== undefined){
-if(data47.name === undefined){
-const err173 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
-    missingProperty: "name",
-    depsCount: 1,
-    deps: "name"},message:"must have property name when property version is present"};
+else {
+const err173 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2165,12 +2174,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data47.integrity !== undefined){
-if(data47.name === undefined){
-const err174 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(data47.signedBy !== undefined){
+let data53 = data47.signedBy;
+if(typeof data53 === "string"){
+if(func2(data53) > 63){
+const err174 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2179,11 +2187,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err175 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(!pattern3.test(data53)){
+const err175 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2193,9 +2198,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
 else {
-const err176 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err176 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2205,9 +2209,12 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data47.name !== undefined){
+if(data47.version === undefined){
+const err177 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
+    missingProperty: "version",
+    depsCount: 1,
+    deps: "version"},message:"must have property version when property name is present"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2217,11 +2224,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data.apis !== undefined){
-let data53 = data.apis;
-if(Array.isArray(data53)){
-if(data53.length > 50){
-const err178 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data47.version !== undefined){
+if(data47.name === undefined){
+const err178 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
+    missingProperty: "name",
+    depsCount: 1,
+    deps: "name"},message:"must have property name when property version is present"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2230,12 +2238,13 @@ vErrors.push(err178);
 }
 errors++;
 }
-const len8 = data53.length;
-for(let i11=0; i11<len8; i11++){
-let data54 = data53[i11];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.name === undefined){
-const err179 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data47.integrity !== undefined){
+if(data47.name === undefined){
+const err179 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2244,8 +2253,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data54.descriptor === undefined){
-const err180 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(data47.version === undefined){
+const err180 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2254,8 +2266,13 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data54.signature === undefined){
-const err181 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+}
+if(data47.sourceRepository !== undefined){
+if(data47.name === undefined){
+const err181 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2264,8 +2281,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data54.dataClassifications === undefined){
-const err182 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+if(data47.version === undefined){
+const err182 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2274,9 +2294,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key7 in data54){
-if(!(((((key7 === "name") || (key7 === "descriptor")) || (key7 === "signature")) || (key7 === "dataClassifications")) || (key7 === "signedBy"))){
-const err183 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2286,11 +2307,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func2(data55) > 63){
-const err184 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+else {
+const err184 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2299,8 +2318,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(!pattern3.test(data55)){
-const err185 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data.apis !== undefined){
+let data54 = data.apis;
+if(Array.isArray(data54)){
+if(data54.length > 50){
+const err185 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2309,9 +2332,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len8 = data54.length;
+for(let i11=0; i11<len8; i11++){
+let data55 = data54[i11];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.name === undefined){
+const err186 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2320,12 +2346,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data54.descriptor !== undefined){
-let data56 = data54.descriptor;
-if(typeof data56 === "string"){
-if(func2(data56) > 1024){
-const err187 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data55.descriptor === undefined){
+const err187 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2334,8 +2356,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(func2(data56) < 1){
-const err188 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data55.signature === undefined){
+const err188 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2344,8 +2366,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(data56)){
-const err189 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(data55.dataClassifications === undefined){
+const err189 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2354,9 +2376,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data55){
+if(!(((((key7 === "name") || (key7 === "descriptor")) || (key7 === "signature")) || (key7 === "dataClassifications")) || (key7 === "signedBy"))){
+const err190 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2366,11 +2388,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data54.signature !== undefined){
-let data57 = data54.signature;
-if(typeof data57 === "string"){
-if(func2(data57) > 1024){
-const err191 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data55.name !== undefined){
+let data56 = data55.name;
+if(typeof data56 === "string"){
+if(func2(data56) > 63){
+const err191 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2379,8 +2401,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err192 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern3.test(data56)){
+const err192 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2389,8 +2411,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(!pattern12.test(data57)){
-const err193 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err193 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2400,8 +2423,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.descriptor !== undefined){
+let data57 = data55.descriptor;
+if(typeof data57 === "string"){
+if(func2(data57) > 1024){
+const err194 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2410,12 +2436,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data54.dataClassifications !== undefined){
-let data58 = data54.dataClassifications;
-if(Array.isArray(data58)){
-if(data58.length < 1){
-const err195 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(func2(data57) < 1){
+const err195 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2424,11 +2446,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-const len9 = data58.length;
-for(let i12=0; i12<len9; i12++){
-let data59 = data58[i12];
-if(!((((data59 === "public") || (data59 === "internal")) || (data59 === "confidential")) || (data59 === "restricted"))){
-const err196 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications/" + i12,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+if(!pattern12.test(data57)){
+const err196 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2438,14 +2457,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-let i13 = data58.length;
-let j3;
-if(i13 > 1){
-outer0:
-for(;i13--;){
-for(j3 = i13; j3--;){
-if(func0(data58[i13], data58[j3])){
-const err197 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+else {
+const err197 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2453,14 +2466,13 @@ else {
 vErrors.push(err197);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data55.signature !== undefined){
+let data58 = data55.signature;
+if(typeof data58 === "string"){
+if(func2(data58) > 1024){
+const err198 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2469,12 +2481,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data54.signedBy !== undefined){
-let data60 = data54.signedBy;
-if(typeof data60 === "string"){
-if(func2(data60) > 63){
-const err199 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func2(data58) < 1){
+const err199 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2483,8 +2491,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern3.test(data60)){
-const err200 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(!pattern12.test(data58)){
+const err200 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2495,7 +2503,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2505,9 +2513,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.dataClassifications !== undefined){
+let data59 = data55.dataClassifications;
+if(Array.isArray(data59)){
+if(data59.length < 1){
+const err202 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2516,10 +2526,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len9 = data59.length;
+for(let i12=0; i12<len9; i12++){
+let data60 = data59[i12];
+if(!((((data60 === "public") || (data60 === "internal")) || (data60 === "confidential")) || (data60 === "restricted"))){
+const err203 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications/" + i12,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2529,11 +2540,14 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data.network !== undefined){
-let data61 = data.network;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.egress === undefined){
-const err204 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+let i13 = data59.length;
+let j3;
+if(i13 > 1){
+outer0:
+for(;i13--;){
+for(j3 = i13; j3--;){
+if(func0(data59[i13], data59[j3])){
+const err204 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2541,10 +2555,14 @@ else {
 vErrors.push(err204);
 }
 errors++;
+break outer0;
 }
-for(const key8 in data61){
-if(!(key8 === "egress")){
-const err205 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2554,10 +2572,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data61.egress !== undefined){
-let data62 = data61.egress;
-if(!((data62 === "firewall") || (data62 === "none"))){
-const err206 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(data55.signedBy !== undefined){
+let data61 = data55.signedBy;
+if(typeof data61 === "string"){
+if(func2(data61) > 63){
+const err206 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2566,10 +2585,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern3.test(data61)){
+const err207 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2579,11 +2596,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.monitoring !== undefined){
-let data63 = data.monitoring;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.logRetentionDays === undefined){
-const err208 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+else {
+const err208 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2592,9 +2606,10 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key9 in data63){
-if(!(((key9 === "logRetentionDays") || (key9 === "alarmEmail")) || (key9 === "alarmTopicArn"))){
-const err209 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2604,10 +2619,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data63.logRetentionDays !== undefined){
-let data64 = data63.logRetentionDays;
-if(!((((((((((((((((((((((data64 === 1) || (data64 === 3)) || (data64 === 5)) || (data64 === 7)) || (data64 === 14)) || (data64 === 30)) || (data64 === 60)) || (data64 === 90)) || (data64 === 120)) || (data64 === 150)) || (data64 === 180)) || (data64 === 365)) || (data64 === 400)) || (data64 === 545)) || (data64 === 731)) || (data64 === 1096)) || (data64 === 1827)) || (data64 === 2192)) || (data64 === 2557)) || (data64 === 2922)) || (data64 === 3288)) || (data64 === 3653))){
-const err210 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err210 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2617,11 +2631,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data63.alarmEmail !== undefined){
-let data65 = data63.alarmEmail;
-if(typeof data65 === "string"){
-if(func2(data65) > 254){
-const err211 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(data.network !== undefined){
+let data62 = data.network;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.egress === undefined){
+const err211 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2630,8 +2644,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(!(formats0.test(data65))){
-const err212 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+for(const key8 in data62){
+if(!(key8 === "egress")){
+const err212 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2641,8 +2656,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.egress !== undefined){
+let data63 = data62.egress;
+if(!((data63 === "firewall") || (data63 === "none"))){
+const err213 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2652,11 +2669,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data63.alarmTopicArn !== undefined){
-let data66 = data63.alarmTopicArn;
-if(typeof data66 === "string"){
-if(!pattern25.test(data66)){
-const err214 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+}
+else {
+const err214 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2666,8 +2681,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.monitoring !== undefined){
+let data64 = data.monitoring;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.logRetentionDays === undefined){
+const err215 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2676,10 +2694,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-}
-else {
-const err216 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data64){
+if(!(((key9 === "logRetentionDays") || (key9 === "alarmEmail")) || (key9 === "alarmTopicArn"))){
+const err216 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2689,11 +2706,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data.attestations !== undefined){
-let data67 = data.attestations;
-if(typeof data67 === "string"){
-if(func2(data67) > 1024){
-const err217 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data64.logRetentionDays !== undefined){
+let data65 = data64.logRetentionDays;
+if(!((((((((((((((((((((((data65 === 1) || (data65 === 3)) || (data65 === 5)) || (data65 === 7)) || (data65 === 14)) || (data65 === 30)) || (data65 === 60)) || (data65 === 90)) || (data65 === 120)) || (data65 === 150)) || (data65 === 180)) || (data65 === 365)) || (data65 === 400)) || (data65 === 545)) || (data65 === 731)) || (data65 === 1096)) || (data65 === 1827)) || (data65 === 2192)) || (data65 === 2557)) || (data65 === 2922)) || (data65 === 3288)) || (data65 === 3653))){
+const err217 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2702,8 +2718,12 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err218 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data64.alarmEmail !== undefined){
+let data66 = data64.alarmEmail;
+if(typeof data66 === "string"){
+if(func2(data66) > 254){
+const err218 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2712,8 +2732,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!pattern12.test(data67)){
-const err219 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(!(formats0.test(data66))){
+const err219 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2724,7 +2744,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2734,9 +2754,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data.paused !== undefined){
-if(typeof data.paused !== "boolean"){
-const err221 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data64.alarmTopicArn !== undefined){
+let data67 = data64.alarmTopicArn;
+if(typeof data67 === "string"){
+if(!pattern27.test(data67)){
+const err221 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2746,14 +2768,252 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
 else {
-const err222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err222 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
 else {
 vErrors.push(err222);
+}
+errors++;
+}
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data68 = data.attestations;
+if(typeof data68 === "string"){
+if(func2(data68) > 1024){
+const err224 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+if(func2(data68) < 1){
+const err225 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+if(!pattern12.test(data68)){
+const err226 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data.paused !== undefined){
+if(typeof data.paused !== "boolean"){
+const err228 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data.externalBuckets !== undefined){
+let data70 = data.externalBuckets;
+if(Array.isArray(data70)){
+if(data70.length > 50){
+const err229 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+const len10 = data70.length;
+for(let i14=0; i14<len10; i14++){
+let data71 = data70[i14];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.bucket === undefined){
+const err230 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(data71.account === undefined){
+const err231 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+for(const key10 in data71){
+if(!(((key10 === "bucket") || (key10 === "account")) || (key10 === "description"))){
+const err232 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data71.bucket !== undefined){
+let data72 = data71.bucket;
+if(typeof data72 === "string"){
+if(!pattern29.test(data72)){
+const err233 = {instancePath:instancePath+"/externalBuckets/" + i14+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/externalBuckets/" + i14+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data71.account !== undefined){
+let data73 = data71.account;
+if(typeof data73 === "string"){
+if(!pattern5.test(data73)){
+const err235 = {instancePath:instancePath+"/externalBuckets/" + i14+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/externalBuckets/" + i14+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data71.description !== undefined){
+let data74 = data71.description;
+if(typeof data74 === "string"){
+if(func2(data74) > 2000){
+const err237 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if(func2(data74) < 1){
+const err238 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
 }
 errors++;
 }
@@ -2763,8 +3023,8 @@ return errors === 0;
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
-const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern34 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"repositories":{"type":"object","description":"npm package name -> the repository its provenance must be built from","maxProperties":500,"propertyNames":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"additionalProperties":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512}},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
+const pattern41 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -4358,7 +4618,7 @@ vErrors.push(err44);
 errors++;
 }
 for(const key4 in data14){
-if(!(((key4 === "authorities") || (key4 === "requireProvenance")) || (key4 === "registryKeys"))){
+if(!((((key4 === "authorities") || (key4 === "requireProvenance")) || (key4 === "repositories")) || (key4 === "registryKeys"))){
 const err45 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
@@ -4413,11 +4673,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data14.registryKeys !== undefined){
-let data18 = data14.registryKeys;
-if(Array.isArray(data18)){
-if(data18.length > 50){
-const err49 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data14.repositories !== undefined){
+let data18 = data14.repositories;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(Object.keys(data18).length > 500){
+const err49 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4426,12 +4686,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-const len5 = data18.length;
-for(let i7=0; i7<len5; i7++){
-let data19 = data18[i7];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.keyid === undefined){
-const err50 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "keyid"},message:"must have required property '"+"keyid"+"'"};
+for(const key5 in data18){
+const _errs43 = errors;
+if(typeof key5 === "string"){
+if(func2(key5) > 214){
+const err50 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters",propertyName:key5};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4440,8 +4699,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data19.key === undefined){
-const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(!pattern17.test(key5)){
+const err51 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4450,9 +4709,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key5 in data19){
-if(!(((((key5 === "keyid") || (key5 === "key")) || (key5 === "keytype")) || (key5 === "scheme")) || (key5 === "expires"))){
-const err52 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err52 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4461,12 +4720,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data19.keyid !== undefined){
-let data20 = data19.keyid;
-if(typeof data20 === "string"){
-if(func2(data20) > 256){
-const err53 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+var valid18 = _errs43 === errors;
+if(!valid18){
+const err53 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4475,8 +4731,14 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err54 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+for(const key6 in data18){
+let data19 = data18[key6];
+const _errs48 = errors;
+const _errs49 = errors;
+if(typeof data19 === "string"){
+if(!pattern19.test(data19)){
+const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4486,8 +4748,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid20 = _errs49 === errors;
+if(valid20){
+const err55 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4496,12 +4759,20 @@ vErrors.push(err55);
 }
 errors++;
 }
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
 }
-if(data19.key !== undefined){
-let data21 = data19.key;
-if(typeof data21 === "string"){
-if(func2(data21) > 8192){
-const err56 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data19 === "string"){
+if(func2(data19) > 512){
+const err56 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4510,8 +4781,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern34.test(data21)){
-const err57 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
+if(!pattern20.test(data19)){
+const err57 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4522,7 +4793,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4532,11 +4803,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data19.keytype !== undefined){
-let data22 = data19.keytype;
-if(typeof data22 === "string"){
-if(func2(data22) > 64){
-const err59 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+}
+else {
+const err59 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4545,8 +4814,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(func2(data22) < 1){
-const err60 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data14.registryKeys !== undefined){
+let data20 = data14.registryKeys;
+if(Array.isArray(data20)){
+if(data20.length > 50){
+const err60 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4555,9 +4828,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len5 = data20.length;
+for(let i7=0; i7<len5; i7++){
+let data21 = data20[i7];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.keyid === undefined){
+const err61 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "keyid"},message:"must have required property '"+"keyid"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4566,12 +4842,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data19.scheme !== undefined){
-let data23 = data19.scheme;
-if(typeof data23 === "string"){
-if(func2(data23) > 64){
-const err62 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(data21.key === undefined){
+const err62 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4580,8 +4852,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(func2(data23) < 1){
-const err63 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key7 in data21){
+if(!(((((key7 === "keyid") || (key7 === "key")) || (key7 === "keytype")) || (key7 === "scheme")) || (key7 === "expires"))){
+const err63 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4591,8 +4864,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.keyid !== undefined){
+let data22 = data21.keyid;
+if(typeof data22 === "string"){
+if(func2(data22) > 256){
+const err64 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4601,15 +4877,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data19.expires !== undefined){
-let data24 = data19.expires;
-const _errs55 = errors;
-let valid21 = false;
-let passing1 = null;
-const _errs56 = errors;
-if(data24 !== null){
-const err65 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(func2(data22) < 1){
+const err65 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4618,15 +4887,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-var _valid1 = _errs56 === errors;
-if(_valid1){
-valid21 = true;
-passing1 = 0;
 }
-const _errs58 = errors;
-if(typeof data24 === "string"){
-if(!(formats6.validate(data24))){
-const err66 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err66 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keyid",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keyid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4636,8 +4899,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.key !== undefined){
+let data23 = data21.key;
+if(typeof data23 === "string"){
+if(func2(data23) > 8192){
+const err67 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4646,19 +4912,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid1 = _errs58 === errors;
-if(_valid1 && valid21){
-valid21 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid21 = true;
-passing1 = 1;
-}
-}
-if(!valid21){
-const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(!pattern41.test(data23)){
+const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4667,21 +4922,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-else {
-errors = _errs55;
-if(vErrors !== null){
-if(_errs55){
-vErrors.length = _errs55;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err69 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4691,9 +4934,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.keytype !== undefined){
+let data24 = data21.keytype;
+if(typeof data24 === "string"){
+if(func2(data24) > 64){
+const err70 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4702,10 +4947,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data24) < 1){
+const err71 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4715,11 +4958,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.apis !== undefined){
-let data25 = data.apis;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.authorities === undefined){
-const err72 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
+else {
+const err72 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/keytype",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/keytype/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4728,9 +4968,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!(key6 === "authorities")){
-const err73 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data21.scheme !== undefined){
+let data25 = data21.scheme;
+if(typeof data25 === "string"){
+if(func2(data25) > 64){
+const err73 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4739,12 +4982,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data25.authorities !== undefined){
-let data26 = data25.authorities;
-if(Array.isArray(data26)){
-if(data26.length > 100){
-const err74 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(func2(data25) < 1){
+const err74 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4753,16 +4992,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-const len6 = data26.length;
-for(let i8=0; i8<len6; i8++){
-if(!(validate54(data26[i8], {instancePath:instancePath+"/apis/authorities/" + i8,parentData:data26,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err75 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err75 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/scheme",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4772,9 +5004,14 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.expires !== undefined){
+let data26 = data21.expires;
+const _errs64 = errors;
+let valid24 = false;
+let passing1 = null;
+const _errs65 = errors;
+if(data26 !== null){
+const err76 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4783,15 +5020,180 @@ vErrors.push(err76);
 }
 errors++;
 }
+var _valid1 = _errs65 === errors;
+if(_valid1){
+valid24 = true;
+passing1 = 0;
 }
-}
-else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs67 = errors;
+if(typeof data26 === "string"){
+if(!(formats6.validate(data26))){
+const err77 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid1 = _errs67 === errors;
+if(_valid1 && valid24){
+valid24 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid24 = true;
+passing1 = 1;
+}
+}
+if(!valid24){
+const err79 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/expires",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/expires/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/plugins/registryKeys/" + i7,schemaPath:"#/properties/plugins/properties/registryKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/plugins/registryKeys",schemaPath:"#/properties/plugins/properties/registryKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.apis !== undefined){
+let data27 = data.apis;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.authorities === undefined){
+const err83 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/required",keyword:"required",params:{missingProperty: "authorities"},message:"must have required property '"+"authorities"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key8 in data27){
+if(!(key8 === "authorities")){
+const err84 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data27.authorities !== undefined){
+let data28 = data27.authorities;
+if(Array.isArray(data28)){
+if(data28.length > 100){
+const err85 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+const len6 = data28.length;
+for(let i8=0; i8<len6; i8++){
+if(!(validate54(data28[i8], {instancePath:instancePath+"/apis/authorities/" + i8,parentData:data28,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/apis/authorities",schemaPath:"#/properties/apis/properties/authorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }

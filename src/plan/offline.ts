@@ -147,7 +147,8 @@ export function toPreviewDocument(resources: readonly RecordedResource[], target
           urn: resource.urn,
           custom: resource.custom,
           type: resource.type,
-          ...(resource.custom ? { inputs: resource.inputs } : {}),
+          // A real preview carries component inputs too (Node SDK 3.202+): AgentEnvironment records its metadata there.
+          ...(resource.custom || Object.keys(resource.inputs).length > 0 ? { inputs: resource.inputs } : {}),
           parent,
           ...(isAws ? { provider } : {}),
           protect: resource.protect,

@@ -332,7 +332,8 @@ export const logGroupRetention: ResourceRule<RetentionConfig> = {
     const minimum = tier === 'high' ? config.highRiskMinimumDays : config.minimumDays;
     const days = resource.props['retentionInDays'];
     if (isUnknown(days)) return [unknownViolation(resource, 'retentionInDays')];
-    if (typeof days !== 'number' || days < minimum) {
+    // 0 is CloudWatch's "never expire": longer than any minimum.
+    if (typeof days !== 'number' || (days !== 0 && days < minimum)) {
       return [violation(resource, `${label(resource)} must keep logs at least ${minimum} days for risk tier ${show(tier ?? 'low')} (got retentionInDays ${show(days)})`)];
     }
     return [];

@@ -71,9 +71,23 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
     }
     const out: Violation[] = [];
     const services = new Set<string>();
+    const own = roleAccount(resource);
     for (const statement of parsed.statements.filter(allows)) {
       if (statement.hasNotPrincipal) out.push(violation(resource, `${subject} must not use NotPrincipal (got NotPrincipal)`));
+      // SourceAccount/SourceArn naming another account hands the role to that account's resources.
+      for (const account of sourceAccounts(statement)) {
+        if (own !== undefined && account !== own) out.push(violation(resource, `${subject} aws:SourceAccount/aws:SourceArn must name the role's own account ${own} (got ${account})`));
+      }
       for (const principal of statement.principals) {
+        const account = principal.type === 'AWS' && typeof principal.value === 'string' ? accountOf(principal.value) : undefined;
+        const allowedType = config.allowedPrincipalTypes.includes(principal.type);
+        if (!isUnknown(principal.value) && account !== undefined && own !== undefined && account !== own && !/(^\d{12}$|:root$)/.test(String(principal.value))) {
+          out.push(violation(resource, `${subject} must not trust another account (got ${show(principal.value)}, account ${account})`));
+        }
+        // An OIDC provider without aud and sub conditions lets any workload of that provider in.
+        if (allowedType && principal.type === 'Federated' && typeof principal.value === 'string' && !/saml-provider\//.test(principal.value) && !pinsOidc(statement)) {
+          out.push(violation(resource, `${subject} must condition a federated (OIDC) principal on both its aud and sub claims (got ${show(principal.value)} with ${showList([...conditionKeys(statement)]) || 'no conditions'})`));
+        }
         if (isUnknown(principal.value)) {
           out.push(unknownViolation(resource, 'a trust policy principal'));
         } else if (principal.value === '*' || principal.type === '*') {
@@ -99,6 +113,55 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
     return out;
   },
 };
+
+function accountOf(value: string): string | undefined {
+  if (/^\d{12}$/.test(value)) return value;
+  const field = value.split(':')[4];
+  return field !== undefined && /^\d{12}$/.test(field) ? field : undefined;
+}
+
+/** The role's own account: from its ARN, else from its permissions boundary's ARN. */
+function roleAccount(resource: PlannedResource): string | undefined {
+  for (const key of ['arn', 'permissionsBoundary']) {
+    const value = resource.props[key];
+    if (typeof value === 'string') {
+      const account = accountOf(value);
+      if (account !== undefined) return account;
+    }
+  }
+  return undefined;
+}
+
+/** Accounts named by positive aws:SourceAccount / aws:SourceArn conditions. */
+function sourceAccounts(statement: PolicyStatement): string[] {
+  const out: string[] = [];
+  for (const [operator, block] of Object.entries(statement.conditions)) {
+    if (/not/i.test(operator) || !isRecord(block)) continue;
+    for (const [key, raw] of Object.entries(block)) {
+      if (!SOURCE_KEYS.has(key.toLowerCase())) continue;
+      for (const value of Array.isArray(raw) ? raw : [raw]) {
+        const account = typeof value === 'string' ? accountOf(value) : undefined;
+        if (account !== undefined) out.push(account);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether an OIDC trust statement pins both the audience and the subject claim to concrete values. */
+function pinsOidc(statement: PolicyStatement): boolean {
+  const pinned = new Set<string>();
+  for (const [operator, block] of Object.entries(statement.conditions)) {
+    if (/not|ifexists/i.test(operator) || !isRecord(block)) continue;
+    for (const [key, raw] of Object.entries(block)) {
+      const values = Array.isArray(raw) ? raw : [raw];
+      if (values.length === 0 || values.some((v) => typeof v !== 'string' || v === '' || v === '*')) continue;
+      const claim = key.toLowerCase().split(':').pop();
+      if (claim === 'aud' || claim === 'sub') pinned.add(claim);
+    }
+  }
+  return pinned.has('aud') && pinned.has('sub');
+}
 
 /** Service principals of compute that runs an agent: a role they assume is an agent identity. */
 const RUNTIME_PRINCIPALS = /^(bedrock-agentcore|bedrock|lambda|ecs-tasks|pods\.eks|ec2)\./;
@@ -253,4 +316,22 @@ export const iamRoleOnePerAgent: StackRule = {
   },
 };
 
-export const identityRules = [iamRoleTrustScoped, iamRolePermissionsBoundary, iamRoleSessionDuration, agentRequiredTags, iamRoleOnePerAgent] as const;
+/** Long-lived credentials have no place in an agent stack: agents use roles. */
+export const iamNoUsersOrAccessKeys: ResourceRule = {
+  kind: 'resource',
+  id: 'iam-no-users-or-access-keys',
+  title: 'No IAM users or access keys',
+  description: 'Checks whether the stack creates IAM users, access keys or console login profiles, whose long-lived credentials an agent stack never needs.',
+  severity: 'high',
+  pillar: 'identity',
+  owasp: [ASI03],
+  checkov: 'CKV_AWS_273',
+  defaultEnforcement: 'mandatory',
+  remediation: 'Use the agent role (AgentIdentity) and short-lived sessions instead of IAM users and keys.',
+  types: ['aws:iam/user:User', 'aws:iam/accessKey:AccessKey', 'aws:iam/userLoginProfile:UserLoginProfile'],
+  evaluate(resource) {
+    return [violation(resource, `${label(resource)} must not exist in an agent stack: agents use roles, not long-lived credentials (got ${resource.type})`)];
+  },
+};
+
+export const identityRules = [iamNoUsersOrAccessKeys, iamRoleTrustScoped, iamRolePermissionsBoundary, iamRoleSessionDuration, agentRequiredTags, iamRoleOnePerAgent] as const;

@@ -6,6 +6,12 @@
 import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
 import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
+import { agentEnvironments, isGatedTool } from './iam/agent-metadata.js';
+import { expandAction, findAction, type IamAction, isPermissionsManagement } from './iam/data.js';
+import { awsManagedPolicyName, awsManagedPolicyStatements } from './iam/managed.js';
+import { kmsKeyPolicyRootWildcard, resourcePolicyNoPublicAccess } from './iam/resource-policies.js';
+import { agentEffectivePermissions, broadGrants, iamBoundaryBounds, iamEscalationPaths } from './iam/rules.js';
+import { policyArnScope } from './iam/wildcards.js';
 import { iamGlob, isRecord, isSecret, isUnknown, show } from './values.js';
 
 const ASI03 = 'ASI03 Identity & Privilege Abuse';
@@ -106,11 +112,35 @@ export const iamNoWildcardAction: ResourceRule = {
       const out: Violation[] = [];
       if (unknown) out.push(unknownViolation(resource, `${view.where} actions`));
       const wild = values.filter((action) => action.includes('*') || action.includes('?'));
-      if (wild.length > 0) out.push(violation(resource, `${where(view, statement)} must name explicit actions (got ${showList(wild)})`));
+      // Expanded exactly on AWS's data: the message says what the wildcard really grants.
+      if (wild.length > 0) out.push(violation(resource, `${where(view, statement)} must name explicit actions (got ${wild.map(describeExpansion).join(', ')})`));
       return out;
     });
   },
 };
+
+/** `"s3:Get*" (63 actions, incl. Permissions management s3:GetBucketPolicy...)`. */
+function describeExpansion(pattern: string): string {
+  const actions = expandAction(pattern);
+  const managing = actions.filter(isPermissionsManagement).map((a) => a.name);
+  const writes = actions.filter((a) => a.accessLevels.includes('Write')).length;
+  const parts = [`${actions.length} actions`];
+  if (writes > 0) parts.push(`${writes} Write`);
+  if (managing.length > 0) parts.push(`Permissions management: ${managing.slice(0, 3).join(', ')}${managing.length > 3 ? ', ...' : ''}`);
+  return `${show(pattern)} (${parts.join('; ')})`;
+}
+
+/** Whether an action has no resource-level permissions per AWS's data (so `*` is its only resource) and touches no data. */
+function starOnlyRead(action: IamAction | undefined): boolean {
+  return action !== undefined && action.resourceTypes.length === 0 && action.accessLevels.every((level) => level === 'List' || level === 'Read');
+}
+
+/** Whether a statement's conditions pin the resource (tags, the calling service, the owning account). */
+function constrainsResource(statement: PolicyStatement): boolean {
+  return Object.entries(statement.conditions).some(
+    ([operator, block]) => !/not|ifexists|null/i.test(operator) && isRecord(block) && Object.keys(block).some((key) => /^(aws:resourcetag\/|kms:viaservice$|aws:resourceaccount$|aws:resourceorgid$)/i.test(key)),
+  );
+}
 
 type ResourceWildcardConfig = { allowedActions: string[] };
 
@@ -119,7 +149,8 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
   kind: 'resource',
   id: 'iam-no-wildcard-resource',
   title: 'No wildcard resources',
-  description: 'Checks whether any Allow statement of an identity policy grants actions on Resource "*" (except configured actions that support no resource-level permissions).',
+  description:
+    'Checks whether any Allow statement of an identity policy grants actions on Resource "*" or on an ARN with a wide wildcard (bucket, account, region, role, name); allowed: "*" for List/Read actions that have no resource-level permissions per AWS\'s data (and configured actions), and bounded wildcards (an object-key prefix under one bucket, a table\'s indexes).',
   severity: 'high',
   pillar: 'least-privilege',
   owasp: [ASI03],
@@ -143,9 +174,14 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
       const resources = strings(statement.resources);
       const out: Violation[] = [];
       if (resources.unknown) out.push(unknownViolation(resource, `${view.where} resources`));
-      if (!resources.values.includes('*')) return out;
       const actions = strings(statement.actions);
-      const exempt = !actions.unknown && actions.values.length > 0 && actions.values.every((a) => config.allowedActions.some((x) => x.toLowerCase() === a.toLowerCase()));
+      // Wildcards inside ARNs: only the bounded ones stay (an object-key prefix, a table's indexes).
+      const wide = constrainsResource(statement) ? [] : resources.values.filter((arn) => arn !== '*' && policyArnScope(arn).kind === 'wide');
+      if (wide.length > 0) out.push(violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit ARNs or bounded wildcards (got ${showList(wide)})`));
+      if (!resources.values.includes('*')) return out;
+      const configured = (a: string) => config.allowedActions.some((x) => x.toLowerCase() === a.toLowerCase());
+      // "*" is the only resource an action without resource-level permissions takes: allowed for List/Read per the data.
+      const exempt = !actions.unknown && actions.values.length > 0 && actions.values.every((a) => configured(a) || (!/[*?]/.test(a) && starOnlyRead(findAction(a))));
       if (!exempt) out.push(violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit resources (got Resource "*")`));
       return out;
     });
@@ -172,7 +208,7 @@ export const iamNoNotAction: ResourceRule = {
   },
 };
 
-type AdminConfig = { deniedPolicies: string[] };
+type AdminConfig = { deniedPolicies: string[]; allowedPolicies: string[] };
 
 /** Attachments that list their ARNs in `policyArns` (the provider's exclusive attachment sets). */
 const EXCLUSIVE_ATTACHMENT_TYPES: readonly string[] = [
@@ -195,7 +231,8 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
   kind: 'resource',
   id: 'iam-no-admin-policy',
   title: 'No admin or full-access managed policies',
-  description: 'Checks whether an AWS-managed policy attached to a role, user or group is an admin, power-user or full-access policy (AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess*).',
+  description:
+    'Checks whether an AWS-managed policy attached to a role, user or group is an admin, power-user or full-access policy by name, or by its published content grants every action, a whole service, Permissions management or data reads on Resource "*".',
   severity: 'critical',
   pillar: 'least-privilege',
   owasp: [ASI03],
@@ -210,6 +247,7 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
         items: { type: 'string', minLength: 1 },
         default: ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess', '*FullAccess*', '*PowerUser*'],
       },
+      allowedPolicies: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
     },
     additionalProperties: false,
   },
@@ -230,11 +268,17 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
         continue;
       }
       if (typeof arn !== 'string') continue;
-      const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn);
-      const name = match?.[1];
-      if (name !== undefined && config.deniedPolicies.some((pattern) => iamGlob(pattern, name))) {
+      const name = awsManagedPolicyName(arn);
+      if (name === undefined) continue;
+      if (config.allowedPolicies.some((pattern) => iamGlob(pattern, name))) continue;
+      if (config.deniedPolicies.some((pattern) => iamGlob(pattern, name))) {
         out.push(violation(resource, `${label(resource)} must not attach admin or full-access managed policies (got ${show(arn)})`));
+        continue;
       }
+      // Judged by content, not name: AdministratorAccess-Amplify is admin, ReadOnlyAccess reads every bucket.
+      const statements = awsManagedPolicyStatements(arn);
+      const reasons = statements === undefined ? ['content unknown to the managed-policy data'] : broadGrants(statements);
+      if (reasons.length > 0) out.push(violation(resource, `${label(resource)} must not attach AWS managed policy ${name}, which grants ${reasons.join('; ')} (got ${show(arn)})`));
     }
     return out;
   },
@@ -375,7 +419,10 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
     additionalProperties: false,
   },
   evaluateStack(stack, config) {
-    const guarded = guardedOf(config);
+    // The gated tools an AgentEnvironment records count as configured: no --config needed.
+    const recorded = agentEnvironments(stack).flatMap(({ metadata }) => (metadata.kind === 'value' ? metadata.value.tools.filter(isGatedTool) : []));
+    const known = new Set(config.highRiskTools.map((tool) => tool.name));
+    const guarded = guardedOf({ ...config, highRiskTools: [...config.highRiskTools, ...recorded.filter((tool) => !known.has(tool.name)).map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }))] });
     if (guarded.length === 0) return [];
     const out: Violation[] = [];
     const gated = new Set<Guarded>();
@@ -408,4 +455,9 @@ export const leastPrivilegeRules = [
   iamNoAdminPolicy,
   iamNoPrivilegeEscalation,
   highRiskActionsViaApprovalGate,
+  iamEscalationPaths,
+  agentEffectivePermissions,
+  iamBoundaryBounds,
+  resourcePolicyNoPublicAccess,
+  kmsKeyPolicyRootWildcard,
 ] as const;

@@ -171,7 +171,8 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
       }
       const open = rule.cidrs.filter(isOpen);
       if (open.length === 0) continue;
-      const tls = String(rule.protocol).toLowerCase() === 'tcp' && rule.fromPort === 443 && rule.toPort === 443;
+      // The protocol may be given by name or by IANA number ("6" is TCP).
+      const tls = ['tcp', '6'].includes(String(rule.protocol).toLowerCase()) && rule.fromPort === 443 && rule.toPort === 443;
       if (tls && config.allowTlsEgressThroughFirewall && hasFirewall) continue;
       const why = tls ? 'and the stack has no Network Firewall' : `protocol ${show(rule.protocol)} ports ${show(rule.fromPort)}-${show(rule.toPort)}`;
       out.push(violation(rule.resource, `${label(rule.resource)} must not allow open egress except TLS through the firewall (got ${showList(open)} ${why})`));

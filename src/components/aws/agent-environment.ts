@@ -8,7 +8,8 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { AgentManifest } from '../../manifest/types.js';
 import { accountRootArn, argError, arn, assertScope, type AwsScope, physicalName, toPolicyDocument, uniqueSorted } from './builders/common.js';
-import { agentRoleArn } from './builders/identity.js';
+import { buildAgentMetadata } from '../../rules/iam/agent-metadata.js';
+import { agentRoleArn, agentRoleName } from './builders/identity.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { foundationModelArn, grantedActions, isGated } from './builders/least-privilege.js';
 import { AgentIdentity } from './agent-identity.js';
@@ -89,13 +90,16 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
 
   constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AgentEnvironment.__pulumiType, name, {}, opts);
     const scope = validateAgentEnvironmentArgs(args);
     const m = args.manifest;
+    const paused = args.paused === true || m.paused === true;
+    // What the guardrails need (agent, role, tools with risk and approval, kill switch), recorded as
+    // the component's input so that a real `pulumi preview --json` and the state carry it.
+    const metadata = buildAgentMetadata({ agent: m.name, roleName: agentRoleName(m.name), paused, tools: m.tools });
+    super(AgentEnvironment.__pulumiType, name, { agentfence: metadata }, opts);
     const agent = m.name;
     const owner = m.owner.team;
     const riskTier = m.riskTier;
-    const paused = args.paused === true || m.paused === true;
     const gatedTools = m.tools.filter(isGated);
     const models = m.models.filter((model) => model.hosted !== undefined).map((model) => ({ name: model.name, hostedId: model.hosted! }));
     const actions = grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0);
@@ -203,7 +207,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       this.runtime = built.runtime;
       this.gateway = built.gateway;
     }
-    this.registerOutputs({ roleArn: this.roleArn, paused, gateArns: this.gates.map((gate) => gate.stateMachineArn), storeArns: this.stores.map((store) => store.arn) });
+    this.registerOutputs({ agentfence: metadata, roleArn: this.roleArn, paused, gateArns: this.gates.map((gate) => gate.stateMachineArn), storeArns: this.stores.map((store) => store.arn) });
   }
 
   /** The AgentCore runtime in VPC mode and its gateway: CUSTOM_JWT authorizer, policy engine ENFORCE. */

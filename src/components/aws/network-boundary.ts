@@ -260,7 +260,7 @@ export class NetworkBoundary extends pulumi.ComponentResource {
       (service) =>
         new aws.ec2.VpcEndpoint(
           `${name}-endpoint-${service}`,
-          { vpcId: this.vpc.id, serviceName: endpointServiceName(scope.region, service), vpcEndpointType: 'Gateway', routeTableIds: agentRouteTables.map((table) => table.id), tags: named(`endpoint-${service}`) },
+          { vpcId: this.vpc.id, serviceName: endpointServiceName(scope.region, service), vpcEndpointType: 'Gateway', routeTableIds: agentRouteTables.map((table) => table.id), policy: endpointPolicy(scope.account), tags: named(`endpoint-${service}`) },
           child,
         ),
     );
@@ -275,6 +275,7 @@ export class NetworkBoundary extends pulumi.ComponentResource {
             privateDnsEnabled: true,
             subnetIds: this.agentSubnets.map((subnet) => subnet.id),
             securityGroupIds: [this.endpointSecurityGroup.id],
+            policy: endpointPolicy(scope.account),
             tags: named(`endpoint-${service}`),
           },
           child,
@@ -360,4 +361,12 @@ export class NetworkBoundary extends pulumi.ComponentResource {
     this.securityGroupIds = pulumi.all([this.agentSecurityGroup.id]);
     this.registerOutputs({ vpcId: this.vpc.id, subnetIds: this.subnetIds, securityGroupIds: this.securityGroupIds, firewallArn: this.firewall?.arn });
   }
+}
+
+/** An endpoint policy instead of AWS's default full access: only principals of the agent's own account may use the endpoint. */
+function endpointPolicy(account: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'OwnAccountPrincipalsOnly', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': account } } }],
+  });
 }

@@ -55,7 +55,12 @@ describe('iam-role-trust-scoped', () => {
       expect(messages(iamRoleTrustScoped, [role])).toEqual([]);
     });
     it('accepts another principal type when configured', () => {
-      const role = happyRole({ assumeRolePolicy: trust({ Principal: { Federated: 'cognito-identity.amazonaws.com' } }) });
+      const role = happyRole({
+        assumeRolePolicy: trust({
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:pool', 'cognito-identity.amazonaws.com:sub': 'eu-west-1:caller' } },
+        }),
+      });
       expect(messages(iamRoleTrustScoped, [role], { allowedPrincipalTypes: ['Service', 'Federated'] })).toEqual([]);
     });
   });

@@ -31,7 +31,7 @@ describe('identity policy documents', () => {
   });
   it('reads the inline policies of a role', () => {
     const role = res('aws:iam/role:Role', 'r', { inlinePolicies: [{ name: 'p', policy: policy([allow({ Action: '*' })]) }] });
-    expect(messages(iamNoWildcardAction, [role])).toEqual(['IAM role "r" inlinePolicies[0].policy statement "ReadLedger" must name explicit actions (got "*")']);
+    expect(messages(iamNoWildcardAction, [role])).toEqual([expect.stringMatching(/^IAM\ role\ "r"\ inlinePolicies\[0\]\.policy\ statement\ "ReadLedger"\ must\ name\ explicit\ actions\ \(got\ "\*" \(\d+ actions/)]);
   });
   it.each([
     ['the inline policy list is a secret', '[secret]', 'IAM role "r": inlinePolicies must not be a secret to be checked (got [secret])'],
@@ -48,15 +48,15 @@ describe('iam-no-wildcard-action', () => {
   it.each([
     ['explicit actions', {}, []],
     ['a Deny with "*" (kill switch)', { Effect: 'Deny', Action: '*', Resource: '*' }, []],
-    ['"*"', { Action: '*' }, ['IAM policy "tools" policy statement "ReadLedger" must name explicit actions (got "*")']],
-    ['"s3:*"', { Action: ['s3:*', 's3:GetObject'] }, ['IAM policy "tools" policy statement "ReadLedger" must name explicit actions (got "s3:*")']],
-    ['"dynamodb:Get*"', { Action: 'dynamodb:Get*' }, ['IAM policy "tools" policy statement "ReadLedger" must name explicit actions (got "dynamodb:Get*")']],
+    ['"*"', { Action: '*' }, [expect.stringMatching(/^IAM\ policy\ "tools"\ policy\ statement\ "ReadLedger"\ must\ name\ explicit\ actions\ \(got\ "\*" \(\d+ actions/)]],
+    ['"s3:*"', { Action: ['s3:*', 's3:GetObject'] }, [expect.stringMatching(/^IAM\ policy\ "tools"\ policy\ statement\ "ReadLedger"\ must\ name\ explicit\ actions\ \(got\ "s3:\*" \(\d+ actions/)]],
+    ['"dynamodb:Get*"', { Action: 'dynamodb:Get*' }, [expect.stringMatching(/^IAM\ policy\ "tools"\ policy\ statement\ "ReadLedger"\ must\ name\ explicit\ actions\ \(got\ "dynamodb:Get\*" \(\d+ actions/)]],
     ['an unknown action', { Action: ['s3:GetObject', UNKNOWN] }, ['IAM policy "tools": policy actions cannot be checked before deploy (got a value unknown until deploy)']],
   ])('when the statement grants %s', (_, change, expected) => {
     expect(messages(iamNoWildcardAction, [managed(change)])).toEqual(expected);
   });
   it('checks role policies given as objects with a single statement', () => {
-    expect(messages(iamNoWildcardAction, [inline({ Action: 'iam:*' })])).toEqual(['IAM role policy "inline" policy statement "ReadLedger" must name explicit actions (got "iam:*")']);
+    expect(messages(iamNoWildcardAction, [inline({ Action: 'iam:*' })])).toEqual([expect.stringMatching(/^IAM\ role\ policy\ "inline"\ policy\ statement\ "ReadLedger"\ must\ name\ explicit\ actions\ \(got\ "iam:\*" \(\d+ actions/)]);
   });
 });
 
@@ -92,7 +92,7 @@ describe('iam-no-admin-policy', () => {
     ['AdministratorAccess', 'arn:aws:iam::aws:policy/AdministratorAccess', undefined, ['IAM role policy attachment "attach" must not attach admin or full-access managed policies (got "arn:aws:iam::aws:policy/AdministratorAccess")']],
     ['PowerUserAccess', 'arn:aws:iam::aws:policy/PowerUserAccess', undefined, [expect.stringContaining('PowerUserAccess')]],
     ['a full-access policy under a path', 'arn:aws:iam::aws:policy/service-role/AmazonS3FullAccess', undefined, [expect.stringContaining('AmazonS3FullAccess')]],
-    ['a full-access policy allowed by config', 'arn:aws:iam::aws:policy/AmazonS3FullAccess', { deniedPolicies: ['AdministratorAccess'] }, []],
+    ['a full-access policy allowed by config', 'arn:aws:iam::aws:policy/AmazonS3FullAccess', { deniedPolicies: ['AdministratorAccess'], allowedPolicies: ['AmazonS3FullAccess'] }, []],
     ['an unknown ARN', UNKNOWN, undefined, ['IAM role policy attachment "attach": policyArn cannot be checked before deploy (got a value unknown until deploy)']],
   ])('when the attachment is %s', (_, arn, config, expected) => {
     expect(messages(iamNoAdminPolicy, [attach(arn)], config)).toEqual(expected);

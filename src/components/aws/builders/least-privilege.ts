@@ -5,6 +5,8 @@
  */
 import { ConfigError } from '../../../errors.js';
 import type { DataStoreSpec, ToolSpec } from '../../../manifest/types.js';
+import { findAction } from '../../../rules/iam/data.js';
+import { arnScope } from '../../../rules/iam/wildcards.js';
 import { assertAction, assertArn, assertSlug, assertUnique, argError, pascal, type PolicyDocument, type Statement, toPolicyDocument, uniqueSorted } from './common.js';
 
 /** Whether a tool goes through an approval gate instead of being granted to the agent. */
@@ -88,7 +90,12 @@ export function assertTools(tools: readonly ToolSpec[], component = COMPONENT): 
     if (!Array.isArray(tool.actions) || tool.actions.length === 0) throw argError(component, `tools[${index}].actions`, 'be a non-empty list', tool.actions);
     if (!Array.isArray(tool.resources) || tool.resources.length === 0) throw argError(component, `tools[${index}].resources`, 'be a non-empty list', tool.resources);
     tool.actions.forEach((action, i) => assertAction(component, `tools[${index}].actions[${i}]`, action));
-    tool.resources.forEach((resource, i) => assertArn(component, `tools[${index}].resources[${i}]`, resource));
+    // As the manifest allows: bounded wildcards, and `*` only when no action has resource-level permissions.
+    const starOnly = tool.actions.every((action) => findAction(action)?.resourceTypes.length === 0);
+    tool.resources.forEach((resource, i) => {
+      if ((resource === '*' && starOnly) || (resource !== '*' && arnScope(resource).kind === 'bounded')) return;
+      assertArn(component, `tools[${index}].resources[${i}]`, resource);
+    });
   });
   assertUnique(component, 'tools', tools.map((tool) => tool.name));
 }
