@@ -278,8 +278,9 @@ function showTarget(target: RouteTarget): string {
     case 'unknown':
       return `a target unknown until deploy (${target.field})`;
     default: {
-      const named = target.ref.kind === 'resolved' ? `${label(target.ref.resources[0]!)} (${target.ref.value})` : showRef(target.ref);
-      return `${target.kind.replace(/-/g, ' ')} ${named}`;
+      // a target the stack defines is named by its resource and id; any other by its kind and id
+      if (target.ref.kind === 'resolved') return `${label(target.ref.resources[0]!)} (${target.ref.value})`;
+      return `${target.kind.replace(/-/g, ' ')} ${showRef(target.ref)}`;
     }
   }
 }
