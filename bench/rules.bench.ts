@@ -37,7 +37,7 @@ function synthesise(base: readonly PlannedResource[], run: number): { steps: unk
     const own = (props: unknown) => JSON.parse(JSON.stringify(props).replaceAll('payments', `payments${run}x${copy}`)) as unknown;
     for (const r of base) {
       if (steps.length >= TARGET) break;
-      steps.push({ op: 'create', urn: rename(r.urn), newState: { urn: rename(r.urn), type: r.type, custom: !r.type.startsWith('agentfence:'), inputs: own(r.props), ...(r.parent === undefined ? {} : { parent: rename(r.parent) }), protect: r.protect === true } });
+      steps.push({ op: 'create', urn: rename(r.urn), newState: { urn: rename(r.urn), type: r.type, custom: !r.type.startsWith('agentfence:'), inputs: own(r.props), ...(r.parent === undefined ? {} : { parent: rename(r.parent) }), protect: r.protect === true, ...(r.dependencies === undefined ? {} : { propertyDependencies: Object.fromEntries(Object.entries(r.dependencies).map(([k, urns]) => [k, urns.map(rename)])) }) } });
     }
   }
   return { steps };
@@ -115,6 +115,11 @@ async function viaGrpc(client: Any, resources: readonly PlannedResource[]): Prom
       resource.setProperties(struct.Struct.fromJavaScript(r.props));
       resource.setOptions(options(r));
       if (r.parent !== undefined) resource.setParent(r.parent);
+      for (const [key, urns] of Object.entries(r.dependencies ?? {})) {
+        const dependencies = new analyzer.AnalyzerPropertyDependencies();
+        dependencies.setUrnsList([...urns]);
+        resource.getPropertydependenciesMap().set(key, dependencies);
+      }
       return resource;
     }),
   );

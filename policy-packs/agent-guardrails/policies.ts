@@ -104,6 +104,8 @@ function toPlanned(resource: PolicyResource): PlannedResource {
     props: rawProps(resource.props),
     ...(resource.parent === undefined ? {} : { parent: resource.parent.urn }),
     protect: resource.opts.protect,
+    // what each property refers to, even while its value is unknown: the graph rules follow it
+    dependencies: Object.fromEntries(Object.entries(resource.propertyDependencies ?? {}).map(([key, list]) => [key, list.map((dependency) => dependency.urn)])),
   };
 }
 

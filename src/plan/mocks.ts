@@ -22,6 +22,8 @@ export interface RecordedResource {
   /** The mock's answer (inputs plus id/arn and type-specific outputs). */
   readonly outputs: Record<string, unknown>;
   readonly id?: string;
+  /** URNs each input property depends on (what `pulumi preview --json` prints as propertyDependencies). */
+  readonly dependencies: Record<string, string[]>;
 }
 
 export interface MockOptions {
@@ -179,11 +181,21 @@ interface RegisterRequest {
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getObject(): unknown;
+  getPropertydependenciesMap?(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
 }
 
 interface PatchableMonitor {
   registerResource(req: RegisterRequest, callback: (err: unknown, res: unknown) => void): Promise<void> | void;
   newUrn(parent: string, type: string, name: string): string;
+}
+
+function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  req.getPropertydependenciesMap?.().forEach((value, key) => {
+    const urns = [...new Set(value.getUrnsList())].sort();
+    if (urns.length > 0) out[key] = urns;
+  });
+  return out;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -237,6 +249,7 @@ async function runExclusive<T>(options: MockOptions, body: () => Promise<T> | T)
         inputs,
         outputs: toPlain(answer.state) as Record<string, unknown>,
         ...(req.getCustom() ? { id: answer.id } : {}),
+        dependencies: propertyDependencies(req),
       });
     } catch (error) {
       failures.push(error);

@@ -27,6 +27,7 @@ export interface PreviewResourceState {
   readonly custom: boolean;
   readonly type: string;
   readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
   readonly parent?: string;
   readonly provider?: string;
   readonly protect?: boolean;
@@ -147,8 +148,10 @@ export function toPreviewDocument(resources: readonly RecordedResource[], target
           urn: resource.urn,
           custom: resource.custom,
           type: resource.type,
-          // A real preview carries component inputs too (Node SDK 3.202+): AgentEnvironment records its metadata there.
+          // components' own args too (the SDK sends them since 3.202): the agent facts rules read
           ...(resource.custom || Object.keys(resource.inputs).length > 0 ? { inputs: resource.inputs } : {}),
+          // which resource each property refers to, even where its value is unknown: the references rules follow
+          ...(Object.keys(resource.dependencies).length > 0 ? { propertyDependencies: resource.dependencies } : {}),
           parent,
           ...(isAws ? { provider } : {}),
           protect: resource.protect,

@@ -39,6 +39,16 @@ function nameOf(urn: string): string {
   return parts.length >= 4 ? parts.slice(3).join('::') : urn;
 }
 
+/** `propertyDependencies` (property -> URNs), kept only where well-formed. */
+function dependenciesOf(value: unknown): { dependencies?: Record<string, string[]> } {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string[]> = {};
+  for (const [key, urns] of Object.entries(value)) {
+    if (Array.isArray(urns) && urns.every((urn) => typeof urn === 'string')) out[key] = urns as string[];
+  }
+  return Object.keys(out).length > 0 ? { dependencies: out } : {};
+}
+
 function toResource(state: Record<string, unknown>, where: string, file: string, props: unknown): PlannedResource {
   const urn = state['urn'];
   const type = state['type'];
@@ -57,6 +67,7 @@ function toResource(state: Record<string, unknown>, where: string, file: string,
     ...(typeof parent === 'string' && parent !== '' ? { parent } : {}),
     ...(typeof state['protect'] === 'boolean' ? { protect: state['protect'] } : {}),
     ...(typeof state['retainOnDelete'] === 'boolean' ? { retainOnDelete: state['retainOnDelete'] } : {}),
+    ...dependenciesOf(state['propertyDependencies']),
   };
 }
 

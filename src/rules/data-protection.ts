@@ -3,10 +3,12 @@
  * logs, secrets), key rotation, S3 public access blocked / TLS-only / versioned, DynamoDB PITR,
  * log retention per risk tier, and confidential stores protected from deletion.
  */
-import { allows, parsePolicyDocument, strings } from './policy-document.js';
-import { companions, label, secretViolation, tagsOf, unknownViolation, violation } from './stack.js';
+import { allows, conditionKeys, parsePolicyDocument, strings } from './policy-document.js';
+import { agentFacts, AGENT_FACT_SCHEMA, arnAccount } from './graph/agent.js';
+import { refIndex } from './graph/refs.js';
+import { companions, label, secretViolation, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
-import { getPath, isRecord, isSecret, isUnknown, readValue, show } from './values.js';
+import { getPath, iamGlob, isRecord, isSecret, isUnknown, readValue, show } from './values.js';
 
 const LLM02 = 'LLM02:2025 Sensitive Information Disclosure';
 const ASI06 = 'ASI06 Memory & Context Poisoning';
@@ -340,6 +342,9 @@ export const logGroupRetention: ResourceRule<RetentionConfig> = {
   },
 };
 
+/** The tag an agentfence component puts on a resource it registers with `retainOnDelete: true`. */
+export const RETAIN_TAG = 'agentfence:retain-on-delete';
+
 type ProtectConfig = { classificationTag: string; protectedClassifications: string[] };
 
 /** Confidential memory must survive a mistaken `pulumi destroy`. */
@@ -368,7 +373,131 @@ export const dataStoreProtected: ResourceRule<ProtectConfig> = {
     if (isSecret(classification)) return [secretViolation(resource, `tag ${config.classificationTag}`)];
     if (typeof classification !== 'string' || !config.protectedClassifications.includes(classification)) return [];
     if (resource.protect === true || resource.retainOnDelete === true || resource.props['deletionProtectionEnabled'] === true) return [];
-    return [violation(resource, `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, retainOnDelete ${show(resource.retainOnDelete ?? false)})`)];
+    // CrossGuard passes `protect` but not `retainOnDelete` (undefined here): an agentfence component
+    // that sets the option records it in a tag, trusted only on the component's own children
+    if (resource.retainOnDelete === undefined && tagsOf(resource)?.[RETAIN_TAG] === 'true' && urnTypeChain(resource.urn).slice(0, -1).some((t) => t.startsWith('agentfence:aws:'))) return [];
+    const retain = resource.retainOnDelete === undefined ? 'retainOnDelete not visible to this check (CrossGuard does not pass it: use protect)' : `retainOnDelete ${show(resource.retainOnDelete)}`;
+    return [violation(resource, `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, ${retain})`)];
+  },
+};
+
+const KEY = 'aws:kms/key:Key';
+
+/** Where each store type names its KMS key (a frozen table, one row per store). */
+const KEY_PROPERTIES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'aws:dynamodb/table:Table': ['serverSideEncryption.kmsKeyArn'],
+  'aws:cloudwatch/logGroup:LogGroup': ['kmsKeyId'],
+  'aws:sns/topic:Topic': ['kmsMasterKeyId'],
+  'aws:sqs/queue:Queue': ['kmsMasterKeyId'],
+  'aws:secretsmanager/secret:Secret': ['kmsKeyId'],
+  'aws:bedrock/agentcoreGateway:AgentcoreGateway': ['kmsKeyArn'],
+  'aws:bedrock/agentcoreMemory:AgentcoreMemory': ['encryptionKeyArn'],
+  'aws:cloudtrail/trail:Trail': ['kmsKeyId'],
+  'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration': ['rules.applyServerSideEncryptionByDefault.kmsMasterKeyId', 'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId'],
+  'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2': ['rules.applyServerSideEncryptionByDefault.kmsMasterKeyId', 'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId'],
+});
+
+type FactConfig = { account?: string; region?: string; riskTier?: string; alarmEmail?: string; agentRoleArn?: string };
+const FACTS_SCHEMA = { type: 'object', properties: { ...AGENT_FACT_SCHEMA }, additionalProperties: false } as const;
+
+/** A data key in another account is a key someone else can disable, read with, or delete. */
+export const dataKeyInAgentAccount: StackRule<FactConfig> = {
+  kind: 'stack',
+  id: 'data-key-in-agent-account',
+  title: "Data keys belong to the agent's account",
+  description:
+    "Checks whether every KMS key a store uses (S3, DynamoDB, log groups, SNS, SQS, secrets, AgentCore gateway and memory, CloudTrail) is a key defined in the stack or a key ARN in the agent's account (rule config account, else the components' record).",
+  severity: 'high',
+  pillar: 'data-protection',
+  owasp: [LLM02, ASI06],
+  defaultEnforcement: 'mandatory',
+  remediation: "Encrypt with the agent's own key, created in the stack (EncryptedStore does).",
+  configSchema: FACTS_SCHEMA,
+  evaluateStack(stack, config) {
+    const refs = refIndex(stack);
+    const account = agentFacts(stack, config).account;
+    const out: Violation[] = [];
+    for (const [type, paths] of Object.entries(KEY_PROPERTIES)) {
+      for (const store of stack.ofType(type)) {
+        const path = paths.find((p) => readValue(store.props, p).kind !== 'absent');
+        if (path === undefined) continue;
+        const ref = refs.prop(store, path, [KEY]);
+        if (ref.kind !== 'external') continue;
+        const owner = arnAccount(ref.value);
+        // a bare key id or alias is resolved in the store's own account
+        if (owner === undefined) continue;
+        if (account === undefined) out.push(violation(store, `${label(store)} uses key ${show(ref.value)}, which is not defined in the stack, and the agent's account is unknown (set rule config account)`));
+        else if (owner !== account) out.push(violation(store, `${label(store)} must use a KMS key of the agent's account ${account} (got ${show(ref.value)} in account ${owner})`));
+      }
+    }
+    return out;
+  },
+};
+
+/** Actions that read data under a key, or let a principal give itself that right. */
+const DECRYPTING = ['kms:decrypt', 'kms:reencryptfrom', 'kms:createGrant', 'kms:generatedatakey', 'kms:generatedatakeywithoutplaintext'].map((a) => a.toLowerCase());
+/** Condition keys that confine a statement to one account (their value must be the agent's). */
+const CALLER_KEYS = ['kms:calleraccount', 'aws:principalaccount', 'aws:sourceaccount'];
+/** Condition keys that confine a service principal to one resource or use. */
+const SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'kms:viaservice', 'kms:calleraccount'];
+
+function decrypts(actions: readonly string[]): boolean {
+  return actions.some((action) => {
+    const a = action.toLowerCase();
+    return a === '*' || a === 'kms:*' || DECRYPTING.some((d) => iamGlob(a, d));
+  });
+}
+
+/** A key policy that lets another account (or anyone) decrypt hands the data to them. */
+export const kmsKeyPolicyNoForeignDecrypt: StackRule<FactConfig> = {
+  kind: 'stack',
+  id: 'kms-key-policy-no-foreign-decrypt',
+  title: 'Key policies let no other account decrypt',
+  description:
+    "Checks whether a KMS key policy's Allow statements that permit decryption (kms:Decrypt, ReEncryptFrom, GenerateDataKey*, CreateGrant, kms:*) name only principals of the agent's account, or `*` confined to it by kms:CallerAccount or aws:PrincipalAccount, or a service principal confined by a source, via-service or encryption-context condition.",
+  severity: 'high',
+  pillar: 'data-protection',
+  owasp: [LLM02, 'ASI03 Identity & Privilege Abuse'],
+  checkov: 'CKV_AWS_33',
+  defaultEnforcement: 'mandatory',
+  remediation: "Grant decryption only to the agent's role and confined service principals; never to * or another account.",
+  configSchema: FACTS_SCHEMA,
+  evaluateStack(stack, config) {
+    const facts = agentFacts(stack, config);
+    const out: Violation[] = [];
+    for (const key of stack.ofType(KEY, 'aws:kms/keyPolicy:KeyPolicy')) {
+      const own = typeof key.props['arn'] === 'string' ? arnAccount(key.props['arn']) : undefined;
+      const account = facts.account ?? own;
+      const parsed = parsePolicyDocument(key.props['policy']);
+      if (parsed.kind === 'unknown') {
+        out.push(unknownViolation(key, 'policy'));
+        continue;
+      }
+      if (parsed.kind !== 'document') continue;
+      for (const statement of parsed.statements.filter(allows)) {
+        const actions = strings(statement.actions);
+        if (!actions.unknown && !decrypts(actions.values) && statement.notActions.length === 0) continue;
+        const keys = [...conditionKeys(statement)];
+        const pinned = account !== undefined && Object.values(statement.conditions).some((block) => isRecord(block) && Object.entries(block).some(([k, v]) => CALLER_KEYS.includes(k.toLowerCase()) && [v].flat().every((x) => x === account)));
+        const foreign: string[] = [];
+        for (const principal of statement.principals) {
+          const value = typeof principal.value === 'string' ? principal.value : show(principal.value);
+          if (principal.type === '*' || value === '*') {
+            if (!pinned) foreign.push('*');
+          } else if (principal.type === 'AWS') {
+            const owner = /^\d{12}$/.test(value) ? value : arnAccount(value);
+            if (account === undefined || owner !== account) foreign.push(value);
+          } else if (principal.type === 'Service') {
+            if (!keys.some((k) => SCOPING_KEYS.includes(k) || k.startsWith('kms:encryptioncontext'))) foreign.push(`${value} (unconfined)`);
+          } else foreign.push(value);
+        }
+        if (statement.hasNotPrincipal) foreign.push('NotPrincipal');
+        if (foreign.length > 0) {
+          out.push(violation(key, `${label(key)} policy must let only the agent's account${account === undefined ? '' : ` ${account}`} decrypt (got statement ${show(statement.sid ?? 'without Sid')} allowing ${foreign.map((f) => show(f)).join(', ')})`));
+        }
+      }
+    }
+    return out;
   },
 };
 
@@ -387,4 +516,6 @@ export const dataProtectionRules = [
   agentcoreGatewayEncrypted,
   logGroupRetention,
   dataStoreProtected,
+  dataKeyInAgentAccount,
+  kmsKeyPolicyNoForeignDecrypt,
 ] as const;

@@ -28,6 +28,11 @@ export interface PlannedResource {
   /** `protect` and `retainOnDelete`, where the source knows them. */
   readonly protect?: boolean;
   readonly retainOnDelete?: boolean;
+  /**
+   * URNs each top-level property depends on (Pulumi's `propertyDependencies`), where the source has
+   * them: how a reference unknown before deploy is still followed to the resource it names.
+   */
+  readonly dependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A rule's verdict on one resource (or the stack). */

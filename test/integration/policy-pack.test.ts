@@ -83,6 +83,12 @@ async function analyzeStack(resources: readonly PlannedResource[]): Promise<Diag
       r.setProperties(struct.Struct.fromJavaScript(resource.props));
       r.setOptions(options(resource));
       if (resource.parent !== undefined) r.setParent(resource.parent);
+      // the engine sends each property's dependencies (the graph rules follow references through them)
+      for (const [key, urns] of Object.entries(resource.dependencies ?? {})) {
+        const dependencies = new analyzer.AnalyzerPropertyDependencies();
+        dependencies.setUrnsList([...urns]);
+        r.getPropertydependenciesMap().set(key, dependencies);
+      }
       return r;
     }),
   );

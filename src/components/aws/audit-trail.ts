@@ -8,7 +8,8 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier } from '../../manifest/types.js';
 import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, type AwsScope, denyInsecureTransport, partitionOf, physicalName, toPolicyDocument } from './builders/common.js';
-import { accessDeniedPattern, resolveRetention, undeclaredCallsPattern } from './builders/audit.js';
+import { buildWatchSpecs, resolveRetention, type WatchSpec } from './builders/audit.js';
+import { RETAIN_TAG } from '../../rules/data-protection.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
 import { KEY_DELETION_WINDOW_DAYS } from './encrypted-store.js';
 import { createBoundedRole } from './bounded-role.js';
@@ -62,6 +63,190 @@ export function validateAuditTrailArgs(args: AuditTrailArgs): void {
   (args.keyAdmins ?? []).forEach((admin, i) => assertArn(COMPONENT, `keyAdmins[${i}]`, admin));
 }
 
+/** What every section of the audit trail shares. */
+interface Context {
+  readonly name: string;
+  readonly args: AuditTrailArgs;
+  readonly parent: pulumi.Resource;
+  readonly child: pulumi.CustomResourceOptions;
+  readonly tags: Record<string, string>;
+  readonly logGroupArn: string;
+  readonly trailName: string;
+  readonly trailArn: string;
+}
+
+/** Options of a resource kept on `pulumi destroy`, with the tag that tells the policy pack so (CrossGuard cannot see the option). */
+function retained(ctx: Context, extra: pulumi.CustomResourceOptions = {}): { opts: pulumi.CustomResourceOptions; tags: Record<string, string> } {
+  return { opts: { parent: ctx.parent, retainOnDelete: true, ...extra }, tags: { ...ctx.tags, [RETAIN_TAG]: 'true' } };
+}
+
+/** The audit key: the log group, CloudTrail (this trail only) and the alarm topic encrypt with it. */
+function createAuditKey(ctx: Context): aws.kms.Key {
+  const { scope } = ctx.args;
+  return new aws.kms.Key(
+    `${ctx.name}-key`,
+    {
+      description: `Encrypts the audit trail and alarms of agent ${ctx.args.agentName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+      policy: JSON.stringify(
+        buildKeyPolicy(
+          scope,
+          [
+            logsKeyUser(scope, [ctx.logGroupArn]),
+            {
+              sid: 'CloudTrailEncryptsThisTrailOnly',
+              principal: { Service: 'cloudtrail.amazonaws.com' },
+              actions: ['kms:DescribeKey', 'kms:GenerateDataKey'],
+              condition: { StringEquals: { 'aws:SourceArn': ctx.trailArn, 'kms:EncryptionContext:aws:cloudtrail:arn': ctx.trailArn } },
+            },
+            {
+              sid: 'CloudWatchAlarmsPublishEncrypted',
+              principal: { Service: 'cloudwatch.amazonaws.com' },
+              actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+              condition: { StringEquals: { 'aws:SourceAccount': scope.account } },
+            },
+          ],
+          ctx.args.keyAdmins ?? [accountRootArn(scope)],
+        ),
+      ),
+      tags: ctx.tags,
+    },
+    ctx.child,
+  );
+}
+
+/** The encrypted topic that tells the owner, published to by this agent's alarms only. */
+function createAlarmTopic(ctx: Context, key: aws.kms.Key): aws.sns.Topic {
+  const { scope, agentName } = ctx.args;
+  const alarmArnPattern = arn(scope, 'cloudwatch', `alarm:${physicalName(['agentfence', agentName], 200)}-*`);
+  const topic = new aws.sns.Topic(`${ctx.name}-alarms`, { name: physicalName(['agentfence', agentName, 'alarms'], 256), kmsMasterKeyId: key.arn, tags: ctx.tags }, ctx.child);
+  new aws.sns.TopicPolicy(
+    `${ctx.name}-alarms-policy`,
+    {
+      arn: topic.arn,
+      policy: topic.arn.apply((topicArn) =>
+        JSON.stringify(
+          toPolicyDocument([
+            {
+              Sid: 'PublishByAgentAlarmsOnly',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['sns:Publish'],
+              Resource: [topicArn],
+              Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': alarmArnPattern } },
+            },
+            denyInsecureTransport(['sns:Publish', 'sns:Subscribe'], [topicArn]),
+          ]),
+        ),
+      ),
+    },
+    ctx.child,
+  );
+  if (ctx.args.alarmEmail !== undefined) {
+    new aws.sns.TopicSubscription(`${ctx.name}-owner`, { topic: topic.arn, protocol: 'email', endpoint: ctx.args.alarmEmail }, ctx.child);
+  }
+  return topic;
+}
+
+/** CloudTrail into a hardened, retained bucket and the audit log group, delivered by a bounded role. */
+function createCloudTrail(ctx: Context, key: aws.kms.Key, logGroup: aws.cloudwatch.LogGroup, retentionInDays: number): aws.cloudtrail.Trail {
+  const { scope, agentName } = ctx.args;
+  const keep = retained(ctx);
+  const bucket = new aws.s3.Bucket(`${ctx.name}-trail-bucket`, { bucket: physicalName([physicalName(['agentfence', agentName], 40), 'trail', scope.account], 63), forceDestroy: false, tags: keep.tags }, keep.opts);
+  const bucketArn = pulumi.interpolate`arn:${partitionOf(scope.region)}:s3:::${bucket.bucket}`;
+  hardenBucket(
+    ctx.parent,
+    `${ctx.name}-trail-bucket`,
+    bucket,
+    key.arn,
+    bucketArn.apply((bArn) =>
+      JSON.stringify(
+        toPolicyDocument([
+          denyInsecureTransport(['s3:*'], [bArn, `${bArn}/*`]),
+          { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['s3:GetBucketAcl'], Resource: [bArn], Condition: { StringEquals: { 'aws:SourceArn': ctx.trailArn } } },
+          {
+            Sid: 'CloudTrailWrite',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['s3:PutObject'],
+            Resource: [`${bArn}/AWSLogs/${scope.account}/*`],
+            Condition: { StringEquals: { 'aws:SourceArn': ctx.trailArn } },
+          },
+        ]),
+      ),
+    ),
+    retentionInDays,
+  );
+  const delivery = toPolicyDocument([{ Sid: 'DeliverToAuditLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${ctx.logGroupArn}:log-stream:*`] }]);
+  const role = createBoundedRole(ctx.parent, `${ctx.name}-trail-role`, {
+    roleName: physicalName(['agentfence', agentName, 'trail'], 64),
+    description: `Delivers CloudTrail events of agent ${agentName} to its audit log group`,
+    assumeRolePolicy: toPolicyDocument([
+      {
+        Sid: 'AssumeByTrailOnly',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: ['sts:AssumeRole'],
+        Condition: { StringEquals: { 'aws:SourceAccount': scope.account, 'aws:SourceArn': ctx.trailArn } },
+      },
+    ]),
+    boundary: delivery,
+    tags: ctx.tags,
+  }).role;
+  const rolePolicy = new aws.iam.RolePolicy(`${ctx.name}-trail-policy`, { name: 'agentfence-trail-delivery', role: role.name, policy: JSON.stringify(delivery) }, ctx.child);
+  return new aws.cloudtrail.Trail(
+    `${ctx.name}-trail`,
+    {
+      name: ctx.trailName,
+      s3BucketName: bucket.bucket,
+      cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+      cloudWatchLogsRoleArn: role.arn,
+      kmsKeyId: key.arn,
+      enableLogFileValidation: true,
+      enableLogging: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      tags: ctx.tags,
+    },
+    { parent: ctx.parent, dependsOn: [rolePolicy] },
+  );
+}
+
+/** One watch: the metric filter on the audit log group and the alarm on its metric, notifying the topic(s). */
+function createWatch(ctx: Context, watch: WatchSpec, logGroup: aws.cloudwatch.LogGroup, topic: aws.sns.Topic): aws.cloudwatch.MetricAlarm {
+  const { agentName } = ctx.args;
+  const namespace = `Agentfence/${agentName}`;
+  const filter = new aws.cloudwatch.LogMetricFilter(
+    `${ctx.name}-${watch.id}`,
+    {
+      name: physicalName(['agentfence', agentName, watch.id], 512),
+      logGroupName: logGroup.name,
+      pattern: watch.pattern,
+      metricTransformation: { name: watch.metric, namespace, value: '1', defaultValue: '0' },
+    },
+    ctx.child,
+  );
+  return new aws.cloudwatch.MetricAlarm(
+    `${ctx.name}-${watch.id}-alarm`,
+    {
+      name: `${physicalName(['agentfence', agentName], 200)}-${watch.id}`,
+      alarmDescription: watch.description,
+      namespace,
+      metricName: watch.metric,
+      statistic: 'Sum',
+      period: 300,
+      evaluationPeriods: 1,
+      threshold: watch.threshold,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      treatMissingData: 'notBreaching',
+      alarmActions: [topic.arn, ...(ctx.args.alarmTopicArn !== undefined ? [ctx.args.alarmTopicArn] : [])],
+      tags: ctx.tags,
+    },
+    { parent: ctx.parent, dependsOn: [filter] },
+  );
+}
+
 export class AuditTrail extends pulumi.ComponentResource {
   static readonly __pulumiType = 'agentfence:aws:AuditTrail';
   readonly key: aws.kms.Key;
@@ -78,212 +263,44 @@ export class AuditTrail extends pulumi.ComponentResource {
   readonly agentStreamArn: string;
 
   constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AuditTrail.__pulumiType, name, {}, opts);
+    // the agent facts the monitoring rules read (account, region, owner email, agent role) are recorded as props
+    super(
+      AuditTrail.__pulumiType,
+      name,
+      { agentName: args.agentName, account: args.scope?.account, region: args.scope?.region, riskTier: args.riskTier, alarmEmail: args.alarmEmail, agentRoleArn: args.agentRoleArn },
+      opts,
+    );
     validateAuditTrailArgs(args);
     const { scope } = args;
-    const child = { parent: this };
-    const tags = agentTags({ agent: args.agentName, owner: args.owner, riskTier: args.riskTier });
     const groupName = `/agentfence/${args.agentName}/audit`;
     const trailName = physicalName(['agentfence', args.agentName], 128);
-    const trailArn = arn(scope, 'cloudtrail', `trail/${trailName}`);
-    const namespace = `Agentfence/${args.agentName}`;
     this.retentionInDays = resolveRetention(args.retentionDays, args.riskTier);
     this.logGroupArn = arn(scope, 'logs', `log-group:${groupName}`);
     this.agentStreamArn = `${this.logGroupArn}:log-stream:agent`;
-    const withTrail = args.cloudTrail ?? true;
-    const alarmArnPattern = arn(scope, 'cloudwatch', `alarm:${physicalName(['agentfence', args.agentName], 200)}-*`);
-
-    this.key = new aws.kms.Key(
-      `${name}-key`,
-      {
-        description: `Encrypts the audit trail and alarms of agent ${args.agentName}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-        policy: JSON.stringify(
-          buildKeyPolicy(
-            scope,
-            [
-              logsKeyUser(scope, [this.logGroupArn]),
-              {
-                sid: 'CloudTrailEncryptsThisTrailOnly',
-                principal: { Service: 'cloudtrail.amazonaws.com' },
-                actions: ['kms:DescribeKey', 'kms:GenerateDataKey'],
-                condition: { StringEquals: { 'aws:SourceArn': trailArn, 'kms:EncryptionContext:aws:cloudtrail:arn': trailArn } },
-              },
-              {
-                sid: 'CloudWatchAlarmsPublishEncrypted',
-                principal: { Service: 'cloudwatch.amazonaws.com' },
-                actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-                condition: { StringEquals: { 'aws:SourceAccount': scope.account } },
-              },
-            ],
-            args.keyAdmins ?? [accountRootArn(scope)],
-          ),
-        ),
-        tags,
-      },
-      child,
-    );
-
+    const ctx: Context = {
+      name,
+      args,
+      parent: this,
+      child: { parent: this },
+      tags: agentTags({ agent: args.agentName, owner: args.owner, riskTier: args.riskTier }),
+      logGroupArn: this.logGroupArn,
+      trailName,
+      trailArn: arn(scope, 'cloudtrail', `trail/${trailName}`),
+    };
+    this.key = createAuditKey(ctx);
     // High-risk audit logs must not be deletable by a stack change.
+    const keep = retained(ctx);
+    const high = args.riskTier === 'high';
     this.logGroup = new aws.cloudwatch.LogGroup(
       `${name}-log-group`,
-      { name: groupName, retentionInDays: this.retentionInDays, kmsKeyId: this.key.arn, deletionProtectionEnabled: args.riskTier === 'high', tags },
-      args.riskTier === 'high' ? { parent: this, retainOnDelete: true } : child,
+      { name: groupName, retentionInDays: this.retentionInDays, kmsKeyId: this.key.arn, deletionProtectionEnabled: high, tags: high ? keep.tags : ctx.tags },
+      high ? keep.opts : ctx.child,
     );
-    this.agentStream = new aws.cloudwatch.LogStream(`${name}-agent-stream`, { name: 'agent', logGroupName: this.logGroup.name }, child);
-
-    // ---- owner notification ----
-    this.alarmTopic = new aws.sns.Topic(`${name}-alarms`, { name: physicalName(['agentfence', args.agentName, 'alarms'], 256), kmsMasterKeyId: this.key.arn, tags }, child);
-    new aws.sns.TopicPolicy(
-      `${name}-alarms-policy`,
-      {
-        arn: this.alarmTopic.arn,
-        policy: this.alarmTopic.arn.apply((topicArn) =>
-          JSON.stringify(
-            toPolicyDocument([
-              {
-                Sid: 'PublishByAgentAlarmsOnly',
-                Effect: 'Allow',
-                Principal: { Service: 'cloudwatch.amazonaws.com' },
-                Action: ['sns:Publish'],
-                Resource: [topicArn],
-                Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': alarmArnPattern } },
-              },
-              denyInsecureTransport(['sns:Publish', 'sns:Subscribe'], [topicArn]),
-            ]),
-          ),
-        ),
-      },
-      child,
-    );
-    if (args.alarmEmail !== undefined) {
-      new aws.sns.TopicSubscription(`${name}-owner`, { topic: this.alarmTopic.arn, protocol: 'email', endpoint: args.alarmEmail }, child);
-    }
-
-    // ---- CloudTrail -> audit log group ----
-    if (withTrail) {
-      const bucket = new aws.s3.Bucket(
-        `${name}-trail-bucket`,
-        { bucket: physicalName([physicalName(['agentfence', args.agentName], 40), 'trail', scope.account], 63), forceDestroy: false, tags },
-        { parent: this, retainOnDelete: true },
-      );
-      const bucketArn = pulumi.interpolate`arn:${partitionOf(scope.region)}:s3:::${bucket.bucket}`;
-      hardenBucket(
-        this,
-        `${name}-trail-bucket`,
-        bucket,
-        this.key.arn,
-        bucketArn.apply((bArn) =>
-          JSON.stringify(
-            toPolicyDocument([
-              denyInsecureTransport(['s3:*'], [bArn, `${bArn}/*`]),
-              { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['s3:GetBucketAcl'], Resource: [bArn], Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
-              {
-                Sid: 'CloudTrailWrite',
-                Effect: 'Allow',
-                Principal: { Service: 'cloudtrail.amazonaws.com' },
-                Action: ['s3:PutObject'],
-                Resource: [`${bArn}/AWSLogs/${scope.account}/*`],
-                Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-              },
-            ]),
-          ),
-        ),
-        this.retentionInDays,
-      );
-      const delivery = toPolicyDocument([{ Sid: 'DeliverToAuditLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${this.logGroupArn}:log-stream:*`] }]);
-      const trailRole = createBoundedRole(this, `${name}-trail-role`, {
-        roleName: physicalName(['agentfence', args.agentName, 'trail'], 64),
-        description: `Delivers CloudTrail events of agent ${args.agentName} to its audit log group`,
-        assumeRolePolicy: toPolicyDocument([
-          {
-            Sid: 'AssumeByTrailOnly',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: ['sts:AssumeRole'],
-            Condition: { StringEquals: { 'aws:SourceAccount': scope.account, 'aws:SourceArn': trailArn } },
-          },
-        ]),
-        boundary: delivery,
-        tags,
-      }).role;
-      const trailPolicy = new aws.iam.RolePolicy(
-        `${name}-trail-policy`,
-        {
-          name: 'agentfence-trail-delivery',
-          role: trailRole.name,
-          policy: JSON.stringify(delivery),
-        },
-        child,
-      );
-      this.trail = new aws.cloudtrail.Trail(
-        `${name}-trail`,
-        {
-          name: trailName,
-          s3BucketName: bucket.bucket,
-          cloudWatchLogsGroupArn: pulumi.interpolate`${this.logGroup.arn}:*`,
-          cloudWatchLogsRoleArn: trailRole.arn,
-          kmsKeyId: this.key.arn,
-          enableLogFileValidation: true,
-          enableLogging: true,
-          isMultiRegionTrail: true,
-          includeGlobalServiceEvents: true,
-          tags,
-        },
-        { parent: this, dependsOn: [trailPolicy] },
-      );
-    }
-
-    // ---- metric filters and alarms ----
-    const undeclared = undeclaredCallsPattern(args.agentRoleArn, args.declaredActions);
-    const watches = [
-      {
-        id: 'access-denied',
-        metric: 'AccessDenied',
-        pattern: accessDeniedPattern(args.agentRoleArn),
-        threshold: args.accessDeniedThreshold ?? 5,
-        description: `Agent ${args.agentName} was denied access repeatedly: probing or a broken tool.`,
-      },
-      {
-        id: 'undeclared-calls',
-        metric: 'UndeclaredCalls',
-        pattern: undeclared.pattern,
-        threshold: 1,
-        description: `Agent ${args.agentName} called an AWS API outside its declared ${undeclared.granularity === 'action' ? 'actions' : 'services'}.`,
-      },
-    ];
-    for (const watch of watches) {
-      const filter = new aws.cloudwatch.LogMetricFilter(
-        `${name}-${watch.id}`,
-        {
-          name: physicalName(['agentfence', args.agentName, watch.id], 512),
-          logGroupName: this.logGroup.name,
-          pattern: watch.pattern,
-          metricTransformation: { name: watch.metric, namespace, value: '1', defaultValue: '0' },
-        },
-        child,
-      );
-      this.alarms.push(
-        new aws.cloudwatch.MetricAlarm(
-          `${name}-${watch.id}-alarm`,
-          {
-            name: `${physicalName(['agentfence', args.agentName], 200)}-${watch.id}`,
-            alarmDescription: watch.description,
-            namespace,
-            metricName: watch.metric,
-            statistic: 'Sum',
-            period: 300,
-            evaluationPeriods: 1,
-            threshold: watch.threshold,
-            comparisonOperator: 'GreaterThanOrEqualToThreshold',
-            treatMissingData: 'notBreaching',
-            alarmActions: [this.alarmTopic.arn, ...(args.alarmTopicArn !== undefined ? [args.alarmTopicArn] : [])],
-            tags,
-          },
-          { parent: this, dependsOn: [filter] },
-        ),
-      );
+    this.agentStream = new aws.cloudwatch.LogStream(`${name}-agent-stream`, { name: 'agent', logGroupName: this.logGroup.name }, ctx.child);
+    this.alarmTopic = createAlarmTopic(ctx, this.key);
+    if (args.cloudTrail ?? true) this.trail = createCloudTrail(ctx, this.key, this.logGroup, this.retentionInDays);
+    for (const watch of buildWatchSpecs(args.agentName, args.agentRoleArn, args.declaredActions, args.accessDeniedThreshold ?? 5)) {
+      this.alarms.push(createWatch(ctx, watch, this.logGroup, this.alarmTopic));
     }
     this.registerOutputs({ logGroupArn: this.logGroupArn, retentionInDays: this.retentionInDays, alarmTopicArn: this.alarmTopic.arn });
   }

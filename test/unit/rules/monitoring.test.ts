@@ -6,12 +6,13 @@ import { component, messages, res, UNKNOWN } from './helpers.js';
 describe('vpc-flow-logs', () => {
   const net = component('agentfence:aws:NetworkBoundary', 'net');
   const vpc = res('aws:ec2/vpc:Vpc', 'net-vpc', { cidrBlock: '10.0.0.0/16' }, { parent: net });
-  const log = (vpcId: unknown) => res('aws:ec2/flowLog:FlowLog', 'net-flow', { vpcId, trafficType: 'ALL' }, { parent: net });
+  const group = res('aws:cloudwatch/logGroup:LogGroup', 'net-flow-logs', { arn: 'arn:aws:logs:eu-west-1:111122223333:log-group:/flow', kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/k', retentionInDays: 365 }, { parent: net });
+  const log = (vpcId: unknown) => res('aws:ec2/flowLog:FlowLog', 'net-flow', { vpcId, trafficType: 'ALL', logDestination: 'arn:aws:logs:eu-west-1:111122223333:log-group:/flow' }, { parent: net });
   it.each<[string, PlannedResource[], unknown[]]>([
-    ['a flow log bound by structure', [net, vpc, log(UNKNOWN)], []],
-    ['a flow log naming it', [net, vpc, log('net-vpc')], []],
+    ['a flow log whose VPC is unknown until deploy', [net, vpc, group, log(UNKNOWN)], ['flow log "net-flow": vpcId cannot be checked before deploy (got a value unknown until deploy)']],
+    ['a flow log naming it', [net, { ...vpc, props: { ...vpc.props, id: 'vpc-1' } }, group, log('vpc-1')], []],
     ['no flow log', [net, vpc], ['VPC "net-vpc" must have a flow log (got none)']],
-    ['a flow log of another VPC', [net, vpc, res('aws:ec2/vpc:Vpc', 'other', { id: 'vpc-other' }, { parent: net }), log('vpc-other')], ['VPC "net-vpc" must have a flow log (got none)']],
+    ['a flow log of another VPC', [net, vpc, group, res('aws:ec2/vpc:Vpc', 'other', { id: 'vpc-other' }, { parent: net }), log('vpc-other')], ['VPC "net-vpc" must have a flow log (got none)']],
   ])('when the VPC has %s', (_, resources, expected) => {
     expect(messages(vpcFlowLogs, resources)).toEqual(expected);
   });
@@ -50,7 +51,7 @@ describe('cloudtrail-trail-secure', () => {
     ['encrypted, validated, multi-region', {}, []],
     ['without a key', { kmsKeyId: undefined }, ['CloudTrail trail "audit" must be encrypted with a customer-managed KMS key (got kmsKeyId not set)']],
     ['without log validation', { enableLogFileValidation: false }, ['CloudTrail trail "audit" must set enableLogFileValidation to true (got false)']],
-    ['single-region', { isMultiRegionTrail: undefined }, ['CloudTrail trail "audit" must set isMultiRegionTrail to true (got not set)']],
+    ['not logging', { enableLogging: false }, ['CloudTrail trail "audit" must set enableLogging to true (got false)']],
     ['with an unknown key', { kmsKeyId: UNKNOWN }, ['CloudTrail trail "audit": kmsKeyId cannot be checked before deploy (got a value unknown until deploy)']],
   ])('when the trail is %s', (_, change, expected) => {
     expect(messages(cloudtrailSecure, [trail(change)])).toEqual(expected);

@@ -62,7 +62,7 @@ describe('security-group-no-open-egress', () => {
 
 describe('network-firewall-default-drop', () => {
   const policy = (p: Record<string, unknown>) =>
-    res('aws:networkfirewall/firewallPolicy:FirewallPolicy', 'fp', { firewallPolicy: { statelessDefaultActions: ['aws:forward_to_sfe'], statelessFragmentDefaultActions: ['aws:forward_to_sfe'], statefulDefaultActions: ['aws:drop_strict', 'aws:alert_strict'], ...p } });
+    res('aws:networkfirewall/firewallPolicy:FirewallPolicy', 'fp', { firewallPolicy: { statelessDefaultActions: ['aws:forward_to_sfe'], statelessFragmentDefaultActions: ['aws:forward_to_sfe'], statefulDefaultActions: ['aws:drop_strict', 'aws:alert_strict'], statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' }, ...p } });
   it.each([
     ['forward + drop_strict', {}, []],
     ['drop_established', { statefulDefaultActions: ['aws:drop_established'] }, []],

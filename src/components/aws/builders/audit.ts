@@ -56,3 +56,37 @@ export function undeclaredCallsPattern(roleArn: string, actions: readonly string
   if (byService.length <= MAX_PATTERN_LENGTH) return { pattern: byService, granularity: 'service' };
   throw new ConfigError('AUDIT_PATTERN_TOO_LONG', `the undeclared-calls filter must fit ${MAX_PATTERN_LENGTH} characters (got ${byService.length} for ${sources.length} services)`);
 }
+
+/** One metric filter and the alarm on it. */
+export interface WatchSpec {
+  readonly id: 'access-denied' | 'undeclared-calls';
+  readonly metric: string;
+  readonly pattern: string;
+  readonly threshold: number;
+  readonly description: string;
+}
+
+/**
+ * The audit trail's watches: AccessDenied bursts and any call by the agent role outside its declared
+ * actions (per action when the pattern fits, else per service).
+ * @throws ConfigError AUDIT_PATTERN_TOO_LONG when even the per-service pattern does not fit.
+ */
+export function buildWatchSpecs(agentName: string, roleArn: string, actions: readonly string[], accessDeniedThreshold: number): WatchSpec[] {
+  const undeclared = undeclaredCallsPattern(roleArn, actions);
+  return [
+    {
+      id: 'access-denied',
+      metric: 'AccessDenied',
+      pattern: accessDeniedPattern(roleArn),
+      threshold: accessDeniedThreshold,
+      description: `Agent ${agentName} was denied access repeatedly: probing or a broken tool.`,
+    },
+    {
+      id: 'undeclared-calls',
+      metric: 'UndeclaredCalls',
+      pattern: undeclared.pattern,
+      threshold: 1,
+      description: `Agent ${agentName} called an AWS API outside its declared ${undeclared.granularity === 'action' ? 'actions' : 'services'}.`,
+    },
+  ];
+}

@@ -3,7 +3,7 @@
  * need, the firewall's domain allowlist and policy, and the security group rules.
  */
 import { InputError } from '../../../errors.js';
-import { argError, dnsSuffixOf, serviceOf, uniqueSorted } from './common.js';
+import { argError, dnsSuffixOf, partitionOf, type PolicyDocument, serviceOf, type Statement, toPolicyDocument, uniqueSorted } from './common.js';
 
 const COMPONENT = 'NetworkBoundary';
 
@@ -173,4 +173,70 @@ export function buildAgentEgress(endpointSecurityGroupId: string, gatewayPrefixL
     });
   }
   return rules;
+}
+
+/** One availability zone of the boundary: the agent subnet, and with egress the firewall and NAT subnets. */
+export interface ZoneSpec {
+  readonly zone: string;
+  readonly agentCidr: string;
+  /** Present when egress goes through the firewall. */
+  readonly egress?: { readonly firewallCidr: string; readonly publicCidr: string };
+}
+
+/** The per-zone records the boundary is built from: one per zone, each with its own address blocks. */
+export function buildZoneSpecs(cidr: string, zones: readonly string[], withEgress: boolean): ZoneSpec[] {
+  const layout = buildSubnetLayout(cidr, zones.length, withEgress);
+  return zones.map((zone, i) => {
+    const agentCidr = layout.agent[i];
+    const firewallCidr = layout.firewall[i];
+    const publicCidr = layout.public[i];
+    if (agentCidr === undefined) throw argError(COMPONENT, 'availabilityZones', 'list 1 to 3 zones', zones);
+    return firewallCidr !== undefined && publicCidr !== undefined ? { zone, agentCidr, egress: { firewallCidr, publicCidr } } : { zone, agentCidr };
+  });
+}
+
+/** The AWS-owned bucket that holds ECR image layers in a region (pulled through the S3 gateway endpoint). */
+export function ecrLayerBucket(region: string): string {
+  return `prod-${region}-starport-layer-bucket`;
+}
+
+/**
+ * An endpoint's policy: any action by a principal of the agent's account on resources of that
+ * account (aws:ResourceAccount), so the endpoint cannot carry data to another account's bucket or
+ * key. Bedrock also reaches the AWS-owned foundation models of the region; the S3 endpoint of a
+ * container runtime also reads the region's ECR layer bucket.
+ */
+export function buildEndpointPolicy(account: string, region: string, service: string, runtime: string): PolicyDocument {
+  const partition = partitionOf(region);
+  const statements: Statement[] = [
+    {
+      Sid: 'AgentAccountResourcesOnly',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['*'],
+      Resource: ['*'],
+      Condition: { StringEquals: { 'aws:PrincipalAccount': account, 'aws:ResourceAccount': account } },
+    },
+  ];
+  if (service === 'bedrock-runtime') {
+    statements.push({
+      Sid: 'FoundationModelsOfTheRegion',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+      Resource: [`arn:${partition}:bedrock:${region}::foundation-model/*`],
+      Condition: { StringEquals: { 'aws:PrincipalAccount': account } },
+    });
+  }
+  if (service === 's3' && (runtime === 'ecs' || runtime === 'eks')) {
+    statements.push({
+      Sid: 'EcrImageLayers',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['s3:GetObject'],
+      Resource: [`arn:${partition}:s3:::${ecrLayerBucket(region)}/*`],
+      Condition: { StringEquals: { 'aws:PrincipalAccount': account } },
+    });
+  }
+  return toPolicyDocument(statements);
 }
