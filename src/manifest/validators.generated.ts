@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -16,11 +16,18 @@ const pattern5 = new RegExp("^\\d{12}$", "u");
 const pattern6 = new RegExp("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$", "u");
 const pattern8 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
 const pattern9 = new RegExp("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$", "u");
-const pattern12 = new RegExp("^[^\\\\\\u0000]+$", "u");
-const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
-const pattern17 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
-const pattern18 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
-const pattern25 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern10 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
+const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,63}$", "u");
+const pattern13 = new RegExp("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$", "u");
+const pattern16 = new RegExp("^https://[^\\s]+$", "u");
+const pattern20 = new RegExp("^[^\\s\"*\\\\]{1,128}$", "u");
+const pattern21 = new RegExp("^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$", "u");
+const pattern22 = new RegExp("^[^\"\\\\]{1,256}$", "u");
+const pattern25 = new RegExp("^[^\\\\\\u0000]+$", "u");
+const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
+const pattern30 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
+const pattern31 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
+const pattern38 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -681,7 +688,7 @@ vErrors.push(err56);
 errors++;
 }
 for(const key3 in data15){
-if(!((((((key3 === "name") || (key3 === "description")) || (key3 === "actions")) || (key3 === "resources")) || (key3 === "risk")) || (key3 === "approval"))){
+if(!((((((((key3 === "name") || (key3 === "description")) || (key3 === "actions")) || (key3 === "resources")) || (key3 === "risk")) || (key3 === "approval")) || (key3 === "mcp")) || (key3 === "conditions"))){
 const err57 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
@@ -978,9 +985,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.mcp !== undefined){
+let data24 = data15.mcp;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.toolName === undefined){
+const err80 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "toolName"},message:"must have required property '"+"toolName"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -989,10 +998,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data24.description === undefined){
+const err81 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1001,12 +1008,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data.dataStores !== undefined){
-let data24 = data.dataStores;
-if(Array.isArray(data24)){
-if(data24.length > 50){
-const err82 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data24.inputSchema === undefined){
+const err82 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "inputSchema"},message:"must have required property '"+"inputSchema"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1015,12 +1018,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-const len4 = data24.length;
-for(let i6=0; i6<len4; i6++){
-let data25 = data24[i6];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err83 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data24.target === undefined){
+const err83 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1029,8 +1028,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data25.kind === undefined){
-const err84 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key4 in data24){
+if(!((((key4 === "toolName") || (key4 === "description")) || (key4 === "inputSchema")) || (key4 === "target"))){
+const err84 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1039,8 +1039,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data25.classification === undefined){
-const err85 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
+}
+if(data24.toolName !== undefined){
+let data25 = data24.toolName;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err85 = {instancePath:instancePath+"/tools/" + i1+"/mcp/toolName",schemaPath:"#/properties/tools/items/properties/mcp/properties/toolName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1049,8 +1053,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data25.retentionDays === undefined){
-const err86 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'"};
+}
+else {
+const err86 = {instancePath:instancePath+"/tools/" + i1+"/mcp/toolName",schemaPath:"#/properties/tools/items/properties/mcp/properties/toolName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1059,9 +1064,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key4 in data25){
-if(!(((((key4 === "name") || (key4 === "kind")) || (key4 === "classification")) || (key4 === "retentionDays")) || (key4 === "description"))){
-const err87 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data24.description !== undefined){
+let data26 = data24.description;
+if(typeof data26 === "string"){
+if(func2(data26) > 2000){
+const err87 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1070,12 +1078,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(func2(data26) > 63){
-const err88 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func2(data26) < 1){
+const err88 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1084,8 +1088,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern3.test(data26)){
-const err89 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err89 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1095,8 +1100,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.inputSchema !== undefined){
+let data27 = data24.inputSchema;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.type === undefined){
+const err90 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1105,11 +1113,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data25.kind !== undefined){
-let data27 = data25.kind;
-if(!((data27 === "s3") || (data27 === "dynamodb"))){
-const err91 = {instancePath:instancePath+"/dataStores/" + i6+"/kind",schemaPath:"#/properties/dataStores/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data27.properties === undefined){
+const err91 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1118,11 +1123,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data25.classification !== undefined){
-let data28 = data25.classification;
-if(!((((data28 === "public") || (data28 === "internal")) || (data28 === "confidential")) || (data28 === "restricted"))){
-const err92 = {instancePath:instancePath+"/dataStores/" + i6+"/classification",schemaPath:"#/properties/dataStores/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data27){
+if(!(((key5 === "type") || (key5 === "properties")) || (key5 === "required"))){
+const err92 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1132,10 +1135,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data25.retentionDays !== undefined){
-let data29 = data25.retentionDays;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err93 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data27.type !== undefined){
+if("object" !== data27.type){
+const err93 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/type/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1144,9 +1146,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 36500 || isNaN(data29)){
-const err94 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"};
+}
+if(data27.properties !== undefined){
+let data29 = data27.properties;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(Object.keys(data29).length > 50){
+const err94 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1155,8 +1160,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err95 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key6 in data29){
+const _errs60 = errors;
+if(typeof key6 === "string"){
+if(!pattern11.test(key6)){
+const err95 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1166,12 +1174,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-if(data25.description !== undefined){
-let data30 = data25.description;
-if(typeof data30 === "string"){
-if(func2(data30) > 2000){
-const err96 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err96 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key6};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1180,8 +1184,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(func2(data30) < 1){
-const err97 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var valid16 = _errs60 === errors;
+if(!valid16){
+const err97 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1191,8 +1196,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data29){
+let data30 = data29[key7];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.type === undefined){
+const err98 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1201,10 +1209,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key8 in data30){
+if(!((((key8 === "type") || (key8 === "description")) || (key8 === "items")) || (key8 === "enum"))){
+const err99 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1214,9 +1221,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data30.type !== undefined){
+let data31 = data30.type;
+if(!(((((data31 === "string") || (data31 === "integer")) || (data31 === "number")) || (data31 === "boolean")) || (data31 === "array"))){
+const err100 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.tools.items.properties.mcp.properties.inputSchema.properties.properties.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1226,11 +1234,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.models !== undefined){
-let data31 = data.models;
-if(Array.isArray(data31)){
-if(data31.length > 50){
-const err101 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data30.description !== undefined){
+let data32 = data30.description;
+if(typeof data32 === "string"){
+if(func2(data32) > 2000){
+const err101 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1239,16 +1247,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len5 = data31.length;
-for(let i7=0; i7<len5; i7++){
-let data32 = data31[i7];
-const _errs64 = errors;
-let valid19 = false;
-let passing0 = null;
-const _errs65 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.path === undefined){
-const err102 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf/0/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(func2(data32) < 1){
+const err102 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1258,15 +1258,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-var _valid0 = _errs65 === errors;
-if(_valid0){
-valid19 = true;
-passing0 = 0;
-}
-const _errs66 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.hosted === undefined){
-const err103 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hosted"},message:"must have required property '"+"hosted"+"'"};
+else {
+const err103 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1276,19 +1269,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-var _valid0 = _errs66 === errors;
-if(_valid0 && valid19){
-valid19 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid19 = true;
-passing0 = 1;
-}
-}
-if(!valid19){
-const err104 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data30.items !== undefined){
+let data33 = data30.items;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.type === undefined){
+const err104 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1297,20 +1282,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.name === undefined){
-const err105 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key9 in data33){
+if(!(key9 === "type")){
+const err105 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1319,9 +1293,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!(func1.call(schema19.properties.models.items.properties, key5))){
-const err106 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data33.type !== undefined){
+let data34 = data33.type;
+if(!((((data34 === "string") || (data34 === "integer")) || (data34 === "number")) || (data34 === "boolean"))){
+const err106 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.tools.items.properties.mcp.properties.inputSchema.properties.properties.additionalProperties.properties.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1331,11 +1307,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data32.name !== undefined){
-let data33 = data32.name;
-if(typeof data33 === "string"){
-if(func2(data33) > 63){
-const err107 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+else {
+const err107 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1344,8 +1318,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!pattern3.test(data33)){
-const err108 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data30.enum !== undefined){
+let data35 = data30.enum;
+if(Array.isArray(data35)){
+if(data35.length > 100){
+const err108 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1354,9 +1332,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.length < 1){
+const err109 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1365,12 +1342,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data32.description !== undefined){
-let data34 = data32.description;
-if(typeof data34 === "string"){
-if(func2(data34) > 2000){
-const err110 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+const len4 = data35.length;
+for(let i6=0; i6<len4; i6++){
+let data36 = data35[i6];
+if(typeof data36 === "string"){
+if(func2(data36) > 256){
+const err110 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1379,8 +1356,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(func2(data34) < 1){
-const err111 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data36) < 1){
+const err111 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1391,7 +1368,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1401,11 +1378,18 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data32.path !== undefined){
-let data35 = data32.path;
-if(typeof data35 === "string"){
-if(func2(data35) > 1024){
-const err113 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+let i7 = data35.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data35[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err113 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1413,9 +1397,14 @@ else {
 vErrors.push(err113);
 }
 errors++;
+break;
 }
-if(func2(data35) < 1){
-const err114 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+indices2[item2] = i7;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1424,8 +1413,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern12.test(data35)){
-const err115 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1435,8 +1426,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1446,11 +1438,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data32.hosted !== undefined){
-let data36 = data32.hosted;
-if(typeof data36 === "string"){
-if(func2(data36) > 256){
-const err117 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data27.required !== undefined){
+let data37 = data27.required;
+if(Array.isArray(data37)){
+if(data37.length > 50){
+const err117 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1459,8 +1451,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(!pattern13.test(data36)){
-const err118 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"+"\""};
+const len5 = data37.length;
+for(let i8=0; i8<len5; i8++){
+let data38 = data37[i8];
+if(typeof data38 === "string"){
+if(!pattern11.test(data38)){
+const err118 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required/" + i8,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1471,7 +1467,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err119 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required/" + i8,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1481,11 +1477,18 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data32.signature !== undefined){
-let data37 = data32.signature;
-if(typeof data37 === "string"){
-if(func2(data37) > 1024){
-const err120 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+let i9 = data37.length;
+let j3;
+if(i9 > 1){
+const indices3 = {};
+for(;i9--;){
+let item3 = data37[i9];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err120 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1493,9 +1496,14 @@ else {
 vErrors.push(err120);
 }
 errors++;
+break;
 }
-if(func2(data37) < 1){
-const err121 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+indices3[item3] = i9;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1504,8 +1512,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(!pattern12.test(data37)){
-const err122 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1515,8 +1525,15 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.target !== undefined){
+let data39 = data24.target;
+const _errs83 = errors;
+let valid26 = false;
+let passing0 = null;
+const _errs84 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.lambda === undefined){
+const err123 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/0/required",keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1526,11 +1543,15 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data32.signedBy !== undefined){
-let data38 = data32.signedBy;
-if(typeof data38 === "string"){
-if(func2(data38) > 63){
-const err124 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+var _valid0 = _errs84 === errors;
+if(_valid0){
+valid26 = true;
+passing0 = 0;
+}
+const _errs85 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.openApi === undefined){
+const err124 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/1/required",keyword:"required",params:{missingProperty: "openApi"},message:"must have required property '"+"openApi"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1539,8 +1560,21 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!pattern3.test(data38)){
-const err125 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+var _valid0 = _errs85 === errors;
+if(_valid0 && valid26){
+valid26 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid26 = true;
+passing0 = 1;
+}
+const _errs86 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.mcpServer === undefined){
+const err125 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/2/required",keyword:"required",params:{missingProperty: "mcpServer"},message:"must have required property '"+"mcpServer"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1550,8 +1584,20 @@ vErrors.push(err125);
 errors++;
 }
 }
+var _valid0 = _errs86 === errors;
+if(_valid0 && valid26){
+valid26 = false;
+passing0 = [passing0, 2];
+}
 else {
-const err126 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid0){
+valid26 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid26){
+const err126 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1560,12 +1606,21 @@ vErrors.push(err126);
 }
 errors++;
 }
+else {
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
 }
-if(data32.ignorePaths !== undefined){
-let data39 = data32.ignorePaths;
-if(Array.isArray(data39)){
-if(data39.length > 100){
-const err127 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+vErrors = null;
+}
+}
+}
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key10 in data39){
+if(!(((key10 === "lambda") || (key10 === "openApi")) || (key10 === "mcpServer"))){
+const err127 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1574,12 +1629,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-const len6 = data39.length;
-for(let i8=0; i8<len6; i8++){
-let data40 = data39[i8];
+}
+if(data39.lambda !== undefined){
+let data40 = data39.lambda;
 if(typeof data40 === "string"){
-if(func2(data40) > 1024){
-const err128 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(!pattern13.test(data40)){
+const err128 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/lambda",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/lambda/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1588,8 +1643,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(func2(data40) < 1){
-const err129 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err129 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/lambda",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/lambda/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1598,8 +1654,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!pattern12.test(data40)){
-const err130 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+if(data39.openApi !== undefined){
+let data41 = data39.openApi;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.api === undefined){
+const err130 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/required",keyword:"required",params:{missingProperty: "api"},message:"must have required property '"+"api"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1608,9 +1668,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.operation === undefined){
+const err131 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1619,19 +1678,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-let i9 = data39.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data39[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err132 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+for(const key11 in data41){
+if(!((key11 === "api") || (key11 === "operation"))){
+const err132 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1639,14 +1688,13 @@ else {
 vErrors.push(err132);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data41.api !== undefined){
+let data42 = data41.api;
+if(typeof data42 === "string"){
+if(func2(data42) > 63){
+const err133 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1655,12 +1703,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data32.version !== undefined){
-let data41 = data32.version;
-if(typeof data41 === "string"){
-if(func2(data41) > 64){
-const err134 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(!pattern3.test(data42)){
+const err134 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1669,8 +1713,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(func2(data41) < 1){
-const err135 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err135 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1680,8 +1725,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.operation !== undefined){
+let data43 = data41.operation;
+if(typeof data43 === "string"){
+if(!pattern10.test(data43)){
+const err136 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/operation",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1691,11 +1739,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data32.supplier !== undefined){
-let data42 = data32.supplier;
-if(typeof data42 === "string"){
-if(func2(data42) > 200){
-const err137 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err137 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/operation",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1704,8 +1749,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(func2(data42) < 1){
-const err138 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1715,8 +1762,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.mcpServer !== undefined){
+let data44 = data39.mcpServer;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.plugin === undefined){
+const err139 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/required",keyword:"required",params:{missingProperty: "plugin"},message:"must have required property '"+"plugin"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1725,12 +1775,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data32.license !== undefined){
-let data43 = data32.license;
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
-const err140 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data44.endpoint === undefined){
+const err140 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1739,8 +1785,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err141 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key12 in data44){
+if(!((key12 === "plugin") || (key12 === "endpoint"))){
+const err141 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1750,8 +1797,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.plugin !== undefined){
+let data45 = data44.plugin;
+if(typeof data45 === "string"){
+if(func2(data45) > 214){
+const err142 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1760,12 +1810,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data32.task !== undefined){
-let data44 = data32.task;
-if(typeof data44 === "string"){
-if(func2(data44) > 200){
-const err143 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func2(data45) < 1){
+const err143 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1774,8 +1820,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(func2(data44) < 1){
-const err144 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err144 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1785,8 +1832,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.endpoint !== undefined){
+let data46 = data44.endpoint;
+if(typeof data46 === "string"){
+if(func2(data46) > 2048){
+const err145 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1795,12 +1845,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data32.architecture !== undefined){
-let data45 = data32.architecture;
-if(typeof data45 === "string"){
-if(func2(data45) > 200){
-const err146 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern16.test(data46)){
+const err146 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1809,8 +1855,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(func2(data45) < 1){
-const err147 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err147 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1820,8 +1867,9 @@ vErrors.push(err147);
 errors++;
 }
 }
+}
 else {
-const err148 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err148 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1833,7 +1881,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err149 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1845,7 +1893,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err150 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1855,11 +1903,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.plugins !== undefined){
-let data46 = data.plugins;
-if(Array.isArray(data46)){
-if(data46.length > 200){
-const err151 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data15.conditions !== undefined){
+let data47 = data15.conditions;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length < 1){
+const err151 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1868,16 +1916,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len7 = data46.length;
-for(let i10=0; i10<len7; i10++){
-let data47 = data46[i10];
-const _errs98 = errors;
-let valid26 = false;
-let passing1 = null;
-const _errs99 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.name === undefined){
-const err152 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key13 in data47){
+if(!(((((((key13 === "limits") || (key13 === "allowedValues")) || (key13 === "requiredFields")) || (key13 === "scopes")) || (key13 === "claims")) || (key13 === "when")) || (key13 === "unless"))){
+const err152 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1886,8 +1927,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err153 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data47.limits !== undefined){
+let data48 = data47.limits;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(Object.keys(data48).length > 50){
+const err153 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1896,16 +1941,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-var _valid1 = _errs99 === errors;
-if(_valid1){
-valid26 = true;
-passing1 = 0;
-}
-const _errs100 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.lockfile === undefined){
-const err154 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+for(const key14 in data48){
+const _errs109 = errors;
+if(typeof key14 === "string"){
+if(!pattern11.test(key14)){
+const err154 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1915,19 +1955,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-var _valid1 = _errs100 === errors;
-if(_valid1 && valid26){
-valid26 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid26 = true;
-passing1 = 1;
-}
-}
-if(!valid26){
-const err155 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err155 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1936,21 +1965,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-if(!(((((key6 === "name") || (key6 === "version")) || (key6 === "integrity")) || (key6 === "lockfile")) || (key6 === "signedBy"))){
-const err156 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+var valid31 = _errs109 === errors;
+if(!valid31){
+const err156 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1960,11 +1977,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data47.name !== undefined){
-let data48 = data47.name;
-if(typeof data48 === "string"){
-if(func2(data48) > 214){
-const err157 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+for(const key15 in data48){
+let data49 = data48[key15];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(Object.keys(data49).length < 1){
+const err157 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1973,8 +1990,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!pattern17.test(data48)){
-const err158 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+for(const key16 in data49){
+if(!((key16 === "min") || (key16 === "max"))){
+const err158 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1984,8 +2002,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.min !== undefined){
+let data50 = data49.min;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err159 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1995,11 +2015,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data47.version !== undefined){
-let data49 = data47.version;
-if(typeof data49 === "string"){
-if(func2(data49) > 256){
-const err160 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data49.max !== undefined){
+let data51 = data49.max;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err160 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2008,8 +2027,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func2(data49) < 1){
-const err161 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2019,8 +2040,9 @@ vErrors.push(err161);
 errors++;
 }
 }
+}
 else {
-const err162 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err162 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2030,11 +2052,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data47.integrity !== undefined){
-let data50 = data47.integrity;
-if(typeof data50 === "string"){
-if(!pattern18.test(data50)){
-const err163 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(data47.allowedValues !== undefined){
+let data52 = data47.allowedValues;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(Object.keys(data52).length > 50){
+const err163 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2043,9 +2065,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data52){
+const _errs121 = errors;
+if(typeof key17 === "string"){
+if(!pattern11.test(key17)){
+const err164 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key17};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2055,11 +2079,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data47.lockfile !== undefined){
-let data51 = data47.lockfile;
-if(typeof data51 === "string"){
-if(func2(data51) > 1024){
-const err165 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+else {
+const err165 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key17};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2068,8 +2089,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func2(data51) < 1){
-const err166 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var valid34 = _errs121 === errors;
+if(!valid34){
+const err166 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2078,8 +2100,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err167 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+for(const key18 in data52){
+let data53 = data52[key18];
+if(Array.isArray(data53)){
+if(data53.length > 100){
+const err167 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2088,9 +2114,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data53.length < 1){
+const err168 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2099,12 +2124,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data47.signedBy !== undefined){
-let data52 = data47.signedBy;
-if(typeof data52 === "string"){
-if(func2(data52) > 63){
-const err169 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const len6 = data53.length;
+for(let i10=0; i10<len6; i10++){
+let data54 = data53[i10];
+if(typeof data54 === "string"){
+if(func2(data54) > 256){
+const err169 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2113,8 +2138,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!pattern3.test(data52)){
-const err170 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(func2(data54) < 1){
+const err170 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2125,7 +2150,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err171 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2135,12 +2160,18 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data47.name !== undefined){
-if(data47.version === undefined){
-const err172 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
-    missingProperty: "version",
-    depsCount: 1,
-    deps: "version"},message:"must have property version when property name is present"};
+let i11 = data53.length;
+let j4;
+if(i11 > 1){
+const indices4 = {};
+for(;i11--;){
+let item4 = data53[i11];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err172 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2148,14 +2179,14 @@ else {
 vErrors.push(err172);
 }
 errors++;
+break;
+}
+indices4[item4] = i11;
 }
 }
-if(data47.version !== undefined){
-if(data47.name === undefined){
-const err173 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
-    missingProperty: "name",
-    depsCount: 1,
-    deps: "name"},message:"must have property name when property version is present"};
+}
+else {
+const err173 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2165,12 +2196,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data47.integrity !== undefined){
-if(data47.name === undefined){
-const err174 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+}
+else {
+const err174 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2179,11 +2207,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err175 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+}
+if(data47.requiredFields !== undefined){
+let data55 = data47.requiredFields;
+if(Array.isArray(data55)){
+if(data55.length > 50){
+const err175 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2192,10 +2221,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len7 = data55.length;
+for(let i12=0; i12<len7; i12++){
+let data56 = data55[i12];
+if(typeof data56 === "string"){
+if(!pattern11.test(data56)){
+const err176 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields/" + i12,schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2205,9 +2236,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
 else {
-const err177 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields/" + i12,schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2217,11 +2247,18 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data.apis !== undefined){
-let data53 = data.apis;
-if(Array.isArray(data53)){
-if(data53.length > 50){
-const err178 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+let i13 = data55.length;
+let j5;
+if(i13 > 1){
+const indices5 = {};
+for(;i13--;){
+let item5 = data55[i13];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err178 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2229,13 +2266,14 @@ else {
 vErrors.push(err178);
 }
 errors++;
+break;
 }
-const len8 = data53.length;
-for(let i11=0; i11<len8; i11++){
-let data54 = data53[i11];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.name === undefined){
-const err179 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+indices5[item5] = i13;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2244,8 +2282,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data54.descriptor === undefined){
-const err180 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+}
+if(data47.scopes !== undefined){
+let data57 = data47.scopes;
+if(Array.isArray(data57)){
+if(data57.length > 20){
+const err180 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2254,8 +2296,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data54.signature === undefined){
-const err181 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(data57.length < 1){
+const err181 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2264,8 +2306,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data54.dataClassifications === undefined){
-const err182 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+const len8 = data57.length;
+for(let i14=0; i14<len8; i14++){
+let data58 = data57[i14];
+if(typeof data58 === "string"){
+if(!pattern20.test(data58)){
+const err182 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes/" + i14,schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s\"*\\\\]{1,128}$"},message:"must match pattern \""+"^[^\\s\"*\\\\]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2274,9 +2320,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key7 in data54){
-if(!(((((key7 === "name") || (key7 === "descriptor")) || (key7 === "signature")) || (key7 === "dataClassifications")) || (key7 === "signedBy"))){
-const err183 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err183 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes/" + i14,schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2286,11 +2332,18 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func2(data55) > 63){
-const err184 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+let i15 = data57.length;
+let j6;
+if(i15 > 1){
+const indices6 = {};
+for(;i15--;){
+let item6 = data57[i15];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err184 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2298,9 +2351,14 @@ else {
 vErrors.push(err184);
 }
 errors++;
+break;
 }
-if(!pattern3.test(data55)){
-const err185 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+indices6[item6] = i15;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2310,8 +2368,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-else {
-const err186 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.claims !== undefined){
+let data59 = data47.claims;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(Object.keys(data59).length > 20){
+const err186 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2320,12 +2381,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data54.descriptor !== undefined){
-let data56 = data54.descriptor;
-if(typeof data56 === "string"){
-if(func2(data56) > 1024){
-const err187 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(Object.keys(data59).length < 1){
+const err187 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2334,8 +2391,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(func2(data56) < 1){
-const err188 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key19 in data59){
+const _errs138 = errors;
+if(typeof key19 === "string"){
+if(!pattern21.test(key19)){
+const err188 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"+"\"",propertyName:key19};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2344,8 +2404,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(data56)){
-const err189 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err189 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2354,9 +2415,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid45 = _errs138 === errors;
+if(!valid45){
+const err190 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2366,11 +2427,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data54.signature !== undefined){
-let data57 = data54.signature;
-if(typeof data57 === "string"){
-if(func2(data57) > 1024){
-const err191 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+for(const key20 in data59){
+let data60 = data59[key20];
+if(typeof data60 === "string"){
+if(!pattern22.test(data60)){
+const err191 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\"\\\\]{1,256}$"},message:"must match pattern \""+"^[^\"\\\\]{1,256}$"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2379,8 +2440,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err192 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err192 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2389,8 +2451,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(!pattern12.test(data57)){
-const err193 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2400,8 +2464,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.when !== undefined){
+let data61 = data47.when;
+if(typeof data61 === "string"){
+if(func2(data61) > 4000){
+const err194 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2410,12 +2477,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data54.dataClassifications !== undefined){
-let data58 = data54.dataClassifications;
-if(Array.isArray(data58)){
-if(data58.length < 1){
-const err195 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(func2(data61) < 1){
+const err195 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2424,11 +2487,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-const len9 = data58.length;
-for(let i12=0; i12<len9; i12++){
-let data59 = data58[i12];
-if(!((((data59 === "public") || (data59 === "internal")) || (data59 === "confidential")) || (data59 === "restricted"))){
-const err196 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications/" + i12,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err196 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2438,14 +2499,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-let i13 = data58.length;
-let j3;
-if(i13 > 1){
-outer0:
-for(;i13--;){
-for(j3 = i13; j3--;){
-if(func0(data58[i13], data58[j3])){
-const err197 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+if(data47.unless !== undefined){
+let data62 = data47.unless;
+if(typeof data62 === "string"){
+if(func2(data62) > 4000){
+const err197 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2453,14 +2511,9 @@ else {
 vErrors.push(err197);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data62) < 1){
+const err198 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2470,11 +2523,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data54.signedBy !== undefined){
-let data60 = data54.signedBy;
-if(typeof data60 === "string"){
-if(func2(data60) > 63){
-const err199 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+else {
+const err199 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2483,8 +2533,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern3.test(data60)){
-const err200 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2494,8 +2546,9 @@ vErrors.push(err200);
 errors++;
 }
 }
+}
 else {
-const err201 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2507,7 +2560,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err202 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2517,9 +2570,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.dataStores !== undefined){
+let data63 = data.dataStores;
+if(Array.isArray(data63)){
+if(data63.length > 50){
+const err203 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2528,12 +2583,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data.network !== undefined){
-let data61 = data.network;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.egress === undefined){
-const err204 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+const len9 = data63.length;
+for(let i16=0; i16<len9; i16++){
+let data64 = data63[i16];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err204 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2542,9 +2597,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key8 in data61){
-if(!(key8 === "egress")){
-const err205 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data64.kind === undefined){
+const err205 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2553,11 +2607,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data61.egress !== undefined){
-let data62 = data61.egress;
-if(!((data62 === "firewall") || (data62 === "none"))){
-const err206 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(data64.classification === undefined){
+const err206 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2566,10 +2617,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.retentionDays === undefined){
+const err207 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2578,12 +2627,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data.monitoring !== undefined){
-let data63 = data.monitoring;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.logRetentionDays === undefined){
-const err208 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+for(const key21 in data64){
+if(!(((((key21 === "name") || (key21 === "kind")) || (key21 === "classification")) || (key21 === "retentionDays")) || (key21 === "description"))){
+const err208 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2592,9 +2638,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key9 in data63){
-if(!(((key9 === "logRetentionDays") || (key9 === "alarmEmail")) || (key9 === "alarmTopicArn"))){
-const err209 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 === "string"){
+if(func2(data65) > 63){
+const err209 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2603,11 +2652,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data63.logRetentionDays !== undefined){
-let data64 = data63.logRetentionDays;
-if(!((((((((((((((((((((((data64 === 1) || (data64 === 3)) || (data64 === 5)) || (data64 === 7)) || (data64 === 14)) || (data64 === 30)) || (data64 === 60)) || (data64 === 90)) || (data64 === 120)) || (data64 === 150)) || (data64 === 180)) || (data64 === 365)) || (data64 === 400)) || (data64 === 545)) || (data64 === 731)) || (data64 === 1096)) || (data64 === 1827)) || (data64 === 2192)) || (data64 === 2557)) || (data64 === 2922)) || (data64 === 3288)) || (data64 === 3653))){
-const err210 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+if(!pattern3.test(data65)){
+const err210 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2617,11 +2663,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data63.alarmEmail !== undefined){
-let data65 = data63.alarmEmail;
-if(typeof data65 === "string"){
-if(func2(data65) > 254){
-const err211 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+else {
+const err211 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2630,8 +2673,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(!(formats0.test(data65))){
-const err212 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+if(data64.kind !== undefined){
+let data66 = data64.kind;
+if(!((data66 === "s3") || (data66 === "dynamodb"))){
+const err212 = {instancePath:instancePath+"/dataStores/" + i16+"/kind",schemaPath:"#/properties/dataStores/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2641,8 +2687,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.classification !== undefined){
+let data67 = data64.classification;
+if(!((((data67 === "public") || (data67 === "internal")) || (data67 === "confidential")) || (data67 === "restricted"))){
+const err213 = {instancePath:instancePath+"/dataStores/" + i16+"/classification",schemaPath:"#/properties/dataStores/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2652,11 +2700,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data63.alarmTopicArn !== undefined){
-let data66 = data63.alarmTopicArn;
-if(typeof data66 === "string"){
-if(!pattern25.test(data66)){
-const err214 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+if(data64.retentionDays !== undefined){
+let data68 = data64.retentionDays;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err214 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2665,9 +2712,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 36500 || isNaN(data68)){
+const err215 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2676,10 +2723,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-}
-else {
-const err216 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68 < 1 || isNaN(data68)){
+const err216 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2689,11 +2734,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data.attestations !== undefined){
-let data67 = data.attestations;
-if(typeof data67 === "string"){
-if(func2(data67) > 1024){
-const err217 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+}
+if(data64.description !== undefined){
+let data69 = data64.description;
+if(typeof data69 === "string"){
+if(func2(data69) > 2000){
+const err217 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2702,8 +2748,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err218 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data69) < 1){
+const err218 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2712,8 +2758,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!pattern12.test(data67)){
-const err219 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err219 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2723,8 +2770,9 @@ vErrors.push(err219);
 errors++;
 }
 }
+}
 else {
-const err220 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2734,9 +2782,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data.paused !== undefined){
-if(typeof data.paused !== "boolean"){
-const err221 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err221 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2746,14 +2794,1775 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.models !== undefined){
+let data70 = data.models;
+if(Array.isArray(data70)){
+if(data70.length > 50){
+const err222 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err222];
 }
 else {
 vErrors.push(err222);
+}
+errors++;
+}
+const len10 = data70.length;
+for(let i17=0; i17<len10; i17++){
+let data71 = data70[i17];
+const _errs164 = errors;
+let valid52 = false;
+let passing1 = null;
+const _errs165 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.path === undefined){
+const err223 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf/0/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+var _valid1 = _errs165 === errors;
+if(_valid1){
+valid52 = true;
+passing1 = 0;
+}
+const _errs166 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.hosted === undefined){
+const err224 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hosted"},message:"must have required property '"+"hosted"+"'"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+var _valid1 = _errs166 === errors;
+if(_valid1 && valid52){
+valid52 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid52 = true;
+passing1 = 1;
+}
+}
+if(!valid52){
+const err225 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+else {
+errors = _errs164;
+if(vErrors !== null){
+if(_errs164){
+vErrors.length = _errs164;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.name === undefined){
+const err226 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+for(const key22 in data71){
+if(!(func1.call(schema19.properties.models.items.properties, key22))){
+const err227 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data71.name !== undefined){
+let data72 = data71.name;
+if(typeof data72 === "string"){
+if(func2(data72) > 63){
+const err228 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(!pattern3.test(data72)){
+const err229 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data71.description !== undefined){
+let data73 = data71.description;
+if(typeof data73 === "string"){
+if(func2(data73) > 2000){
+const err231 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(func2(data73) < 1){
+const err232 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data71.path !== undefined){
+let data74 = data71.path;
+if(typeof data74 === "string"){
+if(func2(data74) > 1024){
+const err234 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(func2(data74) < 1){
+const err235 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(!pattern25.test(data74)){
+const err236 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data71.hosted !== undefined){
+let data75 = data71.hosted;
+if(typeof data75 === "string"){
+if(func2(data75) > 256){
+const err238 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+if(!pattern26.test(data75)){
+const err239 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data71.signature !== undefined){
+let data76 = data71.signature;
+if(typeof data76 === "string"){
+if(func2(data76) > 1024){
+const err241 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(func2(data76) < 1){
+const err242 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(!pattern25.test(data76)){
+const err243 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data71.signedBy !== undefined){
+let data77 = data71.signedBy;
+if(typeof data77 === "string"){
+if(func2(data77) > 63){
+const err245 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(!pattern3.test(data77)){
+const err246 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data71.ignorePaths !== undefined){
+let data78 = data71.ignorePaths;
+if(Array.isArray(data78)){
+if(data78.length > 100){
+const err248 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+const len11 = data78.length;
+for(let i18=0; i18<len11; i18++){
+let data79 = data78[i18];
+if(typeof data79 === "string"){
+if(func2(data79) > 1024){
+const err249 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(func2(data79) < 1){
+const err250 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if(!pattern25.test(data79)){
+const err251 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+let i19 = data78.length;
+let j7;
+if(i19 > 1){
+const indices7 = {};
+for(;i19--;){
+let item7 = data78[i19];
+if(typeof item7 !== "string"){
+continue;
+}
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err253 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i19+" are identical)"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+break;
+}
+indices7[item7] = i19;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data71.version !== undefined){
+let data80 = data71.version;
+if(typeof data80 === "string"){
+if(func2(data80) > 64){
+const err255 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(func2(data80) < 1){
+const err256 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data71.supplier !== undefined){
+let data81 = data71.supplier;
+if(typeof data81 === "string"){
+if(func2(data81) > 200){
+const err258 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(func2(data81) < 1){
+const err259 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data71.license !== undefined){
+let data82 = data71.license;
+if(typeof data82 === "string"){
+if(func2(data82) > 200){
+const err261 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(func2(data82) < 1){
+const err262 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data71.task !== undefined){
+let data83 = data71.task;
+if(typeof data83 === "string"){
+if(func2(data83) > 200){
+const err264 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(func2(data83) < 1){
+const err265 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data71.architecture !== undefined){
+let data84 = data71.architecture;
+if(typeof data84 === "string"){
+if(func2(data84) > 200){
+const err267 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(func2(data84) < 1){
+const err268 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data.plugins !== undefined){
+let data85 = data.plugins;
+if(Array.isArray(data85)){
+if(data85.length > 200){
+const err272 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+const len12 = data85.length;
+for(let i20=0; i20<len12; i20++){
+let data86 = data85[i20];
+const _errs198 = errors;
+let valid59 = false;
+let passing2 = null;
+const _errs199 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.name === undefined){
+const err273 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+if(data86.version === undefined){
+const err274 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+var _valid2 = _errs199 === errors;
+if(_valid2){
+valid59 = true;
+passing2 = 0;
+}
+const _errs200 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.lockfile === undefined){
+const err275 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+var _valid2 = _errs200 === errors;
+if(_valid2 && valid59){
+valid59 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid59 = true;
+passing2 = 1;
+}
+}
+if(!valid59){
+const err276 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+else {
+errors = _errs198;
+if(vErrors !== null){
+if(_errs198){
+vErrors.length = _errs198;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key23 in data86){
+if(!(((((key23 === "name") || (key23 === "version")) || (key23 === "integrity")) || (key23 === "lockfile")) || (key23 === "signedBy"))){
+const err277 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data86.name !== undefined){
+let data87 = data86.name;
+if(typeof data87 === "string"){
+if(func2(data87) > 214){
+const err278 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if(!pattern30.test(data87)){
+const err279 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data86.version !== undefined){
+let data88 = data86.version;
+if(typeof data88 === "string"){
+if(func2(data88) > 256){
+const err281 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(func2(data88) < 1){
+const err282 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data86.integrity !== undefined){
+let data89 = data86.integrity;
+if(typeof data89 === "string"){
+if(!pattern31.test(data89)){
+const err284 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data86.lockfile !== undefined){
+let data90 = data86.lockfile;
+if(typeof data90 === "string"){
+if(func2(data90) > 1024){
+const err286 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(func2(data90) < 1){
+const err287 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+if(!pattern25.test(data90)){
+const err288 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data86.signedBy !== undefined){
+let data91 = data86.signedBy;
+if(typeof data91 === "string"){
+if(func2(data91) > 63){
+const err290 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if(!pattern3.test(data91)){
+const err291 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+if(data86.name !== undefined){
+if(data86.version === undefined){
+const err293 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
+    missingProperty: "version",
+    depsCount: 1,
+    deps: "version"},message:"must have property version when property name is present"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data86.version !== undefined){
+if(data86.name === undefined){
+const err294 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
+    missingProperty: "name",
+    depsCount: 1,
+    deps: "name"},message:"must have property name when property version is present"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data86.integrity !== undefined){
+if(data86.name === undefined){
+const err295 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+if(data86.version === undefined){
+const err296 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data.apis !== undefined){
+let data92 = data.apis;
+if(Array.isArray(data92)){
+if(data92.length > 50){
+const err299 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+const len13 = data92.length;
+for(let i21=0; i21<len13; i21++){
+let data93 = data92[i21];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.name === undefined){
+const err300 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(data93.descriptor === undefined){
+const err301 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+if(data93.signature === undefined){
+const err302 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(data93.dataClassifications === undefined){
+const err303 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+for(const key24 in data93){
+if(!(((((key24 === "name") || (key24 === "descriptor")) || (key24 === "signature")) || (key24 === "dataClassifications")) || (key24 === "signedBy"))){
+const err304 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data93.name !== undefined){
+let data94 = data93.name;
+if(typeof data94 === "string"){
+if(func2(data94) > 63){
+const err305 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+if(!pattern3.test(data94)){
+const err306 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data93.descriptor !== undefined){
+let data95 = data93.descriptor;
+if(typeof data95 === "string"){
+if(func2(data95) > 1024){
+const err308 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+if(func2(data95) < 1){
+const err309 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+if(!pattern25.test(data95)){
+const err310 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data93.signature !== undefined){
+let data96 = data93.signature;
+if(typeof data96 === "string"){
+if(func2(data96) > 1024){
+const err312 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+if(func2(data96) < 1){
+const err313 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(!pattern25.test(data96)){
+const err314 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data93.dataClassifications !== undefined){
+let data97 = data93.dataClassifications;
+if(Array.isArray(data97)){
+if(data97.length < 1){
+const err316 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+const len14 = data97.length;
+for(let i22=0; i22<len14; i22++){
+let data98 = data97[i22];
+if(!((((data98 === "public") || (data98 === "internal")) || (data98 === "confidential")) || (data98 === "restricted"))){
+const err317 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications/" + i22,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+let i23 = data97.length;
+let j8;
+if(i23 > 1){
+outer0:
+for(;i23--;){
+for(j8 = i23; j8--;){
+if(func0(data97[i23], data97[j8])){
+const err318 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i23+" are identical)"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+if(data93.signedBy !== undefined){
+let data99 = data93.signedBy;
+if(typeof data99 === "string"){
+if(func2(data99) > 63){
+const err320 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(!pattern3.test(data99)){
+const err321 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data.network !== undefined){
+let data100 = data.network;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.egress === undefined){
+const err325 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key25 in data100){
+if(!(key25 === "egress")){
+const err326 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data100.egress !== undefined){
+let data101 = data100.egress;
+if(!((data101 === "firewall") || (data101 === "none"))){
+const err327 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data.monitoring !== undefined){
+let data102 = data.monitoring;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.logRetentionDays === undefined){
+const err329 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+for(const key26 in data102){
+if(!(((key26 === "logRetentionDays") || (key26 === "alarmEmail")) || (key26 === "alarmTopicArn"))){
+const err330 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data102.logRetentionDays !== undefined){
+let data103 = data102.logRetentionDays;
+if(!((((((((((((((((((((((data103 === 1) || (data103 === 3)) || (data103 === 5)) || (data103 === 7)) || (data103 === 14)) || (data103 === 30)) || (data103 === 60)) || (data103 === 90)) || (data103 === 120)) || (data103 === 150)) || (data103 === 180)) || (data103 === 365)) || (data103 === 400)) || (data103 === 545)) || (data103 === 731)) || (data103 === 1096)) || (data103 === 1827)) || (data103 === 2192)) || (data103 === 2557)) || (data103 === 2922)) || (data103 === 3288)) || (data103 === 3653))){
+const err331 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data102.alarmEmail !== undefined){
+let data104 = data102.alarmEmail;
+if(typeof data104 === "string"){
+if(func2(data104) > 254){
+const err332 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+if(!(formats0.test(data104))){
+const err333 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data102.alarmTopicArn !== undefined){
+let data105 = data102.alarmTopicArn;
+if(typeof data105 === "string"){
+if(!pattern38.test(data105)){
+const err335 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data106 = data.attestations;
+if(typeof data106 === "string"){
+if(func2(data106) > 1024){
+const err338 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+if(func2(data106) < 1){
+const err339 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if(!pattern25.test(data106)){
+const err340 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data.paused !== undefined){
+if(typeof data.paused !== "boolean"){
+const err342 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data.authorizationTests !== undefined){
+let data108 = data.authorizationTests;
+if(Array.isArray(data108)){
+if(data108.length > 500){
+const err343 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+const len15 = data108.length;
+for(let i24=0; i24<len15; i24++){
+let data109 = data108[i24];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.name === undefined){
+const err344 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if(data109.tool === undefined){
+const err345 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data109.input === undefined){
+const err346 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if(data109.expect === undefined){
+const err347 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+for(const key27 in data109){
+if(!((((((key27 === "name") || (key27 === "tool")) || (key27 === "input")) || (key27 === "claims")) || (key27 === "paused")) || (key27 === "expect"))){
+const err348 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data109.name !== undefined){
+let data110 = data109.name;
+if(typeof data110 === "string"){
+if(func2(data110) > 200){
+const err349 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+if(func2(data110) < 1){
+const err350 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data109.tool !== undefined){
+let data111 = data109.tool;
+if(typeof data111 === "string"){
+if(func2(data111) > 63){
+const err352 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(!pattern3.test(data111)){
+const err353 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data109.input !== undefined){
+let data112 = data109.input;
+if(!(data112 && typeof data112 == "object" && !Array.isArray(data112))){
+const err355 = {instancePath:instancePath+"/authorizationTests/" + i24+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data109.claims !== undefined){
+let data113 = data109.claims;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+for(const key28 in data113){
+let data114 = data113[key28];
+if(typeof data114 === "string"){
+if(func2(data114) > 2048){
+const err356 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data109.paused !== undefined){
+if(typeof data109.paused !== "boolean"){
+const err359 = {instancePath:instancePath+"/authorizationTests/" + i24+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data109.expect !== undefined){
+let data116 = data109.expect;
+if(!((data116 === "allow") || (data116 === "deny"))){
+const err360 = {instancePath:instancePath+"/authorizationTests/" + i24+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
 }
 errors++;
 }
@@ -2764,7 +4573,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern33 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern47 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -3534,7 +5343,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern12.test(data16)){
+if(!pattern25.test(data16)){
 const err58 = {instancePath:instancePath+"/key/publicKey",schemaPath:"#/properties/key/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
@@ -3640,7 +5449,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern12.test(data19)){
+if(!pattern25.test(data19)){
 const err67 = {instancePath:instancePath+"/certificate/chain/" + i0,schemaPath:"#/properties/certificate/properties/chain/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
@@ -4015,7 +5824,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern12.test(data6)){
+if(!pattern25.test(data6)){
 const err21 = {instancePath:instancePath+"/trustedRoots/" + i0+"/source/path",schemaPath:"#/properties/trustedRoots/items/properties/source/oneOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -4425,7 +6234,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern33.test(data19)){
+if(!pattern47.test(data19)){
 const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
