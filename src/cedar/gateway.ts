@@ -137,16 +137,26 @@ export function authorizeCall(cedar: GatewayCedar, request: CallRequest): CallDe
   return { decision: answer.response.decision, policies: answer.response.diagnostics.reason, errors };
 }
 
-/** Residual of one policy when the caller and the input are unknown. */
-function residuals(cedar: GatewayCedar, entry: GatewayTool): PartialAuthorizationAnswer {
+/** Partial evaluation of one tool's policies with the input unknown and the caller unknown, or a caller with no claims. */
+function residuals(cedar: GatewayCedar, entry: GatewayTool, caller: 'unknown' | 'no-claims'): PartialAuthorizationAnswer {
+  const principal = { type: PRINCIPAL_TYPE[cedar.authorizer], id: 'agentfence-analysis' };
   return cedarEngine().isAuthorizedPartial({
-    principal: null,
+    principal: caller === 'unknown' ? null : principal,
     action: { type: 'AgentCore::Action', id: entry.action },
     resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
     context: { input: { __extn: { fn: 'unknown', arg: 'input' } } },
     policies: { staticPolicies: Object.fromEntries(cedar.policies.filter((policy) => policy.action === entry.action).map((policy) => [policy.id, policy.text])) },
-    entities: [],
+    entities: caller === 'unknown' ? [] : [{ uid: principal, attrs: { id: principal.id }, parents: [], ...(cedar.authorizer === 'oauth' ? { tags: {} } : {}) }],
   });
+}
+
+/** Whether a residual condition is `false` in one of its top-level conjuncts (so it can never hold). */
+function foldsTo(expr: unknown, value: boolean): boolean {
+  if (expr === null || typeof expr !== 'object') return false;
+  const node = expr as Record<string, unknown>;
+  if ('Value' in node) return node['Value'] === value;
+  const and = node[value ? '||' : '&&'] as { left: unknown; right: unknown } | undefined;
+  return and !== undefined && (foldsTo(and.left, value) || foldsTo(and.right, value));
 }
 
 /**
@@ -158,19 +168,21 @@ function residuals(cedar: GatewayCedar, entry: GatewayTool): PartialAuthorizatio
 export function analyzeGatewayCedar(cedar: GatewayCedar): CedarProblem[] {
   const problems: CedarProblem[] = [];
   for (const entry of cedar.tools) {
-    const answer = residuals(cedar, entry);
-    if (answer.type === 'failure') {
-      problems.push({ kind: 'validation', message: `partial evaluation of ${entry.tool.name} failed: ${answer.errors.map((error) => error.message).join('; ')}` });
+    const anyone = residuals(cedar, entry, 'no-claims');
+    const unknown = residuals(cedar, entry, 'unknown');
+    if (anyone.type === 'failure' || unknown.type === 'failure') {
+      const errors = [...(anyone.type === 'failure' ? anyone.errors : []), ...(unknown.type === 'failure' ? unknown.errors : [])];
+      problems.push({ kind: 'validation', message: `partial evaluation of ${entry.tool.name} must succeed (got ${errors.map((error) => error.message).join('; ')})` });
       continue;
     }
-    const { satisfied, mayBeDetermining, errored } = answer.response;
     for (const policy of cedar.policies.filter((candidate) => candidate.action === entry.action)) {
-      if (policy.effect === 'permit' && entry.tool.risk === 'high' && satisfied.includes(policy.id)) {
-        problems.push({ kind: 'overly-permissive', policyId: policy.id, message: `${policy.id} permits every call of high-risk tool ${entry.tool.name} by any caller with any input (its conditions are always true)` });
+      // Satisfied for a caller with no claims whatever the input: nothing constrains a high-risk tool.
+      if (policy.effect === 'permit' && entry.tool.risk === 'high' && anyone.response.satisfied.includes(policy.id)) {
+        problems.push({ kind: 'overly-permissive', policyId: policy.id, message: `${policy.id} permits every call of high-risk tool ${entry.tool.name}, by a caller with no claims and with any input` });
       }
-      if (!mayBeDetermining.includes(policy.id) && !satisfied.includes(policy.id) && !errored.includes(policy.id)) {
-        problems.push({ kind: 'unsatisfiable', policyId: policy.id, message: `${policy.id} can never be satisfied, so it has no effect` });
-      }
+      const residual = unknown.response.residuals[policy.id];
+      const never = residual !== undefined && residual.conditions.some((clause) => foldsTo(clause.body, clause.kind === 'unless'));
+      if (never) problems.push({ kind: 'unsatisfiable', policyId: policy.id, message: `${policy.id} can never be satisfied (a condition is always ${'false'}), so it has no effect` });
     }
   }
   return problems;

@@ -19,7 +19,7 @@ const CODE: Readonly<Record<CedarProblem['kind'], string>> = Object.freeze({
 
 function locateProblem(source: Source, cedar: GatewayCedar, problem: CedarProblem): LocatedError {
   const policy = cedar.policies.find((candidate) => candidate.id === problem.policyId);
-  const raw = policy?.raw.find((origin) => problem.offset !== undefined && problem.offset >= origin.offset && problem.offset <= origin.offset + origin.length);
+  const raw = policy?.raw.find((origin) => problem.offset !== undefined && problem.offset >= origin.offset && problem.offset <= origin.offset + origin.length + 2);
   if (raw !== undefined) {
     const at: DocPath = ['tools', raw.toolIndex, 'conditions', raw.field];
     return errorAt(source, at, CODE[problem.kind], `tools[${raw.toolIndex}].conditions.${raw.field} must be valid Cedar for the generated schema: ${problem.message} (at character ${problem.offset! - raw.offset + 1} of the expression)`);

@@ -118,7 +118,8 @@ function permitOf(entry: GatewayTool, options: PolicyOptions, authorizer: Gatewa
     const parts: string[] = [];
     if (bound.min !== undefined) parts.push(compare(field, '>=', numberLiteral(bound.min, property, `${where}.min`), property));
     if (bound.max !== undefined) parts.push(compare(field, '<=', numberLiteral(bound.max, property, `${where}.max`), property));
-    terms.push(`(${required.has(field) ? parts.join(' && ') : `!(${hasRef(field)}) || (${parts.join(' && ')})`})`);
+    // An optional field is bounded when present (the type checker follows `has` through if-then-else).
+    terms.push(`(${required.has(field) ? parts.join(' && ') : `if ${hasRef(field)} then ${parts.join(' && ')} else true`})`);
   }
   let text = `@id(${JSON.stringify(policyId('permit', entry.tool.name))})\npermit${scopeHead(entry, options.gatewayArn, authorizer)}`;
   // Dedupe `principal.hasTag("scope")` repeated for several scopes.
