@@ -3,6 +3,8 @@
  * resources through every rule, with the rule config the agent implies (its high-risk actions,
  * its name and manifest digest for the supply-chain rule) under the user's overrides.
  */
+import { gatewayTools } from '../cedar/targets.js';
+import { groupTargets } from '../components/aws/builders/agentcore.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +28,11 @@ export function agentRuleConfig(agent: LoadedAgent, verificationFile?: string): 
   ];
   // every rule that reads the verifier's result reads the same file
   const fromFile = verificationFile === undefined ? {} : { verificationFile: path.relative(agent.location.projectRoot, verificationFile) || verificationFile };
+  const exposed = gatewayTools(manifest);
   return {
     'high-risk-actions-via-approval-gate': { highRiskTools },
+    'agentcore-target-declared': { targets: groupTargets(exposed).map((target) => target.name) },
+    'agentcore-high-risk-via-approval': { gatedTools: exposed.filter((entry) => entry.gated).map((entry) => ({ tool: entry.tool.name, toolName: entry.tool.mcp.toolName, action: entry.action })) },
     'supply-chain-verified': { agent: manifest.name, manifestDigest, artifacts, ...fromFile },
     'network-firewall-allowlist-verified': { agent: manifest.name, ...fromFile },
   };
