@@ -221,7 +221,6 @@ export const runtimeImageByDigest: StackRule = {
   severity: 'high',
   pillar: 'supply-chain',
   owasp: [ASI04, 'LLM03:2025 Supply Chain'],
-  checkov: 'CKV_AWS_CUSTOM_IMAGE_DIGEST',
   remediation: 'Reference the image as <registry>/<repository>@sha256:<digest> (stack config agentfence:runtimeImage).',
   evaluateStack(stack) {
     const out: Violation[] = [];
