@@ -31,3 +31,29 @@ export function runAuthorizationTests(manifest: AgentManifest, base?: GatewayCed
     return { index, name: test.name, tool: test.tool, expected: test.expect, got, passed: got.decision === test.expect };
   });
 }
+
+/** What the reviewer's report shows per gateway tool: its action, its Cedar policies and its tests. */
+export interface ToolPolicyView {
+  readonly tool: string;
+  readonly risk: 'low' | 'high';
+  readonly action: string;
+  readonly target: string;
+  readonly policies: readonly { readonly id: string; readonly effect: 'permit' | 'forbid'; readonly text: string }[];
+  readonly tests: readonly { readonly name: string; readonly expected: 'allow' | 'deny'; readonly got: 'allow' | 'deny'; readonly passed: boolean; readonly decidedBy: readonly string[] }[];
+}
+
+/** The per-tool view of the generated policies (running agent) and the manifest's tests, for the report. */
+export function toolPolicyViews(manifest: AgentManifest): ToolPolicyView[] {
+  const cedar = buildGatewayCedar(manifest, { paused: false });
+  const results = runAuthorizationTests(manifest, cedar);
+  return cedar.tools.map((entry) => ({
+    tool: entry.tool.name,
+    risk: entry.tool.risk,
+    action: entry.action,
+    target: entry.target,
+    policies: cedar.policies.filter((policy) => policy.tool === entry.tool.name).map((policy) => ({ id: policy.id, effect: policy.effect, text: policy.text })),
+    tests: results
+      .filter((result) => result.tool === entry.tool.name)
+      .map((result) => ({ name: result.name, expected: result.expected, got: result.got.decision, passed: result.passed, decidedBy: result.got.policies })),
+  }));
+}

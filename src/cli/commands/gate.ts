@@ -200,6 +200,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       sbom: built.doc,
       scorecard: sbomModule.scoreSbom(built.doc),
       tool: toolIdentity(),
+      toolPolicies: (await import('../../cedar/tests.js')).toolPolicyViews(agent.manifest.manifest),
     };
     const target = path.join(outputDir, `report-${agent.location.name}.html`);
     mkdirSync(outputDir, { recursive: true });
