@@ -9,6 +9,7 @@
  * allowedClients}), `reviewerEmails`, `approvalTimeoutSeconds`, `cidrBlock`, `availabilityZones`,
  * `keyAdmins`, `cloudTrail`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
@@ -74,6 +75,34 @@ export function readApiHosts(loaded: LoadedManifest): string[] {
   return [...hosts].sort();
 }
 
+/**
+ * The OpenAPI documents of the APIs that OpenAPI tool targets use: the file beside the descriptor
+ * named `<descriptor>.openapi.yaml|yml|json`, accepted only when its sha256 is the digest the
+ * signed descriptor pins.
+ * @throws ConfigError STACK_CONFIG_INVALID when the document is missing or its digest differs.
+ */
+export function readOpenApiDocuments(loaded: LoadedManifest): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = new Set(loaded.manifest.tools.flatMap((tool) => (tool.mcp !== undefined && 'openApi' in tool.mcp.target ? [tool.mcp.target.openApi.api] : [])));
+  for (const api of loaded.manifest.apis.filter((candidate) => wanted.has(candidate.name))) {
+    const descriptorFile = path.resolve(loaded.stackDir, api.descriptor);
+    const descriptor = parseApiDescriptor(readFileSync(descriptorFile), `API descriptor ${api.descriptor}`);
+    const base = descriptorFile.replace(/\.json$/i, '');
+    const file = ['.openapi.yaml', '.openapi.yml', '.openapi.json'].map((ext) => `${base}${ext}`).find((candidate) => existsSync(candidate));
+    if (file === undefined || !inside(loaded.stackDir, file)) {
+      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must sit beside its descriptor as ${path.basename(base)}.openapi.yaml (an OpenAPI tool target needs it)`);
+    }
+    const bytes = readFileSync(file);
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    // Only the document the signed descriptor pins reaches the gateway.
+    if (digest !== descriptor.openapi.digest) {
+      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must have the digest its descriptor pins ${descriptor.openapi.digest} (got ${digest})`);
+    }
+    out[api.name] = bytes.toString('utf8');
+  }
+  return out;
+}
+
 function optional<K extends keyof AgentEnvironmentArgs>(key: K, value: AgentEnvironmentArgs[K] | undefined): Partial<AgentEnvironmentArgs> {
   return value === undefined ? {} : ({ [key]: value } as Partial<AgentEnvironmentArgs>);
 }
@@ -94,6 +123,7 @@ export function defineAgentStack(root: string): AgentStackOutputs {
   const env = new AgentEnvironment(loaded.manifest.name, {
     manifest: loaded.manifest,
     apiHosts: readApiHosts(loaded),
+    openApiDocuments: readOpenApiDocuments(loaded),
     ...optional('paused', config.getBoolean('paused')),
     ...optional('runtimeImage', config.get('runtimeImage')),
     ...optional('authorizer', config.getObject<AgentEnvironmentArgs['authorizer'] & object>('authorizer')),
