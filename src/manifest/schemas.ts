@@ -347,6 +347,21 @@ export const manifestSchema = {
     },
     attestations: relativePath,
     paused: { type: 'boolean' },
+    runtimeImage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ref'],
+      properties: {
+        ref: {
+          type: 'string',
+          description: 'an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)',
+          pattern: '^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$',
+          maxLength: 512,
+        },
+        attestation: relativePath,
+        signedBy: kebabName,
+      },
+    },
     authorizationTests: {
       type: 'array',
       maxItems: 500,

@@ -91,6 +91,16 @@ export interface ToolConditions {
   readonly unless?: string;
 }
 
+/** A container image by digest with its Sigstore provenance bundle (in-toto subject = the image digest). */
+export interface RuntimeImageSpec {
+  /** `<registry>/<repository>@sha256:<64 hex>`. */
+  readonly ref: string;
+  /** The Sigstore bundle in the stack folder (`cosign attest --new-bundle-format`, GitHub artifact attestations). */
+  readonly attestation?: string;
+  /** Name of an `images` authority in the trust policy. */
+  readonly signedBy?: string;
+}
+
 /** One authorization test: a call and the decision the generated policies must give. */
 export interface AuthorizationTestSpec {
   readonly name: string;
@@ -194,6 +204,8 @@ export interface AgentManifest {
   readonly attestations?: string;
   /** Kill switch: attach an explicit deny-all to the agent role. Defaults to false. */
   readonly paused?: boolean;
+  /** The runtime's container image, pinned by digest, and its provenance attestation. Defaults to none (then stack config `agentfence:runtimeImage`). */
+  readonly runtimeImage?: RuntimeImageSpec;
   /** Calls and the decisions the generated Cedar policies must give; run by `validate` and `gate`. Defaults to none. */
   readonly authorizationTests?: readonly AuthorizationTestSpec[];
 }

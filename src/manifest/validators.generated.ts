@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -28,6 +28,7 @@ const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
 const pattern30 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
 const pattern31 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
 const pattern38 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern40 = new RegExp("^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4314,11 +4315,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data.authorizationTests !== undefined){
-let data108 = data.authorizationTests;
-if(Array.isArray(data108)){
-if(data108.length > 500){
-const err343 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(data.runtimeImage !== undefined){
+let data108 = data.runtimeImage;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.ref === undefined){
+const err343 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4327,12 +4328,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-const len15 = data108.length;
-for(let i24=0; i24<len15; i24++){
-let data109 = data108[i24];
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.name === undefined){
-const err344 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key27 in data108){
+if(!(((key27 === "ref") || (key27 === "attestation")) || (key27 === "signedBy"))){
+const err344 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4341,8 +4339,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(data109.tool === undefined){
-const err345 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+}
+if(data108.ref !== undefined){
+let data109 = data108.ref;
+if(typeof data109 === "string"){
+if(func2(data109) > 512){
+const err345 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4351,8 +4353,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(data109.input === undefined){
-const err346 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(!pattern40.test(data109)){
+const err346 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4361,8 +4363,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(data109.expect === undefined){
-const err347 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+}
+else {
+const err347 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4371,9 +4374,12 @@ vErrors.push(err347);
 }
 errors++;
 }
-for(const key27 in data109){
-if(!((((((key27 === "name") || (key27 === "tool")) || (key27 === "input")) || (key27 === "claims")) || (key27 === "paused")) || (key27 === "expect"))){
-const err348 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data108.attestation !== undefined){
+let data110 = data108.attestation;
+if(typeof data110 === "string"){
+if(func2(data110) > 1024){
+const err348 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4382,12 +4388,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data109.name !== undefined){
-let data110 = data109.name;
-if(typeof data110 === "string"){
-if(func2(data110) > 200){
-const err349 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func2(data110) < 1){
+const err349 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4396,8 +4398,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-if(func2(data110) < 1){
-const err350 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern25.test(data110)){
+const err350 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4408,7 +4410,7 @@ errors++;
 }
 }
 else {
-const err351 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err351 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4418,11 +4420,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data109.tool !== undefined){
-let data111 = data109.tool;
+if(data108.signedBy !== undefined){
+let data111 = data108.signedBy;
 if(typeof data111 === "string"){
 if(func2(data111) > 63){
-const err352 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const err352 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4432,7 +4434,7 @@ vErrors.push(err352);
 errors++;
 }
 if(!pattern3.test(data111)){
-const err353 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+const err353 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4443,7 +4445,7 @@ errors++;
 }
 }
 else {
-const err354 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err354 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4453,10 +4455,9 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data109.input !== undefined){
-let data112 = data109.input;
-if(!(data112 && typeof data112 == "object" && !Array.isArray(data112))){
-const err355 = {instancePath:instancePath+"/authorizationTests/" + i24+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err355 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4466,14 +4467,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data109.claims !== undefined){
-let data113 = data109.claims;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key28 in data113){
-let data114 = data113[key28];
-if(typeof data114 === "string"){
-if(func2(data114) > 2048){
-const err356 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(data.authorizationTests !== undefined){
+let data112 = data.authorizationTests;
+if(Array.isArray(data112)){
+if(data112.length > 500){
+const err356 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4482,9 +4480,12 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-else {
-const err357 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len15 = data112.length;
+for(let i24=0; i24<len15; i24++){
+let data113 = data112[i24];
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+if(data113.name === undefined){
+const err357 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4493,10 +4494,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-}
-else {
-const err358 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data113.tool === undefined){
+const err358 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4505,10 +4504,8 @@ vErrors.push(err358);
 }
 errors++;
 }
-}
-if(data109.paused !== undefined){
-if(typeof data109.paused !== "boolean"){
-const err359 = {instancePath:instancePath+"/authorizationTests/" + i24+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data113.input === undefined){
+const err359 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4517,11 +4514,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-if(data109.expect !== undefined){
-let data116 = data109.expect;
-if(!((data116 === "allow") || (data116 === "deny"))){
-const err360 = {instancePath:instancePath+"/authorizationTests/" + i24+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(data113.expect === undefined){
+const err360 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4530,10 +4524,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-}
-else {
-const err361 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data113){
+if(!((((((key28 === "name") || (key28 === "tool")) || (key28 === "input")) || (key28 === "claims")) || (key28 === "paused")) || (key28 === "expect"))){
+const err361 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4543,9 +4536,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data113.name !== undefined){
+let data114 = data113.name;
+if(typeof data114 === "string"){
+if(func2(data114) > 200){
+const err362 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4554,15 +4549,173 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-}
-else {
-const err363 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data114) < 1){
+const err363 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err363];
 }
 else {
 vErrors.push(err363);
+}
+errors++;
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/authorizationTests/" + i24+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data113.tool !== undefined){
+let data115 = data113.tool;
+if(typeof data115 === "string"){
+if(func2(data115) > 63){
+const err365 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+if(!pattern3.test(data115)){
+const err366 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/authorizationTests/" + i24+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data113.input !== undefined){
+let data116 = data113.input;
+if(!(data116 && typeof data116 == "object" && !Array.isArray(data116))){
+const err368 = {instancePath:instancePath+"/authorizationTests/" + i24+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data113.claims !== undefined){
+let data117 = data113.claims;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+for(const key29 in data117){
+let data118 = data117[key29];
+if(typeof data118 === "string"){
+if(func2(data118) > 2048){
+const err369 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+else {
+const err370 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/authorizationTests/" + i24+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data113.paused !== undefined){
+if(typeof data113.paused !== "boolean"){
+const err372 = {instancePath:instancePath+"/authorizationTests/" + i24+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+if(data113.expect !== undefined){
+let data120 = data113.expect;
+if(!((data120 === "allow") || (data120 === "deny"))){
+const err373 = {instancePath:instancePath+"/authorizationTests/" + i24+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/authorizationTests/" + i24,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
 }
 errors++;
 }
@@ -4573,7 +4726,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern47 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern50 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -6234,7 +6387,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern47.test(data19)){
+if(!pattern50.test(data19)){
 const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err51];

@@ -103,6 +103,19 @@ export function readOpenApiDocuments(loaded: LoadedManifest): Record<string, str
   return out;
 }
 
+/**
+ * The runtime image: the stack config's, else the manifest's; when both are set they must agree,
+ * so what is deployed is the image whose provenance the verifier checked.
+ * @throws ConfigError STACK_CONFIG_INVALID when they differ.
+ */
+export function runtimeImageOf(loaded: LoadedManifest, configured: string | undefined): string | undefined {
+  const declared = loaded.manifest.runtimeImage?.ref;
+  if (configured !== undefined && declared !== undefined && configured !== declared) {
+    throw new ConfigError('STACK_CONFIG_INVALID', `stack config agentfence:runtimeImage must equal the manifest's runtimeImage.ref ${declared} (got ${configured})`);
+  }
+  return configured ?? declared;
+}
+
 function optional<K extends keyof AgentEnvironmentArgs>(key: K, value: AgentEnvironmentArgs[K] | undefined): Partial<AgentEnvironmentArgs> {
   return value === undefined ? {} : ({ [key]: value } as Partial<AgentEnvironmentArgs>);
 }
@@ -125,7 +138,7 @@ export function defineAgentStack(root: string): AgentStackOutputs {
     apiHosts: readApiHosts(loaded),
     openApiDocuments: readOpenApiDocuments(loaded),
     ...optional('paused', config.getBoolean('paused')),
-    ...optional('runtimeImage', config.get('runtimeImage')),
+    ...optional('runtimeImage', runtimeImageOf(loaded, config.get('runtimeImage'))),
     ...optional('authorizer', config.getObject<AgentEnvironmentArgs['authorizer'] & object>('authorizer')),
     ...optional('reviewerEmails', config.getObject<string[]>('reviewerEmails')),
     ...optional('approvalTimeoutSeconds', config.getNumber('approvalTimeoutSeconds')),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadManifest } from '../../../src/manifest/index.js';
-import { readOpenApiDocuments } from '../../../src/plan/stack.js';
+import { readOpenApiDocuments, runtimeImageOf } from '../../../src/plan/stack.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'agentfence-openapi-'));
@@ -42,5 +42,19 @@ describe('readOpenApiDocuments', () => {
     it('refuses the stack', () => {
       expect(() => readOpenApiDocuments(stack(edit))).toThrow(message);
     });
+  });
+});
+
+describe('runtimeImageOf', () => {
+  const loaded = loadManifest(path.join(root, 'stacks/payments/agent.yaml'));
+  const declared = loaded.manifest.runtimeImage!.ref;
+  it.each<[string, string | undefined, string]>([
+    ['only the manifest names it', undefined, declared],
+    ['the stack config agrees', declared, declared],
+  ])('when %s, answers it', (_name, configured, expected) => {
+    expect(runtimeImageOf(loaded, configured)).toBe(expected);
+  });
+  it('refuses a stack config that names another image', () => {
+    expect(() => runtimeImageOf(loaded, declared.replace(/@sha256:.*/, `@sha256:${'0'.repeat(64)}`))).toThrow(/must equal the manifest's runtimeImage.ref/);
   });
 });
