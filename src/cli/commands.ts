@@ -50,6 +50,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'verify-bundle --bundle F ...        sigstore-conformance protocol',
     load: async () => (await import('./commands/verify-bundle.js')).command,
   },
+  authorize: {
+    summary: 'authorize <agent> --tool T --input JSON   decide one tool call with the generated Cedar policies',
+    load: async () => (await import('./commands/authorize.js')).command,
+  },
   gate: {
     summary: 'gate <agent>                        validate -> plan -> check -> verify -> sbom -> report',
     load: async () => (await import('./commands/gate.js')).command,

@@ -3,6 +3,8 @@
  * resources through every rule, with the rule config the agent implies (its high-risk actions,
  * its name and manifest digest for the supply-chain rule) under the user's overrides.
  */
+import { gatewayTools } from '../cedar/targets.js';
+import { groupTargets } from '../components/aws/builders/agentcore.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -25,8 +27,11 @@ export function agentRuleConfig(agent: LoadedAgent): PackConfig {
     ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin', name: p.name }] : [])),
     ...manifest.apis.map((a) => ({ kind: 'api', name: a.name })),
   ];
+  const exposed = gatewayTools(manifest);
   return {
     'high-risk-actions-via-approval-gate': { highRiskTools },
+    'agentcore-target-declared': { targets: groupTargets(exposed).map((target) => target.name) },
+    'agentcore-high-risk-via-approval': { gatedTools: exposed.filter((entry) => entry.gated).map((entry) => ({ tool: entry.tool.name, toolName: entry.tool.mcp.toolName, action: entry.action })) },
     'supply-chain-verified': { agent: manifest.name, manifestDigest, trustPolicyDigest, artifacts },
     'network-firewall-allowlist-verified': { agent: manifest.name },
   };

@@ -63,6 +63,126 @@ const arn = {
   maxLength: 2048,
 } as const;
 
+/** A field name of a tool's input (a Cedar attribute name). */
+const fieldName = {
+  type: 'string',
+  description: 'a field name (letters, digits, _; not starting with a digit)',
+  pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
+} as const;
+
+const inputType = { enum: ['string', 'integer', 'number', 'boolean'] } as const;
+
+const fieldNames = { type: 'array', maxItems: 50, uniqueItems: true, items: fieldName } as const;
+
+/** A raw Cedar expression (type-checked against the generated schema by the Cedar engine). */
+const cedarExpression = { type: 'string', minLength: 1, maxLength: 4000 } as const;
+
+/** The MCP interface of a gateway tool. */
+const toolInterface = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['toolName', 'description', 'inputSchema', 'target'],
+  properties: {
+    toolName: { type: 'string', description: 'an MCP tool name (letters, digits, _)', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' },
+    description: text,
+    inputSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'properties'],
+      properties: {
+        type: { const: 'object' },
+        properties: {
+          type: 'object',
+          maxProperties: 50,
+          propertyNames: fieldName,
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type'],
+            properties: {
+              type: { enum: ['string', 'integer', 'number', 'boolean', 'array'] },
+              description: text,
+              items: { type: 'object', additionalProperties: false, required: ['type'], properties: { type: inputType } },
+              enum: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 256 } },
+            },
+          },
+        },
+        required: fieldNames,
+      },
+    },
+    target: {
+      type: 'object',
+      additionalProperties: false,
+      oneOf: [{ required: ['lambda'] }, { required: ['openApi'] }, { required: ['mcpServer'] }],
+      properties: {
+        lambda: {
+          type: 'string',
+          description: 'a Lambda function ARN (arn:aws:lambda:region:account:function:name)',
+          pattern: '^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$',
+        },
+        openApi: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['api', 'operation'],
+          properties: { api: kebabName, operation: { type: 'string', description: 'an OpenAPI operationId', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' } },
+        },
+        mcpServer: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['plugin', 'endpoint'],
+          properties: {
+            plugin: { type: 'string', minLength: 1, maxLength: 214 },
+            endpoint: { type: 'string', description: 'an https URL', pattern: '^https://[^\\s]+$', maxLength: 2048 },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Conditions on a tool's calls. */
+const toolConditions = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    limits: {
+      type: 'object',
+      maxProperties: 50,
+      propertyNames: fieldName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: { min: { type: 'number' }, max: { type: 'number' } },
+      },
+    },
+    allowedValues: {
+      type: 'object',
+      maxProperties: 50,
+      propertyNames: fieldName,
+      additionalProperties: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 256 } },
+    },
+    requiredFields: fieldNames,
+    scopes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      uniqueItems: true,
+      items: { type: 'string', description: 'an OAuth scope (no spaces, quotes or *)', pattern: '^[^\\s"*\\\\]{1,128}$' },
+    },
+    claims: {
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 20,
+      propertyNames: { type: 'string', description: 'a claim name', pattern: '^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$' },
+      additionalProperties: { type: 'string', description: 'a claim value (no quotes or backslashes)', pattern: '^[^"\\\\]{1,256}$' },
+    },
+    when: cedarExpression,
+    unless: cedarExpression,
+  },
+} as const;
+
 /** The retention periods CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -133,6 +253,8 @@ export const manifestSchema = {
           resources: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: arn },
           risk: riskTier,
           approval: { enum: ['required', 'none'] },
+          mcp: toolInterface,
+          conditions: toolConditions,
         },
       },
     },
@@ -252,6 +374,38 @@ export const manifestSchema = {
           bucket: { type: 'string', description: 'an S3 bucket name', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' },
           account: { type: 'string', description: 'a 12-digit AWS account id', pattern: '^\\d{12}$' },
           description: text,
+        },
+      },
+    },
+    runtimeImage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ref'],
+      properties: {
+        ref: {
+          type: 'string',
+          description: 'an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)',
+          pattern: '^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$',
+          maxLength: 512,
+        },
+        attestation: relativePath,
+        signedBy: kebabName,
+      },
+    },
+    authorizationTests: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'tool', 'input', 'expect'],
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          tool: kebabName,
+          input: { type: 'object' },
+          claims: { type: 'object', additionalProperties: { type: 'string', maxLength: 2048 } },
+          paused: { type: 'boolean' },
+          expect: { enum: ['allow', 'deny'] },
         },
       },
     },

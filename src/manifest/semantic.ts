@@ -12,6 +12,7 @@ import type { LocatedError } from './errors.js';
 import { manifestIamErrors } from './iam.js';
 import { describe } from './schema-errors.js';
 import { errorAt, formatPath, type DocPath, type Source } from './source.js';
+import { toolInterfaceErrors } from './tool-interfaces.js';
 import type { AgentManifest, Authority, TrustPolicy } from './types.js';
 
 /** The folder relative paths resolve against, and how messages name it. */
@@ -67,6 +68,7 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
   });
 
   errors.push(...manifestIamErrors(source, manifest));
+  errors.push(...toolInterfaceErrors(source, manifest));
 
   // High-tier agents keep a year of audit logs.
   if (manifest.riskTier === 'high' && manifest.monitoring.logRetentionDays < 365) {

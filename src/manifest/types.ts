@@ -32,6 +32,86 @@ export interface ToolSpec {
   readonly resources: readonly string[];
   readonly risk: RiskTier;
   readonly approval: 'required' | 'none';
+  /** The MCP interface the gateway exposes for this tool. Defaults to none (the tool is not reachable through the gateway). */
+  readonly mcp?: ToolInterfaceSpec;
+  /** Conditions on each call, compiled to the tool's Cedar policies. Defaults to none (any authenticated caller, any input). */
+  readonly conditions?: ToolConditions;
+}
+
+/** A JSON Schema type a tool input field may have, and the Cedar type it maps to. */
+export type ToolInputType = 'string' | 'integer' | 'number' | 'boolean';
+
+/** One field of a tool's input: a primitive, or an array of primitives. */
+export interface ToolInputProperty {
+  readonly type: ToolInputType | 'array';
+  readonly description?: string;
+  /** Element type of an array field. */
+  readonly items?: { readonly type: ToolInputType };
+  /** Allowed values of a string field (also compiled to Cedar). */
+  readonly enum?: readonly string[];
+}
+
+/** A tool's MCP input schema: a flat object of primitive (or primitive array) fields. */
+export interface ToolInputSchema {
+  readonly type: 'object';
+  readonly properties: Readonly<Record<string, ToolInputProperty>>;
+  readonly required?: readonly string[];
+}
+
+/** Where a gateway tool runs: exactly one of a Lambda function, an operation of a signed API, an MCP server of a verified plugin. */
+export type ToolTarget =
+  | { readonly lambda: string }
+  | { readonly openApi: { readonly api: string; readonly operation: string } }
+  | { readonly mcpServer: { readonly plugin: string; readonly endpoint: string } };
+
+/** The tool as the gateway exposes it over MCP. */
+export interface ToolInterfaceSpec {
+  /** MCP tool name (letters, digits, `_`); the Cedar action is `<target>___<toolName>`. */
+  readonly toolName: string;
+  readonly description: string;
+  readonly inputSchema: ToolInputSchema;
+  readonly target: ToolTarget;
+}
+
+/** Structured conditions (compiled to Cedar) and raw Cedar for experts. */
+export interface ToolConditions {
+  /** Numeric input fields and their inclusive bounds; a call outside them is forbidden. */
+  readonly limits?: Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;
+  /** String input fields and the values they may take; any other value is forbidden. */
+  readonly allowedValues?: Readonly<Record<string, readonly string[]>>;
+  /** Input fields a call must carry. */
+  readonly requiredFields?: readonly string[];
+  /** OAuth scopes the caller's `scope` claim must hold, each as a whole space-separated token. */
+  readonly scopes?: readonly string[];
+  /** Claims the caller's token must carry with exactly these values. */
+  readonly claims?: Readonly<Record<string, string>>;
+  /** A Cedar expression the permit also requires (`when { ... }`), type-checked against the generated schema. */
+  readonly when?: string;
+  /** A Cedar expression that, when true, refuses the call (`unless { ... }` on the permit). */
+  readonly unless?: string;
+}
+
+/** A container image by digest with its Sigstore provenance bundle (in-toto subject = the image digest). */
+export interface RuntimeImageSpec {
+  /** `<registry>/<repository>@sha256:<64 hex>`. */
+  readonly ref: string;
+  /** The Sigstore bundle in the stack folder (`cosign attest --new-bundle-format`, GitHub artifact attestations). */
+  readonly attestation?: string;
+  /** Name of an `images` authority in the trust policy. */
+  readonly signedBy?: string;
+}
+
+/** One authorization test: a call and the decision the generated policies must give. */
+export interface AuthorizationTestSpec {
+  readonly name: string;
+  /** Name of a tool with an `mcp` interface. */
+  readonly tool: string;
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The caller's token claims (tags of the OAuthUser principal). Defaults to none. */
+  readonly claims?: Readonly<Record<string, string>>;
+  /** Evaluate with the kill switch on. Defaults to the manifest's `paused`. */
+  readonly paused?: boolean;
+  readonly expect: 'allow' | 'deny';
 }
 
 export interface DataStoreSpec {
@@ -139,6 +219,10 @@ export interface AgentManifest {
   readonly externalBuckets?: readonly ExternalBucketSpec[];
   /** Kill switch: attach an explicit deny-all to the agent role. Defaults to false. */
   readonly paused?: boolean;
+  /** The runtime's container image, pinned by digest, and its provenance attestation. Defaults to none (then stack config `agentfence:runtimeImage`). */
+  readonly runtimeImage?: RuntimeImageSpec;
+  /** Calls and the decisions the generated Cedar policies must give; run by `validate` and `gate`. Defaults to none. */
+  readonly authorizationTests?: readonly AuthorizationTestSpec[];
 }
 
 // ---- trust policy ----------------------------------------------------------------------------

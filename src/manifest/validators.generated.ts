@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -16,14 +16,22 @@ const pattern5 = new RegExp("^\\d{12}$", "u");
 const pattern6 = new RegExp("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$", "u");
 const pattern8 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
 const pattern9 = new RegExp("^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$", "u");
-const pattern12 = new RegExp("^[^\\\\\\u0000]+$", "u");
-const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
-const pattern17 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
-const pattern18 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
-const pattern19 = new RegExp("(\\.git|/)$", "u");
-const pattern20 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$", "u");
-const pattern27 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
-const pattern29 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern10 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
+const pattern11 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,63}$", "u");
+const pattern13 = new RegExp("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$", "u");
+const pattern16 = new RegExp("^https://[^\\s]+$", "u");
+const pattern20 = new RegExp("^[^\\s\"*\\\\]{1,128}$", "u");
+const pattern21 = new RegExp("^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$", "u");
+const pattern22 = new RegExp("^[^\"\\\\]{1,256}$", "u");
+const pattern25 = new RegExp("^[^\\\\\\u0000]+$", "u");
+const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
+const pattern30 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
+const pattern31 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
+const pattern32 = new RegExp("(\\.git|/)$", "u");
+const pattern33 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$", "u");
+const pattern40 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern42 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern44 = new RegExp("^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -684,7 +692,7 @@ vErrors.push(err56);
 errors++;
 }
 for(const key3 in data15){
-if(!((((((key3 === "name") || (key3 === "description")) || (key3 === "actions")) || (key3 === "resources")) || (key3 === "risk")) || (key3 === "approval"))){
+if(!((((((((key3 === "name") || (key3 === "description")) || (key3 === "actions")) || (key3 === "resources")) || (key3 === "risk")) || (key3 === "approval")) || (key3 === "mcp")) || (key3 === "conditions"))){
 const err57 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
@@ -981,9 +989,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.mcp !== undefined){
+let data24 = data15.mcp;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.toolName === undefined){
+const err80 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "toolName"},message:"must have required property '"+"toolName"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -992,10 +1002,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data24.description === undefined){
+const err81 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1004,12 +1012,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data.dataStores !== undefined){
-let data24 = data.dataStores;
-if(Array.isArray(data24)){
-if(data24.length > 50){
-const err82 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data24.inputSchema === undefined){
+const err82 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "inputSchema"},message:"must have required property '"+"inputSchema"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1018,12 +1022,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-const len4 = data24.length;
-for(let i6=0; i6<len4; i6++){
-let data25 = data24[i6];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err83 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data24.target === undefined){
+const err83 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1032,8 +1032,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data25.kind === undefined){
-const err84 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key4 in data24){
+if(!((((key4 === "toolName") || (key4 === "description")) || (key4 === "inputSchema")) || (key4 === "target"))){
+const err84 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1042,8 +1043,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data25.classification === undefined){
-const err85 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
+}
+if(data24.toolName !== undefined){
+let data25 = data24.toolName;
+if(typeof data25 === "string"){
+if(!pattern10.test(data25)){
+const err85 = {instancePath:instancePath+"/tools/" + i1+"/mcp/toolName",schemaPath:"#/properties/tools/items/properties/mcp/properties/toolName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1052,8 +1057,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data25.retentionDays === undefined){
-const err86 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'"};
+}
+else {
+const err86 = {instancePath:instancePath+"/tools/" + i1+"/mcp/toolName",schemaPath:"#/properties/tools/items/properties/mcp/properties/toolName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1062,9 +1068,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key4 in data25){
-if(!(((((key4 === "name") || (key4 === "kind")) || (key4 === "classification")) || (key4 === "retentionDays")) || (key4 === "description"))){
-const err87 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data24.description !== undefined){
+let data26 = data24.description;
+if(typeof data26 === "string"){
+if(func2(data26) > 2000){
+const err87 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1073,12 +1082,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(func2(data26) > 63){
-const err88 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func2(data26) < 1){
+const err88 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1087,8 +1092,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern3.test(data26)){
-const err89 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err89 = {instancePath:instancePath+"/tools/" + i1+"/mcp/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1098,8 +1104,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/dataStores/" + i6+"/name",schemaPath:"#/properties/dataStores/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.inputSchema !== undefined){
+let data27 = data24.inputSchema;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.type === undefined){
+const err90 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1108,11 +1117,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data25.kind !== undefined){
-let data27 = data25.kind;
-if(!((data27 === "s3") || (data27 === "dynamodb"))){
-const err91 = {instancePath:instancePath+"/dataStores/" + i6+"/kind",schemaPath:"#/properties/dataStores/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data27.properties === undefined){
+const err91 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1121,11 +1127,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data25.classification !== undefined){
-let data28 = data25.classification;
-if(!((((data28 === "public") || (data28 === "internal")) || (data28 === "confidential")) || (data28 === "restricted"))){
-const err92 = {instancePath:instancePath+"/dataStores/" + i6+"/classification",schemaPath:"#/properties/dataStores/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data27){
+if(!(((key5 === "type") || (key5 === "properties")) || (key5 === "required"))){
+const err92 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1135,10 +1139,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data25.retentionDays !== undefined){
-let data29 = data25.retentionDays;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err93 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data27.type !== undefined){
+if("object" !== data27.type){
+const err93 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/type/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1147,9 +1150,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 36500 || isNaN(data29)){
-const err94 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"};
+}
+if(data27.properties !== undefined){
+let data29 = data27.properties;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(Object.keys(data29).length > 50){
+const err94 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1158,8 +1164,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err95 = {instancePath:instancePath+"/dataStores/" + i6+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key6 in data29){
+const _errs60 = errors;
+if(typeof key6 === "string"){
+if(!pattern11.test(key6)){
+const err95 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1169,12 +1178,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-if(data25.description !== undefined){
-let data30 = data25.description;
-if(typeof data30 === "string"){
-if(func2(data30) > 2000){
-const err96 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err96 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key6};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1183,8 +1188,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(func2(data30) < 1){
-const err97 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var valid16 = _errs60 === errors;
+if(!valid16){
+const err97 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1194,8 +1200,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/dataStores/" + i6+"/description",schemaPath:"#/properties/dataStores/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data29){
+let data30 = data29[key7];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.type === undefined){
+const err98 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1204,10 +1213,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/dataStores/" + i6,schemaPath:"#/properties/dataStores/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key8 in data30){
+if(!((((key8 === "type") || (key8 === "description")) || (key8 === "items")) || (key8 === "enum"))){
+const err99 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1217,9 +1225,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data30.type !== undefined){
+let data31 = data30.type;
+if(!(((((data31 === "string") || (data31 === "integer")) || (data31 === "number")) || (data31 === "boolean")) || (data31 === "array"))){
+const err100 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.tools.items.properties.mcp.properties.inputSchema.properties.properties.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1229,11 +1238,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.models !== undefined){
-let data31 = data.models;
-if(Array.isArray(data31)){
-if(data31.length > 50){
-const err101 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data30.description !== undefined){
+let data32 = data30.description;
+if(typeof data32 === "string"){
+if(func2(data32) > 2000){
+const err101 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1242,16 +1251,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len5 = data31.length;
-for(let i7=0; i7<len5; i7++){
-let data32 = data31[i7];
-const _errs64 = errors;
-let valid19 = false;
-let passing0 = null;
-const _errs65 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.path === undefined){
-const err102 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf/0/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(func2(data32) < 1){
+const err102 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1261,15 +1262,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-var _valid0 = _errs65 === errors;
-if(_valid0){
-valid19 = true;
-passing0 = 0;
-}
-const _errs66 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.hosted === undefined){
-const err103 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hosted"},message:"must have required property '"+"hosted"+"'"};
+else {
+const err103 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1279,19 +1273,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-var _valid0 = _errs66 === errors;
-if(_valid0 && valid19){
-valid19 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid19 = true;
-passing0 = 1;
-}
-}
-if(!valid19){
-const err104 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data30.items !== undefined){
+let data33 = data30.items;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.type === undefined){
+const err104 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1300,20 +1286,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.name === undefined){
-const err105 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key9 in data33){
+if(!(key9 === "type")){
+const err105 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1322,9 +1297,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!(func1.call(schema19.properties.models.items.properties, key5))){
-const err106 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data33.type !== undefined){
+let data34 = data33.type;
+if(!((((data34 === "string") || (data34 === "integer")) || (data34 === "number")) || (data34 === "boolean"))){
+const err106 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items/type",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.tools.items.properties.mcp.properties.inputSchema.properties.properties.additionalProperties.properties.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1334,11 +1311,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data32.name !== undefined){
-let data33 = data32.name;
-if(typeof data33 === "string"){
-if(func2(data33) > 63){
-const err107 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+else {
+const err107 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/items",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1347,8 +1322,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!pattern3.test(data33)){
-const err108 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data30.enum !== undefined){
+let data35 = data30.enum;
+if(Array.isArray(data35)){
+if(data35.length > 100){
+const err108 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1357,9 +1336,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/models/" + i7+"/name",schemaPath:"#/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.length < 1){
+const err109 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1368,12 +1346,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data32.description !== undefined){
-let data34 = data32.description;
-if(typeof data34 === "string"){
-if(func2(data34) > 2000){
-const err110 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+const len4 = data35.length;
+for(let i6=0; i6<len4; i6++){
+let data36 = data35[i6];
+if(typeof data36 === "string"){
+if(func2(data36) > 256){
+const err110 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1382,8 +1360,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(func2(data34) < 1){
-const err111 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data36) < 1){
+const err111 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1394,7 +1372,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/models/" + i7+"/description",schemaPath:"#/properties/models/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum/" + i6,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1404,11 +1382,18 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data32.path !== undefined){
-let data35 = data32.path;
-if(typeof data35 === "string"){
-if(func2(data35) > 1024){
-const err113 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+let i7 = data35.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data35[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err113 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1416,9 +1401,14 @@ else {
 vErrors.push(err113);
 }
 errors++;
+break;
 }
-if(func2(data35) < 1){
-const err114 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+indices2[item2] = i7;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/enum",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/properties/enum/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1427,8 +1417,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern12.test(data35)){
-const err115 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1438,8 +1430,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/models/" + i7+"/path",schemaPath:"#/properties/models/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/properties",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1449,11 +1442,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data32.hosted !== undefined){
-let data36 = data32.hosted;
-if(typeof data36 === "string"){
-if(func2(data36) > 256){
-const err117 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data27.required !== undefined){
+let data37 = data27.required;
+if(Array.isArray(data37)){
+if(data37.length > 50){
+const err117 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1462,8 +1455,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(!pattern13.test(data36)){
-const err118 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"+"\""};
+const len5 = data37.length;
+for(let i8=0; i8<len5; i8++){
+let data38 = data37[i8];
+if(typeof data38 === "string"){
+if(!pattern11.test(data38)){
+const err118 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required/" + i8,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1474,7 +1471,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/models/" + i7+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err119 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required/" + i8,schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1484,11 +1481,18 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data32.signature !== undefined){
-let data37 = data32.signature;
-if(typeof data37 === "string"){
-if(func2(data37) > 1024){
-const err120 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+let i9 = data37.length;
+let j3;
+if(i9 > 1){
+const indices3 = {};
+for(;i9--;){
+let item3 = data37[i9];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err120 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1496,9 +1500,14 @@ else {
 vErrors.push(err120);
 }
 errors++;
+break;
 }
-if(func2(data37) < 1){
-const err121 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+indices3[item3] = i9;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema/required",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/properties/required/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1507,8 +1516,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(!pattern12.test(data37)){
-const err122 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tools/" + i1+"/mcp/inputSchema",schemaPath:"#/properties/tools/items/properties/mcp/properties/inputSchema/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1518,8 +1529,15 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/models/" + i7+"/signature",schemaPath:"#/properties/models/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24.target !== undefined){
+let data39 = data24.target;
+const _errs83 = errors;
+let valid26 = false;
+let passing0 = null;
+const _errs84 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.lambda === undefined){
+const err123 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/0/required",keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1529,11 +1547,15 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data32.signedBy !== undefined){
-let data38 = data32.signedBy;
-if(typeof data38 === "string"){
-if(func2(data38) > 63){
-const err124 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+var _valid0 = _errs84 === errors;
+if(_valid0){
+valid26 = true;
+passing0 = 0;
+}
+const _errs85 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.openApi === undefined){
+const err124 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/1/required",keyword:"required",params:{missingProperty: "openApi"},message:"must have required property '"+"openApi"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1542,8 +1564,21 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!pattern3.test(data38)){
-const err125 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+var _valid0 = _errs85 === errors;
+if(_valid0 && valid26){
+valid26 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid26 = true;
+passing0 = 1;
+}
+const _errs86 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.mcpServer === undefined){
+const err125 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf/2/required",keyword:"required",params:{missingProperty: "mcpServer"},message:"must have required property '"+"mcpServer"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1553,8 +1588,20 @@ vErrors.push(err125);
 errors++;
 }
 }
+var _valid0 = _errs86 === errors;
+if(_valid0 && valid26){
+valid26 = false;
+passing0 = [passing0, 2];
+}
 else {
-const err126 = {instancePath:instancePath+"/models/" + i7+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid0){
+valid26 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid26){
+const err126 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1563,12 +1610,21 @@ vErrors.push(err126);
 }
 errors++;
 }
+else {
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
 }
-if(data32.ignorePaths !== undefined){
-let data39 = data32.ignorePaths;
-if(Array.isArray(data39)){
-if(data39.length > 100){
-const err127 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+vErrors = null;
+}
+}
+}
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key10 in data39){
+if(!(((key10 === "lambda") || (key10 === "openApi")) || (key10 === "mcpServer"))){
+const err127 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1577,12 +1633,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-const len6 = data39.length;
-for(let i8=0; i8<len6; i8++){
-let data40 = data39[i8];
+}
+if(data39.lambda !== undefined){
+let data40 = data39.lambda;
 if(typeof data40 === "string"){
-if(func2(data40) > 1024){
-const err128 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(!pattern13.test(data40)){
+const err128 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/lambda",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/lambda/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1591,8 +1647,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(func2(data40) < 1){
-const err129 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err129 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/lambda",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/lambda/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1601,8 +1658,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!pattern12.test(data40)){
-const err130 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+if(data39.openApi !== undefined){
+let data41 = data39.openApi;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.api === undefined){
+const err130 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/required",keyword:"required",params:{missingProperty: "api"},message:"must have required property '"+"api"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1611,9 +1672,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths/" + i8,schemaPath:"#/properties/models/items/properties/ignorePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.operation === undefined){
+const err131 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1622,19 +1682,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-let i9 = data39.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data39[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err132 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+for(const key11 in data41){
+if(!((key11 === "api") || (key11 === "operation"))){
+const err132 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1642,14 +1692,13 @@ else {
 vErrors.push(err132);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/models/" + i7+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data41.api !== undefined){
+let data42 = data41.api;
+if(typeof data42 === "string"){
+if(func2(data42) > 63){
+const err133 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1658,12 +1707,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data32.version !== undefined){
-let data41 = data32.version;
-if(typeof data41 === "string"){
-if(func2(data41) > 64){
-const err134 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(!pattern3.test(data42)){
+const err134 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1672,8 +1717,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(func2(data41) < 1){
-const err135 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err135 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/api",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/api/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1683,8 +1729,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/models/" + i7+"/version",schemaPath:"#/properties/models/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.operation !== undefined){
+let data43 = data41.operation;
+if(typeof data43 === "string"){
+if(!pattern10.test(data43)){
+const err136 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/operation",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/operation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1694,11 +1743,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data32.supplier !== undefined){
-let data42 = data32.supplier;
-if(typeof data42 === "string"){
-if(func2(data42) > 200){
-const err137 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err137 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi/operation",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1707,8 +1753,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(func2(data42) < 1){
-const err138 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/openApi",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/openApi/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1718,8 +1766,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/models/" + i7+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.mcpServer !== undefined){
+let data44 = data39.mcpServer;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.plugin === undefined){
+const err139 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/required",keyword:"required",params:{missingProperty: "plugin"},message:"must have required property '"+"plugin"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1728,12 +1779,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data32.license !== undefined){
-let data43 = data32.license;
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
-const err140 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data44.endpoint === undefined){
+const err140 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1742,8 +1789,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err141 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key12 in data44){
+if(!((key12 === "plugin") || (key12 === "endpoint"))){
+const err141 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1753,8 +1801,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/models/" + i7+"/license",schemaPath:"#/properties/models/items/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.plugin !== undefined){
+let data45 = data44.plugin;
+if(typeof data45 === "string"){
+if(func2(data45) > 214){
+const err142 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1763,12 +1814,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data32.task !== undefined){
-let data44 = data32.task;
-if(typeof data44 === "string"){
-if(func2(data44) > 200){
-const err143 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func2(data45) < 1){
+const err143 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1777,8 +1824,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(func2(data44) < 1){
-const err144 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err144 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/plugin",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/plugin/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1788,8 +1836,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/models/" + i7+"/task",schemaPath:"#/properties/models/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.endpoint !== undefined){
+let data46 = data44.endpoint;
+if(typeof data46 === "string"){
+if(func2(data46) > 2048){
+const err145 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1798,12 +1849,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data32.architecture !== undefined){
-let data45 = data32.architecture;
-if(typeof data45 === "string"){
-if(func2(data45) > 200){
-const err146 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern16.test(data46)){
+const err146 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1812,8 +1859,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(func2(data45) < 1){
-const err147 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err147 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer/endpoint",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/properties/endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1823,8 +1871,9 @@ vErrors.push(err147);
 errors++;
 }
 }
+}
 else {
-const err148 = {instancePath:instancePath+"/models/" + i7+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err148 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target/mcpServer",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/properties/mcpServer/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1836,7 +1885,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err149 = {instancePath:instancePath+"/tools/" + i1+"/mcp/target",schemaPath:"#/properties/tools/items/properties/mcp/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1848,7 +1897,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err150 = {instancePath:instancePath+"/tools/" + i1+"/mcp",schemaPath:"#/properties/tools/items/properties/mcp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1858,11 +1907,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.plugins !== undefined){
-let data46 = data.plugins;
-if(Array.isArray(data46)){
-if(data46.length > 200){
-const err151 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data15.conditions !== undefined){
+let data47 = data15.conditions;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length < 1){
+const err151 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1871,16 +1920,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len7 = data46.length;
-for(let i10=0; i10<len7; i10++){
-let data47 = data46[i10];
-const _errs98 = errors;
-let valid26 = false;
-let passing1 = null;
-const _errs99 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.name === undefined){
-const err152 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key13 in data47){
+if(!(((((((key13 === "limits") || (key13 === "allowedValues")) || (key13 === "requiredFields")) || (key13 === "scopes")) || (key13 === "claims")) || (key13 === "when")) || (key13 === "unless"))){
+const err152 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1889,8 +1931,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err153 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data47.limits !== undefined){
+let data48 = data47.limits;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(Object.keys(data48).length > 50){
+const err153 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1899,16 +1945,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-var _valid1 = _errs99 === errors;
-if(_valid1){
-valid26 = true;
-passing1 = 0;
-}
-const _errs100 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.lockfile === undefined){
-const err154 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+for(const key14 in data48){
+const _errs109 = errors;
+if(typeof key14 === "string"){
+if(!pattern11.test(key14)){
+const err154 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key14};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1918,19 +1959,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-var _valid1 = _errs100 === errors;
-if(_valid1 && valid26){
-valid26 = false;
-passing1 = [passing1, 1];
-}
 else {
-if(_valid1){
-valid26 = true;
-passing1 = 1;
-}
-}
-if(!valid26){
-const err155 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err155 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key14};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1939,21 +1969,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-if(!((((((key6 === "name") || (key6 === "version")) || (key6 === "integrity")) || (key6 === "sourceRepository")) || (key6 === "lockfile")) || (key6 === "signedBy"))){
-const err156 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+var valid31 = _errs109 === errors;
+if(!valid31){
+const err156 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1963,11 +1981,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data47.name !== undefined){
-let data48 = data47.name;
-if(typeof data48 === "string"){
-if(func2(data48) > 214){
-const err157 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+for(const key15 in data48){
+let data49 = data48[key15];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(Object.keys(data49).length < 1){
+const err157 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1976,8 +1994,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!pattern17.test(data48)){
-const err158 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+for(const key16 in data49){
+if(!((key16 === "min") || (key16 === "max"))){
+const err158 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1987,8 +2006,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.min !== undefined){
+let data50 = data49.min;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err159 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1998,11 +2019,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data47.version !== undefined){
-let data49 = data47.version;
-if(typeof data49 === "string"){
-if(func2(data49) > 256){
-const err160 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data49.max !== undefined){
+let data51 = data49.max;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err160 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2011,8 +2031,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func2(data49) < 1){
-const err161 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2022,8 +2044,9 @@ vErrors.push(err161);
 errors++;
 }
 }
+}
 else {
-const err162 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err162 = {instancePath:instancePath+"/tools/" + i1+"/conditions/limits",schemaPath:"#/properties/tools/items/properties/conditions/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2033,11 +2056,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data47.integrity !== undefined){
-let data50 = data47.integrity;
-if(typeof data50 === "string"){
-if(!pattern18.test(data50)){
-const err163 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(data47.allowedValues !== undefined){
+let data52 = data47.allowedValues;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(Object.keys(data52).length > 50){
+const err163 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2046,9 +2069,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data52){
+const _errs121 = errors;
+if(typeof key17 === "string"){
+if(!pattern11.test(key17)){
+const err164 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\"",propertyName:key17};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2058,13 +2083,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data47.sourceRepository !== undefined){
-let data51 = data47.sourceRepository;
-const _errs110 = errors;
-const _errs111 = errors;
-if(typeof data51 === "string"){
-if(!pattern19.test(data51)){
-const err165 = {};
+else {
+const err165 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key17};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2073,10 +2093,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-var valid28 = _errs111 === errors;
-if(valid28){
-const err166 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/not",keyword:"not",params:{},message:"must NOT be valid"};
+var valid34 = _errs121 === errors;
+if(!valid34){
+const err166 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2085,20 +2104,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-else {
-errors = _errs110;
-if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data51 === "string"){
-if(func2(data51) > 512){
-const err167 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+for(const key18 in data52){
+let data53 = data52[key18];
+if(Array.isArray(data53)){
+if(data53.length > 100){
+const err167 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2107,8 +2118,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(!pattern20.test(data51)){
-const err168 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
+if(data53.length < 1){
+const err168 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2117,9 +2128,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/plugins/" + i10+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data53.length;
+for(let i10=0; i10<len6; i10++){
+let data54 = data53[i10];
+if(typeof data54 === "string"){
+if(func2(data54) > 256){
+const err169 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2128,12 +2142,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data47.lockfile !== undefined){
-let data52 = data47.lockfile;
-if(typeof data52 === "string"){
-if(func2(data52) > 1024){
-const err170 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(func2(data54) < 1){
+const err170 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2142,8 +2152,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(func2(data52) < 1){
-const err171 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err171 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2152,8 +2163,19 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(!pattern12.test(data52)){
-const err172 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+let i11 = data53.length;
+let j4;
+if(i11 > 1){
+const indices4 = {};
+for(;i11--;){
+let item4 = data53[i11];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err172 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2161,10 +2183,14 @@ else {
 vErrors.push(err172);
 }
 errors++;
+break;
+}
+indices4[item4] = i11;
+}
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err173 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2174,11 +2200,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data47.signedBy !== undefined){
-let data53 = data47.signedBy;
-if(typeof data53 === "string"){
-if(func2(data53) > 63){
-const err174 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+else {
+const err174 = {instancePath:instancePath+"/tools/" + i1+"/conditions/allowedValues",schemaPath:"#/properties/tools/items/properties/conditions/properties/allowedValues/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2187,8 +2211,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(!pattern3.test(data53)){
-const err175 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data47.requiredFields !== undefined){
+let data55 = data47.requiredFields;
+if(Array.isArray(data55)){
+if(data55.length > 50){
+const err175 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2197,9 +2225,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data55.length;
+for(let i12=0; i12<len7; i12++){
+let data56 = data55[i12];
+if(typeof data56 === "string"){
+if(!pattern11.test(data56)){
+const err176 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields/" + i12,schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2209,12 +2240,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data47.name !== undefined){
-if(data47.version === undefined){
-const err177 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
-    missingProperty: "version",
-    depsCount: 1,
-    deps: "version"},message:"must have property version when property name is present"};
+else {
+const err177 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields/" + i12,schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2224,12 +2251,18 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data47.version !== undefined){
-if(data47.name === undefined){
-const err178 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
-    missingProperty: "name",
-    depsCount: 1,
-    deps: "name"},message:"must have property name when property version is present"};
+let i13 = data55.length;
+let j5;
+if(i13 > 1){
+const indices5 = {};
+for(;i13--;){
+let item5 = data55[i13];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err178 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2237,14 +2270,14 @@ else {
 vErrors.push(err178);
 }
 errors++;
+break;
+}
+indices5[item5] = i13;
 }
 }
-if(data47.integrity !== undefined){
-if(data47.name === undefined){
-const err179 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+}
+else {
+const err179 = {instancePath:instancePath+"/tools/" + i1+"/conditions/requiredFields",schemaPath:"#/properties/tools/items/properties/conditions/properties/requiredFields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2253,11 +2286,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err180 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+}
+if(data47.scopes !== undefined){
+let data57 = data47.scopes;
+if(Array.isArray(data57)){
+if(data57.length > 20){
+const err180 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2266,13 +2300,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data47.sourceRepository !== undefined){
-if(data47.name === undefined){
-const err181 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+if(data57.length < 1){
+const err181 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2281,11 +2310,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err182 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+const len8 = data57.length;
+for(let i14=0; i14<len8; i14++){
+let data58 = data57[i14];
+if(typeof data58 === "string"){
+if(!pattern20.test(data58)){
+const err182 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes/" + i14,schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s\"*\\\\]{1,128}$"},message:"must match pattern \""+"^[^\\s\"*\\\\]{1,128}$"+"\""};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2295,9 +2325,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
 else {
-const err183 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err183 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes/" + i14,schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2307,9 +2336,18 @@ vErrors.push(err183);
 errors++;
 }
 }
+let i15 = data57.length;
+let j6;
+if(i15 > 1){
+const indices6 = {};
+for(;i15--;){
+let item6 = data57[i15];
+if(typeof item6 !== "string"){
+continue;
 }
-else {
-const err184 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err184 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i15+" are identical)"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2317,13 +2355,14 @@ else {
 vErrors.push(err184);
 }
 errors++;
+break;
+}
+indices6[item6] = i15;
 }
 }
-if(data.apis !== undefined){
-let data54 = data.apis;
-if(Array.isArray(data54)){
-if(data54.length > 50){
-const err185 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+}
+else {
+const err185 = {instancePath:instancePath+"/tools/" + i1+"/conditions/scopes",schemaPath:"#/properties/tools/items/properties/conditions/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2332,12 +2371,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-const len8 = data54.length;
-for(let i11=0; i11<len8; i11++){
-let data55 = data54[i11];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.name === undefined){
-const err186 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data47.claims !== undefined){
+let data59 = data47.claims;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(Object.keys(data59).length > 20){
+const err186 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2346,8 +2385,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data55.descriptor === undefined){
-const err187 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(Object.keys(data59).length < 1){
+const err187 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2356,8 +2395,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data55.signature === undefined){
-const err188 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+for(const key19 in data59){
+const _errs138 = errors;
+if(typeof key19 === "string"){
+if(!pattern21.test(key19)){
+const err188 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"+"\"",propertyName:key19};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2366,8 +2408,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data55.dataClassifications === undefined){
-const err189 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+}
+else {
+const err189 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key19};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2376,9 +2419,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-for(const key7 in data55){
-if(!(((((key7 === "name") || (key7 === "descriptor")) || (key7 === "signature")) || (key7 === "dataClassifications")) || (key7 === "signedBy"))){
-const err190 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+var valid45 = _errs138 === errors;
+if(!valid45){
+const err190 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2388,11 +2431,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data55.name !== undefined){
-let data56 = data55.name;
-if(typeof data56 === "string"){
-if(func2(data56) > 63){
-const err191 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+for(const key20 in data59){
+let data60 = data59[key20];
+if(typeof data60 === "string"){
+if(!pattern22.test(data60)){
+const err191 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[^\"\\\\]{1,256}$"},message:"must match pattern \""+"^[^\"\\\\]{1,256}$"+"\""};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2401,8 +2444,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!pattern3.test(data56)){
-const err192 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err192 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2412,8 +2456,9 @@ vErrors.push(err192);
 errors++;
 }
 }
+}
 else {
-const err193 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err193 = {instancePath:instancePath+"/tools/" + i1+"/conditions/claims",schemaPath:"#/properties/tools/items/properties/conditions/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2423,11 +2468,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data55.descriptor !== undefined){
-let data57 = data55.descriptor;
-if(typeof data57 === "string"){
-if(func2(data57) > 1024){
-const err194 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data47.when !== undefined){
+let data61 = data47.when;
+if(typeof data61 === "string"){
+if(func2(data61) > 4000){
+const err194 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2436,8 +2481,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err195 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data61) < 1){
+const err195 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2446,8 +2491,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(!pattern12.test(data57)){
-const err196 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err196 = {instancePath:instancePath+"/tools/" + i1+"/conditions/when",schemaPath:"#/properties/tools/items/properties/conditions/properties/when/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2457,8 +2503,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.unless !== undefined){
+let data62 = data47.unless;
+if(typeof data62 === "string"){
+if(func2(data62) > 4000){
+const err197 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2467,12 +2516,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data55.signature !== undefined){
-let data58 = data55.signature;
-if(typeof data58 === "string"){
-if(func2(data58) > 1024){
-const err198 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(func2(data62) < 1){
+const err198 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2481,8 +2526,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(func2(data58) < 1){
-const err199 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err199 = {instancePath:instancePath+"/tools/" + i1+"/conditions/unless",schemaPath:"#/properties/tools/items/properties/conditions/properties/unless/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2491,8 +2537,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern12.test(data58)){
-const err200 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/tools/" + i1+"/conditions",schemaPath:"#/properties/tools/items/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2502,8 +2550,9 @@ vErrors.push(err200);
 errors++;
 }
 }
+}
 else {
-const err201 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/tools/" + i1,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2513,11 +2562,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data55.dataClassifications !== undefined){
-let data59 = data55.dataClassifications;
-if(Array.isArray(data59)){
-if(data59.length < 1){
-const err202 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err202 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2526,11 +2573,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-const len9 = data59.length;
-for(let i12=0; i12<len9; i12++){
-let data60 = data59[i12];
-if(!((((data60 === "public") || (data60 === "internal")) || (data60 === "confidential")) || (data60 === "restricted"))){
-const err203 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications/" + i12,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.dataStores !== undefined){
+let data63 = data.dataStores;
+if(Array.isArray(data63)){
+if(data63.length > 50){
+const err203 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2539,15 +2587,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-let i13 = data59.length;
-let j3;
-if(i13 > 1){
-outer0:
-for(;i13--;){
-for(j3 = i13; j3--;){
-if(func0(data59[i13], data59[j3])){
-const err204 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+const len9 = data63.length;
+for(let i16=0; i16<len9; i16++){
+let data64 = data63[i16];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err204 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2555,14 +2600,9 @@ else {
 vErrors.push(err204);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.kind === undefined){
+const err205 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2571,12 +2611,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data55.signedBy !== undefined){
-let data61 = data55.signedBy;
-if(typeof data61 === "string"){
-if(func2(data61) > 63){
-const err206 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data64.classification === undefined){
+const err206 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2585,8 +2621,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(!pattern3.test(data61)){
-const err207 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(data64.retentionDays === undefined){
+const err207 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2595,9 +2631,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data64){
+if(!(((((key21 === "name") || (key21 === "kind")) || (key21 === "classification")) || (key21 === "retentionDays")) || (key21 === "description"))){
+const err208 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2607,9 +2643,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 === "string"){
+if(func2(data65) > 63){
+const err209 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2618,10 +2656,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern3.test(data65)){
+const err210 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2631,11 +2667,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data.network !== undefined){
-let data62 = data.network;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.egress === undefined){
-const err211 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+else {
+const err211 = {instancePath:instancePath+"/dataStores/" + i16+"/name",schemaPath:"#/properties/dataStores/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2644,9 +2677,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key8 in data62){
-if(!(key8 === "egress")){
-const err212 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data64.kind !== undefined){
+let data66 = data64.kind;
+if(!((data66 === "s3") || (data66 === "dynamodb"))){
+const err212 = {instancePath:instancePath+"/dataStores/" + i16+"/kind",schemaPath:"#/properties/dataStores/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2656,10 +2691,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data62.egress !== undefined){
-let data63 = data62.egress;
-if(!((data63 === "firewall") || (data63 === "none"))){
-const err213 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(data64.classification !== undefined){
+let data67 = data64.classification;
+if(!((((data67 === "public") || (data67 === "internal")) || (data67 === "confidential")) || (data67 === "restricted"))){
+const err213 = {instancePath:instancePath+"/dataStores/" + i16+"/classification",schemaPath:"#/properties/dataStores/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.dataStores.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2669,9 +2704,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.retentionDays !== undefined){
+let data68 = data64.retentionDays;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err214 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2680,12 +2716,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data.monitoring !== undefined){
-let data64 = data.monitoring;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.logRetentionDays === undefined){
-const err215 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 36500 || isNaN(data68)){
+const err215 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2694,9 +2727,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key9 in data64){
-if(!(((key9 === "logRetentionDays") || (key9 === "alarmEmail")) || (key9 === "alarmTopicArn"))){
-const err216 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data68 < 1 || isNaN(data68)){
+const err216 = {instancePath:instancePath+"/dataStores/" + i16+"/retentionDays",schemaPath:"#/properties/dataStores/items/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2706,10 +2738,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data64.logRetentionDays !== undefined){
-let data65 = data64.logRetentionDays;
-if(!((((((((((((((((((((((data65 === 1) || (data65 === 3)) || (data65 === 5)) || (data65 === 7)) || (data65 === 14)) || (data65 === 30)) || (data65 === 60)) || (data65 === 90)) || (data65 === 120)) || (data65 === 150)) || (data65 === 180)) || (data65 === 365)) || (data65 === 400)) || (data65 === 545)) || (data65 === 731)) || (data65 === 1096)) || (data65 === 1827)) || (data65 === 2192)) || (data65 === 2557)) || (data65 === 2922)) || (data65 === 3288)) || (data65 === 3653))){
-const err217 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+}
+if(data64.description !== undefined){
+let data69 = data64.description;
+if(typeof data69 === "string"){
+if(func2(data69) > 2000){
+const err217 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2718,12 +2752,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data64.alarmEmail !== undefined){
-let data66 = data64.alarmEmail;
-if(typeof data66 === "string"){
-if(func2(data66) > 254){
-const err218 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(func2(data69) < 1){
+const err218 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2732,8 +2762,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!(formats0.test(data66))){
-const err219 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+else {
+const err219 = {instancePath:instancePath+"/dataStores/" + i16+"/description",schemaPath:"#/properties/dataStores/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2743,8 +2774,9 @@ vErrors.push(err219);
 errors++;
 }
 }
+}
 else {
-const err220 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/dataStores/" + i16,schemaPath:"#/properties/dataStores/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2754,11 +2786,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data64.alarmTopicArn !== undefined){
-let data67 = data64.alarmTopicArn;
-if(typeof data67 === "string"){
-if(!pattern27.test(data67)){
-const err221 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+}
+else {
+const err221 = {instancePath:instancePath+"/dataStores",schemaPath:"#/properties/dataStores/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2768,8 +2798,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.models !== undefined){
+let data70 = data.models;
+if(Array.isArray(data70)){
+if(data70.length > 50){
+const err222 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2778,10 +2811,16 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len10 = data70.length;
+for(let i17=0; i17<len10; i17++){
+let data71 = data70[i17];
+const _errs164 = errors;
+let valid52 = false;
+let passing1 = null;
+const _errs165 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.path === undefined){
+const err223 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf/0/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2791,11 +2830,15 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data.attestations !== undefined){
-let data68 = data.attestations;
-if(typeof data68 === "string"){
-if(func2(data68) > 1024){
-const err224 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+var _valid1 = _errs165 === errors;
+if(_valid1){
+valid52 = true;
+passing1 = 0;
+}
+const _errs166 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.hosted === undefined){
+const err224 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf/1/required",keyword:"required",params:{missingProperty: "hosted"},message:"must have required property '"+"hosted"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2804,8 +2847,20 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(func2(data68) < 1){
-const err225 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+var _valid1 = _errs166 === errors;
+if(_valid1 && valid52){
+valid52 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid52 = true;
+passing1 = 1;
+}
+}
+if(!valid52){
+const err225 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2814,8 +2869,20 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(!pattern12.test(data68)){
-const err226 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+else {
+errors = _errs164;
+if(vErrors !== null){
+if(_errs164){
+vErrors.length = _errs164;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.name === undefined){
+const err226 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2824,9 +2891,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data71){
+if(!(func1.call(schema19.properties.models.items.properties, key22))){
+const err227 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2836,9 +2903,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.paused !== undefined){
-if(typeof data.paused !== "boolean"){
-const err228 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data71.name !== undefined){
+let data72 = data71.name;
+if(typeof data72 === "string"){
+if(func2(data72) > 63){
+const err228 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2847,12 +2916,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data.externalBuckets !== undefined){
-let data70 = data.externalBuckets;
-if(Array.isArray(data70)){
-if(data70.length > 50){
-const err229 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(!pattern3.test(data72)){
+const err229 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2861,12 +2926,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-const len10 = data70.length;
-for(let i14=0; i14<len10; i14++){
-let data71 = data70[i14];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.bucket === undefined){
-const err230 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+}
+else {
+const err230 = {instancePath:instancePath+"/models/" + i17+"/name",schemaPath:"#/properties/models/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2875,8 +2937,12 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data71.account === undefined){
-const err231 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+}
+if(data71.description !== undefined){
+let data73 = data71.description;
+if(typeof data73 === "string"){
+if(func2(data73) > 2000){
+const err231 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2885,9 +2951,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-for(const key10 in data71){
-if(!(((key10 === "bucket") || (key10 === "account")) || (key10 === "description"))){
-const err232 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(func2(data73) < 1){
+const err232 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2897,11 +2962,8 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data71.bucket !== undefined){
-let data72 = data71.bucket;
-if(typeof data72 === "string"){
-if(!pattern29.test(data72)){
-const err233 = {instancePath:instancePath+"/externalBuckets/" + i14+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+else {
+const err233 = {instancePath:instancePath+"/models/" + i17+"/description",schemaPath:"#/properties/models/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2911,8 +2973,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-else {
-const err234 = {instancePath:instancePath+"/externalBuckets/" + i14+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.path !== undefined){
+let data74 = data71.path;
+if(typeof data74 === "string"){
+if(func2(data74) > 1024){
+const err234 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2921,12 +2986,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data71.account !== undefined){
-let data73 = data71.account;
-if(typeof data73 === "string"){
-if(!pattern5.test(data73)){
-const err235 = {instancePath:instancePath+"/externalBuckets/" + i14+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+if(func2(data74) < 1){
+const err235 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2935,9 +2996,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/externalBuckets/" + i14+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern25.test(data74)){
+const err236 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2947,11 +3007,8 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data71.description !== undefined){
-let data74 = data71.description;
-if(typeof data74 === "string"){
-if(func2(data74) > 2000){
-const err237 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err237 = {instancePath:instancePath+"/models/" + i17+"/path",schemaPath:"#/properties/models/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2960,8 +3017,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(func2(data74) < 1){
-const err238 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data71.hosted !== undefined){
+let data75 = data71.hosted;
+if(typeof data75 === "string"){
+if(func2(data75) > 256){
+const err238 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2970,9 +3031,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/externalBuckets/" + i14+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern26.test(data75)){
+const err239 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2982,9 +3042,8 @@ vErrors.push(err239);
 errors++;
 }
 }
-}
 else {
-const err240 = {instancePath:instancePath+"/externalBuckets/" + i14,schemaPath:"#/properties/externalBuckets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err240 = {instancePath:instancePath+"/models/" + i17+"/hosted",schemaPath:"#/properties/models/items/properties/hosted/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2994,9 +3053,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data71.signature !== undefined){
+let data76 = data71.signature;
+if(typeof data76 === "string"){
+if(func2(data76) > 1024){
+const err241 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3005,15 +3066,1916 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-}
-else {
-const err242 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data76) < 1){
+const err242 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
+}
+errors++;
+}
+if(!pattern25.test(data76)){
+const err243 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/models/" + i17+"/signature",schemaPath:"#/properties/models/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data71.signedBy !== undefined){
+let data77 = data71.signedBy;
+if(typeof data77 === "string"){
+if(func2(data77) > 63){
+const err245 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(!pattern3.test(data77)){
+const err246 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/models/" + i17+"/signedBy",schemaPath:"#/properties/models/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data71.ignorePaths !== undefined){
+let data78 = data71.ignorePaths;
+if(Array.isArray(data78)){
+if(data78.length > 100){
+const err248 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+const len11 = data78.length;
+for(let i18=0; i18<len11; i18++){
+let data79 = data78[i18];
+if(typeof data79 === "string"){
+if(func2(data79) > 1024){
+const err249 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(func2(data79) < 1){
+const err250 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if(!pattern25.test(data79)){
+const err251 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths/" + i18,schemaPath:"#/properties/models/items/properties/ignorePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+let i19 = data78.length;
+let j7;
+if(i19 > 1){
+const indices7 = {};
+for(;i19--;){
+let item7 = data78[i19];
+if(typeof item7 !== "string"){
+continue;
+}
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err253 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i19+" are identical)"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+break;
+}
+indices7[item7] = i19;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/models/" + i17+"/ignorePaths",schemaPath:"#/properties/models/items/properties/ignorePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data71.version !== undefined){
+let data80 = data71.version;
+if(typeof data80 === "string"){
+if(func2(data80) > 64){
+const err255 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(func2(data80) < 1){
+const err256 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/models/" + i17+"/version",schemaPath:"#/properties/models/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data71.supplier !== undefined){
+let data81 = data71.supplier;
+if(typeof data81 === "string"){
+if(func2(data81) > 200){
+const err258 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(func2(data81) < 1){
+const err259 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/models/" + i17+"/supplier",schemaPath:"#/properties/models/items/properties/supplier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data71.license !== undefined){
+let data82 = data71.license;
+if(typeof data82 === "string"){
+if(func2(data82) > 200){
+const err261 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(func2(data82) < 1){
+const err262 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/models/" + i17+"/license",schemaPath:"#/properties/models/items/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data71.task !== undefined){
+let data83 = data71.task;
+if(typeof data83 === "string"){
+if(func2(data83) > 200){
+const err264 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(func2(data83) < 1){
+const err265 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/models/" + i17+"/task",schemaPath:"#/properties/models/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data71.architecture !== undefined){
+let data84 = data71.architecture;
+if(typeof data84 === "string"){
+if(func2(data84) > 200){
+const err267 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(func2(data84) < 1){
+const err268 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/models/" + i17+"/architecture",schemaPath:"#/properties/models/items/properties/architecture/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+if(data.plugins !== undefined){
+let data85 = data.plugins;
+if(Array.isArray(data85)){
+if(data85.length > 200){
+const err272 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+const len12 = data85.length;
+for(let i20=0; i20<len12; i20++){
+let data86 = data85[i20];
+const _errs198 = errors;
+let valid59 = false;
+let passing2 = null;
+const _errs199 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.name === undefined){
+const err273 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+if(data86.version === undefined){
+const err274 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+var _valid2 = _errs199 === errors;
+if(_valid2){
+valid59 = true;
+passing2 = 0;
+}
+const _errs200 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.lockfile === undefined){
+const err275 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+var _valid2 = _errs200 === errors;
+if(_valid2 && valid59){
+valid59 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid59 = true;
+passing2 = 1;
+}
+}
+if(!valid59){
+const err276 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+else {
+errors = _errs198;
+if(vErrors !== null){
+if(_errs198){
+vErrors.length = _errs198;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key23 in data86){
+if(!((((((key23 === "name") || (key23 === "version")) || (key23 === "integrity")) || (key23 === "sourceRepository")) || (key23 === "lockfile")) || (key23 === "signedBy"))){
+const err277 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data86.name !== undefined){
+let data87 = data86.name;
+if(typeof data87 === "string"){
+if(func2(data87) > 214){
+const err278 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if(!pattern30.test(data87)){
+const err279 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+if(data86.version !== undefined){
+let data88 = data86.version;
+if(typeof data88 === "string"){
+if(func2(data88) > 256){
+const err281 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(func2(data88) < 1){
+const err282 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data86.integrity !== undefined){
+let data89 = data86.integrity;
+if(typeof data89 === "string"){
+if(!pattern31.test(data89)){
+const err284 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data86.sourceRepository !== undefined){
+let data90 = data86.sourceRepository;
+const _errs210 = errors;
+const _errs211 = errors;
+if(typeof data90 === "string"){
+if(!pattern32.test(data90)){
+const err286 = {};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+var valid61 = _errs211 === errors;
+if(valid61){
+const err287 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+else {
+errors = _errs210;
+if(vErrors !== null){
+if(_errs210){
+vErrors.length = _errs210;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data90 === "string"){
+if(func2(data90) > 512){
+const err288 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if(!pattern33.test(data90)){
+const err289 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data86.lockfile !== undefined){
+let data91 = data86.lockfile;
+if(typeof data91 === "string"){
+if(func2(data91) > 1024){
+const err291 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(func2(data91) < 1){
+const err292 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+if(!pattern25.test(data91)){
+const err293 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+if(data86.signedBy !== undefined){
+let data92 = data86.signedBy;
+if(typeof data92 === "string"){
+if(func2(data92) > 63){
+const err295 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+if(!pattern3.test(data92)){
+const err296 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data86.name !== undefined){
+if(data86.version === undefined){
+const err298 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
+    missingProperty: "version",
+    depsCount: 1,
+    deps: "version"},message:"must have property version when property name is present"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data86.version !== undefined){
+if(data86.name === undefined){
+const err299 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
+    missingProperty: "name",
+    depsCount: 1,
+    deps: "name"},message:"must have property name when property version is present"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+if(data86.integrity !== undefined){
+if(data86.name === undefined){
+const err300 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(data86.version === undefined){
+const err301 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data86.sourceRepository !== undefined){
+if(data86.name === undefined){
+const err302 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(data86.version === undefined){
+const err303 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data.apis !== undefined){
+let data93 = data.apis;
+if(Array.isArray(data93)){
+if(data93.length > 50){
+const err306 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+const len13 = data93.length;
+for(let i21=0; i21<len13; i21++){
+let data94 = data93[i21];
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.name === undefined){
+const err307 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(data94.descriptor === undefined){
+const err308 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+if(data94.signature === undefined){
+const err309 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+if(data94.dataClassifications === undefined){
+const err310 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+for(const key24 in data94){
+if(!(((((key24 === "name") || (key24 === "descriptor")) || (key24 === "signature")) || (key24 === "dataClassifications")) || (key24 === "signedBy"))){
+const err311 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data94.name !== undefined){
+let data95 = data94.name;
+if(typeof data95 === "string"){
+if(func2(data95) > 63){
+const err312 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+if(!pattern3.test(data95)){
+const err313 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data94.descriptor !== undefined){
+let data96 = data94.descriptor;
+if(typeof data96 === "string"){
+if(func2(data96) > 1024){
+const err315 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+if(func2(data96) < 1){
+const err316 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if(!pattern25.test(data96)){
+const err317 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data94.signature !== undefined){
+let data97 = data94.signature;
+if(typeof data97 === "string"){
+if(func2(data97) > 1024){
+const err319 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+if(func2(data97) < 1){
+const err320 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(!pattern25.test(data97)){
+const err321 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data94.dataClassifications !== undefined){
+let data98 = data94.dataClassifications;
+if(Array.isArray(data98)){
+if(data98.length < 1){
+const err323 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+const len14 = data98.length;
+for(let i22=0; i22<len14; i22++){
+let data99 = data98[i22];
+if(!((((data99 === "public") || (data99 === "internal")) || (data99 === "confidential")) || (data99 === "restricted"))){
+const err324 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications/" + i22,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+let i23 = data98.length;
+let j8;
+if(i23 > 1){
+outer0:
+for(;i23--;){
+for(j8 = i23; j8--;){
+if(func0(data98[i23], data98[j8])){
+const err325 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i23+" are identical)"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data94.signedBy !== undefined){
+let data100 = data94.signedBy;
+if(typeof data100 === "string"){
+if(func2(data100) > 63){
+const err327 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+if(!pattern3.test(data100)){
+const err328 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data.network !== undefined){
+let data101 = data.network;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.egress === undefined){
+const err332 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+for(const key25 in data101){
+if(!(key25 === "egress")){
+const err333 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data101.egress !== undefined){
+let data102 = data101.egress;
+if(!((data102 === "firewall") || (data102 === "none"))){
+const err334 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+if(data.monitoring !== undefined){
+let data103 = data.monitoring;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.logRetentionDays === undefined){
+const err336 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+for(const key26 in data103){
+if(!(((key26 === "logRetentionDays") || (key26 === "alarmEmail")) || (key26 === "alarmTopicArn"))){
+const err337 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data103.logRetentionDays !== undefined){
+let data104 = data103.logRetentionDays;
+if(!((((((((((((((((((((((data104 === 1) || (data104 === 3)) || (data104 === 5)) || (data104 === 7)) || (data104 === 14)) || (data104 === 30)) || (data104 === 60)) || (data104 === 90)) || (data104 === 120)) || (data104 === 150)) || (data104 === 180)) || (data104 === 365)) || (data104 === 400)) || (data104 === 545)) || (data104 === 731)) || (data104 === 1096)) || (data104 === 1827)) || (data104 === 2192)) || (data104 === 2557)) || (data104 === 2922)) || (data104 === 3288)) || (data104 === 3653))){
+const err338 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data103.alarmEmail !== undefined){
+let data105 = data103.alarmEmail;
+if(typeof data105 === "string"){
+if(func2(data105) > 254){
+const err339 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if(!(formats0.test(data105))){
+const err340 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data103.alarmTopicArn !== undefined){
+let data106 = data103.alarmTopicArn;
+if(typeof data106 === "string"){
+if(!pattern40.test(data106)){
+const err342 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data107 = data.attestations;
+if(typeof data107 === "string"){
+if(func2(data107) > 1024){
+const err345 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(func2(data107) < 1){
+const err346 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if(!pattern25.test(data107)){
+const err347 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data.paused !== undefined){
+if(typeof data.paused !== "boolean"){
+const err349 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data.externalBuckets !== undefined){
+let data109 = data.externalBuckets;
+if(Array.isArray(data109)){
+if(data109.length > 50){
+const err350 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+const len15 = data109.length;
+for(let i24=0; i24<len15; i24++){
+let data110 = data109[i24];
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.bucket === undefined){
+const err351 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if(data110.account === undefined){
+const err352 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+for(const key27 in data110){
+if(!(((key27 === "bucket") || (key27 === "account")) || (key27 === "description"))){
+const err353 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data110.bucket !== undefined){
+let data111 = data110.bucket;
+if(typeof data111 === "string"){
+if(!pattern42.test(data111)){
+const err354 = {instancePath:instancePath+"/externalBuckets/" + i24+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/externalBuckets/" + i24+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data110.account !== undefined){
+let data112 = data110.account;
+if(typeof data112 === "string"){
+if(!pattern5.test(data112)){
+const err356 = {instancePath:instancePath+"/externalBuckets/" + i24+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/externalBuckets/" + i24+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+if(data110.description !== undefined){
+let data113 = data110.description;
+if(typeof data113 === "string"){
+if(func2(data113) > 2000){
+const err358 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+if(func2(data113) < 1){
+const err359 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data.runtimeImage !== undefined){
+let data114 = data.runtimeImage;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.ref === undefined){
+const err363 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+for(const key28 in data114){
+if(!(((key28 === "ref") || (key28 === "attestation")) || (key28 === "signedBy"))){
+const err364 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data114.ref !== undefined){
+let data115 = data114.ref;
+if(typeof data115 === "string"){
+if(func2(data115) > 512){
+const err365 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+if(!pattern44.test(data115)){
+const err366 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data114.attestation !== undefined){
+let data116 = data114.attestation;
+if(typeof data116 === "string"){
+if(func2(data116) > 1024){
+const err368 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+if(func2(data116) < 1){
+const err369 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+if(!pattern25.test(data116)){
+const err370 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data114.signedBy !== undefined){
+let data117 = data114.signedBy;
+if(typeof data117 === "string"){
+if(func2(data117) > 63){
+const err372 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+if(!pattern3.test(data117)){
+const err373 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data.authorizationTests !== undefined){
+let data118 = data.authorizationTests;
+if(Array.isArray(data118)){
+if(data118.length > 500){
+const err376 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+const len16 = data118.length;
+for(let i25=0; i25<len16; i25++){
+let data119 = data118[i25];
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.name === undefined){
+const err377 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+if(data119.tool === undefined){
+const err378 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+if(data119.input === undefined){
+const err379 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+if(data119.expect === undefined){
+const err380 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+for(const key29 in data119){
+if(!((((((key29 === "name") || (key29 === "tool")) || (key29 === "input")) || (key29 === "claims")) || (key29 === "paused")) || (key29 === "expect"))){
+const err381 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+if(data119.name !== undefined){
+let data120 = data119.name;
+if(typeof data120 === "string"){
+if(func2(data120) > 200){
+const err382 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+if(func2(data120) < 1){
+const err383 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+else {
+const err384 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+if(data119.tool !== undefined){
+let data121 = data119.tool;
+if(typeof data121 === "string"){
+if(func2(data121) > 63){
+const err385 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+if(!pattern3.test(data121)){
+const err386 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data119.input !== undefined){
+let data122 = data119.input;
+if(!(data122 && typeof data122 == "object" && !Array.isArray(data122))){
+const err388 = {instancePath:instancePath+"/authorizationTests/" + i25+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+if(data119.claims !== undefined){
+let data123 = data119.claims;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key30 in data123){
+let data124 = data123[key30];
+if(typeof data124 === "string"){
+if(func2(data124) > 2048){
+const err389 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data119.paused !== undefined){
+if(typeof data119.paused !== "boolean"){
+const err392 = {instancePath:instancePath+"/authorizationTests/" + i25+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+if(data119.expect !== undefined){
+let data126 = data119.expect;
+if(!((data126 === "allow") || (data126 === "deny"))){
+const err393 = {instancePath:instancePath+"/authorizationTests/" + i25+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+}
+else {
+const err394 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+}
+else {
+const err396 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
 }
 errors++;
 }
@@ -3024,7 +4986,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"repositories":{"type":"object","description":"npm package name -> the repository its provenance must be built from","maxProperties":500,"propertyNames":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"additionalProperties":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512}},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern41 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern58 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -3794,7 +5756,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!pattern12.test(data16)){
+if(!pattern25.test(data16)){
 const err58 = {instancePath:instancePath+"/key/publicKey",schemaPath:"#/properties/key/properties/publicKey/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
@@ -3900,7 +5862,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern12.test(data19)){
+if(!pattern25.test(data19)){
 const err67 = {instancePath:instancePath+"/certificate/chain/" + i0,schemaPath:"#/properties/certificate/properties/chain/items/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
@@ -4275,7 +6237,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern12.test(data6)){
+if(!pattern25.test(data6)){
 const err21 = {instancePath:instancePath+"/trustedRoots/" + i0+"/source/path",schemaPath:"#/properties/trustedRoots/items/properties/source/oneOf/1/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -4699,7 +6661,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern17.test(key5)){
+if(!pattern30.test(key5)){
 const err51 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err51];
@@ -4737,7 +6699,7 @@ let data19 = data18[key6];
 const _errs48 = errors;
 const _errs49 = errors;
 if(typeof data19 === "string"){
-if(!pattern19.test(data19)){
+if(!pattern32.test(data19)){
 const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
@@ -4781,7 +6743,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern20.test(data19)){
+if(!pattern33.test(data19)){
 const err57 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
@@ -4912,7 +6874,7 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!pattern41.test(data23)){
+if(!pattern58.test(data23)){
 const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];

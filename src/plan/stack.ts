@@ -9,6 +9,7 @@
  * allowedClients}), `reviewerEmails`, `approvalTimeoutSeconds`, `cidrBlock`, `availabilityZones`,
  * `keyAdmins`, `cloudTrail`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
@@ -74,6 +75,47 @@ export function readApiHosts(loaded: LoadedManifest): string[] {
   return [...hosts].sort();
 }
 
+/**
+ * The OpenAPI documents of the APIs that OpenAPI tool targets use: the file beside the descriptor
+ * named `<descriptor>.openapi.yaml|yml|json`, accepted only when its sha256 is the digest the
+ * signed descriptor pins.
+ * @throws ConfigError STACK_CONFIG_INVALID when the document is missing or its digest differs.
+ */
+export function readOpenApiDocuments(loaded: LoadedManifest): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = new Set(loaded.manifest.tools.flatMap((tool) => (tool.mcp !== undefined && 'openApi' in tool.mcp.target ? [tool.mcp.target.openApi.api] : [])));
+  for (const api of loaded.manifest.apis.filter((candidate) => wanted.has(candidate.name))) {
+    const descriptorFile = path.resolve(loaded.stackDir, api.descriptor);
+    const descriptor = parseApiDescriptor(readFileSync(descriptorFile), `API descriptor ${api.descriptor}`);
+    const base = descriptorFile.replace(/\.json$/i, '');
+    const file = ['.openapi.yaml', '.openapi.yml', '.openapi.json'].map((ext) => `${base}${ext}`).find((candidate) => existsSync(candidate));
+    if (file === undefined || !inside(loaded.stackDir, file)) {
+      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must sit beside its descriptor as ${path.basename(base)}.openapi.yaml (an OpenAPI tool target needs it)`);
+    }
+    const bytes = readFileSync(file);
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    // Only the document the signed descriptor pins reaches the gateway.
+    if (digest !== descriptor.openapi.digest) {
+      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must have the digest its descriptor pins ${descriptor.openapi.digest} (got ${digest})`);
+    }
+    out[api.name] = bytes.toString('utf8');
+  }
+  return out;
+}
+
+/**
+ * The runtime image: the stack config's, else the manifest's; when both are set they must agree,
+ * so what is deployed is the image whose provenance the verifier checked.
+ * @throws ConfigError STACK_CONFIG_INVALID when they differ.
+ */
+export function runtimeImageOf(loaded: LoadedManifest, configured: string | undefined): string | undefined {
+  const declared = loaded.manifest.runtimeImage?.ref;
+  if (configured !== undefined && declared !== undefined && configured !== declared) {
+    throw new ConfigError('STACK_CONFIG_INVALID', `stack config agentfence:runtimeImage must equal the manifest's runtimeImage.ref ${declared} (got ${configured})`);
+  }
+  return configured ?? declared;
+}
+
 function optional<K extends keyof AgentEnvironmentArgs>(key: K, value: AgentEnvironmentArgs[K] | undefined): Partial<AgentEnvironmentArgs> {
   return value === undefined ? {} : ({ [key]: value } as Partial<AgentEnvironmentArgs>);
 }
@@ -94,8 +136,9 @@ export function defineAgentStack(root: string): AgentStackOutputs {
   const env = new AgentEnvironment(loaded.manifest.name, {
     manifest: loaded.manifest,
     apiHosts: readApiHosts(loaded),
+    openApiDocuments: readOpenApiDocuments(loaded),
     ...optional('paused', config.getBoolean('paused')),
-    ...optional('runtimeImage', config.get('runtimeImage')),
+    ...optional('runtimeImage', runtimeImageOf(loaded, config.get('runtimeImage'))),
     ...optional('authorizer', config.getObject<AgentEnvironmentArgs['authorizer'] & object>('authorizer')),
     ...optional('reviewerEmails', config.getObject<string[]>('reviewerEmails')),
     ...optional('approvalTimeoutSeconds', config.getNumber('approvalTimeoutSeconds')),

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { agentcoreRules } from './agentcore.js';
 import { dataProtectionRules } from './data-protection.js';
 import { identityRules } from './identity.js';
 import { leastPrivilegeRules } from './least-privilege.js';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   ...networkRules,
   ...monitoringRules,
   ...supplyChainRules,
+  ...agentcoreRules,
 ];
 
 const LEVELS: readonly EnforcementLevel[] = ['mandatory', 'advisory', 'disabled'];

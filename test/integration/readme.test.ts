@@ -79,8 +79,8 @@ describe('README', () => {
     if (copy !== undefined) rmSync(path.dirname(copy), { recursive: true, force: true });
   });
 
-  it('marks the quick start, the tampered example and the one-line edit', () => {
-    expect(blocks.map((b) => b.name)).toEqual(['quickstart', 'tampered', 'approval']);
+  it('marks the quick start, the authorize calls, the tampered example and the one-line edit', () => {
+    expect(blocks.map((b) => b.name)).toEqual(['quickstart', 'authorize-allow', 'authorize-deny', 'tampered', 'approval']);
   });
 
   describe.each(blocks)('when the "$name" block runs as written', (block) => {

@@ -99,10 +99,15 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     const { loadAgent } = await import('../../manifest/load.js');
     const loaded = loadAgent(ref, ctx.cwd);
     const m = loaded.manifest.manifest;
+    // The tools' Cedar policies validate and the manifest's authorization tests pass, or the gate stops.
+    const { cedarManifestErrors } = await import('../../cedar/manifest-errors.js');
+    const { ManifestError } = await import('../../manifest/errors.js');
+    const cedarErrors = cedarManifestErrors(loaded.manifest);
+    if (cedarErrors.length > 0) throw new ManifestError(cedarErrors, ctx.cwd);
     return {
       value: loaded,
       status: 'pass',
-      summary: `${m.tools.length} tools, ${m.dataStores.length} stores, ${m.models.length} models, ${m.plugins.length} plugins, ${m.apis.length} APIs`,
+      summary: `${m.tools.length} tools, ${m.dataStores.length} stores, ${m.models.length} models, ${m.plugins.length} plugins, ${m.apis.length} APIs, ${(m.authorizationTests ?? []).length} authorization tests`,
     };
   });
   const root = agent.location.projectRoot;
@@ -193,6 +198,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       sbom: built.doc,
       scorecard: sbomModule.scoreSbom(built.doc),
       tool: toolIdentity(),
+      toolPolicies: (await import('../../cedar/tests.js')).toolPolicyViews(agent.manifest.manifest),
     };
     const target = path.join(outputDir, 'report.html');
     mkdirSync(outputDir, { recursive: true });

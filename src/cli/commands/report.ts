@@ -71,6 +71,7 @@ export const command: Command = {
       sbom: built.doc,
       scorecard: sbom.scoreSbom(built.doc),
       tool: toolIdentity(),
+      toolPolicies: (await import('../../cedar/tests.js')).toolPolicyViews(agent.manifest.manifest),
     };
     const html = sbom.renderReport(input);
     const verdict = sbom.reportVerdict(input);

@@ -42,6 +42,12 @@ export const command: Command = {
         ctx.log(`note: no trust policy at ${displayPath(location.trustPolicyFile, ctx.cwd)}; signedBy names were not checked`);
       }
       result = validateManifest(location.manifestFile, hasPolicy ? { trustPolicyFile: location.trustPolicyFile } : {});
+      // The tools' Cedar (generated policies, raw conditions, authorization tests) on a manifest that is otherwise valid.
+      if (result.valid && result.manifest !== undefined) {
+        const { cedarManifestErrors } = await import('../../cedar/manifest-errors.js');
+        const errors = cedarManifestErrors(result.manifest);
+        if (errors.length > 0) result = { ...result, valid: false, errors };
+      }
     }
     render(ctx, result);
     return result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT;

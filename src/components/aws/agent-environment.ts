@@ -7,9 +7,24 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { AgentManifest } from '../../manifest/types.js';
+import { buildGatewayCedar } from '../../cedar/gateway.js';
+import { gatewayTools, type GatewayTool } from '../../cedar/targets.js';
 import { accountRootArn, argError, arn, assertScope, type AwsScope, physicalName, toPolicyDocument, uniqueSorted } from './builders/common.js';
 import { buildAgentMetadata } from '../../rules/iam/agent-metadata.js';
 import { agentRoleArn, agentRoleName } from './builders/identity.js';
+import {
+  buildGatewayInvokeStatements,
+  buildImagePullStatements,
+  gatewayFunctionArns,
+  gateRequestFunctionName,
+  gateRequestSource,
+  groupTargets,
+  parseEcrImage,
+  repositoryArn,
+  toInlineInputSchema,
+  type ImageRef,
+  type TargetSpec,
+} from './builders/agentcore.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { foundationModelArn, grantedActions, isGated } from './builders/least-privilege.js';
 import { AgentIdentity } from './agent-identity.js';
@@ -38,8 +53,12 @@ export interface AgentEnvironmentArgs {
   readonly apiHosts?: readonly string[];
   /** Kill switch from stack config; the agent is paused when this or the manifest's `paused` is true. Defaults to false. */
   readonly paused?: boolean;
-  /** Container image of the AgentCore runtime. Defaults to `<account>.dkr.ecr.<region>.amazonaws.com/agentfence/<agent>:latest`. */
+  /** Container image of the AgentCore runtime, in ECR and pinned by digest (`<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:<hex>`). Required for the AgentCore runtime. */
   readonly runtimeImage?: string;
+  /** OpenAPI documents (JSON or YAML text) of the APIs that OpenAPI tool targets use, by API name, read from the verified descriptors. Defaults to none. */
+  readonly openApiDocuments?: Readonly<Record<string, string>>;
+  /** Outbound credentials from the token vault per gateway target (OpenAPI and MCP server targets). Defaults to none. */
+  readonly targetCredentials?: Readonly<Record<string, { readonly apiKeyProviderArn: string } | { readonly oauthProviderArn: string; readonly scopes: readonly string[] }>>;
   /** JWT authorizer of the AgentCore runtime and gateway. Defaults to a Cognito user pool and client created for the agent. */
   readonly authorizer?: JwtAuthorizerArgs;
   /** Reviewers of approval requests. Defaults to the owner's email. */
@@ -68,8 +87,17 @@ export function validateAgentEnvironmentArgs(args: AgentEnvironmentArgs): AwsSco
       throw argError(COMPONENT, 'authorizer', 'restrict allowedAudiences or allowedClients', args.authorizer);
     }
   }
-  if (args.runtimeImage !== undefined && !/^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/.test(args.runtimeImage)) {
-    throw argError(COMPONENT, 'runtimeImage', 'be an image reference registry/repository:tag or @sha256:digest', args.runtimeImage);
+  // A tag can be moved to other bytes after review: the runtime runs an image pinned by digest, from ECR.
+  if (args.runtimeImage !== undefined && parseEcrImage(args.runtimeImage) === undefined) {
+    throw argError(COMPONENT, 'runtimeImage', 'be an ECR image pinned by digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<64 hex>)', args.runtimeImage);
+  }
+  if (args.manifest.identity.runtime === 'agentcore' && args.runtimeImage === undefined) {
+    throw argError(COMPONENT, 'runtimeImage', 'be set for the AgentCore runtime (an ECR image pinned by digest; stack config agentfence:runtimeImage)', args.runtimeImage);
+  }
+  for (const entry of gatewayTools(args.manifest)) {
+    if (entry.kind === 'openapi' && 'openApi' in entry.tool.mcp.target && args.openApiDocuments?.[entry.tool.mcp.target.openApi.api] === undefined) {
+      throw argError(COMPONENT, `openApiDocuments.${entry.tool.mcp.target.openApi.api}`, `hold the OpenAPI document of tool ${entry.tool.name}'s target`, undefined);
+    }
   }
   if (args.manifest.network?.egress === 'none' && (args.apiHosts ?? []).length > 0) {
     throw argError(COMPONENT, 'apiHosts', "be empty when the manifest's network.egress is 'none'", args.apiHosts);
@@ -87,6 +115,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   readonly network: NetworkBoundary;
   readonly runtime?: aws.bedrock.AgentcoreAgentRuntime;
   readonly gateway?: aws.bedrock.AgentcoreGateway;
+  readonly targets: aws.bedrock.AgentcoreGatewayTarget[] = [];
+  readonly toolPolicies: aws.bedrock.AgentcorePolicy[] = [];
   readonly roleArn: pulumi.Output<string>;
 
   constructor(name: string, args: AgentEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -102,7 +132,8 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     const riskTier = m.riskTier;
     const gatedTools = m.tools.filter(isGated);
     const models = m.models.filter((model) => model.hosted !== undefined).map((model) => ({ name: model.name, hostedId: model.hosted! }));
-    const actions = grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0);
+    const image = m.identity.runtime === 'agentcore' && args.runtimeImage !== undefined ? parseEcrImage(args.runtimeImage) : undefined;
+    const actions = uniqueSorted([...grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0), ...(image !== undefined ? ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] : [])]);
     const keyAdmins = args.keyAdmins !== undefined ? { keyAdmins: args.keyAdmins } : {};
     const child = { parent: this };
 
@@ -118,7 +149,9 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         boundaryResources: uniqueSorted([
           ...m.tools.filter((tool) => !isGated(tool)).flatMap((tool) => tool.resources),
           ...models.map((model) => foundationModelArn(scope.region, model.hostedId)),
+          ...(image !== undefined ? [repositoryArn(image)] : []),
         ]),
+        ...(image !== undefined ? { boundaryUnscopedActions: ['ecr:GetAuthorizationToken'] } : {}),
         paused,
       },
       child,
@@ -203,7 +236,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     );
 
     if (m.identity.runtime === 'agentcore') {
-      const built = this.buildAgentCore(name, args, scope);
+      const built = this.buildAgentCore(name, args, scope, image!, paused);
       this.runtime = built.runtime;
       this.gateway = built.gateway;
     }
@@ -211,7 +244,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   }
 
   /** The AgentCore runtime in VPC mode and its gateway: CUSTOM_JWT authorizer, policy engine ENFORCE. */
-  private buildAgentCore(name: string, args: AgentEnvironmentArgs, scope: AwsScope): { runtime: aws.bedrock.AgentcoreAgentRuntime; gateway: aws.bedrock.AgentcoreGateway } {
+  private buildAgentCore(name: string, args: AgentEnvironmentArgs, scope: AwsScope, image: ImageRef, paused: boolean): { runtime: aws.bedrock.AgentcoreAgentRuntime; gateway: aws.bedrock.AgentcoreGateway } {
     const m = args.manifest;
     const agent = m.name;
     const child = { parent: this };
@@ -273,9 +306,12 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       },
       child,
     );
+    const tools = gatewayTools(m);
+    const functionArns = gatewayFunctionArns(tools, agent, scope);
+    const invoke = buildGatewayInvokeStatements(functionArns);
     const gatewayRole = createBoundedRole(this, `${name}-gateway-role`, {
       roleName: physicalName(['agentfence', agent, 'gateway'], 64),
-      description: `Role of the AgentCore gateway of agent ${agent}; holds no tool permissions itself.`,
+      description: `Role of the AgentCore gateway of agent ${agent}; may only invoke the agent's own tool functions.`,
       assumeRolePolicy: toPolicyDocument([
         {
           Sid: 'AssumeByAgentCoreGatewayOnly',
@@ -297,9 +333,13 @@ export class AgentEnvironment extends pulumi.ComponentResource {
             arn(scope, 'bedrock-agentcore', 'token-vault/default'),
           ],
         },
+        ...invoke,
       ]),
       tags,
     }).role;
+    if (invoke.length > 0) {
+      new aws.iam.RolePolicy(`${name}-gateway-invoke`, { name: 'invoke-own-tool-functions', role: gatewayRole.name, policy: JSON.stringify(toPolicyDocument(invoke)) }, child);
+    }
     const engine = new aws.bedrock.AgentcorePolicyEngine(
       `${name}-policy-engine`,
       { name: underscore, description: `Cedar policies for the tools of agent ${agent}: anything not permitted is denied.`, encryptionKeyArn: key.arn, tags },
@@ -321,19 +361,137 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       },
       child,
     );
+    this.buildTargets(name, args, scope, gateway, tools, tags);
+    this.buildToolPolicies(name, m, engine, gateway, paused);
+    // The execution role pulls exactly its image's repository; the registry token has no narrower resource.
+    const pull = new aws.iam.RolePolicy(
+      `${name}-runtime-pull`,
+      { name: 'pull-runtime-image', role: this.identity.roleName, policy: JSON.stringify(toPolicyDocument(buildImagePullStatements(image))) },
+      child,
+    );
     const runtime = new aws.bedrock.AgentcoreAgentRuntime(
       `${name}-runtime`,
       {
         agentRuntimeName: underscore,
         description: `Runtime of agent ${agent}, inside its VPC.`,
         roleArn: this.identity.roleArn,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: args.runtimeImage ?? `${scope.account}.dkr.ecr.${scope.region}.amazonaws.com/agentfence/${agent}:latest` } },
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: args.runtimeImage! } },
         networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: this.network.subnetIds, securityGroups: this.network.securityGroupIds } },
         authorizerConfiguration: authorizer,
         tags,
       },
-      { parent: this, dependsOn: [this.policy] },
+      { parent: this, dependsOn: [this.policy, pull] },
     );
     return { runtime, gateway };
+  }
+
+  /** One gateway target per target of the manifest's tools; gated tools only through their approval-gate request function. */
+  private buildTargets(name: string, args: AgentEnvironmentArgs, scope: AwsScope, gateway: aws.bedrock.AgentcoreGateway, tools: readonly GatewayTool[], tags: Record<string, string>): void {
+    const agent = args.manifest.name;
+    for (const target of groupTargets(tools)) {
+      const targetConfiguration = this.targetConfiguration(name, args, scope, target, tags);
+      const credentials = args.targetCredentials?.[target.name];
+      this.targets.push(
+        new aws.bedrock.AgentcoreGatewayTarget(
+          `${name}-target-${target.name}`,
+          {
+            name: target.name,
+            description: `Tools ${target.tools.map((entry) => entry.tool.name).join(', ')} of agent ${agent} (${target.kind}).`,
+            gatewayIdentifier: gateway.gatewayId,
+            targetConfiguration,
+            credentialProviderConfiguration:
+              credentials === undefined
+                ? target.kind === 'lambda' || target.kind === 'approval-gate'
+                  ? { gatewayIamRole: {} }
+                  : undefined
+                : 'apiKeyProviderArn' in credentials
+                  ? { apiKey: { providerArn: credentials.apiKeyProviderArn } }
+                  : { oauth: { providerArn: credentials.oauthProviderArn, scopes: [...credentials.scopes] } },
+          },
+          { parent: this },
+        ),
+      );
+    }
+  }
+
+  private targetConfiguration(name: string, args: AgentEnvironmentArgs, scope: AwsScope, target: TargetSpec, tags: Record<string, string>): aws.types.input.bedrock.AgentcoreGatewayTargetTargetConfiguration {
+    const inline = target.tools.map((entry) => ({ name: entry.tool.mcp.toolName, description: entry.tool.mcp.description, inputSchema: toInlineInputSchema(entry.tool.mcp.inputSchema) }));
+    const first = target.tools[0]!;
+    switch (target.kind) {
+      case 'lambda':
+        return { mcp: { lambda: { lambdaArn: (first.tool.mcp.target as { lambda: string }).lambda, toolSchema: { inlinePayloads: inline } } } };
+      case 'approval-gate':
+        return { mcp: { lambda: { lambdaArn: this.gateRequestFunction(name, args, scope, first, tags).arn, toolSchema: { inlinePayloads: inline } } } };
+      case 'openapi': {
+        const api = (first.tool.mcp.target as { openApi: { api: string } }).openApi.api;
+        return { mcp: { openApiSchema: { inlinePayload: { payload: args.openApiDocuments![api]! } } } };
+      }
+      case 'mcp-server':
+        return { mcp: { mcpServer: { endpoint: (first.tool.mcp.target as { mcpServer: { endpoint: string } }).mcpServer.endpoint } } };
+      default: {
+        const unreachable: never = target.kind;
+        throw argError(COMPONENT, 'manifest.tools', 'use a known target kind', unreachable);
+      }
+    }
+  }
+
+  /** The function a gated tool's target invokes: it only starts an execution of the tool's approval gate. */
+  private gateRequestFunction(name: string, args: AgentEnvironmentArgs, scope: AwsScope, entry: GatewayTool, tags: Record<string, string>): aws.lambda.Function {
+    const agent = args.manifest.name;
+    // Gates are created in the order of the manifest's gated tools.
+    const gate = this.gates[args.manifest.tools.filter(isGated).findIndex((tool) => tool.name === entry.tool.name)]!;
+    const functionName = gateRequestFunctionName(agent, entry.tool.name);
+    const statements = [
+      { Sid: 'StartThisApprovalGateOnly', Effect: 'Allow' as const, Action: ['states:StartExecution'], Resource: [gate.stateMachineArn] },
+      { Sid: 'WriteAuditLog', Effect: 'Allow' as const, Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${this.audit.logGroupArn}:log-stream:*`] },
+    ];
+    const role = createBoundedRole(this, `${name}-gate-${entry.tool.name}-request-role`, {
+      roleName: physicalName(['agentfence', agent, entry.tool.name, 'request'], 64),
+      description: `Role of the approval request function of tool ${entry.tool.name} (agent ${agent}): starts its approval gate, nothing else.`,
+      assumeRolePolicy: toPolicyDocument([
+        { Sid: 'AssumeByLambdaOnly', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:SourceAccount': scope.account } } },
+      ]),
+      boundary: toPolicyDocument(statements),
+      tags,
+    }).role;
+    const policy = new aws.iam.RolePolicy(`${name}-gate-${entry.tool.name}-request-policy`, { name: 'start-approval-gate', role: role.name, policy: JSON.stringify(toPolicyDocument(statements)) }, { parent: this });
+    return new aws.lambda.Function(
+      `${name}-gate-${entry.tool.name}-request`,
+      {
+        name: functionName,
+        description: `Turns a gateway call of ${entry.tool.name} into an approval request; never performs the action.`,
+        role: role.arn,
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        code: new pulumi.asset.AssetArchive({ 'index.mjs': new pulumi.asset.StringAsset(gateRequestSource(gate.stateMachineArn)) }),
+        timeout: 10,
+        reservedConcurrentExecutions: 5,
+        tracingConfig: { mode: 'Active' },
+        loggingConfig: { logFormat: 'JSON', logGroup: this.audit.logGroup.name },
+        tags,
+      },
+      { parent: this, dependsOn: [policy] },
+    );
+  }
+
+  /** One AgentCore policy per generated Cedar policy, attached to the engine, validated against the targets' schema. */
+  private buildToolPolicies(name: string, m: AgentManifest, engine: aws.bedrock.AgentcorePolicyEngine, gateway: aws.bedrock.AgentcoreGateway, paused: boolean): void {
+    const offline = buildGatewayCedar(m, { paused });
+    const texts = gateway.gatewayArn.apply((gatewayArn) => buildGatewayCedar(m, { gatewayArn, paused }).policies.map((policy) => policy.text));
+    offline.policies.forEach((policy, i) => {
+      this.toolPolicies.push(
+        new aws.bedrock.AgentcorePolicy(
+          `${name}-cedar-${policy.id}`,
+          {
+            name: policy.id.replace(/-/g, '_'),
+            description: policy.tool === undefined ? `Kill switch of agent ${m.name}: every tool call is denied.` : `${policy.effect} ${policy.role} of tool ${policy.tool} (agent ${m.name}).`,
+            policyEngineId: engine.policyEngineId,
+            definition: { cedar: { statement: texts.apply((all) => all[i]!) } },
+            validationMode: 'FAIL_ON_ANY_FINDINGS',
+          },
+          { parent: this, dependsOn: this.targets },
+        ),
+      );
+    });
   }
 }

@@ -28,6 +28,8 @@ export interface AgentIdentityArgs {
   readonly boundaryActions: readonly string[];
   /** Explicit resource ARNs from the manifest's tools that the boundary leaves room for. Defaults to none. */
   readonly boundaryResources?: readonly string[];
+  /** Actions with no resource-level permissions the boundary allows on "*" (e.g. `ecr:GetAuthorizationToken` to pull the runtime image). Defaults to none. */
+  readonly boundaryUnscopedActions?: readonly string[];
   /** Kill switch: attach an explicit deny-all to the role. Defaults to false. */
   readonly paused?: boolean;
 }
@@ -71,7 +73,7 @@ export class AgentIdentity extends pulumi.ComponentResource {
         name: physicalName(['agentfence', args.agentName, 'boundary'], 128),
         description: `Permissions boundary of agent ${args.agentName}: the most it can ever be granted.`,
         policy: JSON.stringify(
-          buildPermissionsBoundary({ agent: args.agentName, scope: args.scope, actions: args.boundaryActions, resources: args.boundaryResources ?? [] }),
+          buildPermissionsBoundary({ agent: args.agentName, scope: args.scope, actions: args.boundaryActions, resources: args.boundaryResources ?? [], unscopedActions: args.boundaryUnscopedActions ?? [] }),
         ),
         tags,
       },

@@ -88,6 +88,8 @@ export interface BoundaryInput {
   readonly actions: readonly string[];
   /** Explicit resources from the manifest's tools. */
   readonly resources: readonly string[];
+  /** Actions AWS authorizes only on Resource "*" (no resource-level permissions), e.g. `ecr:GetAuthorizationToken`. Defaults to none. */
+  readonly unscopedActions?: readonly string[];
 }
 
 /** The ARN patterns of resources agentfence creates for this agent (named `agentfence-<agent>-...`). */
@@ -130,6 +132,8 @@ export function buildPermissionsBoundary(input: BoundaryInput): PolicyDocument {
       ...(service === 'kms' ? { Condition: { StringEquals: { 'aws:ResourceTag/agentfence:agent': input.agent } } } : {}),
     });
   }
+  // Only actions that support no narrower resource: anything else stays capped to its ARNs above.
+  if ((input.unscopedActions ?? []).length > 0) statements.push({ Sid: 'CapUnscoped', Effect: 'Allow', Action: uniqueSorted(input.unscopedActions ?? []), Resource: '*' });
   statements.push({
     Sid: 'DenyIdentityAdministration',
     Effect: 'Deny',
