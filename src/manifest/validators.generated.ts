@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an explicit ARN (arn:partition:service:region:account:resource, no wildcards)","pattern":"^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200},"card":{"type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"approach":{"enum":["supervised","unsupervised","reinforcement-learning","semi-supervised","self-supervised"]},"architectureFamily":{"type":"string","minLength":1,"maxLength":200},"datasets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"classification":{"enum":["public","internal","confidential","restricted"]}}}},"inputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"outputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"performanceMetrics":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["type","value"],"properties":{"type":{"type":"string","minLength":1,"maxLength":200},"value":{"type":"string","minLength":1,"maxLength":200},"slice":{"type":"string","minLength":1,"maxLength":200}}}},"limitations":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"ethicalConsiderations":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":500},"mitigationStrategy":{"type":"string","minLength":1,"maxLength":2000}}}},"users":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"useCases":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}}}}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -18,9 +18,10 @@ const pattern8 = new RegExp("^[a-z0-9-]+:[A-Za-z0-9]+$", "u");
 const pattern9 = new RegExp("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:[^*?\\s]+$", "u");
 const pattern12 = new RegExp("^[^\\\\\\u0000]+$", "u");
 const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
-const pattern17 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
-const pattern18 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
-const pattern25 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern17 = new RegExp("^https://[^\\s]+$", "u");
+const pattern19 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
+const pattern20 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
+const pattern27 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1831,9 +1832,12 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32.card !== undefined){
+let data46 = data32.card;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key6 in data46){
+if(!(func1.call(schema19.properties.models.items.properties.card.properties, key6))){
+const err149 = {instancePath:instancePath+"/models/" + i7+"/card",schemaPath:"#/properties/models/items/properties/card/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1843,9 +1847,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data46.url !== undefined){
+let data47 = data46.url;
+if(typeof data47 === "string"){
+if(func2(data47) > 2048){
+const err150 = {instancePath:instancePath+"/models/" + i7+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1854,12 +1860,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data.plugins !== undefined){
-let data46 = data.plugins;
-if(Array.isArray(data46)){
-if(data46.length > 200){
-const err151 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(!pattern17.test(data47)){
+const err151 = {instancePath:instancePath+"/models/" + i7+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1868,16 +1870,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-const len7 = data46.length;
-for(let i10=0; i10<len7; i10++){
-let data47 = data46[i10];
-const _errs98 = errors;
-let valid26 = false;
-let passing1 = null;
-const _errs99 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.name === undefined){
-const err152 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err152 = {instancePath:instancePath+"/models/" + i7+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1886,8 +1881,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err153 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data46.approach !== undefined){
+let data48 = data46.approach;
+if(!(((((data48 === "supervised") || (data48 === "unsupervised")) || (data48 === "reinforcement-learning")) || (data48 === "semi-supervised")) || (data48 === "self-supervised"))){
+const err153 = {instancePath:instancePath+"/models/" + i7+"/card/approach",schemaPath:"#/properties/models/items/properties/card/properties/approach/enum",keyword:"enum",params:{allowedValues: schema19.properties.models.items.properties.card.properties.approach.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1897,15 +1895,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-var _valid1 = _errs99 === errors;
-if(_valid1){
-valid26 = true;
-passing1 = 0;
-}
-const _errs100 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.lockfile === undefined){
-const err154 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+if(data46.architectureFamily !== undefined){
+let data49 = data46.architectureFamily;
+if(typeof data49 === "string"){
+if(func2(data49) > 200){
+const err154 = {instancePath:instancePath+"/models/" + i7+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1914,20 +1908,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-var _valid1 = _errs100 === errors;
-if(_valid1 && valid26){
-valid26 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid26 = true;
-passing1 = 1;
-}
-}
-if(!valid26){
-const err155 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(func2(data49) < 1){
+const err155 = {instancePath:instancePath+"/models/" + i7+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1936,21 +1918,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-if(!(((((key6 === "name") || (key6 === "version")) || (key6 === "integrity")) || (key6 === "lockfile")) || (key6 === "signedBy"))){
-const err156 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err156 = {instancePath:instancePath+"/models/" + i7+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1960,11 +1930,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data47.name !== undefined){
-let data48 = data47.name;
-if(typeof data48 === "string"){
-if(func2(data48) > 214){
-const err157 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+if(data46.datasets !== undefined){
+let data50 = data46.datasets;
+if(Array.isArray(data50)){
+if(data50.length > 50){
+const err157 = {instancePath:instancePath+"/models/" + i7+"/card/datasets",schemaPath:"#/properties/models/items/properties/card/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1973,8 +1943,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!pattern17.test(data48)){
-const err158 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+const len7 = data50.length;
+for(let i10=0; i10<len7; i10++){
+let data51 = data50[i10];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.name === undefined){
+const err158 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1983,9 +1957,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/plugins/" + i10+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data51){
+if(!((((key7 === "name") || (key7 === "description")) || (key7 === "url")) || (key7 === "classification"))){
+const err159 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1995,11 +1969,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data47.version !== undefined){
-let data49 = data47.version;
-if(typeof data49 === "string"){
-if(func2(data49) > 256){
-const err160 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data51.name !== undefined){
+let data52 = data51.name;
+if(typeof data52 === "string"){
+if(func2(data52) > 200){
+const err160 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2008,8 +1982,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func2(data49) < 1){
-const err161 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data52) < 1){
+const err161 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2020,7 +1994,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/plugins/" + i10+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err162 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2030,11 +2004,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data47.integrity !== undefined){
-let data50 = data47.integrity;
-if(typeof data50 === "string"){
-if(!pattern18.test(data50)){
-const err163 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(data51.description !== undefined){
+let data53 = data51.description;
+if(typeof data53 === "string"){
+if(func2(data53) > 2000){
+const err163 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2043,9 +2017,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/plugins/" + i10+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data53) < 1){
+const err164 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2055,11 +2028,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data47.lockfile !== undefined){
-let data51 = data47.lockfile;
-if(typeof data51 === "string"){
-if(func2(data51) > 1024){
-const err165 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+else {
+const err165 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2068,8 +2038,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func2(data51) < 1){
-const err166 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data51.url !== undefined){
+let data54 = data51.url;
+if(typeof data54 === "string"){
+if(func2(data54) > 2048){
+const err166 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2078,8 +2052,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err167 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(!pattern17.test(data54)){
+const err167 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2090,7 +2064,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/plugins/" + i10+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err168 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2100,11 +2074,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data47.signedBy !== undefined){
-let data52 = data47.signedBy;
-if(typeof data52 === "string"){
-if(func2(data52) > 63){
-const err169 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data51.classification !== undefined){
+let data55 = data51.classification;
+if(!((((data55 === "public") || (data55 === "internal")) || (data55 === "confidential")) || (data55 === "restricted"))){
+const err169 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10+"/classification",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.models.items.properties.card.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2113,8 +2086,10 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!pattern3.test(data52)){
-const err170 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/models/" + i7+"/card/datasets/" + i10,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2124,8 +2099,9 @@ vErrors.push(err170);
 errors++;
 }
 }
+}
 else {
-const err171 = {instancePath:instancePath+"/plugins/" + i10+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err171 = {instancePath:instancePath+"/models/" + i7+"/card/datasets",schemaPath:"#/properties/models/items/properties/card/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2135,12 +2111,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data47.name !== undefined){
-if(data47.version === undefined){
-const err172 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
-    missingProperty: "version",
-    depsCount: 1,
-    deps: "version"},message:"must have property version when property name is present"};
+if(data46.inputs !== undefined){
+let data56 = data46.inputs;
+if(Array.isArray(data56)){
+if(data56.length > 50){
+const err172 = {instancePath:instancePath+"/models/" + i7+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2149,13 +2124,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data47.version !== undefined){
-if(data47.name === undefined){
-const err173 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
-    missingProperty: "name",
-    depsCount: 1,
-    deps: "name"},message:"must have property name when property version is present"};
+const len8 = data56.length;
+for(let i11=0; i11<len8; i11++){
+let data57 = data56[i11];
+if(typeof data57 === "string"){
+if(func2(data57) > 500){
+const err173 = {instancePath:instancePath+"/models/" + i7+"/card/inputs/" + i11,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2164,13 +2138,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data47.integrity !== undefined){
-if(data47.name === undefined){
-const err174 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(func2(data57) < 1){
+const err174 = {instancePath:instancePath+"/models/" + i7+"/card/inputs/" + i11,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2179,11 +2148,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data47.version === undefined){
-const err175 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+}
+else {
+const err175 = {instancePath:instancePath+"/models/" + i7+"/card/inputs/" + i11,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2193,9 +2160,18 @@ vErrors.push(err175);
 errors++;
 }
 }
+let i12 = data56.length;
+let j3;
+if(i12 > 1){
+const indices3 = {};
+for(;i12--;){
+let item3 = data56[i12];
+if(typeof item3 !== "string"){
+continue;
 }
-else {
-const err176 = {instancePath:instancePath+"/plugins/" + i10,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err176 = {instancePath:instancePath+"/models/" + i7+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i12+" are identical)"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2203,11 +2179,14 @@ else {
 vErrors.push(err176);
 }
 errors++;
+break;
+}
+indices3[item3] = i12;
 }
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/models/" + i7+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2217,11 +2196,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data.apis !== undefined){
-let data53 = data.apis;
-if(Array.isArray(data53)){
-if(data53.length > 50){
-const err178 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data46.outputs !== undefined){
+let data58 = data46.outputs;
+if(Array.isArray(data58)){
+if(data58.length > 50){
+const err178 = {instancePath:instancePath+"/models/" + i7+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2230,12 +2209,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-const len8 = data53.length;
-for(let i11=0; i11<len8; i11++){
-let data54 = data53[i11];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.name === undefined){
-const err179 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const len9 = data58.length;
+for(let i13=0; i13<len9; i13++){
+let data59 = data58[i13];
+if(typeof data59 === "string"){
+if(func2(data59) > 500){
+const err179 = {instancePath:instancePath+"/models/" + i7+"/card/outputs/" + i13,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2244,8 +2223,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data54.descriptor === undefined){
-const err180 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(func2(data59) < 1){
+const err180 = {instancePath:instancePath+"/models/" + i7+"/card/outputs/" + i13,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2254,8 +2233,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data54.signature === undefined){
-const err181 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+}
+else {
+const err181 = {instancePath:instancePath+"/models/" + i7+"/card/outputs/" + i13,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2264,8 +2244,19 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data54.dataClassifications === undefined){
-const err182 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+}
+let i14 = data58.length;
+let j4;
+if(i14 > 1){
+const indices4 = {};
+for(;i14--;){
+let item4 = data58[i14];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err182 = {instancePath:instancePath+"/models/" + i7+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/uniqueItems",keyword:"uniqueItems",params:{i: i14, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i14+" are identical)"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2273,10 +2264,14 @@ else {
 vErrors.push(err182);
 }
 errors++;
+break;
 }
-for(const key7 in data54){
-if(!(((((key7 === "name") || (key7 === "descriptor")) || (key7 === "signature")) || (key7 === "dataClassifications")) || (key7 === "signedBy"))){
-const err183 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+indices4[item4] = i14;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/models/" + i7+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2286,11 +2281,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func2(data55) > 63){
-const err184 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data46.performanceMetrics !== undefined){
+let data60 = data46.performanceMetrics;
+if(Array.isArray(data60)){
+if(data60.length > 50){
+const err184 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2299,8 +2294,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(!pattern3.test(data55)){
-const err185 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+const len10 = data60.length;
+for(let i15=0; i15<len10; i15++){
+let data61 = data60[i15];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.type === undefined){
+const err185 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2309,9 +2308,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/apis/" + i11+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.value === undefined){
+const err186 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2320,12 +2318,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data54.descriptor !== undefined){
-let data56 = data54.descriptor;
-if(typeof data56 === "string"){
-if(func2(data56) > 1024){
-const err187 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+for(const key8 in data61){
+if(!(((key8 === "type") || (key8 === "value")) || (key8 === "slice"))){
+const err187 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2334,8 +2329,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(func2(data56) < 1){
-const err188 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data61.type !== undefined){
+let data62 = data61.type;
+if(typeof data62 === "string"){
+if(func2(data62) > 200){
+const err188 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2344,8 +2343,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(data56)){
-const err189 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(func2(data62) < 1){
+const err189 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2356,7 +2355,7 @@ errors++;
 }
 }
 else {
-const err190 = {instancePath:instancePath+"/apis/" + i11+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err190 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2366,11 +2365,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data54.signature !== undefined){
-let data57 = data54.signature;
-if(typeof data57 === "string"){
-if(func2(data57) > 1024){
-const err191 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data61.value !== undefined){
+let data63 = data61.value;
+if(typeof data63 === "string"){
+if(func2(data63) > 200){
+const err191 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2379,8 +2378,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err192 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data63) < 1){
+const err192 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2389,8 +2388,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(!pattern12.test(data57)){
-const err193 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err193 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2400,8 +2400,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-else {
-const err194 = {instancePath:instancePath+"/apis/" + i11+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.slice !== undefined){
+let data64 = data61.slice;
+if(typeof data64 === "string"){
+if(func2(data64) > 200){
+const err194 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2410,12 +2413,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data54.dataClassifications !== undefined){
-let data58 = data54.dataClassifications;
-if(Array.isArray(data58)){
-if(data58.length < 1){
-const err195 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(func2(data64) < 1){
+const err195 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2424,11 +2423,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-const len9 = data58.length;
-for(let i12=0; i12<len9; i12++){
-let data59 = data58[i12];
-if(!((((data59 === "public") || (data59 === "internal")) || (data59 === "confidential")) || (data59 === "restricted"))){
-const err196 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications/" + i12,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err196 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2438,14 +2435,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-let i13 = data58.length;
-let j3;
-if(i13 > 1){
-outer0:
-for(;i13--;){
-for(j3 = i13; j3--;){
-if(func0(data58[i13], data58[j3])){
-const err197 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+}
+else {
+const err197 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics/" + i15,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2453,14 +2445,11 @@ else {
 vErrors.push(err197);
 }
 errors++;
-break outer0;
-}
-}
 }
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/apis/" + i11+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err198 = {instancePath:instancePath+"/models/" + i7+"/card/performanceMetrics",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2470,11 +2459,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data54.signedBy !== undefined){
-let data60 = data54.signedBy;
-if(typeof data60 === "string"){
-if(func2(data60) > 63){
-const err199 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data46.limitations !== undefined){
+let data65 = data46.limitations;
+if(Array.isArray(data65)){
+if(data65.length > 50){
+const err199 = {instancePath:instancePath+"/models/" + i7+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2483,8 +2472,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern3.test(data60)){
-const err200 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+const len11 = data65.length;
+for(let i16=0; i16<len11; i16++){
+let data66 = data65[i16];
+if(typeof data66 === "string"){
+if(func2(data66) > 500){
+const err200 = {instancePath:instancePath+"/models/" + i7+"/card/limitations/" + i16,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2493,9 +2486,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/apis/" + i11+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data66) < 1){
+const err201 = {instancePath:instancePath+"/models/" + i7+"/card/limitations/" + i16,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2505,9 +2497,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
 else {
-const err202 = {instancePath:instancePath+"/apis/" + i11,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err202 = {instancePath:instancePath+"/models/" + i7+"/card/limitations/" + i16,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2517,9 +2508,18 @@ vErrors.push(err202);
 errors++;
 }
 }
+let i17 = data65.length;
+let j5;
+if(i17 > 1){
+const indices5 = {};
+for(;i17--;){
+let item5 = data65[i17];
+if(typeof item5 !== "string"){
+continue;
 }
-else {
-const err203 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err203 = {instancePath:instancePath+"/models/" + i7+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i17+" are identical)"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2527,13 +2527,14 @@ else {
 vErrors.push(err203);
 }
 errors++;
+break;
+}
+indices5[item5] = i17;
 }
 }
-if(data.network !== undefined){
-let data61 = data.network;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.egress === undefined){
-const err204 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+}
+else {
+const err204 = {instancePath:instancePath+"/models/" + i7+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2542,9 +2543,12 @@ vErrors.push(err204);
 }
 errors++;
 }
-for(const key8 in data61){
-if(!(key8 === "egress")){
-const err205 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data46.ethicalConsiderations !== undefined){
+let data67 = data46.ethicalConsiderations;
+if(Array.isArray(data67)){
+if(data67.length > 50){
+const err205 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2553,11 +2557,12 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data61.egress !== undefined){
-let data62 = data61.egress;
-if(!((data62 === "firewall") || (data62 === "none"))){
-const err206 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+const len12 = data67.length;
+for(let i18=0; i18<len12; i18++){
+let data68 = data67[i18];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.name === undefined){
+const err206 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2566,10 +2571,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data68){
+if(!((key9 === "name") || (key9 === "mitigationStrategy"))){
+const err207 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2579,11 +2583,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.monitoring !== undefined){
-let data63 = data.monitoring;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.logRetentionDays === undefined){
-const err208 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if(data68.name !== undefined){
+let data69 = data68.name;
+if(typeof data69 === "string"){
+if(func2(data69) > 500){
+const err208 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2592,9 +2596,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-for(const key9 in data63){
-if(!(((key9 === "logRetentionDays") || (key9 === "alarmEmail")) || (key9 === "alarmTopicArn"))){
-const err209 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(func2(data69) < 1){
+const err209 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2604,10 +2607,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data63.logRetentionDays !== undefined){
-let data64 = data63.logRetentionDays;
-if(!((((((((((((((((((((((data64 === 1) || (data64 === 3)) || (data64 === 5)) || (data64 === 7)) || (data64 === 14)) || (data64 === 30)) || (data64 === 60)) || (data64 === 90)) || (data64 === 120)) || (data64 === 150)) || (data64 === 180)) || (data64 === 365)) || (data64 === 400)) || (data64 === 545)) || (data64 === 731)) || (data64 === 1096)) || (data64 === 1827)) || (data64 === 2192)) || (data64 === 2557)) || (data64 === 2922)) || (data64 === 3288)) || (data64 === 3653))){
-const err210 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+else {
+const err210 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2617,11 +2618,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data63.alarmEmail !== undefined){
-let data65 = data63.alarmEmail;
-if(typeof data65 === "string"){
-if(func2(data65) > 254){
-const err211 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(data68.mitigationStrategy !== undefined){
+let data70 = data68.mitigationStrategy;
+if(typeof data70 === "string"){
+if(func2(data70) > 2000){
+const err211 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2630,8 +2631,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(!(formats0.test(data65))){
-const err212 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(func2(data70) < 1){
+const err212 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2642,7 +2643,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2652,11 +2653,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data63.alarmTopicArn !== undefined){
-let data66 = data63.alarmTopicArn;
-if(typeof data66 === "string"){
-if(!pattern25.test(data66)){
-const err214 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+}
+else {
+const err214 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations/" + i18,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2666,8 +2665,9 @@ vErrors.push(err214);
 errors++;
 }
 }
+}
 else {
-const err215 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/models/" + i7+"/card/ethicalConsiderations",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2677,9 +2677,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.users !== undefined){
+let data71 = data46.users;
+if(Array.isArray(data71)){
+if(data71.length > 50){
+const err216 = {instancePath:instancePath+"/models/" + i7+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2688,12 +2690,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data.attestations !== undefined){
-let data67 = data.attestations;
-if(typeof data67 === "string"){
-if(func2(data67) > 1024){
-const err217 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+const len13 = data71.length;
+for(let i19=0; i19<len13; i19++){
+let data72 = data71[i19];
+if(typeof data72 === "string"){
+if(func2(data72) > 500){
+const err217 = {instancePath:instancePath+"/models/" + i7+"/card/users/" + i19,schemaPath:"#/properties/models/items/properties/card/properties/users/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2702,8 +2704,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err218 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data72) < 1){
+const err218 = {instancePath:instancePath+"/models/" + i7+"/card/users/" + i19,schemaPath:"#/properties/models/items/properties/card/properties/users/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2712,8 +2714,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(!pattern12.test(data67)){
-const err219 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err219 = {instancePath:instancePath+"/models/" + i7+"/card/users/" + i19,schemaPath:"#/properties/models/items/properties/card/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2723,8 +2726,18 @@ vErrors.push(err219);
 errors++;
 }
 }
-else {
-const err220 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i20 = data71.length;
+let j6;
+if(i20 > 1){
+const indices6 = {};
+for(;i20--;){
+let item6 = data71[i20];
+if(typeof item6 !== "string"){
+continue;
+}
+if(typeof indices6[item6] == "number"){
+j6 = indices6[item6];
+const err220 = {instancePath:instancePath+"/models/" + i7+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/uniqueItems",keyword:"uniqueItems",params:{i: i20, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i20+" are identical)"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2732,11 +2745,14 @@ else {
 vErrors.push(err220);
 }
 errors++;
+break;
+}
+indices6[item6] = i20;
 }
 }
-if(data.paused !== undefined){
-if(typeof data.paused !== "boolean"){
-const err221 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err221 = {instancePath:instancePath+"/models/" + i7+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2746,14 +2762,1026 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.useCases !== undefined){
+let data73 = data46.useCases;
+if(Array.isArray(data73)){
+if(data73.length > 50){
+const err222 = {instancePath:instancePath+"/models/" + i7+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err222];
 }
 else {
 vErrors.push(err222);
+}
+errors++;
+}
+const len14 = data73.length;
+for(let i21=0; i21<len14; i21++){
+let data74 = data73[i21];
+if(typeof data74 === "string"){
+if(func2(data74) > 500){
+const err223 = {instancePath:instancePath+"/models/" + i7+"/card/useCases/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+if(func2(data74) < 1){
+const err224 = {instancePath:instancePath+"/models/" + i7+"/card/useCases/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/models/" + i7+"/card/useCases/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+let i22 = data73.length;
+let j7;
+if(i22 > 1){
+const indices7 = {};
+for(;i22--;){
+let item7 = data73[i22];
+if(typeof item7 !== "string"){
+continue;
+}
+if(typeof indices7[item7] == "number"){
+j7 = indices7[item7];
+const err226 = {instancePath:instancePath+"/models/" + i7+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i22+" are identical)"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+break;
+}
+indices7[item7] = i22;
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/models/" + i7+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/models/" + i7+"/card",schemaPath:"#/properties/models/items/properties/card/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/models/" + i7,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data.plugins !== undefined){
+let data75 = data.plugins;
+if(Array.isArray(data75)){
+if(data75.length > 200){
+const err231 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+const len15 = data75.length;
+for(let i23=0; i23<len15; i23++){
+let data76 = data75[i23];
+const _errs158 = errors;
+let valid51 = false;
+let passing1 = null;
+const _errs159 = errors;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.name === undefined){
+const err232 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data76.version === undefined){
+const err233 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+var _valid1 = _errs159 === errors;
+if(_valid1){
+valid51 = true;
+passing1 = 0;
+}
+const _errs160 = errors;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.lockfile === undefined){
+const err234 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+var _valid1 = _errs160 === errors;
+if(_valid1 && valid51){
+valid51 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid51 = true;
+passing1 = 1;
+}
+}
+if(!valid51){
+const err235 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key10 in data76){
+if(!(((((key10 === "name") || (key10 === "version")) || (key10 === "integrity")) || (key10 === "lockfile")) || (key10 === "signedBy"))){
+const err236 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data76.name !== undefined){
+let data77 = data76.name;
+if(typeof data77 === "string"){
+if(func2(data77) > 214){
+const err237 = {instancePath:instancePath+"/plugins/" + i23+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if(!pattern19.test(data77)){
+const err238 = {instancePath:instancePath+"/plugins/" + i23+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/plugins/" + i23+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data76.version !== undefined){
+let data78 = data76.version;
+if(typeof data78 === "string"){
+if(func2(data78) > 256){
+const err240 = {instancePath:instancePath+"/plugins/" + i23+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(func2(data78) < 1){
+const err241 = {instancePath:instancePath+"/plugins/" + i23+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/plugins/" + i23+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data76.integrity !== undefined){
+let data79 = data76.integrity;
+if(typeof data79 === "string"){
+if(!pattern20.test(data79)){
+const err243 = {instancePath:instancePath+"/plugins/" + i23+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/plugins/" + i23+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data76.lockfile !== undefined){
+let data80 = data76.lockfile;
+if(typeof data80 === "string"){
+if(func2(data80) > 1024){
+const err245 = {instancePath:instancePath+"/plugins/" + i23+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(func2(data80) < 1){
+const err246 = {instancePath:instancePath+"/plugins/" + i23+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+if(!pattern12.test(data80)){
+const err247 = {instancePath:instancePath+"/plugins/" + i23+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/plugins/" + i23+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data76.signedBy !== undefined){
+let data81 = data76.signedBy;
+if(typeof data81 === "string"){
+if(func2(data81) > 63){
+const err249 = {instancePath:instancePath+"/plugins/" + i23+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(!pattern3.test(data81)){
+const err250 = {instancePath:instancePath+"/plugins/" + i23+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/plugins/" + i23+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data76.name !== undefined){
+if(data76.version === undefined){
+const err252 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
+    missingProperty: "version",
+    depsCount: 1,
+    deps: "version"},message:"must have property version when property name is present"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data76.version !== undefined){
+if(data76.name === undefined){
+const err253 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
+    missingProperty: "name",
+    depsCount: 1,
+    deps: "name"},message:"must have property name when property version is present"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data76.integrity !== undefined){
+if(data76.name === undefined){
+const err254 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(data76.version === undefined){
+const err255 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/plugins/" + i23,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data.apis !== undefined){
+let data82 = data.apis;
+if(Array.isArray(data82)){
+if(data82.length > 50){
+const err258 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+const len16 = data82.length;
+for(let i24=0; i24<len16; i24++){
+let data83 = data82[i24];
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.name === undefined){
+const err259 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if(data83.descriptor === undefined){
+const err260 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data83.signature === undefined){
+const err261 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data83.dataClassifications === undefined){
+const err262 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+for(const key11 in data83){
+if(!(((((key11 === "name") || (key11 === "descriptor")) || (key11 === "signature")) || (key11 === "dataClassifications")) || (key11 === "signedBy"))){
+const err263 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data83.name !== undefined){
+let data84 = data83.name;
+if(typeof data84 === "string"){
+if(func2(data84) > 63){
+const err264 = {instancePath:instancePath+"/apis/" + i24+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(!pattern3.test(data84)){
+const err265 = {instancePath:instancePath+"/apis/" + i24+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/apis/" + i24+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data83.descriptor !== undefined){
+let data85 = data83.descriptor;
+if(typeof data85 === "string"){
+if(func2(data85) > 1024){
+const err267 = {instancePath:instancePath+"/apis/" + i24+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(func2(data85) < 1){
+const err268 = {instancePath:instancePath+"/apis/" + i24+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(!pattern12.test(data85)){
+const err269 = {instancePath:instancePath+"/apis/" + i24+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/apis/" + i24+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data83.signature !== undefined){
+let data86 = data83.signature;
+if(typeof data86 === "string"){
+if(func2(data86) > 1024){
+const err271 = {instancePath:instancePath+"/apis/" + i24+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(func2(data86) < 1){
+const err272 = {instancePath:instancePath+"/apis/" + i24+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+if(!pattern12.test(data86)){
+const err273 = {instancePath:instancePath+"/apis/" + i24+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/apis/" + i24+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data83.dataClassifications !== undefined){
+let data87 = data83.dataClassifications;
+if(Array.isArray(data87)){
+if(data87.length < 1){
+const err275 = {instancePath:instancePath+"/apis/" + i24+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+const len17 = data87.length;
+for(let i25=0; i25<len17; i25++){
+let data88 = data87[i25];
+if(!((((data88 === "public") || (data88 === "internal")) || (data88 === "confidential")) || (data88 === "restricted"))){
+const err276 = {instancePath:instancePath+"/apis/" + i24+"/dataClassifications/" + i25,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+let i26 = data87.length;
+let j8;
+if(i26 > 1){
+outer0:
+for(;i26--;){
+for(j8 = i26; j8--;){
+if(func0(data87[i26], data87[j8])){
+const err277 = {instancePath:instancePath+"/apis/" + i24+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i26, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i26+" are identical)"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/apis/" + i24+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data83.signedBy !== undefined){
+let data89 = data83.signedBy;
+if(typeof data89 === "string"){
+if(func2(data89) > 63){
+const err279 = {instancePath:instancePath+"/apis/" + i24+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(!pattern3.test(data89)){
+const err280 = {instancePath:instancePath+"/apis/" + i24+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/apis/" + i24+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/apis/" + i24,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data.network !== undefined){
+let data90 = data.network;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.egress === undefined){
+const err284 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+for(const key12 in data90){
+if(!(key12 === "egress")){
+const err285 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data90.egress !== undefined){
+let data91 = data90.egress;
+if(!((data91 === "firewall") || (data91 === "none"))){
+const err286 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data.monitoring !== undefined){
+let data92 = data.monitoring;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.logRetentionDays === undefined){
+const err288 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+for(const key13 in data92){
+if(!(((key13 === "logRetentionDays") || (key13 === "alarmEmail")) || (key13 === "alarmTopicArn"))){
+const err289 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data92.logRetentionDays !== undefined){
+let data93 = data92.logRetentionDays;
+if(!((((((((((((((((((((((data93 === 1) || (data93 === 3)) || (data93 === 5)) || (data93 === 7)) || (data93 === 14)) || (data93 === 30)) || (data93 === 60)) || (data93 === 90)) || (data93 === 120)) || (data93 === 150)) || (data93 === 180)) || (data93 === 365)) || (data93 === 400)) || (data93 === 545)) || (data93 === 731)) || (data93 === 1096)) || (data93 === 1827)) || (data93 === 2192)) || (data93 === 2557)) || (data93 === 2922)) || (data93 === 3288)) || (data93 === 3653))){
+const err290 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data92.alarmEmail !== undefined){
+let data94 = data92.alarmEmail;
+if(typeof data94 === "string"){
+if(func2(data94) > 254){
+const err291 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(!(formats0.test(data94))){
+const err292 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+if(data92.alarmTopicArn !== undefined){
+let data95 = data92.alarmTopicArn;
+if(typeof data95 === "string"){
+if(!pattern27.test(data95)){
+const err294 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data96 = data.attestations;
+if(typeof data96 === "string"){
+if(func2(data96) > 1024){
+const err297 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+if(func2(data96) < 1){
+const err298 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if(!pattern12.test(data96)){
+const err299 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+if(data.paused !== undefined){
+if(typeof data.paused !== "boolean"){
+const err301 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+}
+else {
+const err302 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
 }
 errors++;
 }
@@ -2764,7 +3792,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern33 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern35 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -4425,7 +5453,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern33.test(data19)){
+if(!pattern35.test(data19)){
 const err51 = {instancePath:instancePath+"/plugins/registryKeys/" + i5+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err51];

@@ -1,5 +1,6 @@
 /** CycloneDX SBOM generation, diff, minimum-elements scorecard and report rendering. */
-export { buildSbom, agentRef, apiRef, dataRef, modelRef, pluginRef, NOT_VERIFIED, type BuiltSbom } from './build.js';
+export { buildSbom, type BuiltSbom } from './build.js';
+export { agentRef, apiRef, dataRef, modelRef, pluginRef, NOT_VERIFIED } from './refs.js';
 export { buildAgentSbom, readFreshVerification, manifestDigest, verificationFile, type AgentSbomOptions } from './agent.js';
 export { gatherSbomInput, readModelStatement, relativizeVerification, type GatherOptions } from './inputs.js';
 export { readLockfile } from './lockfile.js';

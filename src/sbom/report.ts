@@ -38,7 +38,7 @@ export function reportVerdict(input: ReportInput): Verdict {
   if (blockedArtifacts || mandatory) return 'blocked';
   if (input.verification === undefined || input.findings === undefined) return 'incomplete';
   // an artifact the verification has no verdict for was not checked: never "every artifact verified"
-  const judged = new Set<string | undefined>(['verified', 'warned', 'blocked']);
+  const judged = new Set<string | undefined>(['verified', 'allow-listed', 'warned', 'blocked']);
   if (supplyChainRows(input.sbom).some((row) => !judged.has(row.status))) return 'incomplete';
   const warned = input.verification.results.some((r) => r.status === 'warned') || input.findings.some((f) => f.enforcementLevel === 'advisory');
   return warned ? 'warnings' : 'pass';
