@@ -60,9 +60,12 @@ export function modelVerification(model: SbomModel, result: ArtifactResult | und
 export function buildModel(input: SbomInput, model: SbomModel): Models.Component {
   const spec = model.spec;
   const ref = modelRef(model);
+  // a hosted id names one served version of the model: it is the version and the identifier
+  const version = spec.version ?? spec.hosted;
   const component = new Models.Component(Enums.ComponentType.MachineLearningModel, spec.name, {
     bomRef: ref,
-    ...(spec.version === undefined ? {} : { version: spec.version }),
+    ...(version === undefined ? {} : { version }),
+    ...(spec.hosted === undefined ? {} : { purl: `pkg:generic/${encodeURIComponent(spec.hosted)}` }),
     ...(spec.description === undefined ? {} : { description: spec.description }),
     ...(spec.supplier === undefined ? {} : { supplier: new Models.OrganizationalEntity({ name: spec.supplier }) }),
   });

@@ -11,3 +11,5 @@ export { scoreSbom, renderScorecardText, type Scorecard, type ScoreElement } fro
 export { diffSboms, renderDiffText, SEVERITIES, type SbomDiff, type DiffFlag, type FlagSeverity } from './diff.js';
 export type * from './types.js';
 export { renderReport, reportVerdict, trustBoundarySvg, esc, type ReportInput, type Verdict } from './report.js';
+export { sbomTimestamp, committedTimestamp } from './timestamp.js';
+export { fetchPackageInfo, packageInfoFromTarball, toPackageInfo, normalizeRepositoryUrl, type JsonFetcher } from './package-info.js';

@@ -157,14 +157,23 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
 
   const sbomModule = await import('../../sbom/index.js');
   const built = await stage('sbom', async () => {
+    const target = path.join(root, 'sbom', `${agent.location.name}.cdx.json`);
+    const committed = options.checkSbom && existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    // a check compares content, so it reuses the committed timestamp; a write says when it was made
+    const timestamp = options.checkSbom
+      ? committed === undefined
+        ? undefined
+        : sbomModule.committedTimestamp(committed)
+      : sbomModule.sbomTimestamp(ctx.env['SOURCE_DATE_EPOCH'], new Date());
+    const repositoryUrl = await (await import('../sbom-context.js')).repositoryBase(root, undefined);
     const doc = await sbomModule.buildAgentSbom(agent, {
       profile: sbomModule.SpecProfiles[sbomModule.DEFAULT_SPEC],
       verification,
       verificationSource: 'in-process',
+      ...(timestamp === undefined ? {} : { timestamp }),
+      ...(repositoryUrl === undefined ? {} : { repositoryUrl }),
     });
-    const target = path.join(root, 'sbom', `${agent.location.name}.cdx.json`);
     if (options.checkSbom) {
-      const committed = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
       if (committed === doc.json) return { value: doc, status: 'pass', summary: `${shown(target)} is up to date` };
       findings.push({
         stage: 'sbom',
