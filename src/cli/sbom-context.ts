@@ -72,3 +72,27 @@ export async function onlinePackageInfo(
   }
   return found;
 }
+
+/**
+ * `SHA256:<base64>` fingerprints of the trust policy's pinned keys (SPKI DER) and certificate
+ * roots (DER), by authority name; an unreadable file is left out (the report then says so).
+ */
+export async function authorityFingerprints(trust: import('../manifest/types.js').LoadedTrustPolicy): Promise<ReadonlyMap<string, string>> {
+  const { createHash, createPublicKey, X509Certificate } = await import('node:crypto');
+  const fingerprints = new Map<string, string>();
+  const policy = trust.policy;
+  for (const authority of [...policy.models.authorities, ...policy.plugins.authorities, ...policy.apis.authorities]) {
+    try {
+      if ('key' in authority) {
+        const der = createPublicKey(readFileSync(path.resolve(trust.baseDir, authority.key.publicKey))).export({ type: 'spki', format: 'der' });
+        fingerprints.set(authority.name, `SHA256:${createHash('sha256').update(der).digest('base64')}`);
+      } else if ('certificate' in authority && authority.certificate.chain[0] !== undefined) {
+        const root = new X509Certificate(readFileSync(path.resolve(trust.baseDir, authority.certificate.chain[0])));
+        fingerprints.set(authority.name, `SHA256:${createHash('sha256').update(root.raw).digest('base64')}`);
+      }
+    } catch {
+      // the verifier reports an unreadable key; the report shows "fingerprint unknown"
+    }
+  }
+  return fingerprints;
+}

@@ -10,6 +10,8 @@ export { MAX_SBOM_BYTES, parseCycloneDx, validateCycloneDx, SbomInvalidError, ty
 export { scoreSbom, renderScorecardText, type Scorecard, type ScoreElement } from './scorecard.js';
 export { diffSboms, renderDiffText, SEVERITIES, type SbomDiff, type DiffFlag, type FlagSeverity } from './diff.js';
 export type * from './types.js';
-export { renderReport, reportVerdict, trustBoundarySvg, esc, type ReportInput, type Verdict } from './report.js';
+export { renderReport, reportVerdict, supplyChainRows, trustBoundarySvg, type ReportInput, type Verdict } from './report.js';
 export { sbomTimestamp, committedTimestamp } from './timestamp.js';
 export { fetchPackageInfo, packageInfoFromTarball, toPackageInfo, normalizeRepositoryUrl, type JsonFetcher } from './package-info.js';
+export { renderFleetReport, renderFleetText, fleetVerdict, usageIndex, type FleetAgent, type FleetInput, type UsageEntry } from './fleet.js';
+export { vouchersOf, HOSTED_ALLOW_LIST, type Voucher } from './vouchers.js';

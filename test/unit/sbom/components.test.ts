@@ -18,6 +18,12 @@ const props = (node: Json): Record<string, string[]> => {
 };
 const component = (doc: Json, name: string): Json => (doc['components'] as Json[]).find((c) => c['name'] === name)!;
 
+/** buildSbom with its document typed for reading in tests. */
+async function built(...args: Parameters<typeof buildSbom>): Promise<{ doc: Json; json: string }> {
+  const b = await buildSbom(...args);
+  return { doc: b.doc as Json, json: b.json };
+}
+
 function withResult(result: ArtifactResult) {
   const base = verification();
   return verification({ results: [...base.results.filter((r) => !(r.kind === result.kind && r.name === result.name)), result] });
@@ -30,7 +36,7 @@ describe('buildSbom components', () => {
       ['the new report form (status allow-listed)', 'allow-listed'],
     ])('records it as allow-listed, never verified, from %s', async (_label, status) => {
       const report = withResult({ kind: 'model', name: 'planner', status: status as never, message: 'hosted model is allow-listed', details: { hosted: 'x' } });
-      const { doc } = await buildSbom(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
       const planner = component(doc, 'planner');
       expect(props(planner)['agentfence:verification:status']).toEqual(['allow-listed']);
       expect(planner).toMatchObject({ version: 'anthropic.claude-sonnet-4-5-20250929-v1:0', purl: 'pkg:generic/anthropic.claude-sonnet-4-5-20250929-v1%3A0' });
@@ -40,7 +46,7 @@ describe('buildSbom components', () => {
 
     it.each(['blocked', 'warned'])('keeps a %s hosted model as it is', async (status) => {
       const report = withResult({ kind: 'model', name: 'planner', status: status as never, reason: 'POLICY_DENIED', message: 'not allow-listed' });
-      const { doc } = await buildSbom(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
       expect(props(component(doc, 'planner'))['agentfence:verification:status']).toEqual([status]);
     });
   });
@@ -49,21 +55,21 @@ describe('buildSbom components', () => {
     it('lists each as agentfence:model:ignored-path, beside the manifest patterns', async () => {
       const m = manifest({ models: [{ ...manifest().models[0]!, ignorePaths: ['ignore-me'] }] });
       const report = withResult({ kind: 'model', name: 'fraud-scorer', status: 'verified', message: 'ok', details: { ignoredPaths: ['ignore-me', '.git', 42] } });
-      const { doc } = await buildSbom(inputFor(m, { verification: report }), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(m, { verification: report }), SpecProfiles['1.6']);
       const p = props(component(doc, 'fraud-scorer'));
       expect(p['agentfence:model:ignore-path']).toEqual(['ignore-me']);
       expect(p['agentfence:model:ignored-path']).toEqual(['.git', 'ignore-me']);
     });
     it('lists none when the details carry no list', async () => {
       const report = withResult({ kind: 'model', name: 'fraud-scorer', status: 'verified', message: 'ok', details: { ignoredPaths: 'ignore-me' } });
-      const { doc } = await buildSbom(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(undefined, { verification: report }), SpecProfiles['1.6']);
       expect(props(component(doc, 'fraud-scorer'))['agentfence:model:ignored-path']).toBeUndefined();
     });
   });
 
   describe('when the agent declares tools', () => {
     it('writes one property per grant, so a query can select by action, resource, risk or approval', async () => {
-      const { doc } = await buildSbom(inputFor(), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(), SpecProfiles['1.6']);
       const p = props(doc['metadata']['component']);
       expect(p['agentfence:tool']).toEqual(['initiate-transfer']);
       expect(p['agentfence:tool:initiate-transfer:risk']).toEqual(['high']);
@@ -112,7 +118,7 @@ describe('buildSbom components', () => {
       expect(model['externalReferences']).toContainEqual(expect.objectContaining({ type: 'model-card', url: card.url }));
     });
     it('writes no modelCard fields the manifest does not state', async () => {
-      const { doc } = await buildSbom(inputFor(), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(), SpecProfiles['1.6']);
       expect(Object.keys(component(doc, 'fraud-scorer')['modelCard'])).toEqual(['modelParameters', 'considerations']);
       expect(component(doc, 'fraud-scorer')['externalReferences'].some((e: Json) => e['type'] === 'model-card')).toBe(false);
       expect(component(doc, 'planner')['modelCard']).toEqual({ considerations: { useCases: ['reconcile ledger', 'initiate transfers only after human approval'] } });
@@ -151,7 +157,7 @@ describe('buildSbom components', () => {
 
   describe('when the agent sends data to an API', () => {
     it('names each flow\'s source (the agent) and destination (the API) by BOM-Links into this document', async () => {
-      const { doc } = await buildSbom(inputFor(), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(), SpecProfiles['1.6']);
       const [flow] = doc['services'][0]['data'] as Json[];
       const serial = doc['serialNumber'] as string;
       expect(flow).toMatchObject({ flow: 'outbound', source: [bomLink(serial, 1, 'agent:demo')], destination: [bomLink(serial, 1, 'api:payments-gateway')] });
@@ -176,7 +182,7 @@ describe('buildSbom components', () => {
       return project;
     }
     it('takes licence and supplier from its package.json and points the distribution reference at it', async () => {
-      const { doc } = await buildSbom(inputFor(manifest(), {}, projectWithTarball(false)), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(manifest(), {}, projectWithTarball(false)), SpecProfiles['1.6']);
       const plugin = component(doc, 'ledger-mcp');
       expect(plugin['licenses']).toEqual([{ license: { id: 'Apache-2.0', acknowledgement: 'declared' } }]);
       expect(plugin['supplier']).toEqual({ name: 'acme', url: ['https://github.com/acme'] });
@@ -184,7 +190,7 @@ describe('buildSbom components', () => {
       expect(props(plugin)).toMatchObject({ 'agentfence:plugin:metadata-source': ['tarball'], 'agentfence:plugin:supplier-source': ['repository'] });
     });
     it('takes nothing from a tarball whose digest is not the signed integrity, and says why', async () => {
-      const { doc } = await buildSbom(inputFor(manifest(), {}, projectWithTarball(true)), SpecProfiles['1.6']);
+      const { doc } = await built(inputFor(manifest(), {}, projectWithTarball(true)), SpecProfiles['1.6']);
       const plugin = component(doc, 'ledger-mcp');
       expect(plugin['licenses']).toBeUndefined();
       expect(plugin['supplier']).toBeUndefined();

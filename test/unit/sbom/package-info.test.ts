@@ -117,12 +117,12 @@ describe('fetchPackageInfo', () => {
   });
 
   describe('when it cannot be used', () => {
-    it.each([
+    it.each<[string, () => Promise<unknown>, string, RegExp]>([
       ['the fetch fails', async () => Promise.reject(new Error('ECONNREFUSED')), 'https://r.example.test/', /did not answer \(ECONNREFUSED\)/],
       ['it describes another version', async () => ({ ...doc, version: '9.9.9' }), 'https://r.example.test/', /must describe/],
       ['it is not an object', async () => 'html', 'https://r.example.test/', /must describe/],
       ['the registry URL is not a URL', async () => doc, 'nope', /is not a URL/],
-    ] as const)('answers the reason when %s', async (_label, fetcher, registry, reason) => {
+    ])('answers the reason when %s', async (_label, fetcher, registry, reason) => {
       const got = await fetchPackageInfo(fetcher, registry, '@acme/ledger-mcp', '2.1.3');
       expect(got.info).toBeUndefined();
       expect(got.problem).toMatch(reason);
