@@ -204,6 +204,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       sbom: built.doc,
       scorecard: sbomModule.scoreSbom(built.doc),
       tool: toolIdentity(),
+      ...(await reportProvenance(agent, verification, ctx.env)),
     };
     const target = path.join(outputDir, `report-${agent.location.name}.html`);
     mkdirSync(outputDir, { recursive: true });
@@ -339,3 +340,19 @@ export const command: Command = {
     return exit;
   },
 };
+
+/** When, from which commit and vouched by whom, for the gate's report page (the renderer is pure). */
+async function reportProvenance(
+  agent: import('../../manifest/index.js').LoadedAgent,
+  verification: import('../../verify/types.js').VerificationReport | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Pick<import('../../sbom/report.js').ReportInput, 'generatedAt' | 'commit' | 'vouchers'>> {
+  const sbom = await import('../../sbom/index.js');
+  const context = await import('../sbom-context.js');
+  const commit = context.currentCommit(agent.location.projectRoot);
+  return {
+    generatedAt: sbom.sbomTimestamp(env['SOURCE_DATE_EPOCH'], new Date()),
+    ...(commit === undefined ? {} : { commit }),
+    vouchers: sbom.vouchersOf(agent.trustPolicy.policy, await context.authorityFingerprints(agent.trustPolicy), verification),
+  };
+}
