@@ -7,7 +7,8 @@
  * - APIs (`stacks/<agent>/apis/<name>.sigstore.json`): in-toto statement over the descriptor's sha256,
  *   key acme-api-governance (what `agentfence sign api --key` writes);
  * - plugins (`stacks/<agent>/attestations/@acme/<name>@<version>.json`): a real tarball made with
- *   `npm pack` in a temporary folder (not kept: only its integrity matters), the registry signature and
+ *   `npm pack` in a temporary folder (kept beside it as `<name>@<version>.tgz`: the SBOM reads its
+ *   package.json for licence and supplier, after checking its sha512), the registry signature and
  *   publish attestation by acme-registry, and a keyless SLSA provenance from a local mock Sigstore
  *   (@sigstore/mock: Fulcio with GitHub Actions claims for https://github.com/acme/<name>, Rekor,
  *   TSA) whose trusted root is written to `stacks/roots/acme-sigstore.trusted_root.json`;
@@ -243,6 +244,7 @@ async function signPlugin(root: string, plugin: Plugin, registryKey: KeyObject, 
       },
     }),
   );
+  writeFileSync(file.replace(/\.json$/, '.tgz'), tarball);
   log(`signed plugin ${plugin.name}@${plugin.version} -> ${path.relative(root, file)}`);
 }
 

@@ -41,6 +41,59 @@ const sourceRepository = {
 
 const classification = { enum: ['public', 'internal', 'confidential', 'restricted'] } as const;
 
+const httpsUrl = { type: 'string', pattern: '^https://[^\\s]+$', maxLength: 2048 } as const;
+const shortList = { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 500 } } as const;
+
+/** A model card (CycloneDX modelCard): every field optional, what the SBOM and report show. */
+const modelCard = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    url: httpsUrl,
+    approach: { enum: ['supervised', 'unsupervised', 'reinforcement-learning', 'semi-supervised', 'self-supervised'] },
+    architectureFamily: { type: 'string', minLength: 1, maxLength: 200 },
+    datasets: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, description: text, url: httpsUrl, classification },
+      },
+    },
+    inputs: shortList,
+    outputs: shortList,
+    performanceMetrics: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'value'],
+        properties: {
+          type: { type: 'string', minLength: 1, maxLength: 200 },
+          value: { type: 'string', minLength: 1, maxLength: 200 },
+          slice: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
+    },
+    limitations: shortList,
+    ethicalConsiderations: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: { type: 'string', minLength: 1, maxLength: 500 }, mitigationStrategy: text },
+      },
+    },
+    users: shortList,
+    useCases: shortList,
+  },
+} as const;
+
 const riskTier = { enum: ['low', 'high'] } as const;
 
 /** IAM action `service:Action`: no wildcard, no `?`. */
@@ -300,6 +353,7 @@ export const manifestSchema = {
           license: { type: 'string', minLength: 1, maxLength: 200 },
           task: { type: 'string', minLength: 1, maxLength: 200 },
           architecture: { type: 'string', minLength: 1, maxLength: 200 },
+          card: modelCard,
         },
       },
     },

@@ -142,6 +142,27 @@ export interface ModelSpec {
   /** Model card basics for the SBOM. */
   readonly task?: string;
   readonly architecture?: string;
+  /** The model card: all optional; rendered as the SBOM's modelCard and in the report. */
+  readonly card?: ModelCardSpec;
+}
+
+/** A model card as the manifest states it (CycloneDX `modelCard` fields). */
+export interface ModelCardSpec {
+  /** The published model card (https); a `model-card` external reference. */
+  readonly url?: string;
+  readonly approach?: 'supervised' | 'unsupervised' | 'reinforcement-learning' | 'semi-supervised' | 'self-supervised';
+  readonly architectureFamily?: string;
+  readonly datasets?: readonly { readonly name: string; readonly description?: string; readonly url?: string; readonly classification?: Classification }[];
+  /** Input formats (e.g. `text/plain`, `application/json`). */
+  readonly inputs?: readonly string[];
+  readonly outputs?: readonly string[];
+  readonly performanceMetrics?: readonly { readonly type: string; readonly value: string; readonly slice?: string }[];
+  /** Technical limitations. */
+  readonly limitations?: readonly string[];
+  readonly ethicalConsiderations?: readonly { readonly name: string; readonly mitigationStrategy?: string }[];
+  /** Intended users. */
+  readonly users?: readonly string[];
+  readonly useCases?: readonly string[];
 }
 
 /** An npm package the agent loads (tool, MCP server): by name and semver range, or all of a lockfile. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200},"card":{"type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"approach":{"enum":["supervised","unsupervised","reinforcement-learning","semi-supervised","self-supervised"]},"architectureFamily":{"type":"string","minLength":1,"maxLength":200},"datasets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"classification":{"enum":["public","internal","confidential","restricted"]}}}},"inputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"outputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"performanceMetrics":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["type","value"],"properties":{"type":{"type":"string","minLength":1,"maxLength":200},"value":{"type":"string","minLength":1,"maxLength":200},"slice":{"type":"string","minLength":1,"maxLength":200}}}},"limitations":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"ethicalConsiderations":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":500},"mitigationStrategy":{"type":"string","minLength":1,"maxLength":2000}}}},"users":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"useCases":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}}}}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -25,13 +25,13 @@ const pattern21 = new RegExp("^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$", "u");
 const pattern22 = new RegExp("^[^\"\\\\]{1,256}$", "u");
 const pattern25 = new RegExp("^[^\\\\\\u0000]+$", "u");
 const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
-const pattern30 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
-const pattern31 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
-const pattern32 = new RegExp("(\\.git|/)$", "u");
-const pattern33 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$", "u");
-const pattern40 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
-const pattern42 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
-const pattern44 = new RegExp("^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$", "u");
+const pattern32 = new RegExp("^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$", "u");
+const pattern33 = new RegExp("^sha512-[A-Za-z0-9+/]{86}==$", "u");
+const pattern34 = new RegExp("(\\.git|/)$", "u");
+const pattern35 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$", "u");
+const pattern42 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
+const pattern44 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const pattern46 = new RegExp("^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3403,9 +3403,12 @@ vErrors.push(err269);
 errors++;
 }
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data71.card !== undefined){
+let data85 = data71.card;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key23 in data85){
+if(!(func1.call(schema19.properties.models.items.properties.card.properties, key23))){
+const err270 = {instancePath:instancePath+"/models/" + i17+"/card",schemaPath:"#/properties/models/items/properties/card/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3415,9 +3418,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.url !== undefined){
+let data86 = data85.url;
+if(typeof data86 === "string"){
+if(func2(data86) > 2048){
+const err271 = {instancePath:instancePath+"/models/" + i17+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3426,12 +3431,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data.plugins !== undefined){
-let data85 = data.plugins;
-if(Array.isArray(data85)){
-if(data85.length > 200){
-const err272 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(!pattern16.test(data86)){
+const err272 = {instancePath:instancePath+"/models/" + i17+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3440,16 +3441,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-const len12 = data85.length;
-for(let i20=0; i20<len12; i20++){
-let data86 = data85[i20];
-const _errs198 = errors;
-let valid59 = false;
-let passing2 = null;
-const _errs199 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.name === undefined){
-const err273 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err273 = {instancePath:instancePath+"/models/" + i17+"/card/url",schemaPath:"#/properties/models/items/properties/card/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3458,8 +3452,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data86.version === undefined){
-const err274 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data85.approach !== undefined){
+let data87 = data85.approach;
+if(!(((((data87 === "supervised") || (data87 === "unsupervised")) || (data87 === "reinforcement-learning")) || (data87 === "semi-supervised")) || (data87 === "self-supervised"))){
+const err274 = {instancePath:instancePath+"/models/" + i17+"/card/approach",schemaPath:"#/properties/models/items/properties/card/properties/approach/enum",keyword:"enum",params:{allowedValues: schema19.properties.models.items.properties.card.properties.approach.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3469,15 +3466,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-var _valid2 = _errs199 === errors;
-if(_valid2){
-valid59 = true;
-passing2 = 0;
-}
-const _errs200 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.lockfile === undefined){
-const err275 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
+if(data85.architectureFamily !== undefined){
+let data88 = data85.architectureFamily;
+if(typeof data88 === "string"){
+if(func2(data88) > 200){
+const err275 = {instancePath:instancePath+"/models/" + i17+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3486,20 +3479,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-var _valid2 = _errs200 === errors;
-if(_valid2 && valid59){
-valid59 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid59 = true;
-passing2 = 1;
-}
-}
-if(!valid59){
-const err276 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(func2(data88) < 1){
+const err276 = {instancePath:instancePath+"/models/" + i17+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3508,21 +3489,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-else {
-errors = _errs198;
-if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key23 in data86){
-if(!((((((key23 === "name") || (key23 === "version")) || (key23 === "integrity")) || (key23 === "sourceRepository")) || (key23 === "lockfile")) || (key23 === "signedBy"))){
-const err277 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+const err277 = {instancePath:instancePath+"/models/" + i17+"/card/architectureFamily",schemaPath:"#/properties/models/items/properties/card/properties/architectureFamily/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3532,11 +3501,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data86.name !== undefined){
-let data87 = data86.name;
-if(typeof data87 === "string"){
-if(func2(data87) > 214){
-const err278 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
+if(data85.datasets !== undefined){
+let data89 = data85.datasets;
+if(Array.isArray(data89)){
+if(data89.length > 50){
+const err278 = {instancePath:instancePath+"/models/" + i17+"/card/datasets",schemaPath:"#/properties/models/items/properties/card/properties/datasets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3545,8 +3514,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(!pattern30.test(data87)){
-const err279 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
+const len12 = data89.length;
+for(let i20=0; i20<len12; i20++){
+let data90 = data89[i20];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.name === undefined){
+const err279 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3555,9 +3528,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-else {
-const err280 = {instancePath:instancePath+"/plugins/" + i20+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data90){
+if(!((((key24 === "name") || (key24 === "description")) || (key24 === "url")) || (key24 === "classification"))){
+const err280 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3567,11 +3540,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data86.version !== undefined){
-let data88 = data86.version;
-if(typeof data88 === "string"){
-if(func2(data88) > 256){
-const err281 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data90.name !== undefined){
+let data91 = data90.name;
+if(typeof data91 === "string"){
+if(func2(data91) > 200){
+const err281 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3580,8 +3553,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(func2(data88) < 1){
-const err282 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data91) < 1){
+const err282 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3592,7 +3565,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/plugins/" + i20+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err283 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/name",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3602,11 +3575,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data86.integrity !== undefined){
-let data89 = data86.integrity;
-if(typeof data89 === "string"){
-if(!pattern31.test(data89)){
-const err284 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
+if(data90.description !== undefined){
+let data92 = data90.description;
+if(typeof data92 === "string"){
+if(func2(data92) > 2000){
+const err284 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3615,9 +3588,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-else {
-const err285 = {instancePath:instancePath+"/plugins/" + i20+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data92) < 1){
+const err285 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3627,13 +3599,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data86.sourceRepository !== undefined){
-let data90 = data86.sourceRepository;
-const _errs210 = errors;
-const _errs211 = errors;
-if(typeof data90 === "string"){
-if(!pattern32.test(data90)){
-const err286 = {};
+else {
+const err286 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/description",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3643,9 +3610,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-var valid61 = _errs211 === errors;
-if(valid61){
-const err287 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(data90.url !== undefined){
+let data93 = data90.url;
+if(typeof data93 === "string"){
+if(func2(data93) > 2048){
+const err287 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3654,20 +3623,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-else {
-errors = _errs210;
-if(vErrors !== null){
-if(_errs210){
-vErrors.length = _errs210;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data90 === "string"){
-if(func2(data90) > 512){
-const err288 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(!pattern16.test(data93)){
+const err288 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s]+$"},message:"must match pattern \""+"^https://[^\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3676,8 +3633,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(!pattern33.test(data90)){
-const err289 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
+}
+else {
+const err289 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/url",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3687,8 +3645,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-else {
-const err290 = {instancePath:instancePath+"/plugins/" + i20+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.classification !== undefined){
+let data94 = data90.classification;
+if(!((((data94 === "public") || (data94 === "internal")) || (data94 === "confidential")) || (data94 === "restricted"))){
+const err290 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20+"/classification",schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/properties/classification/enum",keyword:"enum",params:{allowedValues: schema19.properties.models.items.properties.card.properties.datasets.items.properties.classification.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3698,11 +3658,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data86.lockfile !== undefined){
-let data91 = data86.lockfile;
-if(typeof data91 === "string"){
-if(func2(data91) > 1024){
-const err291 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+}
+else {
+const err291 = {instancePath:instancePath+"/models/" + i17+"/card/datasets/" + i20,schemaPath:"#/properties/models/items/properties/card/properties/datasets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3711,8 +3669,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(func2(data91) < 1){
-const err292 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/models/" + i17+"/card/datasets",schemaPath:"#/properties/models/items/properties/card/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3721,8 +3681,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(!pattern25.test(data91)){
-const err293 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+if(data85.inputs !== undefined){
+let data95 = data85.inputs;
+if(Array.isArray(data95)){
+if(data95.length > 50){
+const err293 = {instancePath:instancePath+"/models/" + i17+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3731,9 +3695,12 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/plugins/" + i20+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len13 = data95.length;
+for(let i21=0; i21<len13; i21++){
+let data96 = data95[i21];
+if(typeof data96 === "string"){
+if(func2(data96) > 500){
+const err294 = {instancePath:instancePath+"/models/" + i17+"/card/inputs/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3742,12 +3709,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-if(data86.signedBy !== undefined){
-let data92 = data86.signedBy;
-if(typeof data92 === "string"){
-if(func2(data92) > 63){
-const err295 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func2(data96) < 1){
+const err295 = {instancePath:instancePath+"/models/" + i17+"/card/inputs/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3756,8 +3719,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(!pattern3.test(data92)){
-const err296 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+else {
+const err296 = {instancePath:instancePath+"/models/" + i17+"/card/inputs/" + i21,schemaPath:"#/properties/models/items/properties/card/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3767,8 +3731,18 @@ vErrors.push(err296);
 errors++;
 }
 }
-else {
-const err297 = {instancePath:instancePath+"/plugins/" + i20+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i22 = data95.length;
+let j8;
+if(i22 > 1){
+const indices8 = {};
+for(;i22--;){
+let item8 = data95[i22];
+if(typeof item8 !== "string"){
+continue;
+}
+if(typeof indices8[item8] == "number"){
+j8 = indices8[item8];
+const err297 = {instancePath:instancePath+"/models/" + i17+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/uniqueItems",keyword:"uniqueItems",params:{i: i22, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i22+" are identical)"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3776,14 +3750,14 @@ else {
 vErrors.push(err297);
 }
 errors++;
+break;
+}
+indices8[item8] = i22;
 }
 }
-if(data86.name !== undefined){
-if(data86.version === undefined){
-const err298 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
-    missingProperty: "version",
-    depsCount: 1,
-    deps: "version"},message:"must have property version when property name is present"};
+}
+else {
+const err298 = {instancePath:instancePath+"/models/" + i17+"/card/inputs",schemaPath:"#/properties/models/items/properties/card/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3793,12 +3767,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data86.version !== undefined){
-if(data86.name === undefined){
-const err299 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
-    missingProperty: "name",
-    depsCount: 1,
-    deps: "name"},message:"must have property name when property version is present"};
+if(data85.outputs !== undefined){
+let data97 = data85.outputs;
+if(Array.isArray(data97)){
+if(data97.length > 50){
+const err299 = {instancePath:instancePath+"/models/" + i17+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3807,13 +3780,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data86.integrity !== undefined){
-if(data86.name === undefined){
-const err300 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+const len14 = data97.length;
+for(let i23=0; i23<len14; i23++){
+let data98 = data97[i23];
+if(typeof data98 === "string"){
+if(func2(data98) > 500){
+const err300 = {instancePath:instancePath+"/models/" + i17+"/card/outputs/" + i23,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3822,11 +3794,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data86.version === undefined){
-const err301 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
+if(func2(data98) < 1){
+const err301 = {instancePath:instancePath+"/models/" + i17+"/card/outputs/" + i23,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3836,12 +3805,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data86.sourceRepository !== undefined){
-if(data86.name === undefined){
-const err302 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
-    missingProperty: "name",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+else {
+const err302 = {instancePath:instancePath+"/models/" + i17+"/card/outputs/" + i23,schemaPath:"#/properties/models/items/properties/card/properties/outputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3850,11 +3815,19 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data86.version === undefined){
-const err303 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
-    missingProperty: "version",
-    depsCount: 2,
-    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
+}
+let i24 = data97.length;
+let j9;
+if(i24 > 1){
+const indices9 = {};
+for(;i24--;){
+let item9 = data97[i24];
+if(typeof item9 !== "string"){
+continue;
+}
+if(typeof indices9[item9] == "number"){
+j9 = indices9[item9];
+const err303 = {instancePath:instancePath+"/models/" + i17+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/uniqueItems",keyword:"uniqueItems",params:{i: i24, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i24+" are identical)"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3862,11 +3835,14 @@ else {
 vErrors.push(err303);
 }
 errors++;
+break;
+}
+indices9[item9] = i24;
 }
 }
 }
 else {
-const err304 = {instancePath:instancePath+"/plugins/" + i20,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err304 = {instancePath:instancePath+"/models/" + i17+"/card/outputs",schemaPath:"#/properties/models/items/properties/card/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3876,9 +3852,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-}
-else {
-const err305 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.performanceMetrics !== undefined){
+let data99 = data85.performanceMetrics;
+if(Array.isArray(data99)){
+if(data99.length > 50){
+const err305 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3887,12 +3865,12 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data.apis !== undefined){
-let data93 = data.apis;
-if(Array.isArray(data93)){
-if(data93.length > 50){
-const err306 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+const len15 = data99.length;
+for(let i25=0; i25<len15; i25++){
+let data100 = data99[i25];
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.type === undefined){
+const err306 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3901,12 +3879,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-const len13 = data93.length;
-for(let i21=0; i21<len13; i21++){
-let data94 = data93[i21];
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.name === undefined){
-const err307 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data100.value === undefined){
+const err307 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3915,8 +3889,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data94.descriptor === undefined){
-const err308 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
+for(const key25 in data100){
+if(!(((key25 === "type") || (key25 === "value")) || (key25 === "slice"))){
+const err308 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3925,8 +3900,12 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data94.signature === undefined){
-const err309 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
+}
+if(data100.type !== undefined){
+let data101 = data100.type;
+if(typeof data101 === "string"){
+if(func2(data101) > 200){
+const err309 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3935,8 +3914,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data94.dataClassifications === undefined){
-const err310 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
+if(func2(data101) < 1){
+const err310 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3945,9 +3924,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-for(const key24 in data94){
-if(!(((((key24 === "name") || (key24 === "descriptor")) || (key24 === "signature")) || (key24 === "dataClassifications")) || (key24 === "signedBy"))){
-const err311 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err311 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/type",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3957,11 +3936,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data94.name !== undefined){
-let data95 = data94.name;
-if(typeof data95 === "string"){
-if(func2(data95) > 63){
-const err312 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data100.value !== undefined){
+let data102 = data100.value;
+if(typeof data102 === "string"){
+if(func2(data102) > 200){
+const err312 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3970,8 +3949,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(!pattern3.test(data95)){
-const err313 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(func2(data102) < 1){
+const err313 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3982,7 +3961,7 @@ errors++;
 }
 }
 else {
-const err314 = {instancePath:instancePath+"/apis/" + i21+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err314 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/value",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3992,11 +3971,11 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data94.descriptor !== undefined){
-let data96 = data94.descriptor;
-if(typeof data96 === "string"){
-if(func2(data96) > 1024){
-const err315 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(data100.slice !== undefined){
+let data103 = data100.slice;
+if(typeof data103 === "string"){
+if(func2(data103) > 200){
+const err315 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4005,8 +3984,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(func2(data96) < 1){
-const err316 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data103) < 1){
+const err316 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4015,8 +3994,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(!pattern25.test(data96)){
-const err317 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err317 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25+"/slice",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/properties/slice/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4026,8 +4006,9 @@ vErrors.push(err317);
 errors++;
 }
 }
+}
 else {
-const err318 = {instancePath:instancePath+"/apis/" + i21+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err318 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics/" + i25,schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4037,11 +4018,9 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data94.signature !== undefined){
-let data97 = data94.signature;
-if(typeof data97 === "string"){
-if(func2(data97) > 1024){
-const err319 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+}
+else {
+const err319 = {instancePath:instancePath+"/models/" + i17+"/card/performanceMetrics",schemaPath:"#/properties/models/items/properties/card/properties/performanceMetrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4050,8 +4029,12 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(func2(data97) < 1){
-const err320 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data85.limitations !== undefined){
+let data104 = data85.limitations;
+if(Array.isArray(data104)){
+if(data104.length > 50){
+const err320 = {instancePath:instancePath+"/models/" + i17+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4060,8 +4043,12 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(!pattern25.test(data97)){
-const err321 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+const len16 = data104.length;
+for(let i26=0; i26<len16; i26++){
+let data105 = data104[i26];
+if(typeof data105 === "string"){
+if(func2(data105) > 500){
+const err321 = {instancePath:instancePath+"/models/" + i17+"/card/limitations/" + i26,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4070,9 +4057,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-else {
-const err322 = {instancePath:instancePath+"/apis/" + i21+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data105) < 1){
+const err322 = {instancePath:instancePath+"/models/" + i17+"/card/limitations/" + i26,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4082,11 +4068,8 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data94.dataClassifications !== undefined){
-let data98 = data94.dataClassifications;
-if(Array.isArray(data98)){
-if(data98.length < 1){
-const err323 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err323 = {instancePath:instancePath+"/models/" + i17+"/card/limitations/" + i26,schemaPath:"#/properties/models/items/properties/card/properties/limitations/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4095,11 +4078,19 @@ vErrors.push(err323);
 }
 errors++;
 }
-const len14 = data98.length;
-for(let i22=0; i22<len14; i22++){
-let data99 = data98[i22];
-if(!((((data99 === "public") || (data99 === "internal")) || (data99 === "confidential")) || (data99 === "restricted"))){
-const err324 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications/" + i22,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+}
+let i27 = data104.length;
+let j10;
+if(i27 > 1){
+const indices10 = {};
+for(;i27--;){
+let item10 = data104[i27];
+if(typeof item10 !== "string"){
+continue;
+}
+if(typeof indices10[item10] == "number"){
+j10 = indices10[item10];
+const err324 = {instancePath:instancePath+"/models/" + i17+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/uniqueItems",keyword:"uniqueItems",params:{i: i27, j: j10},message:"must NOT have duplicate items (items ## "+j10+" and "+i27+" are identical)"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4107,16 +4098,14 @@ else {
 vErrors.push(err324);
 }
 errors++;
+break;
+}
+indices10[item10] = i27;
 }
 }
-let i23 = data98.length;
-let j8;
-if(i23 > 1){
-outer0:
-for(;i23--;){
-for(j8 = i23; j8--;){
-if(func0(data98[i23], data98[j8])){
-const err325 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i23, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i23+" are identical)"};
+}
+else {
+const err325 = {instancePath:instancePath+"/models/" + i17+"/card/limitations",schemaPath:"#/properties/models/items/properties/card/properties/limitations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4124,14 +4113,13 @@ else {
 vErrors.push(err325);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err326 = {instancePath:instancePath+"/apis/" + i21+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.ethicalConsiderations !== undefined){
+let data106 = data85.ethicalConsiderations;
+if(Array.isArray(data106)){
+if(data106.length > 50){
+const err326 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4140,12 +4128,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data94.signedBy !== undefined){
-let data100 = data94.signedBy;
-if(typeof data100 === "string"){
-if(func2(data100) > 63){
-const err327 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+const len17 = data106.length;
+for(let i28=0; i28<len17; i28++){
+let data107 = data106[i28];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.name === undefined){
+const err327 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4154,8 +4142,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(!pattern3.test(data100)){
-const err328 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+for(const key26 in data107){
+if(!((key26 === "name") || (key26 === "mitigationStrategy"))){
+const err328 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4165,8 +4154,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/apis/" + i21+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.name !== undefined){
+let data108 = data107.name;
+if(typeof data108 === "string"){
+if(func2(data108) > 500){
+const err329 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4175,10 +4167,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-}
-else {
-const err330 = {instancePath:instancePath+"/apis/" + i21,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data108) < 1){
+const err330 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4188,9 +4178,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-}
 else {
-const err331 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err331 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/name",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4200,11 +4189,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data.network !== undefined){
-let data101 = data.network;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.egress === undefined){
-const err332 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+if(data107.mitigationStrategy !== undefined){
+let data109 = data107.mitigationStrategy;
+if(typeof data109 === "string"){
+if(func2(data109) > 2000){
+const err332 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4213,9 +4202,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key25 in data101){
-if(!(key25 === "egress")){
-const err333 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(func2(data109) < 1){
+const err333 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4225,10 +4213,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data101.egress !== undefined){
-let data102 = data101.egress;
-if(!((data102 === "firewall") || (data102 === "none"))){
-const err334 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+else {
+const err334 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28+"/mitigationStrategy",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/properties/mitigationStrategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4240,7 +4226,7 @@ errors++;
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err335 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations/" + i28,schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4250,11 +4236,9 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data.monitoring !== undefined){
-let data103 = data.monitoring;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.logRetentionDays === undefined){
-const err336 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+}
+else {
+const err336 = {instancePath:instancePath+"/models/" + i17+"/card/ethicalConsiderations",schemaPath:"#/properties/models/items/properties/card/properties/ethicalConsiderations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4263,9 +4247,12 @@ vErrors.push(err336);
 }
 errors++;
 }
-for(const key26 in data103){
-if(!(((key26 === "logRetentionDays") || (key26 === "alarmEmail")) || (key26 === "alarmTopicArn"))){
-const err337 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+if(data85.users !== undefined){
+let data110 = data85.users;
+if(Array.isArray(data110)){
+if(data110.length > 50){
+const err337 = {instancePath:instancePath+"/models/" + i17+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4274,11 +4261,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data103.logRetentionDays !== undefined){
-let data104 = data103.logRetentionDays;
-if(!((((((((((((((((((((((data104 === 1) || (data104 === 3)) || (data104 === 5)) || (data104 === 7)) || (data104 === 14)) || (data104 === 30)) || (data104 === 60)) || (data104 === 90)) || (data104 === 120)) || (data104 === 150)) || (data104 === 180)) || (data104 === 365)) || (data104 === 400)) || (data104 === 545)) || (data104 === 731)) || (data104 === 1096)) || (data104 === 1827)) || (data104 === 2192)) || (data104 === 2557)) || (data104 === 2922)) || (data104 === 3288)) || (data104 === 3653))){
-const err338 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+const len18 = data110.length;
+for(let i29=0; i29<len18; i29++){
+let data111 = data110[i29];
+if(typeof data111 === "string"){
+if(func2(data111) > 500){
+const err338 = {instancePath:instancePath+"/models/" + i17+"/card/users/" + i29,schemaPath:"#/properties/models/items/properties/card/properties/users/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4287,12 +4275,8 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-if(data103.alarmEmail !== undefined){
-let data105 = data103.alarmEmail;
-if(typeof data105 === "string"){
-if(func2(data105) > 254){
-const err339 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(func2(data111) < 1){
+const err339 = {instancePath:instancePath+"/models/" + i17+"/card/users/" + i29,schemaPath:"#/properties/models/items/properties/card/properties/users/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4301,8 +4285,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(!(formats0.test(data105))){
-const err340 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+}
+else {
+const err340 = {instancePath:instancePath+"/models/" + i17+"/card/users/" + i29,schemaPath:"#/properties/models/items/properties/card/properties/users/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4312,8 +4297,18 @@ vErrors.push(err340);
 errors++;
 }
 }
-else {
-const err341 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i30 = data110.length;
+let j11;
+if(i30 > 1){
+const indices11 = {};
+for(;i30--;){
+let item11 = data110[i30];
+if(typeof item11 !== "string"){
+continue;
+}
+if(typeof indices11[item11] == "number"){
+j11 = indices11[item11];
+const err341 = {instancePath:instancePath+"/models/" + i17+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/uniqueItems",keyword:"uniqueItems",params:{i: i30, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i30+" are identical)"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4321,13 +4316,14 @@ else {
 vErrors.push(err341);
 }
 errors++;
+break;
+}
+indices11[item11] = i30;
 }
 }
-if(data103.alarmTopicArn !== undefined){
-let data106 = data103.alarmTopicArn;
-if(typeof data106 === "string"){
-if(!pattern40.test(data106)){
-const err342 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+}
+else {
+const err342 = {instancePath:instancePath+"/models/" + i17+"/card/users",schemaPath:"#/properties/models/items/properties/card/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4337,8 +4333,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-else {
-const err343 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.useCases !== undefined){
+let data112 = data85.useCases;
+if(Array.isArray(data112)){
+if(data112.length > 50){
+const err343 = {instancePath:instancePath+"/models/" + i17+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4347,10 +4346,12 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-}
-else {
-const err344 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len19 = data112.length;
+for(let i31=0; i31<len19; i31++){
+let data113 = data112[i31];
+if(typeof data113 === "string"){
+if(func2(data113) > 500){
+const err344 = {instancePath:instancePath+"/models/" + i17+"/card/useCases/" + i31,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4359,12 +4360,8 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-if(data.attestations !== undefined){
-let data107 = data.attestations;
-if(typeof data107 === "string"){
-if(func2(data107) > 1024){
-const err345 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(func2(data113) < 1){
+const err345 = {instancePath:instancePath+"/models/" + i17+"/card/useCases/" + i31,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4373,8 +4370,9 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(func2(data107) < 1){
-const err346 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err346 = {instancePath:instancePath+"/models/" + i17+"/card/useCases/" + i31,schemaPath:"#/properties/models/items/properties/card/properties/useCases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4383,8 +4381,19 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(!pattern25.test(data107)){
-const err347 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+let i32 = data112.length;
+let j12;
+if(i32 > 1){
+const indices12 = {};
+for(;i32--;){
+let item12 = data112[i32];
+if(typeof item12 !== "string"){
+continue;
+}
+if(typeof indices12[item12] == "number"){
+j12 = indices12[item12];
+const err347 = {instancePath:instancePath+"/models/" + i17+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/uniqueItems",keyword:"uniqueItems",params:{i: i32, j: j12},message:"must NOT have duplicate items (items ## "+j12+" and "+i32+" are identical)"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4392,10 +4401,14 @@ else {
 vErrors.push(err347);
 }
 errors++;
+break;
+}
+indices12[item12] = i32;
+}
 }
 }
 else {
-const err348 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err348 = {instancePath:instancePath+"/models/" + i17+"/card/useCases",schemaPath:"#/properties/models/items/properties/card/properties/useCases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4405,9 +4418,9 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data.paused !== undefined){
-if(typeof data.paused !== "boolean"){
-const err349 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err349 = {instancePath:instancePath+"/models/" + i17+"/card",schemaPath:"#/properties/models/items/properties/card/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4417,11 +4430,9 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data.externalBuckets !== undefined){
-let data109 = data.externalBuckets;
-if(Array.isArray(data109)){
-if(data109.length > 50){
-const err350 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+}
+else {
+const err350 = {instancePath:instancePath+"/models/" + i17,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4430,12 +4441,10 @@ vErrors.push(err350);
 }
 errors++;
 }
-const len15 = data109.length;
-for(let i24=0; i24<len15; i24++){
-let data110 = data109[i24];
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.bucket === undefined){
-const err351 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4444,8 +4453,12 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(data110.account === undefined){
-const err352 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+}
+if(data.plugins !== undefined){
+let data114 = data.plugins;
+if(Array.isArray(data114)){
+if(data114.length > 200){
+const err352 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4454,9 +4467,16 @@ vErrors.push(err352);
 }
 errors++;
 }
-for(const key27 in data110){
-if(!(((key27 === "bucket") || (key27 === "account")) || (key27 === "description"))){
-const err353 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const len20 = data114.length;
+for(let i33=0; i33<len20; i33++){
+let data115 = data114[i33];
+const _errs258 = errors;
+let valid84 = false;
+let passing2 = null;
+const _errs259 = errors;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.name === undefined){
+const err353 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4465,12 +4485,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data110.bucket !== undefined){
-let data111 = data110.bucket;
-if(typeof data111 === "string"){
-if(!pattern42.test(data111)){
-const err354 = {instancePath:instancePath+"/externalBuckets/" + i24+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(data115.version === undefined){
+const err354 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/oneOf/0/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4480,8 +4496,15 @@ vErrors.push(err354);
 errors++;
 }
 }
-else {
-const err355 = {instancePath:instancePath+"/externalBuckets/" + i24+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs259 === errors;
+if(_valid2){
+valid84 = true;
+passing2 = 0;
+}
+const _errs260 = errors;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.lockfile === undefined){
+const err355 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4491,11 +4514,19 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data110.account !== undefined){
-let data112 = data110.account;
-if(typeof data112 === "string"){
-if(!pattern5.test(data112)){
-const err356 = {instancePath:instancePath+"/externalBuckets/" + i24+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+var _valid2 = _errs260 === errors;
+if(_valid2 && valid84){
+valid84 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid84 = true;
+passing2 = 1;
+}
+}
+if(!valid84){
+const err356 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4504,9 +4535,21 @@ vErrors.push(err356);
 }
 errors++;
 }
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
 }
 else {
-const err357 = {instancePath:instancePath+"/externalBuckets/" + i24+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key27 in data115){
+if(!((((((key27 === "name") || (key27 === "version")) || (key27 === "integrity")) || (key27 === "sourceRepository")) || (key27 === "lockfile")) || (key27 === "signedBy"))){
+const err357 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4516,11 +4559,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data110.description !== undefined){
-let data113 = data110.description;
-if(typeof data113 === "string"){
-if(func2(data113) > 2000){
-const err358 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data115.name !== undefined){
+let data116 = data115.name;
+if(typeof data116 === "string"){
+if(func2(data116) > 214){
+const err358 = {instancePath:instancePath+"/plugins/" + i33+"/name",schemaPath:"#/properties/plugins/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 214},message:"must NOT have more than 214 characters"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4529,8 +4572,8 @@ vErrors.push(err358);
 }
 errors++;
 }
-if(func2(data113) < 1){
-const err359 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern32.test(data116)){
+const err359 = {instancePath:instancePath+"/plugins/" + i33+"/name",schemaPath:"#/properties/plugins/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\""};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4541,7 +4584,7 @@ errors++;
 }
 }
 else {
-const err360 = {instancePath:instancePath+"/externalBuckets/" + i24+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err360 = {instancePath:instancePath+"/plugins/" + i33+"/name",schemaPath:"#/properties/plugins/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4551,9 +4594,11 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/externalBuckets/" + i24,schemaPath:"#/properties/externalBuckets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.version !== undefined){
+let data117 = data115.version;
+if(typeof data117 === "string"){
+if(func2(data117) > 256){
+const err361 = {instancePath:instancePath+"/plugins/" + i33+"/version",schemaPath:"#/properties/plugins/items/properties/version/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4562,10 +4607,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-}
-else {
-const err362 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data117) < 1){
+const err362 = {instancePath:instancePath+"/plugins/" + i33+"/version",schemaPath:"#/properties/plugins/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4575,11 +4618,8 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data.runtimeImage !== undefined){
-let data114 = data.runtimeImage;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.ref === undefined){
-const err363 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+else {
+const err363 = {instancePath:instancePath+"/plugins/" + i33+"/version",schemaPath:"#/properties/plugins/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4588,9 +4628,12 @@ vErrors.push(err363);
 }
 errors++;
 }
-for(const key28 in data114){
-if(!(((key28 === "ref") || (key28 === "attestation")) || (key28 === "signedBy"))){
-const err364 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data115.integrity !== undefined){
+let data118 = data115.integrity;
+if(typeof data118 === "string"){
+if(!pattern33.test(data118)){
+const err364 = {instancePath:instancePath+"/plugins/" + i33+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/pattern",keyword:"pattern",params:{pattern: "^sha512-[A-Za-z0-9+/]{86}==$"},message:"must match pattern \""+"^sha512-[A-Za-z0-9+/]{86}==$"+"\""};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4600,11 +4643,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data114.ref !== undefined){
-let data115 = data114.ref;
-if(typeof data115 === "string"){
-if(func2(data115) > 512){
-const err365 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+else {
+const err365 = {instancePath:instancePath+"/plugins/" + i33+"/integrity",schemaPath:"#/properties/plugins/items/properties/integrity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4613,8 +4653,14 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(!pattern44.test(data115)){
-const err366 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"+"\""};
+}
+if(data115.sourceRepository !== undefined){
+let data119 = data115.sourceRepository;
+const _errs270 = errors;
+const _errs271 = errors;
+if(typeof data119 === "string"){
+if(!pattern34.test(data119)){
+const err366 = {};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4624,8 +4670,9 @@ vErrors.push(err366);
 errors++;
 }
 }
-else {
-const err367 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid86 = _errs271 === errors;
+if(valid86){
+const err367 = {instancePath:instancePath+"/plugins/" + i33+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4634,12 +4681,20 @@ vErrors.push(err367);
 }
 errors++;
 }
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
 }
-if(data114.attestation !== undefined){
-let data116 = data114.attestation;
-if(typeof data116 === "string"){
-if(func2(data116) > 1024){
-const err368 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data119 === "string"){
+if(func2(data119) > 512){
+const err368 = {instancePath:instancePath+"/plugins/" + i33+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4648,8 +4703,8 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(func2(data116) < 1){
-const err369 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern35.test(data119)){
+const err369 = {instancePath:instancePath+"/plugins/" + i33+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4658,8 +4713,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(!pattern25.test(data116)){
-const err370 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+}
+else {
+const err370 = {instancePath:instancePath+"/plugins/" + i33+"/sourceRepository",schemaPath:"#/properties/plugins/items/properties/sourceRepository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4669,8 +4725,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-else {
-const err371 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.lockfile !== undefined){
+let data120 = data115.lockfile;
+if(typeof data120 === "string"){
+if(func2(data120) > 1024){
+const err371 = {instancePath:instancePath+"/plugins/" + i33+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4679,12 +4738,8 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-if(data114.signedBy !== undefined){
-let data117 = data114.signedBy;
-if(typeof data117 === "string"){
-if(func2(data117) > 63){
-const err372 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func2(data120) < 1){
+const err372 = {instancePath:instancePath+"/plugins/" + i33+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4693,8 +4748,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(!pattern3.test(data117)){
-const err373 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(!pattern25.test(data120)){
+const err373 = {instancePath:instancePath+"/plugins/" + i33+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4705,7 +4760,7 @@ errors++;
 }
 }
 else {
-const err374 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err374 = {instancePath:instancePath+"/plugins/" + i33+"/lockfile",schemaPath:"#/properties/plugins/items/properties/lockfile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4715,9 +4770,11 @@ vErrors.push(err374);
 errors++;
 }
 }
-}
-else {
-const err375 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.signedBy !== undefined){
+let data121 = data115.signedBy;
+if(typeof data121 === "string"){
+if(func2(data121) > 63){
+const err375 = {instancePath:instancePath+"/plugins/" + i33+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4726,12 +4783,8 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-if(data.authorizationTests !== undefined){
-let data118 = data.authorizationTests;
-if(Array.isArray(data118)){
-if(data118.length > 500){
-const err376 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(!pattern3.test(data121)){
+const err376 = {instancePath:instancePath+"/plugins/" + i33+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4740,12 +4793,9 @@ vErrors.push(err376);
 }
 errors++;
 }
-const len16 = data118.length;
-for(let i25=0; i25<len16; i25++){
-let data119 = data118[i25];
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.name === undefined){
-const err377 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err377 = {instancePath:instancePath+"/plugins/" + i33+"/signedBy",schemaPath:"#/properties/plugins/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4754,8 +4804,13 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(data119.tool === undefined){
-const err378 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+}
+if(data115.name !== undefined){
+if(data115.version === undefined){
+const err378 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "name",
+    missingProperty: "version",
+    depsCount: 1,
+    deps: "version"},message:"must have property version when property name is present"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4764,8 +4819,13 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data119.input === undefined){
-const err379 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+}
+if(data115.version !== undefined){
+if(data115.name === undefined){
+const err379 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "version",
+    missingProperty: "name",
+    depsCount: 1,
+    deps: "name"},message:"must have property name when property version is present"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4774,8 +4834,13 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(data119.expect === undefined){
-const err380 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+}
+if(data115.integrity !== undefined){
+if(data115.name === undefined){
+const err380 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4784,9 +4849,11 @@ vErrors.push(err380);
 }
 errors++;
 }
-for(const key29 in data119){
-if(!((((((key29 === "name") || (key29 === "tool")) || (key29 === "input")) || (key29 === "claims")) || (key29 === "paused")) || (key29 === "expect"))){
-const err381 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(data115.version === undefined){
+const err381 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "integrity",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property integrity is present"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4796,11 +4863,12 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data119.name !== undefined){
-let data120 = data119.name;
-if(typeof data120 === "string"){
-if(func2(data120) > 200){
-const err382 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data115.sourceRepository !== undefined){
+if(data115.name === undefined){
+const err382 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "name",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4809,8 +4877,11 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(func2(data120) < 1){
-const err383 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data115.version === undefined){
+const err383 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/dependentRequired",keyword:"dependentRequired",params:{property: "sourceRepository",
+    missingProperty: "version",
+    depsCount: 2,
+    deps: "name, version"},message:"must have properties name, version when property sourceRepository is present"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4820,8 +4891,9 @@ vErrors.push(err383);
 errors++;
 }
 }
+}
 else {
-const err384 = {instancePath:instancePath+"/authorizationTests/" + i25+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err384 = {instancePath:instancePath+"/plugins/" + i33,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4831,11 +4903,9 @@ vErrors.push(err384);
 errors++;
 }
 }
-if(data119.tool !== undefined){
-let data121 = data119.tool;
-if(typeof data121 === "string"){
-if(func2(data121) > 63){
-const err385 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+}
+else {
+const err385 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4844,8 +4914,12 @@ vErrors.push(err385);
 }
 errors++;
 }
-if(!pattern3.test(data121)){
-const err386 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+}
+if(data.apis !== undefined){
+let data122 = data.apis;
+if(Array.isArray(data122)){
+if(data122.length > 50){
+const err386 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4854,9 +4928,12 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-else {
-const err387 = {instancePath:instancePath+"/authorizationTests/" + i25+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len21 = data122.length;
+for(let i34=0; i34<len21; i34++){
+let data123 = data122[i34];
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.name === undefined){
+const err387 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4865,11 +4942,8 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-if(data119.input !== undefined){
-let data122 = data119.input;
-if(!(data122 && typeof data122 == "object" && !Array.isArray(data122))){
-const err388 = {instancePath:instancePath+"/authorizationTests/" + i25+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data123.descriptor === undefined){
+const err388 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "descriptor"},message:"must have required property '"+"descriptor"+"'"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4878,15 +4952,8 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-if(data119.claims !== undefined){
-let data123 = data119.claims;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-for(const key30 in data123){
-let data124 = data123[key30];
-if(typeof data124 === "string"){
-if(func2(data124) > 2048){
-const err389 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(data123.signature === undefined){
+const err389 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4895,9 +4962,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-else {
-const err390 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data123.dataClassifications === undefined){
+const err390 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/required",keyword:"required",params:{missingProperty: "dataClassifications"},message:"must have required property '"+"dataClassifications"+"'"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4906,10 +4972,9 @@ vErrors.push(err390);
 }
 errors++;
 }
-}
-}
-else {
-const err391 = {instancePath:instancePath+"/authorizationTests/" + i25+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data123){
+if(!(((((key28 === "name") || (key28 === "descriptor")) || (key28 === "signature")) || (key28 === "dataClassifications")) || (key28 === "signedBy"))){
+const err391 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4919,9 +4984,11 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data119.paused !== undefined){
-if(typeof data119.paused !== "boolean"){
-const err392 = {instancePath:instancePath+"/authorizationTests/" + i25+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data123.name !== undefined){
+let data124 = data123.name;
+if(typeof data124 === "string"){
+if(func2(data124) > 63){
+const err392 = {instancePath:instancePath+"/apis/" + i34+"/name",schemaPath:"#/properties/apis/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4930,11 +4997,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-if(data119.expect !== undefined){
-let data126 = data119.expect;
-if(!((data126 === "allow") || (data126 === "deny"))){
-const err393 = {instancePath:instancePath+"/authorizationTests/" + i25+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(!pattern3.test(data124)){
+const err393 = {instancePath:instancePath+"/apis/" + i34+"/name",schemaPath:"#/properties/apis/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4944,9 +5008,8 @@ vErrors.push(err393);
 errors++;
 }
 }
-}
 else {
-const err394 = {instancePath:instancePath+"/authorizationTests/" + i25,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err394 = {instancePath:instancePath+"/apis/" + i34+"/name",schemaPath:"#/properties/apis/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4956,9 +5019,11 @@ vErrors.push(err394);
 errors++;
 }
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data123.descriptor !== undefined){
+let data125 = data123.descriptor;
+if(typeof data125 === "string"){
+if(func2(data125) > 1024){
+const err395 = {instancePath:instancePath+"/apis/" + i34+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4967,15 +5032,977 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-}
-else {
-const err396 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data125) < 1){
+const err396 = {instancePath:instancePath+"/apis/" + i34+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err396];
 }
 else {
 vErrors.push(err396);
+}
+errors++;
+}
+if(!pattern25.test(data125)){
+const err397 = {instancePath:instancePath+"/apis/" + i34+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/apis/" + i34+"/descriptor",schemaPath:"#/properties/apis/items/properties/descriptor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+if(data123.signature !== undefined){
+let data126 = data123.signature;
+if(typeof data126 === "string"){
+if(func2(data126) > 1024){
+const err399 = {instancePath:instancePath+"/apis/" + i34+"/signature",schemaPath:"#/properties/apis/items/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+if(func2(data126) < 1){
+const err400 = {instancePath:instancePath+"/apis/" + i34+"/signature",schemaPath:"#/properties/apis/items/properties/signature/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+if(!pattern25.test(data126)){
+const err401 = {instancePath:instancePath+"/apis/" + i34+"/signature",schemaPath:"#/properties/apis/items/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+else {
+const err402 = {instancePath:instancePath+"/apis/" + i34+"/signature",schemaPath:"#/properties/apis/items/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+if(data123.dataClassifications !== undefined){
+let data127 = data123.dataClassifications;
+if(Array.isArray(data127)){
+if(data127.length < 1){
+const err403 = {instancePath:instancePath+"/apis/" + i34+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+const len22 = data127.length;
+for(let i35=0; i35<len22; i35++){
+let data128 = data127[i35];
+if(!((((data128 === "public") || (data128 === "internal")) || (data128 === "confidential")) || (data128 === "restricted"))){
+const err404 = {instancePath:instancePath+"/apis/" + i34+"/dataClassifications/" + i35,schemaPath:"#/properties/apis/items/properties/dataClassifications/items/enum",keyword:"enum",params:{allowedValues: schema19.properties.apis.items.properties.dataClassifications.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+let i36 = data127.length;
+let j13;
+if(i36 > 1){
+outer0:
+for(;i36--;){
+for(j13 = i36; j13--;){
+if(func0(data127[i36], data127[j13])){
+const err405 = {instancePath:instancePath+"/apis/" + i34+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/uniqueItems",keyword:"uniqueItems",params:{i: i36, j: j13},message:"must NOT have duplicate items (items ## "+j13+" and "+i36+" are identical)"};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/apis/" + i34+"/dataClassifications",schemaPath:"#/properties/apis/items/properties/dataClassifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data123.signedBy !== undefined){
+let data129 = data123.signedBy;
+if(typeof data129 === "string"){
+if(func2(data129) > 63){
+const err407 = {instancePath:instancePath+"/apis/" + i34+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+if(!pattern3.test(data129)){
+const err408 = {instancePath:instancePath+"/apis/" + i34+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/apis/" + i34+"/signedBy",schemaPath:"#/properties/apis/items/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/apis/" + i34,schemaPath:"#/properties/apis/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath:instancePath+"/apis",schemaPath:"#/properties/apis/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+if(data.network !== undefined){
+let data130 = data.network;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.egress === undefined){
+const err412 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "egress"},message:"must have required property '"+"egress"+"'"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+for(const key29 in data130){
+if(!(key29 === "egress")){
+const err413 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+if(data130.egress !== undefined){
+let data131 = data130.egress;
+if(!((data131 === "firewall") || (data131 === "none"))){
+const err414 = {instancePath:instancePath+"/network/egress",schemaPath:"#/properties/network/properties/egress/enum",keyword:"enum",params:{allowedValues: schema19.properties.network.properties.egress.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+}
+if(data.monitoring !== undefined){
+let data132 = data.monitoring;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.logRetentionDays === undefined){
+const err416 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/required",keyword:"required",params:{missingProperty: "logRetentionDays"},message:"must have required property '"+"logRetentionDays"+"'"};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+for(const key30 in data132){
+if(!(((key30 === "logRetentionDays") || (key30 === "alarmEmail")) || (key30 === "alarmTopicArn"))){
+const err417 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+if(data132.logRetentionDays !== undefined){
+let data133 = data132.logRetentionDays;
+if(!((((((((((((((((((((((data133 === 1) || (data133 === 3)) || (data133 === 5)) || (data133 === 7)) || (data133 === 14)) || (data133 === 30)) || (data133 === 60)) || (data133 === 90)) || (data133 === 120)) || (data133 === 150)) || (data133 === 180)) || (data133 === 365)) || (data133 === 400)) || (data133 === 545)) || (data133 === 731)) || (data133 === 1096)) || (data133 === 1827)) || (data133 === 2192)) || (data133 === 2557)) || (data133 === 2922)) || (data133 === 3288)) || (data133 === 3653))){
+const err418 = {instancePath:instancePath+"/monitoring/logRetentionDays",schemaPath:"#/properties/monitoring/properties/logRetentionDays/enum",keyword:"enum",params:{allowedValues: schema19.properties.monitoring.properties.logRetentionDays.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+if(data132.alarmEmail !== undefined){
+let data134 = data132.alarmEmail;
+if(typeof data134 === "string"){
+if(func2(data134) > 254){
+const err419 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+if(!(formats0.test(data134))){
+const err420 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+else {
+const err421 = {instancePath:instancePath+"/monitoring/alarmEmail",schemaPath:"#/properties/monitoring/properties/alarmEmail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data132.alarmTopicArn !== undefined){
+let data135 = data132.alarmTopicArn;
+if(typeof data135 === "string"){
+if(!pattern42.test(data135)){
+const err422 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"+"\""};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/monitoring/alarmTopicArn",schemaPath:"#/properties/monitoring/properties/alarmTopicArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+}
+else {
+const err424 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data.attestations !== undefined){
+let data136 = data.attestations;
+if(typeof data136 === "string"){
+if(func2(data136) > 1024){
+const err425 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+if(func2(data136) < 1){
+const err426 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+if(!pattern25.test(data136)){
+const err427 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/attestations",schemaPath:"#/properties/attestations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+if(data.paused !== undefined){
+if(typeof data.paused !== "boolean"){
+const err429 = {instancePath:instancePath+"/paused",schemaPath:"#/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+if(data.externalBuckets !== undefined){
+let data138 = data.externalBuckets;
+if(Array.isArray(data138)){
+if(data138.length > 50){
+const err430 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+const len23 = data138.length;
+for(let i37=0; i37<len23; i37++){
+let data139 = data138[i37];
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.bucket === undefined){
+const err431 = {instancePath:instancePath+"/externalBuckets/" + i37,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+if(data139.account === undefined){
+const err432 = {instancePath:instancePath+"/externalBuckets/" + i37,schemaPath:"#/properties/externalBuckets/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+for(const key31 in data139){
+if(!(((key31 === "bucket") || (key31 === "account")) || (key31 === "description"))){
+const err433 = {instancePath:instancePath+"/externalBuckets/" + i37,schemaPath:"#/properties/externalBuckets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data139.bucket !== undefined){
+let data140 = data139.bucket;
+if(typeof data140 === "string"){
+if(!pattern44.test(data140)){
+const err434 = {instancePath:instancePath+"/externalBuckets/" + i37+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+else {
+const err435 = {instancePath:instancePath+"/externalBuckets/" + i37+"/bucket",schemaPath:"#/properties/externalBuckets/items/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+if(data139.account !== undefined){
+let data141 = data139.account;
+if(typeof data141 === "string"){
+if(!pattern5.test(data141)){
+const err436 = {instancePath:instancePath+"/externalBuckets/" + i37+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/externalBuckets/" + i37+"/account",schemaPath:"#/properties/externalBuckets/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+if(data139.description !== undefined){
+let data142 = data139.description;
+if(typeof data142 === "string"){
+if(func2(data142) > 2000){
+const err438 = {instancePath:instancePath+"/externalBuckets/" + i37+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if(func2(data142) < 1){
+const err439 = {instancePath:instancePath+"/externalBuckets/" + i37+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/externalBuckets/" + i37+"/description",schemaPath:"#/properties/externalBuckets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/externalBuckets/" + i37,schemaPath:"#/properties/externalBuckets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/externalBuckets",schemaPath:"#/properties/externalBuckets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+if(data.runtimeImage !== undefined){
+let data143 = data.runtimeImage;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.ref === undefined){
+const err443 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+for(const key32 in data143){
+if(!(((key32 === "ref") || (key32 === "attestation")) || (key32 === "signedBy"))){
+const err444 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+if(data143.ref !== undefined){
+let data144 = data143.ref;
+if(typeof data144 === "string"){
+if(func2(data144) > 512){
+const err445 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+if(!pattern46.test(data144)){
+const err446 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+else {
+const err447 = {instancePath:instancePath+"/runtimeImage/ref",schemaPath:"#/properties/runtimeImage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data143.attestation !== undefined){
+let data145 = data143.attestation;
+if(typeof data145 === "string"){
+if(func2(data145) > 1024){
+const err448 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if(func2(data145) < 1){
+const err449 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+if(!pattern25.test(data145)){
+const err450 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/pattern",keyword:"pattern",params:{pattern: "^[^\\\\\\u0000]+$"},message:"must match pattern \""+"^[^\\\\\\u0000]+$"+"\""};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+else {
+const err451 = {instancePath:instancePath+"/runtimeImage/attestation",schemaPath:"#/properties/runtimeImage/properties/attestation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+if(data143.signedBy !== undefined){
+let data146 = data143.signedBy;
+if(typeof data146 === "string"){
+if(func2(data146) > 63){
+const err452 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+if(!pattern3.test(data146)){
+const err453 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+else {
+const err454 = {instancePath:instancePath+"/runtimeImage/signedBy",schemaPath:"#/properties/runtimeImage/properties/signedBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+if(data.authorizationTests !== undefined){
+let data147 = data.authorizationTests;
+if(Array.isArray(data147)){
+if(data147.length > 500){
+const err456 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+const len24 = data147.length;
+for(let i38=0; i38<len24; i38++){
+let data148 = data147[i38];
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.name === undefined){
+const err457 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+if(data148.tool === undefined){
+const err458 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+if(data148.input === undefined){
+const err459 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+if(data148.expect === undefined){
+const err460 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+for(const key33 in data148){
+if(!((((((key33 === "name") || (key33 === "tool")) || (key33 === "input")) || (key33 === "claims")) || (key33 === "paused")) || (key33 === "expect"))){
+const err461 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+if(data148.name !== undefined){
+let data149 = data148.name;
+if(typeof data149 === "string"){
+if(func2(data149) > 200){
+const err462 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+if(func2(data149) < 1){
+const err463 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+else {
+const err464 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+}
+if(data148.tool !== undefined){
+let data150 = data148.tool;
+if(typeof data150 === "string"){
+if(func2(data150) > 63){
+const err465 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+if(!pattern3.test(data150)){
+const err466 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+if(data148.input !== undefined){
+let data151 = data148.input;
+if(!(data151 && typeof data151 == "object" && !Array.isArray(data151))){
+const err468 = {instancePath:instancePath+"/authorizationTests/" + i38+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+if(data148.claims !== undefined){
+let data152 = data148.claims;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key34 in data152){
+let data153 = data152[key34];
+if(typeof data153 === "string"){
+if(func2(data153) > 2048){
+const err469 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+else {
+const err470 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+}
+else {
+const err471 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+if(data148.paused !== undefined){
+if(typeof data148.paused !== "boolean"){
+const err472 = {instancePath:instancePath+"/authorizationTests/" + i38+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+if(data148.expect !== undefined){
+let data155 = data148.expect;
+if(!((data155 === "allow") || (data155 === "deny"))){
+const err473 = {instancePath:instancePath+"/authorizationTests/" + i38+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+}
+}
+else {
+const err475 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+}
+}
+else {
+const err476 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
 }
 errors++;
 }
@@ -4986,7 +6013,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"repositories":{"type":"object","description":"npm package name -> the repository its provenance must be built from","maxProperties":500,"propertyNames":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"additionalProperties":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512}},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern58 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern60 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -6661,7 +7688,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern30.test(key5)){
+if(!pattern32.test(key5)){
 const err51 = {instancePath:instancePath+"/plugins/repositories",schemaPath:"#/properties/plugins/properties/repositories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"},message:"must match pattern \""+"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err51];
@@ -6699,7 +7726,7 @@ let data19 = data18[key6];
 const _errs48 = errors;
 const _errs49 = errors;
 if(typeof data19 === "string"){
-if(!pattern32.test(data19)){
+if(!pattern34.test(data19)){
 const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
@@ -6743,7 +7770,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern33.test(data19)){
+if(!pattern35.test(data19)){
 const err57 = {instancePath:instancePath+"/plugins/repositories/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/plugins/properties/repositories/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"},message:"must match pattern \""+"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
@@ -6874,7 +7901,7 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!pattern58.test(data23)){
+if(!pattern60.test(data23)){
 const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];

@@ -25,7 +25,12 @@ export interface AgentSbomOptions {
   readonly profile: SpecProfile;
   readonly verification?: VerificationReport;
   readonly verificationSource: VerificationSource;
+  /** ISO 8601; the CLI passes SOURCE_DATE_EPOCH or now (see {@link sbomTimestamp}). */
   readonly timestamp?: string;
+  /** VCS base URL that project paths resolve against. */
+  readonly repositoryUrl?: string;
+  /** Registry package metadata (`--online`), by `name@version`. */
+  readonly packageInfo?: ReadonlyMap<string, import('./types.js').PackageInfo>;
 }
 
 /**
@@ -44,6 +49,8 @@ export async function buildAgentSbom(agent: LoadedAgent, options: AgentSbomOptio
     tool: toolIdentity(),
     libraryVersion: libraryVersion(),
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    ...(options.repositoryUrl === undefined ? {} : { repositoryUrl: options.repositoryUrl }),
+    ...(options.packageInfo === undefined ? {} : { packageInfo: options.packageInfo }),
   });
   return buildSbom(input, options.profile);
 }

@@ -272,101 +272,96 @@ function classificationFlag(entity: Entity, flow: string, crossing: boolean): Di
   };
 }
 
+/** What a change rule sees: the element before and after, and the one field that changed. */
+interface ChangeContext {
+  readonly before: Entity;
+  readonly after: Entity;
+  readonly change: FieldChange;
+  /** `change.old` / `change.new`, or `(none)`. */
+  readonly was: string;
+  readonly now: string;
+}
+
+/** Turns one changed field into the flags a reviewer must see (none, one, or several). */
+type ChangeRule = (c: ChangeContext) => readonly Omit<DiffFlag, 'kind' | 'name'>[];
+
+const flag = (severity: FlagSeverity, code: string, message: string): Omit<DiffFlag, 'kind' | 'name'> => ({ severity, code, message });
+
+const modelDigest: ChangeRule = ({ after, change, was, now }) => [
+  flag('high', 'MODEL_DIGEST_CHANGED', `model ${after.name} ${change.field === 'files' ? 'files' : 'digest'} changed: ${was} -> ${now}`),
+];
+const sourceRepository: ChangeRule = ({ after, was, now }) => [flag('high', 'SOURCE_REPOSITORY_CHANGED', `${after.kind} ${after.name} source repository ${was} -> ${now}`)];
+const signer: ChangeRule = ({ after, change, was, now }) => [flag('high', 'SIGNER_CHANGED', `${after.kind} ${after.name} ${change.field} ${was} -> ${now}`)];
+const verification: ChangeRule = ({ after, change, was, now }) => [
+  flag(change.new === 'verified' || change.new === 'allow-listed' ? 'info' : 'high', 'VERIFICATION_STATUS_CHANGED', `${after.kind} ${after.name} verification ${was} -> ${now}`),
+];
+
+/**
+ * The flag rules, one per `<kind>.<field>`: a field with no entry is listed as a change but not
+ * flagged. Frozen, so a rule cannot be added or replaced at run time.
+ */
+export const CHANGE_RULES: Readonly<Record<string, ChangeRule>> = Object.freeze({
+  'model.hashes': modelDigest,
+  'model.files': modelDigest,
+  'model.version': ({ after, was, now }) => [flag('medium', 'MODEL_VERSION_CHANGED', `model ${after.name} version ${was} -> ${now}`)],
+  'plugin.version': ({ after, was, now }) => [flag('medium', 'PLUGIN_VERSION_CHANGED', `plugin ${after.name} version ${was} -> ${now}`)],
+  'plugin.hashes': ({ before, after }) =>
+    before.fields['version'] === after.fields['version']
+      ? [flag('critical', 'PLUGIN_DIGEST_CHANGED', `plugin ${after.name}@${after.fields['version'] ?? '?'} has a different tarball digest for the same version`)]
+      : [],
+  'plugin.licenses': ({ after, was, now }) => [flag('medium', 'LICENSE_CHANGED', `plugin ${after.name} licence ${was} -> ${now}`)],
+  'plugin.supplier': ({ after, was, now }) => [flag('medium', 'SUPPLIER_CHANGED', `plugin ${after.name} supplier ${was} -> ${now}`)],
+  'plugin.sourceRepository': sourceRepository,
+  'plugin.vcs': sourceRepository,
+  'model.sourceRepository': sourceRepository,
+  'model.signer': signer,
+  'plugin.signer': signer,
+  'service.signer': signer,
+  'model.issuer': signer,
+  'plugin.issuer': signer,
+  'service.issuer': signer,
+  'service.endpoints': ({ after, change, was, now }) => {
+    const added = [...split(change.new)].filter((e) => !split(change.old).has(e));
+    return added.length > 0
+      ? [flag('high', 'ENDPOINT_ADDED', `API ${after.name} has new endpoints: ${added.join(', ')}`)]
+      : [flag('low', 'ENDPOINT_REMOVED', `API ${after.name} endpoints ${was} -> ${now}`)];
+  },
+  'service.trustBoundary': ({ after, change, was, now }) => [
+    change.new === 'true'
+      ? flag('high', 'TRUST_BOUNDARY_CROSSING_ADDED', `API ${after.name} x-trust-boundary ${was} -> ${now}`)
+      : flag('medium', 'TRUST_BOUNDARY_CHANGED', `API ${after.name} x-trust-boundary ${was} -> ${now}`),
+  ],
+  'service.authenticated': ({ after, change, was, now }) => [
+    flag(change.new === 'false' ? 'high' : 'info', 'AUTHENTICATION_CHANGED', `API ${after.name} authenticated ${was} -> ${now}`),
+  ],
+  'service.trustZone': ({ after, was, now }) => [flag('medium', 'TRUST_ZONE_CHANGED', `API ${after.name} trust zone ${was} -> ${now}`)],
+  'service.dataFlows': ({ after, change }) => {
+    const crossing = after.fields['trustBoundary'] === 'true';
+    return [...split(change.new)].filter((f) => !split(change.old).has(f)).map((f) => classificationFlag(after, f, crossing));
+  },
+  'agent.tools': ({ after, was, now }) => [flag('high', 'AGENT_PERMISSIONS_CHANGED', `agent ${after.name} tool grants changed: ${was} -> ${now}`)],
+  'agent.autonomy': ({ after, change, was, now }) => [
+    flag(change.new === 'autonomous' ? 'high' : 'medium', 'AGENT_AUTONOMY_CHANGED', `agent ${after.name} autonomy ${was} -> ${now}`),
+  ],
+  'agent.riskTier': ({ after, was, now }) => [flag('medium', 'AGENT_RISK_TIER_CHANGED', `agent ${after.name} risk tier ${was} -> ${now}`)],
+  'agent.egress': ({ after, was, now }) => [flag('high', 'AGENT_EGRESS_CHANGED', `agent ${after.name} network egress ${was} -> ${now}`)],
+  'data.classification': ({ after, was, now }) => [flag('medium', 'DATA_CLASSIFICATION_CHANGED', `data store ${after.name} classification ${was} -> ${now}`)],
+  'model.verification': verification,
+  'plugin.verification': verification,
+  'service.verification': verification,
+  'component.verification': verification,
+});
+
 function flagsForChange(before: Entity, after: Entity, changes: readonly FieldChange[]): DiffFlag[] {
   const flags: DiffFlag[] = [];
-  const name = after.name;
-  const kind = after.kind;
   for (const change of changes) {
-    const was = change.old ?? '(none)';
-    const now = change.new ?? '(none)';
-    switch (`${kind}.${change.field}`) {
-      case 'model.hashes':
-      case 'model.files':
-        flags.push({ severity: 'high', code: 'MODEL_DIGEST_CHANGED', kind, name, message: `model ${name} ${change.field === 'files' ? 'files' : 'digest'} changed: ${was} -> ${now}` });
-        break;
-      case 'model.version':
-        flags.push({ severity: 'medium', code: 'MODEL_VERSION_CHANGED', kind, name, message: `model ${name} version ${was} -> ${now}` });
-        break;
-      case 'plugin.version':
-        flags.push({ severity: 'medium', code: 'PLUGIN_VERSION_CHANGED', kind, name, message: `plugin ${name} version ${was} -> ${now}` });
-        break;
-      case 'plugin.hashes':
-        if (before.fields['version'] === after.fields['version']) {
-          flags.push({ severity: 'critical', code: 'PLUGIN_DIGEST_CHANGED', kind, name, message: `plugin ${name}@${after.fields['version'] ?? '?'} has a different tarball digest for the same version` });
-        }
-        break;
-      case 'plugin.sourceRepository':
-      case 'plugin.vcs':
-      case 'model.sourceRepository':
-        flags.push({ severity: 'high', code: 'SOURCE_REPOSITORY_CHANGED', kind, name, message: `${kind} ${name} source repository ${was} -> ${now}` });
-        break;
-      case 'model.signer':
-      case 'plugin.signer':
-      case 'service.signer':
-      case 'model.issuer':
-      case 'plugin.issuer':
-      case 'service.issuer':
-        flags.push({ severity: 'high', code: 'SIGNER_CHANGED', kind, name, message: `${kind} ${name} ${change.field} ${was} -> ${now}` });
-        break;
-      case 'service.endpoints': {
-        const added = [...split(change.new)].filter((e) => !split(change.old).has(e));
-        if (added.length > 0) {
-          flags.push({ severity: 'high', code: 'ENDPOINT_ADDED', kind, name, message: `API ${name} has new endpoints: ${added.join(', ')}` });
-        } else {
-          flags.push({ severity: 'low', code: 'ENDPOINT_REMOVED', kind, name, message: `API ${name} endpoints ${was} -> ${now}` });
-        }
-        break;
-      }
-      case 'service.trustBoundary':
-        flags.push({
-          severity: change.new === 'true' ? 'high' : 'medium',
-          code: change.new === 'true' ? 'TRUST_BOUNDARY_CROSSING_ADDED' : 'TRUST_BOUNDARY_CHANGED',
-          kind,
-          name,
-          message: `API ${name} x-trust-boundary ${was} -> ${now}`,
-        });
-        break;
-      case 'service.authenticated':
-        flags.push({ severity: change.new === 'false' ? 'high' : 'info', code: 'AUTHENTICATION_CHANGED', kind, name, message: `API ${name} authenticated ${was} -> ${now}` });
-        break;
-      case 'service.trustZone':
-        flags.push({ severity: 'medium', code: 'TRUST_ZONE_CHANGED', kind, name, message: `API ${name} trust zone ${was} -> ${now}` });
-        break;
-      case 'service.dataFlows': {
-        const crossing = after.fields['trustBoundary'] === 'true';
-        for (const flow of split(change.new)) if (!split(change.old).has(flow)) flags.push(classificationFlag(after, flow, crossing));
-        break;
-      }
-      case 'agent.tools':
-        flags.push({ severity: 'high', code: 'AGENT_PERMISSIONS_CHANGED', kind, name, message: `agent ${name} tool grants changed: ${was} -> ${now}` });
-        break;
-      case 'agent.autonomy':
-        flags.push({ severity: change.new === 'autonomous' ? 'high' : 'medium', code: 'AGENT_AUTONOMY_CHANGED', kind, name, message: `agent ${name} autonomy ${was} -> ${now}` });
-        break;
-      case 'agent.riskTier':
-        flags.push({ severity: 'medium', code: 'AGENT_RISK_TIER_CHANGED', kind, name, message: `agent ${name} risk tier ${was} -> ${now}` });
-        break;
-      case 'agent.egress':
-        flags.push({ severity: 'high', code: 'AGENT_EGRESS_CHANGED', kind, name, message: `agent ${name} network egress ${was} -> ${now}` });
-        break;
-      case 'data.classification':
-        flags.push({ severity: 'medium', code: 'DATA_CLASSIFICATION_CHANGED', kind, name, message: `data store ${name} classification ${was} -> ${now}` });
-        break;
-      case 'model.verification':
-      case 'plugin.verification':
-      case 'service.verification':
-      case 'component.verification':
-        flags.push({
-          severity: change.new === 'verified' ? 'info' : 'high',
-          code: 'VERIFICATION_STATUS_CHANGED',
-          kind,
-          name,
-          message: `${kind} ${name} verification ${was} -> ${now}`,
-        });
-        break;
-      default:
-        break;
-    }
+    const key = `${after.kind}.${change.field}`;
+    // own keys only: a field named "constructor" must not find the prototype's
+    const rule = Object.hasOwn(CHANGE_RULES, key) ? CHANGE_RULES[key] : undefined;
+    if (rule === undefined) continue;
+    const context: ChangeContext = { before, after, change, was: change.old ?? '(none)', now: change.new ?? '(none)' };
+    // classification flags name their own kind and element; the others are about `after`
+    for (const f of rule(context)) flags.push({ kind: after.kind, name: after.name, ...f });
   }
   return flags;
 }

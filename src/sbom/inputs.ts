@@ -15,7 +15,8 @@ import { parseNpmLockfile } from '../verify/npm/lockfile.js';
 import { defaultSignaturePath } from '../verify/model/paths.js';
 import { parseStatement } from '../verify/model/statement.js';
 import { lockfilePlugins } from './lockfile.js';
-import type { ModelSignatureInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
+import { packageInfoFromTarball } from './package-info.js';
+import type { ModelSignatureInfo, PackageInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
 
 /** Largest side file (signature bundle, descriptor, lockfile, attestation) read for an SBOM. */
 const MAX_SIDE_FILE = 64 * 1024 * 1024;
@@ -31,6 +32,10 @@ export interface GatherOptions {
   readonly tool: { readonly name: string; readonly version: string };
   readonly libraryVersion: string;
   readonly timestamp?: string;
+  /** VCS base URL project paths resolve against (see {@link SbomInput.repositoryUrl}). */
+  readonly repositoryUrl?: string;
+  /** Package metadata fetched from the registry (`--online`), by `name@version`; wins over a tarball. */
+  readonly packageInfo?: ReadonlyMap<string, PackageInfo>;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -87,19 +92,20 @@ export function readModelStatement(bytes: Uint8Array): Omit<ModelSignatureInfo, 
 function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
   if (spec.hosted !== undefined || spec.path === undefined) return { spec };
   const modelFile = inside(options.stackDir, spec.path);
+  const location = modelFile === undefined ? {} : { location: rel(options.projectRoot, modelFile) };
   if (modelFile === undefined) return { spec, signatureProblem: `model path ${JSON.stringify(spec.path)} leaves the stack folder` };
   // The signature is where sign and verify put it: the one default, or the manifest's own path.
   const file = spec.signature === undefined ? defaultSignaturePath(modelFile) : inside(options.stackDir, spec.signature);
-  if (file === undefined) return { spec, signatureProblem: `signature path ${JSON.stringify(spec.signature)} leaves the stack folder` };
+  if (file === undefined) return { spec, ...location, signatureProblem: `signature path ${JSON.stringify(spec.signature)} leaves the stack folder` };
   const bytes = readSide(file);
-  if (bytes === undefined) return { spec, signatureProblem: `no signature at ${rel(options.projectRoot, file)}` };
+  if (bytes === undefined) return { spec, ...location, signatureProblem: `no signature at ${rel(options.projectRoot, file)}` };
   try {
     const statement = readModelStatement(bytes);
     // a single-file model lists its one resource as "."; name it after the file
     const files = statement.files.map((f) => (f.name === '.' ? { ...f, name: path.posix.basename(spec.path!) } : f));
-    return { spec, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement, files } };
+    return { spec, ...location, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement, files } };
   } catch (error) {
-    return { spec, signatureProblem: `unreadable signature ${rel(options.projectRoot, file)}: ${(error as Error).message}` };
+    return { spec, ...location, signatureProblem: `unreadable signature ${rel(options.projectRoot, file)}: ${(error as Error).message}` };
   }
 }
 
@@ -175,6 +181,23 @@ function hexToSri(digest: string | undefined): string | undefined {
   return match ? `sha512-${Buffer.from(match[1]!, 'hex').toString('base64')}` : undefined;
 }
 
+/**
+ * Licence and supplier of one package version: the registry's document when fetched (`--online`),
+ * else the package.json inside the vendored tarball `<attestations>/<name>@<version>.tgz`, used only
+ * when its sha512 is the integrity the registry signed.
+ */
+function packageMetadata(options: GatherOptions, name: string, version: string, integrity: string | undefined): Pick<SbomPlugin, 'package' | 'packageProblem'> {
+  const fetched = options.packageInfo?.get(`${name}@${version}`);
+  if (fetched !== undefined) return { package: fetched };
+  const dir = inside(options.stackDir, options.manifest.attestations ?? 'attestations');
+  if (dir === undefined || !/^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name)) return {};
+  const file = path.join(dir, ...name.split('/').slice(0, -1), `${name.split('/').at(-1)!}@${version}.tgz`);
+  const bytes = inside(options.stackDir, path.relative(options.stackDir, file)) === undefined ? undefined : readSide(file);
+  if (bytes === undefined) return {};
+  const read = packageInfoFromTarball(bytes, { name, version, ...(integrity === undefined ? {} : { integrity }) }, rel(options.projectRoot, file));
+  return read.info === undefined ? { packageProblem: read.problem } : { package: read.info };
+}
+
 function gatherPlugins(options: GatherOptions): SbomPlugin[] {
   const plugins: SbomPlugin[] = [];
   for (const spec of options.manifest.plugins) {
@@ -207,6 +230,7 @@ function gatherPlugins(options: GatherOptions): SbomPlugin[] {
       ...(version === undefined ? {} : { version }),
       ...(integrity === undefined ? {} : { integrity }),
       ...(attestation === undefined ? {} : { attestation: { path: attestation.path, sha256: attestation.sha256 } }),
+      ...(version === undefined ? {} : packageMetadata(options, spec.name, version, attestation?.integrity ?? integrity)),
     });
   }
   return plugins;
@@ -231,6 +255,7 @@ export function gatherSbomInput(options: GatherOptions): SbomInput {
     tool: options.tool,
     libraryVersion: options.libraryVersion,
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    ...(options.repositoryUrl === undefined ? {} : { repositoryUrl: options.repositoryUrl }),
   };
 }
 

@@ -84,6 +84,8 @@ export function scoreSbom(doc: Json): Scorecard {
   const metadata = obj(doc['metadata']) ?? {};
   const components = arr(doc['components']).filter((c) => c['type'] !== 'data');
   const software = components.filter((c) => c['type'] !== 'machine-learning-model');
+  // a hosted model is a served version, not a file: there are no bytes to hash
+  const artifacts = components.filter((c) => property(c, 'agentfence:model:hosted-id') === undefined);
   const depRefs = new Set(arr(doc['dependencies']).map((d) => str(d['ref'])).filter((r) => r !== undefined));
   const inDeps: Check = (c) => str(c['bom-ref']) !== undefined && depRefs.has(c['bom-ref'] as string);
 
@@ -114,7 +116,7 @@ export function scoreSbom(doc: Json): Scorecard {
     : arr(tools?.['components']).length + arr(tools?.['services']).length > 0;
   const hasAuthor = arr(metadata['authors']).length > 0 || obj(metadata['manufacturer']) !== undefined || obj(metadata['supplier']) !== undefined;
   const timestamp = str(metadata['timestamp']) !== undefined;
-  const timestampNote = timestamp ? undefined : 'omitted for reproducible output; run with --timestamp to include it';
+  const timestampNote = timestamp ? undefined : 'omitted (--no-timestamp); for reproducible output set SOURCE_DATE_EPOCH instead';
 
   perComponent('NTIA-2021', 'ntia.supplier', 'Supplier name', 'components[].supplier.name', supplier);
   perComponent('NTIA-2021', 'ntia.name', 'Component name', 'components[].name', name);
@@ -128,7 +130,7 @@ export function scoreSbom(doc: Json): Scorecard {
   perComponent('CISA-2025', 'cisa.name', 'Component name', 'components[].name', name);
   perComponent('CISA-2025', 'cisa.version', 'Component version', 'components[].version', version);
   perComponent('CISA-2025', 'cisa.identifiers', 'Software identifiers', 'components[].purl|cpe|omniborId|swhid', cisaIds);
-  perComponent('CISA-2025', 'cisa.hash', 'Component hash', 'components[].hashes', hash);
+  perComponent('CISA-2025', 'cisa.hash', 'Component hash', 'components[].hashes', hash, artifacts, artifacts.length < components.length ? 'hosted models have no artifact to hash' : undefined);
   perComponent('CISA-2025', 'cisa.license', 'License', 'components[].licenses', licence);
   perComponent('CISA-2025', 'cisa.dependencies', 'Dependency relationship', 'dependencies[].ref', inDeps);
   perDocument('CISA-2025', 'cisa.author', 'SBOM author', 'metadata.authors|metadata.manufacturer', hasAuthor);

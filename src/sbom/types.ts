@@ -31,7 +31,31 @@ export interface SbomModel {
   /** Absent for hosted models and for local models without a readable signature. */
   readonly signature?: ModelSignatureInfo;
   /** Why the signature could not be read (missing, malformed), for the SBOM's evidence. */
-  readonly signatureProblem?: string;
+  readonly signatureProblem?: string;  /** Project-relative path of the local model (its folder, or its one file). */
+  readonly location?: string;
+}
+
+/** Who supplies a package, as its package.json says (or the owner of its source repository). */
+export interface PackageSupplier {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
+/** What a package's own package.json says about it (licence, supplier), and where it was read. */
+export interface PackageInfo {
+  /** `tarball`: inside the vendored tarball whose sha512 is the signed integrity; `registry`: --online. */
+  readonly source: 'tarball' | 'registry';
+  /** Project-relative path of the vendored tarball. */
+  readonly path?: string;
+  readonly license?: string;
+  readonly supplier?: PackageSupplier;
+  /** `author` of the package.json, or the `repository` owner when no author is named. */
+  readonly supplierFrom?: 'author' | 'repository';
+  readonly description?: string;
+  /** The repository URL as https. */
+  readonly repository?: string;
+  readonly homepage?: string;
 }
 
 /** An npm package the agent loads, from the manifest (name + range) or a lockfile entry. */
@@ -57,6 +81,10 @@ export interface SbomPlugin {
   readonly attestation?: { readonly path: string; readonly sha256: string };
   /** Whether the package is a direct dependency of the agent. */
   readonly direct: boolean;
+  /** Licence and supplier from the package's own package.json, when it could be read and trusted. */
+  readonly package?: PackageInfo;
+  /** Why the package's metadata could not be used (tarball digest mismatch, unreadable). */
+  readonly packageProblem?: string;
 }
 
 /** A third-party API of the manifest with its descriptor and bundle as found on disk. */
@@ -88,6 +116,11 @@ export interface SbomInput {
   readonly verificationSource: VerificationSource;
   readonly tool: { readonly name: string; readonly version: string };
   readonly libraryVersion: string;
-  /** ISO 8601 timestamp; absent for reproducible output. */
+  /** ISO 8601 timestamp (the adapter passes SOURCE_DATE_EPOCH or now); absent only when asked. */
   readonly timestamp?: string;
+  /**
+   * Where project files resolve outside the repository: a VCS base URL that a project-relative
+   * path is appended to (e.g. `https://github.com/o/r/blob/HEAD/`). Absent: paths stay relative.
+   */
+  readonly repositoryUrl?: string;
 }

@@ -26,10 +26,35 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
   });
 }
 
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Full-page screenshots at desktop and phone widths, light and dark, into test/output/ (git-ignored),
+ * and the page must not scroll sideways at either width: wide tables scroll inside their own box.
+ */
+async function screenshots(page: import('playwright-core').Page, name: string): Promise<void> {
+  for (const [width, label] of [[1200, 'desktop'], [390, 'phone']] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+      expect(background, `${label} ${scheme}`).toBe(scheme === 'dark' ? 'rgb(15, 19, 24)' : 'rgb(255, 255, 255)');
+      const shot = path.join(root, 'test/output', `${name}-${label}-${scheme}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+    }
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), `${label} horizontal overflow`).toBeLessThanOrEqual(0);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1200, height: 900 });
+}
+
 describe('agentfence report', () => {
   describe('when the arguments are wrong', () => {
     it.each([
-      [['report'], 'exactly one <agent>'],
+      [['report'], 'exactly one <agent> or --all'],
+      [['report', 'payments', '--all'], 'takes no <agent>'],
+      [['report', '--all', '--plan', 'x.json'], 'cannot be combined with --all'],
       [['report', 'payments', '--plan', path.join(tmp, 'none.json')], 'PLAN_NOT_FOUND'],
       [['report', 'nobody'], 'AGENT_NOT_FOUND'],
       [['report', 'payments', '--plan', path.join(root, 'package.json'), '--verification', 'none'], 'PLAN_'],
@@ -46,8 +71,9 @@ describe('agentfence report', () => {
       const out = path.join(tmp, 'report-preview.html');
       const preview = path.resolve(root, '../shared/fixtures/pulumi-json/sample-preview-creates.json');
       const r = await cli('report', 'support-triage', '-o', out, '--plan', preview, '--verification', 'none');
-      expect(r.status).toBe(0);
-      expect(r.stdout).toContain('verdict: ');
+      const verdict = /verdict: (\w+)/.exec(r.stdout)?.[1];
+      // report exits 1 exactly when the page's verdict is blocked
+      expect(r.status).toBe(verdict === 'blocked' ? 1 : 0);
       const html = readFileSync(out, 'utf8');
       expect(html).toContain('<h2 id="guardrails">Guardrail findings</h2>');
       expect(html).not.toContain('Guardrails were not checked');
@@ -67,7 +93,7 @@ describe('agentfence report', () => {
       expect(existsSync(CHROMIUM), `${CHROMIUM} must exist (apt-get install chromium)`).toBe(true);
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: BROWSER_ARGS,
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -91,16 +117,58 @@ describe('agentfence report', () => {
         for (const id of ['identity', 'boundary', 'supply-chain', 'guardrails', 'scorecard']) {
           expect(await page.locator(`h2#${id}`).count(), id).toBe(1);
         }
-        expect(await page.locator('svg[role="img"] title').textContent()).toBe(`Trust boundary of ${agent}`);
+        expect(await page.locator('svg[role="img"] > title').textContent()).toBe(`Trust boundary of ${agent}`);
         expect(await page.locator('#supply-chain + p + table tbody tr, section[aria-labelledby="supply-chain"] tbody tr').count()).toBeGreaterThanOrEqual(4);
         expect(await page.locator('section[aria-labelledby="scorecard"] table').count()).toBe(3);
+        expect(await page.locator('h2#vouchers').count()).toBe(1);
+        expect(await page.locator('dt', { hasText: 'From commit' }).count()).toBe(1);
         mkdirSync(path.join(root, 'test/output'), { recursive: true });
-        const shot = path.join(root, 'test/output', `report-${agent}.png`);
-        await page.screenshot({ path: shot, fullPage: true });
-        expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+        await screenshots(page, `report-${agent}`);
         await page.emulateMedia({ media: 'print' });
         const pdf = await page.pdf({ format: 'A4' });
         expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+
+  describe('when an artifact is blocked', () => {
+    it('exits 1 and draws the tampered model red in the picture', async () => {
+      const out = path.join(tmp, 'report-tampered.html');
+      const r = await cli('report', 'payments-tampered', '-o', out, '--format', 'json');
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'blocked' });
+      const html = readFileSync(out, 'utf8');
+      expect(html).toMatch(/class="node bad" data-status="blocked"\/><text[^>]*>fraud-scorer</);
+    });
+  });
+
+  describe('when rendering the fleet with --all', () => {
+    it('writes one page over every agent with the where-used index, exits 1 for the blocked one, and renders in Chromium', async () => {
+      const out = path.join(tmp, 'report-all.html');
+      const r = await cli('report', '--all', '-o', out, '--format', 'json');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.status).toBe(1);
+      const summary = JSON.parse(r.stdout) as { verdict: string; agents: { name: string; verdict: string }[]; usage: { kind: string; name: string; version: string; users: { agent: string }[] }[] };
+      expect(summary.verdict).toBe('blocked');
+      expect(summary.agents).toEqual([
+        { name: 'payments', verdict: 'pass' },
+        { name: 'payments-tampered', verdict: 'blocked' },
+        { name: 'support-triage', verdict: 'pass' },
+      ]);
+      const ledger = summary.usage.find((u) => u.kind === 'plugin' && u.name === '@acme/ledger-mcp');
+      expect(ledger).toMatchObject({ version: '2.1.3', users: [{ agent: 'payments' }, { agent: 'payments-tampered' }] });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.route('**/*', async (route) => (route.request().url() === pathToFileURL(out).href ? route.continue() : route.abort()));
+        await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
+        expect(await page.locator('#verdict strong').innerText()).toBe('Blocked');
+        expect(await page.locator('section[aria-labelledby="agents"] tbody tr').count()).toBe(3);
+        expect(await page.locator('section[aria-labelledby="where-used"] tbody tr').count()).toBeGreaterThanOrEqual(6);
+        mkdirSync(path.join(root, 'test/output'), { recursive: true });
+        await screenshots(page, 'report-all');
       } finally {
         await browser.close();
       }

@@ -160,14 +160,23 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
 
   const sbomModule = await import('../../sbom/index.js');
   const built = await stage('sbom', async () => {
+    const target = path.join(root, 'sbom', `${agent.location.name}.cdx.json`);
+    const committed = options.checkSbom && existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    // a check compares content, so it reuses the committed timestamp; a write says when it was made
+    const timestamp = options.checkSbom
+      ? committed === undefined
+        ? undefined
+        : sbomModule.committedTimestamp(committed)
+      : sbomModule.sbomTimestamp(ctx.env['SOURCE_DATE_EPOCH'], new Date());
+    const repositoryUrl = await (await import('../sbom-context.js')).repositoryBase(root, undefined);
     const doc = await sbomModule.buildAgentSbom(agent, {
       profile: sbomModule.SpecProfiles[sbomModule.DEFAULT_SPEC],
       verification,
       verificationSource: 'in-process',
+      ...(timestamp === undefined ? {} : { timestamp }),
+      ...(repositoryUrl === undefined ? {} : { repositoryUrl }),
     });
-    const target = path.join(root, 'sbom', `${agent.location.name}.cdx.json`);
     if (options.checkSbom) {
-      const committed = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
       if (committed === doc.json) return { value: doc, status: 'pass', summary: `${shown(target)} is up to date` };
       findings.push({
         stage: 'sbom',
@@ -199,6 +208,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       scorecard: sbomModule.scoreSbom(built.doc),
       tool: toolIdentity(),
       toolPolicies: (await import('../../cedar/tests.js')).toolPolicyViews(agent.manifest.manifest),
+      ...(await reportProvenance(agent, verification, ctx.env)),
     };
     const target = path.join(outputDir, 'report.html');
     mkdirSync(outputDir, { recursive: true });
@@ -337,3 +347,19 @@ export const command: Command = {
     return exit;
   },
 };
+
+/** When, from which commit and vouched by whom, for the gate's report page (the renderer is pure). */
+async function reportProvenance(
+  agent: import('../../manifest/index.js').LoadedAgent,
+  verification: import('../../verify/types.js').VerificationReport | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Pick<import('../../sbom/report.js').ReportInput, 'generatedAt' | 'commit' | 'vouchers'>> {
+  const sbom = await import('../../sbom/index.js');
+  const context = await import('../sbom-context.js');
+  const commit = context.currentCommit(agent.location.projectRoot);
+  return {
+    generatedAt: sbom.sbomTimestamp(env['SOURCE_DATE_EPOCH'], new Date()),
+    ...(commit === undefined ? {} : { commit }),
+    vouchers: sbom.vouchersOf(agent.trustPolicy.policy, await context.authorityFingerprints(agent.trustPolicy), verification),
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * `agentfence sbom <agent> [-o F|-] [--spec 1.6|1.7] [--check] [--timestamp] [--verification run|file|none]`
+ * `agentfence sbom <agent> [-o F|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]`
  * and `agentfence sbom diff <old> <new> [--format text|json] [--fail-on SEVERITY]`.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -8,15 +8,21 @@ import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
-const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--timestamp] [--verification run|file|none]
+const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]
        agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
 
 Writes the agent's CycloneDX ML-BOM (models, plugins, APIs as services, data stores, verification
 evidence) to sbom/<agent>.cdx.json under the project root, validated before it is written.
   -o, --output FILE     where to write it ('-' for stdout)
   --spec V              CycloneDX version: 1.6 (default) or 1.7
-  --check               compare with the committed file instead of writing: exit 1 when stale
-  --timestamp           add metadata.timestamp (SOURCE_DATE_EPOCH if set, else now); not reproducible
+  --check               compare with the committed file instead of writing (reusing its timestamp):
+                        exit 1 when stale
+  metadata.timestamp is SOURCE_DATE_EPOCH when set (reproducible), else now;
+  --no-timestamp        leave it out (the SBOM then misses an NTIA minimum element)
+  --online              read plugin licence and author from the registry in npm's configuration
+                        (default: the package.json inside the vendored tarball), and verify online
+  --repository-url URL  VCS base that project files resolve against (default: package.json
+                        repository + /blob/HEAD/)
   --verification M      run: verify in-process (default); file: use a fresh .agentfence/<agent>/verification.json;
                         none: mark every artifact not-verified
 diff compares two CycloneDX 1.6/1.7 JSON documents and flags what a reviewer must see; --fail-on
@@ -38,6 +44,9 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     spec: { type: 'string', default: '1.6' },
     check: { type: 'boolean', default: false },
     timestamp: { type: 'boolean', default: false },
+    'no-timestamp': { type: 'boolean', default: false },
+    online: { type: 'boolean', default: false },
+    'repository-url': { type: 'string' },
     verification: { type: 'string', default: 'run' },
   });
   const format = toFormat(values['format'], ['text', 'json']);
@@ -46,8 +55,11 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
   if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
     throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
   }
-  if (values['check'] === true && values['timestamp'] === true) {
-    throw new InputError('CLI_USAGE', '--check compares reproducible output and cannot be combined with --timestamp');
+  if (values['check'] === true && (values['timestamp'] === true || values['no-timestamp'] === true)) {
+    throw new InputError('CLI_USAGE', '--check reuses the committed timestamp and cannot be combined with --timestamp or --no-timestamp');
+  }
+  if (values['timestamp'] === true && values['no-timestamp'] === true) {
+    throw new InputError('CLI_USAGE', '--timestamp and --no-timestamp cannot be combined');
   }
   const sbom = await import('../../sbom/index.js');
   const profile = sbom.toSpecProfile(values['spec']);
@@ -56,8 +68,9 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
 
   let verification: Awaited<ReturnType<typeof runVerifier>> | undefined;
   let source: 'in-process' | 'file' | 'none' = 'none';
+  const online = values['online'] === true;
   if (mode === 'run') {
-    verification = await runVerifier(agent);
+    verification = await runVerifier(agent, online, ctx.env);
     source = 'in-process';
   } else if (mode === 'file') {
     const { readAgentReport } = await import('../verification.js');
@@ -69,23 +82,36 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
       ctx.log(`agentfence sbom: ${error.message}; artifacts are marked not-verified`);
     }
   }
+  const { onlinePackageInfo, repositoryBase } = await import('../sbom-context.js');
+  const repositoryUrl = await repositoryBase(agent.location.projectRoot, typeof values['repository-url'] === 'string' ? values['repository-url'] : undefined);
+  const packageInfo = online ? await onlinePackageInfo(verification, ctx.env, ctx.log) : undefined;
+  const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+  const target = output === undefined ? path.join(agent.location.projectRoot, 'sbom', `${agent.location.name}.cdx.json`) : output === '-' ? '-' : path.resolve(ctx.cwd, output);
+  const shown = target === '-' ? '-' : path.relative(ctx.cwd, target) || target;
+  const size = target !== '-' && existsSync(target) && statSync(target).isFile() ? statSync(target).size : undefined;
+  // refuse before reading: nothing larger than any SBOM the differ reads can be up to date
+  const committed = values['check'] === true && size !== undefined && size <= sbom.MAX_SBOM_BYTES ? readFileSync(target) : undefined;
+  const timestamp =
+    values['check'] === true
+      ? committed === undefined
+        ? undefined
+        : sbom.committedTimestamp(committed.toString('utf8'))
+      : values['no-timestamp'] === true
+        ? undefined
+        : sbom.sbomTimestamp(ctx.env['SOURCE_DATE_EPOCH'], new Date());
   const built = await sbom.buildAgentSbom(agent, {
     profile,
     verificationSource: source,
     ...(verification === undefined ? {} : { verification }),
-    ...(values['timestamp'] === true ? { timestamp: timestampFrom(ctx.env) } : {}),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(repositoryUrl === undefined ? {} : { repositoryUrl }),
+    ...(packageInfo === undefined ? {} : { packageInfo }),
   });
   const scorecard = sbom.scoreSbom(built.doc);
-  const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-  const target = output === undefined ? path.join(agent.location.projectRoot, 'sbom', `${agent.location.name}.cdx.json`) : output === '-' ? '-' : path.resolve(ctx.cwd, output);
-  const shown = target === '-' ? '-' : path.relative(ctx.cwd, target) || target;
   const counts = { components: ((built.doc['components'] as unknown[]) ?? []).length, services: ((built.doc['services'] as unknown[]) ?? []).length };
 
   if (values['check'] === true) {
     if (target === '-') throw new InputError('CLI_USAGE', '--check needs a file to compare with, not -o -');
-    const size = existsSync(target) && statSync(target).isFile() ? statSync(target).size : undefined;
-    // refuse before reading: nothing larger than any SBOM the differ reads can be up to date
-    const committed = size !== undefined && size <= sbom.MAX_SBOM_BYTES ? readFileSync(target) : undefined;
     const upToDate = committed !== undefined && committed.toString('utf8') === built.json;
     let diff: import('../../sbom/diff.js').SbomDiff | undefined;
     let problem: string | undefined;
@@ -150,21 +176,14 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
 }
 
 /** Runs the supply-chain verifier in-process (its core, lazily), so the SBOM's verdicts are current. */
-async function runVerifier(agent: import('../../manifest/index.js').LoadedAgent): Promise<import('../../verify/types.js').VerificationReport> {
+async function runVerifier(
+  agent: import('../../manifest/index.js').LoadedAgent,
+  online: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<import('../../verify/types.js').VerificationReport> {
   const { verifyAgent } = await import('../../verify/agent.js');
-  return verifyAgent(agent);
-}
-
-function timestampFrom(env: Readonly<Record<string, string | undefined>>): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined) {
-    // CycloneDX's date-time has four-digit years: 9999-12-31T23:59:59Z is the last one
-    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > 253402300799) {
-      throw new InputError('CLI_USAGE', `SOURCE_DATE_EPOCH must be whole seconds up to 253402300799 (year 9999) (got ${JSON.stringify(epoch)})`);
-    }
-    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const { configuredRegistry } = await import('../verification.js');
+  return verifyAgent(agent, online ? { online, registry: configuredRegistry(env) } : {});
 }
 
 async function readSbomFile(file: string, cwd: string): Promise<import('../../sbom/validate.js').ParsedBom> {

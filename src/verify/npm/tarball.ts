@@ -16,6 +16,15 @@ function field(block: Buffer, start: number, length: number): string {
 
 /** Name and version from the tarball's `package.json`. @throws InputError TARBALL_INVALID */
 export function readTarballManifest(tarball: Uint8Array): { name: string; version: string } {
+  const json = readTarballPackageJson(tarball);
+  return { name: json['name'] as string, version: json['version'] as string };
+}
+
+/**
+ * The tarball's whole `package.json` (licence, author, repository: what an SBOM records), with a
+ * string name and version. @throws InputError TARBALL_INVALID
+ */
+export function readTarballPackageJson(tarball: Uint8Array): Readonly<Record<string, unknown>> {
   let tar: Buffer;
   try {
     tar = gunzipSync(tarball, { maxOutputLength: MAX_TARBALL });
@@ -38,16 +47,16 @@ export function readTarballManifest(tarball: Uint8Array): { name: string; versio
     // npm packs everything under one top-level folder (usually `package/`).
     if ((type === '0' || type === '\0') && /^[^/]+\/package\.json$/.test(name)) {
       if (size > MAX_PACKAGE_JSON) throw new InputError('TARBALL_INVALID', `tarball package.json must be at most ${MAX_PACKAGE_JSON} bytes`);
-      let json: { name?: unknown; version?: unknown };
+      let json: Record<string, unknown>;
       try {
-        json = JSON.parse(body.toString('utf8')) as typeof json;
+        json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       } catch (error) {
         throw new InputError('TARBALL_INVALID', `tarball package.json must be JSON: ${(error as Error).message}`, { cause: error });
       }
-      if (typeof json.name !== 'string' || typeof json.version !== 'string') {
+      if (json === null || typeof json !== 'object' || typeof json['name'] !== 'string' || typeof json['version'] !== 'string') {
         throw new InputError('TARBALL_INVALID', 'tarball package.json must have a string name and version');
       }
-      return { name: json.name, version: json.version };
+      return json;
     }
     offset += 512 + Math.ceil(size / 512) * 512;
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSbom } from '../../../src/sbom/build.js';
-import { diffSboms, renderDiffText } from '../../../src/sbom/diff.js';
+import { CHANGE_RULES, diffSboms, renderDiffText } from '../../../src/sbom/diff.js';
 import { SpecProfiles } from '../../../src/sbom/spec.js';
 import type { VerificationReport } from '../../../src/verify/types.js';
 import { descriptor, fixtures, inputFor, makeProject, manifest, verification } from './helpers.js';
@@ -128,6 +128,31 @@ describe('diffSboms', () => {
       const to = from === 'verified' ? 'blocked' : 'verified';
       const diff = diffSboms(await bom(manifest(), flip(from)), await bom(manifest(), flip(to)));
       expect(codes(diff)).toContain(`${severity}:VERIFICATION_STATUS_CHANGED:@acme/ledger-mcp`);
+    });
+  });
+
+  describe('when a plugin\'s licence or supplier changes at the same version', () => {
+    const plugin = (doc: Json): Record<string, any> => (doc['components'] as Record<string, any>[]).find((c) => c['name'] === 'ledger-mcp')!;
+    it.each([
+      ['licence', (c: Record<string, any>) => (c['licenses'] = [{ license: { id: 'GPL-3.0-only' } }]), 'medium:LICENSE_CHANGED:@acme/ledger-mcp'],
+      ['supplier', (c: Record<string, any>) => (c['supplier'] = { name: 'Someone Else' }), 'medium:SUPPLIER_CHANGED:@acme/ledger-mcp'],
+    ])('flags the %s change', async (_label, edit, code) => {
+      const before = await bom();
+      const after = structuredClone(before);
+      edit(plugin(after));
+      expect(codes(diffSboms(before, after))).toEqual([code]);
+    });
+  });
+
+  describe('when a field has no flag rule', () => {
+    it('lists the change without flagging it, even for a field named like an Object.prototype key', () => {
+      const entity = (fields: Record<string, string>): Json => ({ components: [{ type: 'library', name: 'x', purl: 'pkg:npm/x@1', properties: Object.entries(fields).map(([name, value]) => ({ name, value })) }] });
+      const before: Json = { components: [{ type: 'library', name: 'x', purl: 'pkg:npm/x@1', description: 'a' }] };
+      const after: Json = { components: [{ type: 'library', name: 'x', purl: 'pkg:npm/x@1', description: 'b' }] };
+      expect(diffSboms(before, after).flags).toEqual([]);
+      expect(diffSboms(entity({}), entity({})).flags).toEqual([]);
+      expect(Object.isFrozen(CHANGE_RULES)).toBe(true);
+      expect(Object.hasOwn(CHANGE_RULES, 'plugin.constructor')).toBe(false);
     });
   });
 
