@@ -12,7 +12,8 @@ import type { HashProgress, HashStats } from '../../verify/model/types.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { toSarif } from '../sarif.js';
+import { findProjectRoot } from '../../manifest/resolve.js';
+import { resultsToSarif, sarifPath } from './verify.js';
 import { readInputFile } from '../input.js';
 import { packageVersion } from '../../version.js';
 
@@ -130,15 +131,12 @@ export function throughputLine(stats: HashStats): string {
 /** The package version, for SARIF. */
 
 /** Renders a model result on stdout in the context's format; returns the exit code. */
-export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string): number {
+export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string, file?: string): number {
   const code = result.status === 'blocked' ? ExitCode.BLOCKED : ExitCode.PASS;
   if (ctx.format === 'json') {
     ctx.out(JSON.stringify({ schemaVersion, result }, null, 2));
   } else if (ctx.format === 'sarif') {
-    const rule = { id: 'model-signature', name: 'ModelSignature', shortDescription: 'Models must carry a valid OpenSSF model signature from a trusted signer and match it exactly.' };
-    const level = result.status === 'blocked' ? 'error' : 'note';
-    const message = `${result.status}${result.reason === undefined ? '' : ` (${result.reason})`}: model ${result.name}: ${result.message}`;
-    ctx.out(JSON.stringify(toSarif(packageVersion(), [rule], [{ ruleId: rule.id, level, message, logicalLocation: `model:${result.name}` }]), null, 2));
+    ctx.out(JSON.stringify(resultsToSarif([result], file === undefined ? {} : { file }), null, 2));
   } else {
     const status = result.status.toUpperCase();
     const painted = ctx.color ? `\u001b[${result.status === 'blocked' ? 31 : 32}m${status}\u001b[0m` : status;
@@ -205,6 +203,6 @@ export const command: Command = {
       if (!(error instanceof AgentfenceError) || error.kind === 'input' || error.kind === 'config') throw error;
       result = model.modelBlockedResult(name, error);
     }
-    return renderModelResult(ctx, result, 'agentfence.model-verification/v1');
+    return renderModelResult(ctx, result, 'agentfence.model-verification/v1', sarifPath(ctx.cwd, signaturePath, findProjectRoot(ctx.cwd)));
   },
 };

@@ -8,7 +8,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
+import { SUPPLY_CHAIN_DESCRIPTORS, toSarif, type FileRegion, type SarifFinding } from '../sarif.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
@@ -50,32 +50,54 @@ export function renderResultLines(ctx: CommandContext, results: readonly Artifac
   });
 }
 
-const SARIF_RULES: readonly SarifRule[] = (['model', 'plugin', 'api'] as const).map((kind) => ({
-  id: `supply-chain-${kind}`,
-  name: `SupplyChain${kind[0]!.toUpperCase()}${kind.slice(1)}`,
-  shortDescription: `Checks whether every ${kind} the agent uses is signed by an authority of the trust policy.`,
-  properties: { tags: ['supply-chain', 'security'] },
-}));
+/** What a verify SARIF run is about: the agent and its manifest, or the one input file. */
+export interface SarifWhere {
+  readonly locator?: ArtifactLocator;
+  readonly agent?: string;
+  /** The verified input (relative to the project root) when there is no manifest. */
+  readonly file?: string;
+}
+
+/** A path as SARIF wants it: relative to the project root above `cwd`, `/`-separated. */
+export function sarifPath(cwd: string, file: string, root: string): string {
+  return path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
+/** Where artifact verdicts point: the manifest entry that declares the artifact. */
+export interface ArtifactLocator {
+  artifact(kind: string, name: string): FileRegion;
+}
+
+/** One blocked or warned artifact as a SARIF finding, at its manifest entry when there is one. */
+export function artifactSarifFinding(r: ArtifactResult, locator?: ArtifactLocator, file?: string): SarifFinding {
+  return {
+    ruleId: `supply-chain-${r.kind}`,
+    level: r.status === 'blocked' ? 'error' : 'warning',
+    message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
+    ...(locator !== undefined ? { location: locator.artifact(r.kind, r.name) } : file !== undefined ? { location: { file, startLine: 1 } } : {}),
+    logicalLocation: { name: `${r.kind}:${r.name}`, kind: 'artifact' },
+    identity: [r.kind, r.name, r.version ?? '', r.reason ?? 'ERROR'].join('\u0000'),
+    properties: { reason: r.reason ?? 'ERROR', ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.signer ? { signer: r.signer.identity } : {}) },
+  };
+}
 
 /** SARIF for a set of results: one SARIF result per blocked (error) or warned (warning) artifact. */
-export function resultsToSarif(results: readonly ArtifactResult[], file?: string): object {
-  const sarif: SarifResult[] = results
-    .filter((r) => r.status !== 'verified')
-    .map((r) => ({
-      ruleId: `supply-chain-${r.kind}`,
-      level: r.status === 'blocked' ? 'error' : 'warning',
-      message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
-      ...(file !== undefined ? { file } : {}),
-      logicalLocation: `${r.kind}:${r.name}`,
-      properties: { reason: r.reason ?? 'ERROR', ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.signer ? { signer: r.signer.identity } : {}) },
-    }));
-  return toSarif(packageVersion(), SARIF_RULES, sarif);
+export function resultsToSarif(results: readonly ArtifactResult[], where: SarifWhere = {}): object {
+  const kinds = new Set(results.map((r) => `supply-chain-${r.kind}`));
+  return toSarif({
+    command: 'verify',
+    ...(where.agent === undefined ? {} : { agent: where.agent }),
+    version: packageVersion(),
+    exitCode: results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS,
+    rules: SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)),
+    findings: results.filter((r) => r.status !== 'verified').map((r) => artifactSarifFinding(r, where.locator, where.file)),
+  });
 }
 
 /** Prints results in the context's format and answers the exit code (1 if anything is blocked). */
-export function printResults(ctx: CommandContext, results: readonly ArtifactResult[], document: unknown, file?: string): number {
+export function printResults(ctx: CommandContext, results: readonly ArtifactResult[], document: unknown, where: SarifWhere = {}): number {
   if (ctx.format === 'json') ctx.out(JSON.stringify(document, null, 2));
-  else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, file), null, 2));
+  else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, where), null, 2));
   else for (const line of renderResultLines(ctx, results)) ctx.out(line);
   return results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS;
 }
@@ -120,8 +142,9 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   }
   const output = typeof values['output'] === 'string' ? path.resolve(ctx.cwd, values['output']) : path.join(agent.location.projectRoot, '.agentfence', 'verification.json');
   writeReport(output, report);
-  const manifestRel = path.relative(agent.location.projectRoot, agent.manifest.file);
-  const code = printResults(ctx, report.results, report, manifestRel);
+  const { ManifestLocator } = await import('../locations.js');
+  const locator = new ManifestLocator(agent.manifest.file, agent.location.projectRoot, agent.manifest.manifest);
+  const code = printResults(ctx, report.results, report, { locator, agent: agent.location.name });
   if (ctx.format === 'text') {
     const { verified, blocked, warned } = report.summary;
     ctx.out(`${report.agent}: ${verified} verified, ${blocked} blocked, ${warned} warned (${report.mode} mode)`);
