@@ -113,7 +113,8 @@ function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source)
   }
   const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
   const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
-  ctx.out(`${verdict}: ${source.label}: ${evaluation.resourceCount} resources, ${rulesRun} rules, ${mandatory.length} mandatory and ${advisory.length} advisory findings`);
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  ctx.out(`${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`);
 }
 
 export const command: Command = {

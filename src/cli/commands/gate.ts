@@ -151,7 +151,7 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     return {
       value: loaded,
       status,
-      summary: `${m.tools.length} tools, ${m.dataStores.length} stores, ${m.models.length} models, ${m.plugins.length} plugins, ${m.apis.length} APIs`,
+      summary: [count(m.tools.length, 'tool'), count(m.dataStores.length, 'store'), count(m.models.length, 'model'), count(m.plugins.length, 'plugin'), count(m.apis.length, 'API')].join(', '),
     };
   });
   const root = agent.location.projectRoot;
@@ -273,6 +273,11 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
   });
 }
 
+/** `1 tool`, `2 tools`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The agent name a ref stands for (`payments`, `stacks/payments`, `stacks/payments/agent.yaml`). */
 function agentName(ref: string): string {
   const parts = ref.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
@@ -291,10 +296,13 @@ function formatMs(ms: number): string {
 }
 
 function renderText(ctx: CommandContext, agent: string, stages: readonly StageOutcome[], findings: readonly GateFinding[], verdict: string): void {
-  ctx.out(`agentfence gate ${agent}`);
-  ctx.out(`  ${'stage'.padEnd(9)} ${'result'.padEnd(8)} ${'time'.padStart(8)}  details`);
-  for (const s of stages) {
-    ctx.out(`  ${s.name.padEnd(9)} ${paint(ctx, s.status, s.status.padEnd(8))} ${formatMs(s.ms).padStart(8)}  ${s.summary}`);
+  // --quiet: only the findings and the verdict
+  if (!ctx.quiet) {
+    ctx.out(`agentfence gate ${agent}`);
+    ctx.out(`  ${'stage'.padEnd(9)} ${'result'.padEnd(8)} ${'time'.padStart(8)}  details`);
+    for (const s of stages) {
+      ctx.out(`  ${s.name.padEnd(9)} ${paint(ctx, s.status, s.status.padEnd(8))} ${formatMs(s.ms).padStart(8)}  ${s.summary}`);
+    }
   }
   const errors = findings.filter((f) => f.level === 'error');
   const warnings = findings.filter((f) => f.level === 'warning');
@@ -350,8 +358,8 @@ export const command: Command = {
       failure !== undefined
         ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
         : blocked
-          ? `BLOCKED: ${ref} must not be deployed (${findings.filter((f) => f.level === 'error').length} blocking findings)`
-          : `PASSED: ${ref} may be deployed${findings.length > 0 ? ` (${findings.length} warnings)` : ''}`;
+          ? `BLOCKED: ${ref} must not be deployed (${count(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
+          : `PASSED: ${ref} may be deployed${findings.length > 0 ? ` (${count(findings.length, 'warning')})` : ''}`;
 
     if (ctx.format === 'json') {
       const { packageVersion } = await import('./verify.js');

@@ -93,13 +93,19 @@ function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** Seconds of hashing before a rate and ETA are shown. */
+export const MIN_RATE_SECONDS = 0.5;
+
 /** One progress line: bar, percent, bytes, rate and ETA. */
 export function formatProgress(progress: HashProgress, elapsedSeconds: number, width = 24): string {
   const ratio = progress.bytesTotal === 0 ? 1 : Math.min(1, progress.bytesDone / progress.bytesTotal);
   const filled = Math.round(ratio * width);
-  const rate = elapsedSeconds > 0 ? progress.bytesDone / elapsedSeconds : 0;
+  // A rate over the first instants (a few bytes in microseconds) is noise: shown once it means something.
+  const settled = elapsedSeconds >= MIN_RATE_SECONDS && progress.bytesDone > 0;
+  const rate = settled ? progress.bytesDone / elapsedSeconds : 0;
   const eta = rate > 0 ? (progress.bytesTotal - progress.bytesDone) / rate : Number.POSITIVE_INFINITY;
-  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${formatBytes(rate)}/s ETA ${formatDuration(eta)}`;
+  const speed = settled ? `${formatBytes(rate)}/s` : '-- B/s';
+  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${speed} ETA ${formatDuration(eta)}`;
 }
 
 /** A throttled progress bar on stderr when it is a TTY (ctx.progress); `done()` clears it. */

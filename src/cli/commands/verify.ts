@@ -118,11 +118,13 @@ function progressPrinter(ctx: CommandContext): ((model: string, p: { bytesDone: 
     const now = Date.now();
     if (now - last < 200 && p.bytesDone < p.bytesTotal) return;
     last = now;
-    const seconds = Math.max((now - started) / 1000, 0.001);
-    const rate = p.bytesDone / seconds;
+    const seconds = (now - started) / 1000;
+    // no rate or ETA until there is enough time behind them to mean something
+    const settled = seconds >= 0.5 && p.bytesDone > 0;
+    const rate = settled ? p.bytesDone / seconds : 0;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-    const eta = rate > 0 ? Math.ceil((p.bytesTotal - p.bytesDone) / rate) : 0;
-    ctx.stderr.write(`\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${(rate / 1e6).toFixed(0)} MB/s ETA ${eta}s   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`);
+    const speed = settled ? `${(rate / 1e6).toFixed(0)} MB/s ETA ${Math.ceil((p.bytesTotal - p.bytesDone) / rate)}s` : '-- MB/s ETA --';
+    ctx.stderr.write(`\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${speed}   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`);
   };
 }
 
