@@ -15,6 +15,11 @@
  * - `stacks/payments-tampered/`: a copy of payments with one byte of its model changed and the
  *   payments signatures kept, to show a block.
  *
+ * `--renew [--expires YYYY-MM-DD]` first moves every example API descriptor's `expires` (default: the
+ * 31st of December two years ahead), so the examples are no time bomb, and after signing regenerates
+ * the committed SBOMs (`sbom/<agent>.cdx.json` embeds the verdicts): one command, then review and
+ * commit. test/unit/examples-expiry.test.ts fails 90 days before any example descriptor expires.
+ *
  * `--skip-models` keeps the committed model signatures (re-signing changes their bytes, as ECDSA is
  * randomised). `--keys DIR` holds `<name>.pk8.pem` private keys (default: `../example-keys` beside the project).
  * Missing keys are generated there, and `stacks/keys/<name>.pub.pem` and the trust policy's registry
@@ -317,9 +322,46 @@ ${readFileSync(manifest, 'utf8').replace(/^name: payments$/m, 'name: payments-ta
   log(`made ${path.relative(root, to)} (model byte ${at} flipped)`);
 }
 
+/** Sets `expires` of every example API descriptor, keeping the rest of each file byte for byte. */
+function renewDescriptors(root: string, expires: string): void {
+  for (const stack of ['payments', 'support-triage']) {
+    const dir = path.join(root, 'stacks', stack, 'apis');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.sigstore.json'))) {
+      const target = path.join(dir, file);
+      const text = readFileSync(target, 'utf8');
+      const renewed = text.replace(/("expires"\s*:\s*)"[^"]*"/, `$1"${expires}"`);
+      if (renewed === text && !text.includes(`"${expires}"`)) throw new Error(`${path.relative(root, target)} must have an "expires" field to renew`);
+      writeFileSync(target, renewed);
+      log(`renewed ${path.relative(root, target)}: expires ${expires}`);
+    }
+  }
+}
+
+/** The committed SBOMs embed each artifact's verdict: rebuilt with the CLI after re-signing. */
+function regenerateSboms(root: string): void {
+  const cli = path.join(root, 'bin/agentfence.js');
+  for (const agent of ['payments', 'support-triage']) {
+    execFileSync(process.execPath, [cli, 'sbom', agent, '-o', `sbom/${agent}.cdx.json`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`regenerated sbom/${agent}.cdx.json`);
+  }
+}
+
+function defaultExpiry(now: Date): string {
+  return `${now.getUTCFullYear() + 2}-12-31T00:00:00Z`;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { keys: { type: 'string' }, 'skip-models': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { keys: { type: 'string' }, 'skip-models': { type: 'boolean', default: false }, renew: { type: 'boolean', default: false }, expires: { type: 'string' } },
+    strict: true,
+  });
   const root = findProjectRoot(process.cwd());
+  if (values.expires !== undefined && !values.renew) throw new Error('--expires needs --renew');
+  if (values.renew) {
+    const expires = values.expires === undefined ? defaultExpiry(new Date()) : `${values.expires}T00:00:00Z`;
+    if (!/^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(expires) || !(Date.parse(expires) > Date.now())) throw new Error(`--expires must be a future date YYYY-MM-DD (got ${values.expires})`);
+    renewDescriptors(root, expires);
+  }
   const keysDir = path.resolve(values.keys ?? path.join(root, '../example-keys'));
   const keys = loadKeys(keysDir, root);
   if (!values['skip-models']) await signModels(root, keys['acme-ml-release']);
@@ -334,6 +376,7 @@ async function main(): Promise<void> {
   }
   updateTrustPolicy(root, keys['acme-registry']);
   makeTampered(root);
+  if (values.renew) regenerateSboms(root);
 }
 
 await main();

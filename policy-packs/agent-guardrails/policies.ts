@@ -14,6 +14,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from '@pulumi/policy';
+import { RULE_DOCS_URL, ruleAnchor } from '../../src/cli/sarif.js';
 import { findProjectRoot } from '../../src/manifest/resolve.js';
 import { createStackView, resolveRuleConfig, rules as catalogue } from '../../src/rules/index.js';
 import type { PlannedResource, ResourceRule, Rule, RuleContext, StackRule, Violation } from '../../src/rules/index.js';
@@ -39,7 +40,8 @@ type ContextOf = (urn: string | undefined) => RuleContext;
 
 function defaultBaseDir(): string {
   const fromEnv = process.env['AGENTFENCE_ROOT'];
-  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : findProjectRoot(import.meta.dirname);
+  // Pulumi runs a pack in its own folder: the project is the nearest one above it
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : findProjectRoot(process.cwd());
 }
 
 function toConfigSchema(rule: Rule): PolicyConfigSchema | undefined {
@@ -72,6 +74,7 @@ function common(rule: Rule) {
     severity: rule.severity,
     tags: [rule.pillar, ...rule.owasp.map((threat) => threat.split(' ')[0]!), ...(rule.checkov === undefined ? [] : [rule.checkov])],
     remediationSteps: rule.remediation,
+    url: `${RULE_DOCS_URL}#${ruleAnchor(rule.id)}`,
     ...(schema === undefined ? {} : { configSchema: schema }),
   };
 }

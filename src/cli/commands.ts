@@ -55,7 +55,25 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./commands/authorize.js')).command,
   },
   gate: {
-    summary: 'gate <agent>                        validate -> plan -> check -> verify -> sbom -> report',
+    summary: 'gate <agent>                        validate -> plan -> verify -> check -> sbom -> report',
     load: async () => (await import('./commands/gate.js')).command,
+  },
+  init: {
+    summary: 'init <agent> [--risk low|high]      scaffold a stack: manifest, Pulumi.<agent>.yaml, trust-policy entry',
+    load: async () => (await import('./commands/init.js')).command,
+  },
+  keygen: {
+    summary: 'keygen [--name N] [--out DIR]       signing key pair; the public half where the trust policy expects it',
+    load: async () => (await import('./commands/keygen.js')).command,
+  },
+  completion: {
+    summary: 'completion bash|zsh|fish            shell completion script',
+    load: async () => (await import('./commands/completion.js')).command,
+  },
+  help: {
+    summary: 'help [<command>]                    this overview, or one command\'s usage',
+    load: async () => {
+      throw new Error('help is answered by the dispatcher');
+    },
   },
 };

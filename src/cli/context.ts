@@ -72,8 +72,20 @@ export function toFormat(value: unknown, allowed: readonly OutputFormat[] = ['te
   throw new InputError('CLI_USAGE', `--format must be one of ${allowed.join('|')} (got ${JSON.stringify(value)})`);
 }
 
+/**
+ * Colour per the no-color.org and FORCE_COLOR conventions: NO_COLOR counts only when non-empty;
+ * FORCE_COLOR (non-empty, not "0" or "false") turns colour on even without a TTY; NO_COLOR wins.
+ */
+export function colorEnabled(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const noColor = env['NO_COLOR'];
+  if (noColor !== undefined && noColor !== '') return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return isTTY;
+}
+
 export function makeContext(proc: ProcessLike, format: OutputFormat, quiet: boolean): CommandContext {
-  const color = Boolean(proc.stdout.isTTY) && proc.env['NO_COLOR'] === undefined;
+  const color = colorEnabled(proc.env, Boolean(proc.stdout.isTTY));
   return {
     cwd: proc.cwd(),
     env: proc.env,

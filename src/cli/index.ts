@@ -3,7 +3,9 @@
  * `process.exitCode`. Errors become one readable line on stderr and exit 2 (bad input) or 1
  * (blocked); a stack trace is printed only with AGENTFENCE_DEBUG=1.
  */
-import { AgentfenceError, ExitCode, exitCodeOf, messageOf } from '../errors.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfenceError, ExitCode, InputError, exitCodeOf, messageOf } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { commands } from './commands.js';
 import { makeContext, type ProcessLike, toFormat } from './context.js';
@@ -17,11 +19,48 @@ function usage(): string {
     'Usage:',
     ...lines,
     '',
-    'Common options: --format text|json|sarif, --quiet, --help; NO_COLOR disables colour.',
+    'First run: agentfence init <agent> -> agentfence keygen -> agentfence sign ... -> agentfence gate <agent>',
+    '           (`agentfence help init` shows each step; `agentfence help <command>` any command\'s options).',
+    'Common options: --format text|json|sarif, -o/--output F (validate, check, gate, plan: the result to a file),',
+    '  --quiet (only the verdict and findings), --help, --version.',
+    'Colour: on a terminal; NO_COLOR=<anything> turns it off, FORCE_COLOR=1 turns it on.',
     '<agent> is a name under stacks/ or a path to an agent folder or manifest.',
     'Exit codes: 0 pass, 1 blocked (verification or policy), 2 bad input / usage / config.',
     '',
   ].join('\n');
+}
+
+/** Commands whose result (stdout) `-o/--output F` sends to a file; the others define their own -o. */
+const REDIRECTABLE = new Set(['validate', 'check', 'gate', 'plan']);
+
+/** Takes `-o F`, `--output F`, `--output=F` out of argv (before `--`); answers the file and the rest. */
+export function takeOutputOption(argv: readonly string[]): { file?: string; rest: string[] } {
+  const rest: string[] = [];
+  let file: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '-o' || arg === '--output') {
+      const value = argv[i + 1];
+      if (value === undefined) throw new InputError('CLI_USAGE', `${arg} needs a file`);
+      file = value;
+      i += 1;
+    } else if (arg.startsWith('--output=')) {
+      file = arg.slice('--output='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return file === undefined ? { rest } : { file, rest };
+}
+
+/** Whether argv asks for the version (before `--`). */
+function wantsVersion(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--version' || arg === '-V');
 }
 
 /**
@@ -48,14 +87,36 @@ function peekFormat(argv: readonly string[]): string {
 /** Runs the CLI against a process-like object and resolves to the exit code. */
 export async function run(proc: ProcessLike): Promise<number> {
   const argv = proc.argv.slice(2);
-  const [name, ...rest] = argv;
+  const [name, ...initialRest] = argv;
+  let rest = initialRest;
   if (name === undefined) {
     // no command is a usage error: usage goes where errors go
     proc.stderr.write(usage());
     return ExitCode.BAD_INPUT;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h') {
     proc.stdout.write(usage());
+    return ExitCode.PASS;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      proc.stdout.write(usage());
+      return ExitCode.PASS;
+    }
+    const target = topic !== 'help' && Object.hasOwn(commands, topic) ? commands[topic] : undefined;
+    if (target === undefined) {
+      if (topic === 'help') {
+        proc.stdout.write(usage());
+        return ExitCode.PASS;
+      }
+      proc.stderr.write(`agentfence help: unknown command ${JSON.stringify(topic)}\n\n${usage()}`);
+      return ExitCode.BAD_INPUT;
+    }
+    const command = await target.load();
+    const subName = rest[1];
+    const sub = subName !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, subName) ? command.subcommands[subName] : undefined;
+    proc.stdout.write(`${(sub === undefined ? command : await sub()).usage.trimEnd()}\n`);
     return ExitCode.PASS;
   }
   if (name === '--version' || name === '-V') {
@@ -72,6 +133,22 @@ export async function run(proc: ProcessLike): Promise<number> {
     proc.stderr.write(`agentfence: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
     return ExitCode.BAD_INPUT;
   }
+  if (wantsVersion(rest)) {
+    proc.stdout.write(`agentfence ${packageVersion()}\n`);
+    return ExitCode.PASS;
+  }
+  let outputFile: string | undefined;
+  if (REDIRECTABLE.has(name)) {
+    try {
+      const taken = takeOutputOption(rest);
+      rest = taken.rest;
+      outputFile = taken.file;
+    } catch (error) {
+      proc.stderr.write(`agentfence ${name}: ${messageOf(error)}\n`);
+      return ExitCode.BAD_INPUT;
+    }
+  }
+  if (outputFile !== undefined) return runToFile(proc, name, entry, rest, outputFile);
   let format: ReturnType<typeof toFormat> = 'text';
   try {
     format = toFormat(peekFormat(rest));
@@ -109,4 +186,26 @@ export async function run(proc: ProcessLike): Promise<number> {
 
 function entries(name: string): string {
   return commands[name]?.summary ?? name;
+}
+
+/** Runs a command with its stdout collected into `file` (written whatever the verdict); the log stays on stderr. */
+async function runToFile(proc: ProcessLike, name: string, entry: NonNullable<(typeof commands)[string]>, rest: readonly string[], file: string): Promise<number> {
+  const chunks: string[] = [];
+  const collecting: ProcessLike = {
+    argv: proc.argv,
+    env: proc.env,
+    stderr: proc.stderr,
+    cwd: () => proc.cwd(),
+    stdout: { write: (chunk: string) => chunks.push(chunk), isTTY: false },
+  };
+  const code = await run({ ...collecting, argv: [proc.argv[0] ?? 'node', proc.argv[1] ?? 'agentfence', name, ...rest] });
+  void entry;
+  const target = path.resolve(proc.cwd(), file);
+  try {
+    writeFileSync(target, chunks.join(''));
+  } catch (error) {
+    proc.stderr.write(`agentfence ${name}: -o ${file} must be a writable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  return code;
 }

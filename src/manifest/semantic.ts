@@ -4,7 +4,7 @@
  * ranges, and references between the manifest and the trust policy. Each runs on a document that
  * already passed its schema.
  */
-import { createPublicKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
@@ -206,10 +206,16 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
     const pathErrors = checkPath(source, keyPath, authority.key.publicKey, base, 'file');
     errors.push(...pathErrors);
     if (pathErrors.length === 0) {
-      try {
-        createPublicKey(readFileSync(path.resolve(base.dir, authority.key.publicKey)));
-      } catch (error) {
-        errors.push(errorAt(source, keyPath, 'KEY_INVALID', `${formatPath(keyPath)} must be a PEM public key (${(error as Error).message})`));
+      const pem = readFileSync(path.resolve(base.dir, authority.key.publicKey));
+      if (isPrivateKey(pem)) {
+        // createPublicKey accepts a private key too: a signing key committed here must be refused
+        errors.push(errorAt(source, keyPath, 'KEY_PRIVATE', `${formatPath(keyPath)} must be a public key, never the private signing key (got a private key); keep the private half out of the repository and point here at the public half (\`agentfence keygen\` writes both)`));
+      } else {
+        try {
+          createPublicKey(pem);
+        } catch (error) {
+          errors.push(errorAt(source, keyPath, 'KEY_INVALID', `${formatPath(keyPath)} must be a PEM public key (${(error as Error).message})`));
+        }
       }
     }
   } else {
@@ -354,4 +360,15 @@ function nearestExisting(file: string): string | undefined {
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Whether PEM bytes hold a private key (in any encoding node reads), encrypted or not. */
+function isPrivateKey(pem: Buffer): boolean {
+  if (/-----BEGIN (?:[A-Z]+ )?(?:ENCRYPTED )?PRIVATE KEY-----/.test(pem.toString('latin1'))) return true;
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -96,7 +96,8 @@ describe('agentfence gate', () => {
     };
     const line = workflow.jobs.gate.steps.map((step) => step.run ?? '').find((run) => run.includes('agentfence gate'))!;
     it.each(workflow.jobs.gate.strategy.matrix.agent)('passes %s and prints SARIF on stdout', (agent) => {
-      const args = line.replaceAll('${{ matrix.agent }}', agent).replace(/\s*>.*$/, '').trim().split(/\s+/);
+      // the step passes the matrix value through env (AGENT), never by expression into the script
+      const args = line.replaceAll('"$AGENT"', agent).replaceAll('${{ matrix.agent }}', agent).replace(/\s*>.*$/, '').trim().split(/\s+/);
       expect(args.slice(0, 3)).toEqual(['npx', 'agentfence', 'gate']);
       const r = gate(project, ...args.slice(3));
       expect(r.status, r.stderr).toBe(0);

@@ -1,10 +1,12 @@
 /**
- * The real agent-guardrails pack over its real gRPC Analyzer interface: spawn
- * `node policy-packs/agent-guardrails` (the compiled pack; run `npx tsc -p tsconfig.build.json`
- * first), read the port it prints, and send the requests the Pulumi CLI sends.
+ * The real agent-guardrails pack over its real gRPC Analyzer interface, as a user gets it: the
+ * root package packed with `npm pack` (build dist/ first), unpacked into a fresh folder's
+ * node_modules (its third-party dependencies symlinked to this checkout's, offline), the pack folder
+ * taken from the tarball and run from there: `node <pack>`, read the port it prints, and send the
+ * requests the Pulumi CLI sends. Nothing reaches back into this repository's dist/.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -123,6 +125,26 @@ async function configure(config: PackConfig): Promise<void> {
   await call('configure', request);
 }
 
+/**
+ * `npm pack` of the root package, unpacked as node_modules/agentfence of a fresh folder whose other
+ * dependencies are symlinks to this checkout's; answers the pack folder copied out of the tarball.
+ */
+function installPackedPack(): string {
+  const org = path.join(work, 'org');
+  const modules = path.join(org, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', modules]);
+  renameSync(path.join(modules, 'package'), path.join(modules, 'agentfence'));
+  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
+    if (entry.startsWith('.') || entry === 'agentfence') continue;
+    symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
+  }
+  const packDir = path.join(org, 'agent-guardrails');
+  cpSync(path.join(modules, 'agentfence/policy-packs/agent-guardrails'), packDir, { recursive: true });
+  return packDir;
+}
+
 const plans = new Map<string, PlannedResource[]>();
 const derived = new Map<string, PackConfig>();
 
@@ -184,7 +206,8 @@ beforeAll(async () => {
       },
     });
   }
-  pack = spawn(process.execPath, ['policy-packs/agent-guardrails'], { cwd: root, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const packDir = installPackedPack();
+  pack = spawn(process.execPath, ['.'], { cwd: packDir, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -219,7 +242,19 @@ describe('agent-guardrails pack over gRPC', () => {
         expect(LEVEL[policy.getEnforcementlevel()], rule.id).toBe(rule.defaultEnforcement);
         expect(policy.getDescription()).toBe(rule.description);
         expect(policy.hasConfigschema(), rule.id).toBe(rule.configSchema !== undefined);
+        expect(policy.getUrl(), rule.id).toBe(`https://github.com/agentfence/agentfence/blob/main/docs/rules.md#${rule.id}`);
       }
+    });
+    it('ships a pack folder that reaches only into the agentfence package, never back into a checkout', () => {
+      const folder = path.join(work, 'org/agent-guardrails');
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+      expect(Object.keys(manifest.dependencies)).toEqual(['agentfence']);
+      const entry = readFileSync(path.join(folder, manifest.main), 'utf8');
+      expect(entry).toContain("from 'agentfence/policy-pack'");
+      for (const file of readdirSync(folder)) {
+        if (file.endsWith('.js') || file.endsWith('.cjs')) expect(readFileSync(path.join(folder, file), 'utf8'), file).not.toMatch(/\.\.\/|dist\//);
+      }
+      expect(readFileSync(path.join(folder, 'PulumiPolicy.yaml'), 'utf8')).toMatch(/^runtime: nodejs$/m);
     });
   });
 
@@ -337,5 +372,56 @@ describe('agent-guardrails pack over gRPC', () => {
         { ruleId: 'kms-key-rotation', enforcementLevel: 'advisory', message: 'KMS key "k": enableKeyRotation cannot be checked before deploy (got a value unknown until deploy)', urn: key.urn },
       ]);
     });
+  });
+});
+
+/** Starts `node <dir>` and answers its gRPC client, or the process's error output when it exits. */
+async function startPack(dir: string): Promise<{ client: any; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['.'], { cwd: dir, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) (/^\d+$/.test(out.split('\n')[0]!.trim()) ? resolve(Number(out.split('\n')[0])) : reject(new Error(`pack printed ${JSON.stringify(out)}`)));
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));
+  });
+  return { client: new services.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()), child };
+}
+
+describe('AgentGuardrails as a library in an organisation pack', () => {
+  describe('when an organisation builds its own pack with a config', () => {
+    it('serves every rule under its name with the levels it chose', async () => {
+      const dir = path.join(work, 'org/acme-pack');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'acme-pack', version: '1.2.3', type: 'module', main: 'index.js', dependencies: { agentfence: '^0.1.0' } }));
+      writeFileSync(path.join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
+      writeFileSync(
+        path.join(dir, 'index.js'),
+        "import { AgentGuardrails } from 'agentfence/policy-pack';\nnew AgentGuardrails({ all: 'advisory', 'iam-no-wildcard-action': 'mandatory', 'agent-required-tags': 'disabled' }, { name: 'acme-agents' });\n",
+      );
+      const started = await startPack(dir);
+      try {
+        const info = await new Promise<any>((resolve, reject) => started.client.getAnalyzerInfo(new empty.Empty(), (e: Error | null, r: any) => (e ? reject(e) : resolve(r))));
+        expect(info.getName()).toBe('acme-agents');
+        const levels = new Map<string, string>(info.getPoliciesList().map((p: any) => [p.getName(), LEVEL[p.getEnforcementlevel()]!]));
+        expect(levels.get('iam-no-wildcard-action')).toBe('mandatory');
+        expect(levels.get('agent-required-tags')).toBe('disabled');
+        expect(levels.get('kms-key-rotation')).toBe('advisory');
+      } finally {
+        started.client.close();
+        started.child.kill();
+      }
+    }, 60_000);
+
+    it('refuses a config key that names no rule', async () => {
+      const dir = path.join(work, 'org/typo-pack');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'typo-pack', version: '1.0.0', type: 'module', main: 'index.js' }));
+      writeFileSync(path.join(dir, 'index.js'), "import { AgentGuardrails } from 'agentfence/policy-pack';\nnew AgentGuardrails({ 'iam-no-wildcard-actions': 'mandatory' });\n");
+      await expect(startPack(dir)).rejects.toThrow(/config keys must be "all" or rule ids \(got "iam-no-wildcard-actions"\)/);
+    }, 60_000);
   });
 });

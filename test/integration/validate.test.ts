@@ -72,10 +72,12 @@ describe('agentfence validate', () => {
     it('prints SARIF with one result per error with --format sarif', () => {
       const r = cli([broken, '-f', 'sarif']);
       expect(r.status).toBe(2);
-      const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
-      expect(sarif.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.region.startLine])).toEqual(
+      const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; properties: { code: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+      // one rule per kind of check (readable, schema, semantics, references); the error code in properties
+      expect(sarif.runs[0]!.results.map((result) => [result.properties.code, result.locations[0]!.physicalLocation.region.startLine])).toEqual(
         expectedBroken.map((e) => [e.code, e.line]),
       );
+      expect(sarif.runs[0]!.results.every((result) => /^(manifest-(readable|schema|semantics)|trust-policy-references)$/.test(result.ruleId))).toBe(true);
     });
     it('names files relative to the working directory', () => {
       const r = cli(['several-errors/agent.yaml'], path.join(root, 'test/fixtures/manifests'));

@@ -7,11 +7,12 @@ import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
-import type { Finding, Rule, VerificationLookup } from '../../rules/types.js';
+import type { Finding, VerificationLookup } from '../../rules/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 import { MAX_ARTIFACT_BYTES } from '../input.js';
-import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
+import type { FileRegion, SarifFinding } from '../sarif.js';
+import { guardrailDescriptor, toSarif } from '../sarif.js';
 
 const USAGE = `agentfence check <agent> | --preview F | --state F [--config F] [--allow-unknown] [--format text|json|sarif] [--quiet]
 
@@ -52,7 +53,7 @@ function readText(file: string, what: string, shown: string): string {
 async function planOfAgent(
   ref: string,
   cwd: string,
-): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source; verification: VerificationLookup }> {
+): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source; verification: VerificationLookup; locator: FindingLocator }> {
   const { loadAgent } = await import('../../manifest/load.js');
   // The offline plan loads Pulumi: imported only on this path.
   const { agentRuleConfig, planLoadedAgent } = await import('../guardrails.js');
@@ -69,48 +70,47 @@ async function planOfAgent(
     if (!(error instanceof AgentfenceError) || error.kind !== 'input') throw error;
     verification = lookupOf(undefined, file, error.message);
   }
-  return { document, derived: agentRuleConfig(agent), root, verification, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) } };
+  const { ManifestLocator } = await import('../locations.js');
+  const locator = new ManifestLocator(agent.manifest.file, root, agent.manifest.manifest);
+  return { document, derived: agentRuleConfig(agent), root, verification, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) }, locator };
 }
 
-const SECURITY_SEVERITY: Readonly<Record<Finding['severity'], string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
-
-function sarifRule(rule: Rule): SarifRule {
-  return {
-    id: rule.id,
-    // SARIF rule names are identifiers: the id in PascalCase.
-    name: rule.id.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join(''),
-    shortDescription: rule.title,
-    fullDescription: rule.description,
-    properties: {
-      tags: ['security', rule.pillar, ...rule.owasp.map((t) => t.split(' ')[0]!)],
-      'security-severity': SECURITY_SEVERITY[rule.severity],
-      severity: rule.severity,
-      pillar: rule.pillar,
-      owasp: rule.owasp,
-      ...(rule.checkov === undefined ? {} : { checkov: rule.checkov }),
-      defaultEnforcement: rule.defaultEnforcement,
-      remediation: rule.remediation,
-    },
-  };
+/** Where check findings point: the manifest entry that produced the resource, else the input file. */
+export interface FindingLocator {
+  resource(urn: string | undefined, message: string): FileRegion;
 }
 
-/** SARIF 2.1.0 for an evaluation: rule metadata for every enabled rule, one result per finding. */
-export function toCheckSarif(version: string, evaluation: Evaluation, file: string | undefined): object {
+/** SARIF 2.1.0 for an evaluation: a descriptor for every enabled rule, one result per finding. */
+export function toCheckSarif(version: string, evaluation: Evaluation, where: { file?: string; locator?: FindingLocator; agent?: string; exitCode?: number }): object {
   const enabled = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled');
-  const results: SarifResult[] = evaluation.findings.map((f) => ({
+  return toSarif({
+    command: 'check',
+    ...(where.agent === undefined ? {} : { agent: where.agent }),
+    version,
+    ...(where.exitCode === undefined ? {} : { exitCode: where.exitCode }),
+    rules: enabled.map((s) => guardrailDescriptor(s.rule)),
+    findings: evaluation.findings.map((f) => checkFinding(f, where)),
+  });
+}
+
+/** One guardrail finding as a SARIF finding, located at its manifest entry (or the input file). */
+export function checkFinding(f: Finding, where: { file?: string; locator?: FindingLocator }): SarifFinding {
+  const location = where.locator !== undefined ? where.locator.resource(f.urn, f.message) : where.file === undefined ? undefined : { file: where.file, startLine: 1 };
+  return {
     ruleId: f.ruleId,
     level: f.enforcementLevel === 'mandatory' ? 'error' : 'warning',
     message: f.message,
-    ...(file === undefined ? {} : { file }),
-    ...(f.urn === undefined ? {} : { logicalLocation: f.urn }),
+    ...(location === undefined ? {} : { location }),
+    ...(f.urn === undefined ? {} : { logicalLocation: { name: f.urn, kind: 'resource' as const } }),
+    // the URN names the resource across runs; the message distinguishes findings on one resource
+    identity: [f.urn ?? '', f.message.split(' (got ')[0]!].join('\u0000'),
     properties: {
       severity: f.severity,
       enforcementLevel: f.enforcementLevel,
       ...(f.resourceType === undefined ? {} : { resourceType: f.resourceType }),
       ...(f.unknown === true ? { unknown: true } : {}),
     },
-  }));
-  return toSarif(version, enabled.map((s) => sarifRule(s.rule)), results);
+  };
 }
 
 function paint(ctx: CommandContext, code: number, text: string): string {
@@ -126,7 +126,8 @@ function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source)
   }
   const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
   const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
-  ctx.out(`${verdict}: ${source.label}: ${evaluation.resourceCount} resources, ${rulesRun} rules, ${mandatory.length} mandatory and ${advisory.length} advisory findings`);
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  ctx.out(`${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`);
 }
 
 export const command: Command = {
@@ -155,8 +156,9 @@ export const command: Command = {
     let root = findProjectRoot(ctx.cwd);
     let source: Source;
     let verification: VerificationLookup;
+    let locator: FindingLocator | undefined;
     if (positionals.length === 1) {
-      ({ document, derived, root, source, verification } = await planOfAgent(positionals[0]!, ctx.cwd));
+      ({ document, derived, root, source, verification, locator } = await planOfAgent(positionals[0]!, ctx.cwd));
     } else {
       const file = (preview ?? state)!;
       const flag = preview !== undefined ? '--preview' : '--state';
@@ -195,7 +197,9 @@ export const command: Command = {
       );
     } else if (ctx.format === 'sarif') {
       const { packageVersion } = await import('./verify.js');
-      ctx.out(JSON.stringify(toCheckSarif(packageVersion(), evaluation, source.file), null, 2));
+      const file = source.file?.split(path.sep).join('/');
+      const exitCode = isBlocked(evaluation.findings) ? ExitCode.BLOCKED : ExitCode.PASS;
+      ctx.out(JSON.stringify(toCheckSarif(packageVersion(), evaluation, { ...(file === undefined ? {} : { file }), ...(locator === undefined ? {} : { locator }), ...(source.kind === 'agent' ? { agent: source.label } : {}), exitCode }), null, 2));
     } else {
       renderText(ctx, evaluation, source);
     }

@@ -13,7 +13,8 @@ import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 import type { Command } from '../commands.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
-import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
+import type { ManifestLocator } from '../locations.js';
+import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, SUPPLY_CHAIN_DESCRIPTORS, guardrailDescriptor, manifestRuleId, toSarif, type RuleDescriptor, type SarifFinding } from '../sarif.js';
 
 const USAGE = `agentfence gate <agent> [--check-sbom] [--output-dir DIR] [--config F] [--online] [--format text|json|sarif] [--quiet]
 
@@ -48,6 +49,14 @@ interface GateFinding {
   readonly location?: string;
 }
 
+/** What the stages learn for the SARIF log: the union of every stage's rules and findings. */
+interface GateState {
+  evaluation?: Evaluation;
+  locator?: ManifestLocator;
+  readonly rules: RuleDescriptor[];
+  readonly sarif: SarifFinding[];
+}
+
 interface GateOptions {
   readonly checkSbom: boolean;
   readonly outputDir?: string;
@@ -76,7 +85,7 @@ function artifactFinding(result: ArtifactResult): GateFinding {
 }
 
 /** Runs the stages and collects outcomes; throws StageFailure where a stage could not run. */
-async function runStages(ctx: CommandContext, ref: string, options: GateOptions, stages: StageOutcome[], findings: GateFinding[], state: { evaluation?: Evaluation }) {
+async function runStages(ctx: CommandContext, ref: string, options: GateOptions, stages: StageOutcome[], findings: GateFinding[], state: GateState) {
   async function stage<T>(name: StageName, work: () => Promise<{ value: T; status: StageStatus; summary: string }>): Promise<T> {
     const started = performance.now();
     const outcome: StageOutcome = { name, status: 'error', summary: '', ms: 0 };
@@ -95,19 +104,58 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     }
   }
 
+  state.rules.push(...MANIFEST_DESCRIPTORS, GATE_DESCRIPTORS.find((d) => d.id === 'stack-config-present')!);
   const agent = await stage<LoadedAgent>('validate', async () => {
     const { loadAgent } = await import('../../manifest/load.js');
-    const loaded = loadAgent(ref, ctx.cwd);
-    const m = loaded.manifest.manifest;
-    // The tools' Cedar policies validate and the manifest's authorization tests pass, or the gate stops.
-    const { cedarManifestErrors } = await import('../../cedar/manifest-errors.js');
     const { ManifestError } = await import('../../manifest/errors.js');
-    const cedarErrors = cedarManifestErrors(loaded.manifest);
-    if (cedarErrors.length > 0) throw new ManifestError(cedarErrors, ctx.cwd);
+    const { findProjectRoot } = await import('../../manifest/resolve.js');
+    let loaded: LoadedAgent;
+    try {
+      loaded = loadAgent(ref, ctx.cwd);
+      // The tools' Cedar policies validate and the manifest's authorization tests pass, or the gate stops.
+      const { cedarManifestErrors } = await import('../../cedar/manifest-errors.js');
+      const cedarErrors = cedarManifestErrors(loaded.manifest);
+      if (cedarErrors.length > 0) throw new ManifestError(cedarErrors, ctx.cwd);
+    } catch (error) {
+      if (error instanceof ManifestError) {
+        const root = findProjectRoot(ctx.cwd);
+        for (const e of error.errors) {
+          const file = path.relative(root, e.file).split(path.sep).join('/');
+          state.sarif.push({
+            ruleId: manifestRuleId(e.code),
+            level: 'error',
+            message: `${e.path === '' ? '' : `${e.path}: `}${e.message} [${e.code}]`,
+            location: { file, startLine: e.line, startColumn: e.col },
+            identity: [file, e.path, e.code].join('\u0000'),
+            properties: { stage: 'validate', code: e.code },
+          });
+        }
+      }
+      throw error;
+    }
+    const m = loaded.manifest.manifest;
+    const { ManifestLocator } = await import('../locations.js');
+    const locator = new ManifestLocator(loaded.manifest.file, loaded.location.projectRoot, m);
+    state.locator = locator;
+    let status: StageStatus = 'pass';
+    const block = (ruleId: string, message: string, location: SarifFinding['location'], id = ruleId) => {
+      status = 'blocked';
+      findings.push({ stage: 'validate', id, level: 'error', message, ...(location === undefined ? {} : { location: location.file }) });
+      state.sarif.push({ ruleId, level: 'error', message, ...(location === undefined ? {} : { location }), identity: id, properties: { stage: 'validate' } });
+    };
+    // A copied example keeps its old name: the stack, its config and its resources would collide.
+    if (m.name !== loaded.location.name) {
+      block('manifest-semantics', `the manifest name must match its stack folder ${loaded.location.name} (got ${JSON.stringify(m.name)}); rename it, or run \`agentfence init ${loaded.location.name}\``, locator.at(['name']), 'NAME_MISMATCH');
+    }
+    const stackConfig = path.join(path.dirname(loaded.location.stackDir), `Pulumi.${loaded.location.name}.yaml`);
+    if (!existsSync(stackConfig)) {
+      const shownConfig = path.relative(loaded.location.projectRoot, stackConfig).split(path.sep).join('/');
+      block('stack-config-present', `${shownConfig} must exist so \`pulumi up --stack ${loaded.location.name}\` deploys this manifest (got no stack config); run \`agentfence init ${loaded.location.name}\` or create it with agentfence:manifest: ${loaded.location.name}/agent.yaml`, locator.at(['name']));
+    }
     return {
       value: loaded,
-      status: 'pass',
-      summary: `${m.tools.length} tools, ${m.dataStores.length} stores, ${m.models.length} models, ${m.plugins.length} plugins, ${m.apis.length} APIs, ${(m.authorizationTests ?? []).length} authorization tests`,
+      status,
+      summary: [count(m.tools.length, 'tool'), count(m.dataStores.length, 'store'), count(m.models.length, 'model'), count(m.plugins.length, 'plugin'), count(m.apis.length, 'API'), count((m.authorizationTests ?? []).length, 'authorization test')].join(', '),
     };
   });
   const root = agent.location.projectRoot;
@@ -130,7 +178,14 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
       throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
     }
     writeReport(verificationFile, report);
-    for (const result of report.results) if (result.status === 'blocked' || result.status === 'warned') findings.push(artifactFinding(result));
+    const { artifactSarifFinding } = await import('./verify.js');
+    const kinds = new Set(report.results.map((r) => `supply-chain-${r.kind}`));
+    state.rules.push(...SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)));
+    for (const result of report.results) {
+      if (result.status !== 'blocked' && result.status !== 'warned') continue;
+      findings.push(artifactFinding(result));
+      state.sarif.push({ ...artifactSarifFinding(result, state.locator), properties: { stage: 'verify', reason: result.reason ?? 'ERROR' } });
+    }
     const { blocked, warned } = report.summary;
     return { value: report, status: blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass', summary: summaryText(report) };
   });
@@ -140,7 +195,11 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     const result = await checkAgentPlan(agent, plan.document.resources, { userConfig: options.userConfig, verification: lookupOf(verification, shown(verificationFile)) });
     const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
     const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
+    const { checkFinding } = await import('./check.js');
+    for (const setting of result.settings) if (setting.enforcementLevel !== 'disabled') state.rules.push(guardrailDescriptor(setting.rule));
     for (const f of [...mandatory, ...advisory]) {
+      const sarif = checkFinding(f, state.locator === undefined ? {} : { locator: state.locator });
+      state.sarif.push({ ...sarif, properties: { ...sarif.properties, stage: 'check' } });
       findings.push({
         stage: 'check',
         id: f.ruleId,
@@ -178,6 +237,16 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     });
     if (options.checkSbom) {
       if (committed === doc.json) return { value: doc, status: 'pass', summary: `${shown(target)} is up to date` };
+      state.rules.push(GATE_DESCRIPTORS.find((d) => d.id === 'sbom-stale')!);
+      const sbomFile = path.relative(root, target).split(path.sep).join('/');
+      state.sarif.push({
+        ruleId: 'sbom-stale',
+        level: 'error',
+        message: `${sbomFile} must match the agent as it is now (got ${committed === undefined ? 'no committed SBOM' : 'a stale SBOM'}); run \`agentfence sbom ${agent.location.name}\` and commit the reviewed change`,
+        location: committed === undefined ? state.locator!.at([]) : { file: sbomFile, startLine: 1 },
+        identity: sbomFile,
+        properties: { stage: 'sbom' },
+      });
       findings.push({
         stage: 'sbom',
         id: 'sbom-stale',
@@ -217,6 +286,18 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
   });
 }
 
+/** `1 tool`, `2 tools`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The agent name a ref stands for (`payments`, `stacks/payments`, `stacks/payments/agent.yaml`). */
+function agentName(ref: string): string {
+  const parts = ref.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
+  const last = parts.at(-1) ?? ref;
+  return /\.(ya?ml|json)$/i.test(last) ? (parts.at(-2) ?? last) : last;
+}
+
 function paint(ctx: CommandContext, status: StageStatus, text: string): string {
   if (!ctx.color) return text;
   const code = status === 'pass' ? 32 : status === 'warned' ? 33 : status === 'skipped' ? 90 : 31;
@@ -228,10 +309,13 @@ function formatMs(ms: number): string {
 }
 
 function renderText(ctx: CommandContext, agent: string, stages: readonly StageOutcome[], findings: readonly GateFinding[], verdict: string): void {
-  ctx.out(`agentfence gate ${agent}`);
-  ctx.out(`  ${'stage'.padEnd(9)} ${'result'.padEnd(8)} ${'time'.padStart(8)}  details`);
-  for (const s of stages) {
-    ctx.out(`  ${s.name.padEnd(9)} ${paint(ctx, s.status, s.status.padEnd(8))} ${formatMs(s.ms).padStart(8)}  ${s.summary}`);
+  // --quiet: only the findings and the verdict
+  if (!ctx.quiet) {
+    ctx.out(`agentfence gate ${agent}`);
+    ctx.out(`  ${'stage'.padEnd(9)} ${'result'.padEnd(8)} ${'time'.padStart(8)}  details`);
+    for (const s of stages) {
+      ctx.out(`  ${s.name.padEnd(9)} ${paint(ctx, s.status, s.status.padEnd(8))} ${formatMs(s.ms).padStart(8)}  ${s.summary}`);
+    }
   }
   const errors = findings.filter((f) => f.level === 'error');
   const warnings = findings.filter((f) => f.level === 'warning');
@@ -248,32 +332,6 @@ function renderText(ctx: CommandContext, agent: string, stages: readonly StageOu
   }
   ctx.out('');
   ctx.out(verdict);
-}
-
-function toGateSarif(version: string, findings: readonly GateFinding[], evaluation: Evaluation | undefined): object {
-  const rules = new Map<string, SarifRule>();
-  for (const setting of evaluation?.settings ?? []) {
-    if (setting.enforcementLevel === 'disabled') continue;
-    const rule = setting.rule;
-    rules.set(rule.id, {
-      id: rule.id,
-      name: rule.title,
-      shortDescription: rule.title,
-      fullDescription: rule.description,
-      properties: { tags: ['security', rule.pillar], severity: rule.severity, pillar: rule.pillar, owasp: rule.owasp },
-    });
-  }
-  for (const f of findings) {
-    if (!rules.has(f.id)) rules.set(f.id, { id: f.id, shortDescription: `agentfence ${f.stage} stage: ${f.id}`, properties: { tags: ['security', f.stage] } });
-  }
-  const results: SarifResult[] = findings.map((f) => ({
-    ruleId: f.id,
-    level: f.level,
-    message: f.message,
-    ...(f.location === undefined ? {} : { logicalLocation: f.location }),
-    properties: { stage: f.stage },
-  }));
-  return toSarif(version, [...rules.values()], results);
 }
 
 export const command: Command = {
@@ -296,7 +354,7 @@ export const command: Command = {
     const stages: StageOutcome[] = [];
     const findings: GateFinding[] = [];
     let failure: StageFailure | undefined;
-    const state: { evaluation?: Evaluation } = {};
+    const state: GateState = { rules: [], sarif: [] };
     try {
       await runStages(ctx, ref, options, stages, findings, state);
     } catch (error) {
@@ -314,9 +372,9 @@ export const command: Command = {
       failure !== undefined
         ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
         : blocked
-          ? `BLOCKED: ${ref} must not be deployed (${findings.filter((f) => f.level === 'error').length} blocking findings)`
+          ? `BLOCKED: ${ref} must not be deployed (${count(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
           : findings.length > 0 || stages.some((s) => s.status === 'warned')
-            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${findings.length} warnings, listed above)`
+            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${count(findings.length, 'warning')}, listed above)`
             : `PASSED: ${ref} may be deployed`;
 
     if (ctx.format === 'json') {
@@ -339,7 +397,8 @@ export const command: Command = {
       );
     } else if (ctx.format === 'sarif') {
       const { packageVersion } = await import('./verify.js');
-      ctx.out(JSON.stringify(toGateSarif(packageVersion(), findings, state.evaluation), null, 2));
+      const failures = failure === undefined ? [] : [{ stage: failure.stage, code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL', message: failure.message.split('\n')[0] ?? '' }];
+      ctx.out(JSON.stringify(toSarif({ command: 'gate', agent: agentName(ref), version: packageVersion(), exitCode: exit, rules: state.rules, findings: state.sarif, failures }), null, 2));
     } else {
       renderText(ctx, ref, stages, findings, verdict);
     }

@@ -40,6 +40,11 @@ export const command: Command = {
     const { buildApiStatement, parseApiDescriptor, IN_TOTO_PAYLOAD_TYPE } = await import('../../verify/api/index.js');
     const { signDsse } = await import('../../verify/sigstore/index.js');
     const descriptor = parseApiDescriptor(bytes, args[0]);
+    // A signature over an expired descriptor is a bundle every verifier refuses: say so now.
+    const expires = Date.parse(descriptor.expires);
+    if (!(expires > Date.now())) {
+      throw new InputError('DESCRIPTOR_EXPIRED', `descriptor ${args[0]} must not be expired to be signed (got expires ${descriptor.expires}); re-review the API and set a future "expires"`);
+    }
     const keyFile = values['key'];
     const token = typeof values['identity-token'] === 'string' ? values['identity-token'] : ctx.env['SIGSTORE_ID_TOKEN'];
     let signer: Parameters<typeof signDsse>[2];

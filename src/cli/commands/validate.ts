@@ -6,11 +6,12 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
+import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { toSarif } from '../sarif.js';
+import { MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';
 
 const usage = `usage: agentfence validate <agent|manifest|trust-policy> [--format text|json|sarif] [--quiet]
 
@@ -33,10 +34,12 @@ export const command: Command = {
     const ref = positionals[0]!;
     const asPath = path.resolve(ctx.cwd, ref);
     let result: ValidationResult;
+    let agent: string | undefined;
     if (existsSync(asPath) && statSync(asPath).isFile() && TRUST_POLICY_FILE.test(path.basename(asPath))) {
       result = validateTrustPolicy(asPath);
     } else {
       const location = resolveAgent(ref, ctx.cwd);
+      agent = location.name;
       const hasPolicy = existsSync(location.trustPolicyFile);
       if (!hasPolicy) {
         ctx.log(`note: no trust policy at ${displayPath(location.trustPolicyFile, ctx.cwd)}; signedBy names were not checked`);
@@ -49,12 +52,12 @@ export const command: Command = {
         if (errors.length > 0) result = { ...result, valid: false, errors };
       }
     }
-    render(ctx, result);
+    render(ctx, result, agent);
     return result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT;
   },
 };
 
-function render(ctx: CommandContext, result: ValidationResult): void {
+function render(ctx: CommandContext, result: ValidationResult, agent: string | undefined): void {
   const files = result.files.map((file) => displayPath(file, ctx.cwd));
   switch (ctx.format) {
     case 'json':
@@ -75,21 +78,27 @@ function render(ctx: CommandContext, result: ValidationResult): void {
       );
       return;
     case 'sarif': {
-      const codes = [...new Set(result.errors.map((error) => error.code))].sort();
+      const root = findProjectRoot(ctx.cwd);
+      const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
       ctx.out(
         JSON.stringify(
-          toSarif(
-            packageVersion(),
-            codes.map((code) => ({ id: code, shortDescription: `agentfence validate: ${code}` })),
-            result.errors.map((error) => ({
-              ruleId: error.code,
+          toSarif({
+            command: 'validate',
+            ...(agent === undefined ? {} : { agent }),
+            version: packageVersion(),
+            exitCode: result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT,
+            rules: MANIFEST_DESCRIPTORS,
+            findings: result.errors.map((error) => ({
+              ruleId: manifestRuleId(error.code),
               level: 'error' as const,
-              message: error.message,
-              file: displayPath(error.file, ctx.cwd),
-              line: error.line,
-              column: error.col,
+              message: `${error.path === '' ? '' : `${error.path}: `}${error.message} [${error.code}]`,
+              location: { file: relative(error.file), startLine: error.line, startColumn: error.col },
+              identity: [relative(error.file), error.path, error.code].join('\u0000'),
+              properties: { code: error.code, ...(error.path === '' ? {} : { path: error.path }) },
             })),
-          ),
+          }),
+          null,
+          2,
         ),
       );
       return;

@@ -8,7 +8,8 @@ import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from '../commands.js';
 import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import { parseCommandArgs } from '../context.js';
-import { printResults } from './verify.js';
+import { findProjectRoot } from '../../manifest/resolve.js';
+import { printResults, sarifPath } from './verify.js';
 
 const USAGE = `agentfence verify api <descriptor.json> --signature F (--identity I --issuer U | --identity-regexp R --issuer U | --key PUB.pem)
     [--trusted-root trusted_root.json] [--data-classification C ...]
@@ -70,6 +71,6 @@ export const command: Command = {
       if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
       result = { kind: 'api', name: positionals[0]!, status: 'blocked', reason: toReason(error), message: (error as Error).message };
     }
-    return printResults(ctx, [result], result);
+    return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, positionals[0]!, findProjectRoot(ctx.cwd)) });
   },
 };

@@ -12,9 +12,9 @@ import type { HashProgress, HashStats } from '../../verify/model/types.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { toSarif } from '../sarif.js';
+import { findProjectRoot } from '../../manifest/resolve.js';
+import { resultsToSarif, sarifPath } from './verify.js';
 import { readInputFile } from '../input.js';
-import { packageVersion } from '../../version.js';
 
 const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
     (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem [--certificate-chain INT.pem])
@@ -96,13 +96,19 @@ function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** Seconds of hashing before a rate and ETA are shown. */
+export const MIN_RATE_SECONDS = 0.5;
+
 /** One progress line: bar, percent, bytes, rate and ETA. */
 export function formatProgress(progress: HashProgress, elapsedSeconds: number, width = 24): string {
   const ratio = progress.bytesTotal === 0 ? 1 : Math.min(1, progress.bytesDone / progress.bytesTotal);
   const filled = Math.round(ratio * width);
-  const rate = elapsedSeconds > 0 ? progress.bytesDone / elapsedSeconds : 0;
+  // A rate over the first instants (a few bytes in microseconds) is noise: shown once it means something.
+  const settled = elapsedSeconds >= MIN_RATE_SECONDS && progress.bytesDone > 0;
+  const rate = settled ? progress.bytesDone / elapsedSeconds : 0;
   const eta = rate > 0 ? (progress.bytesTotal - progress.bytesDone) / rate : Number.POSITIVE_INFINITY;
-  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${formatBytes(rate)}/s ETA ${formatDuration(eta)}`;
+  const speed = settled ? `${formatBytes(rate)}/s` : '-- B/s';
+  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${speed} ETA ${formatDuration(eta)}`;
 }
 
 /** A throttled progress bar on stderr when it is a TTY (ctx.progress); `done()` clears it. */
@@ -134,15 +140,12 @@ export function throughputLine(stats: HashStats): string {
 /** The package version, for SARIF. */
 
 /** Renders a model result on stdout in the context's format; returns the exit code. */
-export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string): number {
+export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string, file?: string): number {
   const code = result.status === 'blocked' ? ExitCode.BLOCKED : ExitCode.PASS;
   if (ctx.format === 'json') {
     ctx.out(JSON.stringify({ schemaVersion, result }, null, 2));
   } else if (ctx.format === 'sarif') {
-    const rule = { id: 'model-signature', name: 'ModelSignature', shortDescription: 'Models must carry a valid OpenSSF model signature from a trusted signer and match it exactly.' };
-    const level = result.status === 'blocked' ? 'error' : 'note';
-    const message = `${result.status}${result.reason === undefined ? '' : ` (${result.reason})`}: model ${result.name}: ${result.message}`;
-    ctx.out(JSON.stringify(toSarif(packageVersion(), [rule], [{ ruleId: rule.id, level, message, logicalLocation: `model:${result.name}` }]), null, 2));
+    ctx.out(JSON.stringify(resultsToSarif([result], file === undefined ? {} : { file }), null, 2));
   } else {
     const status = result.status.toUpperCase();
     const painted = ctx.color ? `\u001b[${result.status === 'blocked' ? 31 : 32}m${status}\u001b[0m` : status;
@@ -212,6 +215,6 @@ export const command: Command = {
       if (!(error instanceof AgentfenceError) || error.kind === 'input' || error.kind === 'config') throw error;
       result = model.modelBlockedResult(name, error);
     }
-    return renderModelResult(ctx, result, 'agentfence.model-verification/v1');
+    return renderModelResult(ctx, result, 'agentfence.model-verification/v1', sarifPath(ctx.cwd, signaturePath, findProjectRoot(ctx.cwd)));
   },
 };

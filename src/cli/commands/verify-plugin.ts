@@ -11,7 +11,8 @@ import type { Command } from '../commands.js';
 import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { printResults } from './verify.js';
+import { findProjectRoot } from '../../manifest/resolve.js';
+import { printResults, sarifPath } from './verify.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -162,7 +163,7 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
     if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
     result = { kind: 'plugin', name, version, status: 'blocked', reason: toReason(error), message: (error as Error).message };
   }
-  return printResults(ctx, [result], result);
+  return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, values['tarball'] as string, findProjectRoot(ctx.cwd)) });
 }
 
 export const command: Command = { usage: USAGE, run };

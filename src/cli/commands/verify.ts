@@ -7,7 +7,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../commands.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
-import { toSarif, type SarifResult, type SarifRule } from '../sarif.js';
+import { SUPPLY_CHAIN_DESCRIPTORS, toSarif, type FileRegion, type SarifFinding } from '../sarif.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 
 /** The report's counts in one line; allow-listed (trusted by name) is shown apart from verified. */
@@ -55,32 +55,54 @@ export function renderResultLines(ctx: CommandContext, results: readonly Artifac
   });
 }
 
-const SARIF_RULES: readonly SarifRule[] = (['model', 'plugin', 'api'] as const).map((kind) => ({
-  id: `supply-chain-${kind}`,
-  name: `SupplyChain${kind[0]!.toUpperCase()}${kind.slice(1)}`,
-  shortDescription: `Checks whether every ${kind} the agent uses is signed by an authority of the trust policy.`,
-  properties: { tags: ['supply-chain', 'security'] },
-}));
+/** What a verify SARIF run is about: the agent and its manifest, or the one input file. */
+export interface SarifWhere {
+  readonly locator?: ArtifactLocator;
+  readonly agent?: string;
+  /** The verified input (relative to the project root) when there is no manifest. */
+  readonly file?: string;
+}
+
+/** A path as SARIF wants it: relative to the project root above `cwd`, `/`-separated. */
+export function sarifPath(cwd: string, file: string, root: string): string {
+  return path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
+/** Where artifact verdicts point: the manifest entry that declares the artifact. */
+export interface ArtifactLocator {
+  artifact(kind: string, name: string): FileRegion;
+}
+
+/** One blocked or warned artifact as a SARIF finding, at its manifest entry when there is one. */
+export function artifactSarifFinding(r: ArtifactResult, locator?: ArtifactLocator, file?: string): SarifFinding {
+  return {
+    ruleId: `supply-chain-${r.kind}`,
+    level: r.status === 'blocked' ? 'error' : 'warning',
+    message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
+    ...(locator !== undefined ? { location: locator.artifact(r.kind, r.name) } : file !== undefined ? { location: { file, startLine: 1 } } : {}),
+    logicalLocation: { name: `${r.kind}:${r.name}`, kind: 'artifact' },
+    identity: [r.kind, r.name, r.version ?? '', r.reason ?? 'ERROR'].join('\u0000'),
+    properties: { reason: r.reason ?? 'ERROR', ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.signer ? { signer: r.signer.identity } : {}) },
+  };
+}
 
 /** SARIF for a set of results: one SARIF result per blocked (error) or warned (warning) artifact. */
-export function resultsToSarif(results: readonly ArtifactResult[], file?: string): object {
-  const sarif: SarifResult[] = results
-    .filter((r) => r.status === 'blocked' || r.status === 'warned')
-    .map((r) => ({
-      ruleId: `supply-chain-${r.kind}`,
-      level: r.status === 'blocked' ? 'error' : 'warning',
-      message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
-      ...(file !== undefined ? { file } : {}),
-      logicalLocation: `${r.kind}:${r.name}`,
-      properties: { reason: r.reason ?? 'ERROR', ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.signer ? { signer: r.signer.identity } : {}) },
-    }));
-  return toSarif(packageVersion(), SARIF_RULES, sarif);
+export function resultsToSarif(results: readonly ArtifactResult[], where: SarifWhere = {}): object {
+  const kinds = new Set(results.map((r) => `supply-chain-${r.kind}`));
+  return toSarif({
+    command: 'verify',
+    ...(where.agent === undefined ? {} : { agent: where.agent }),
+    version: packageVersion(),
+    exitCode: results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS,
+    rules: SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)),
+    findings: results.filter((r) => r.status === 'blocked' || r.status === 'warned').map((r) => artifactSarifFinding(r, where.locator, where.file)),
+  });
 }
 
 /** Prints results in the context's format and answers the exit code (1 if anything is blocked). */
-export function printResults(ctx: CommandContext, results: readonly ArtifactResult[], document: unknown, file?: string): number {
+export function printResults(ctx: CommandContext, results: readonly ArtifactResult[], document: unknown, where: SarifWhere = {}): number {
   if (ctx.format === 'json') ctx.out(JSON.stringify(document, null, 2));
-  else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, file), null, 2));
+  else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, where), null, 2));
   else for (const line of renderResultLines(ctx, results)) ctx.out(line);
   return results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS;
 }
@@ -93,11 +115,13 @@ function progressPrinter(ctx: CommandContext): ((model: string, p: { bytesDone: 
     const now = Date.now();
     if (now - last < 200 && p.bytesDone < p.bytesTotal) return;
     last = now;
-    const seconds = Math.max((now - started) / 1000, 0.001);
-    const rate = p.bytesDone / seconds;
+    const seconds = (now - started) / 1000;
+    // no rate or ETA until there is enough time behind them to mean something
+    const settled = seconds >= 0.5 && p.bytesDone > 0;
+    const rate = settled ? p.bytesDone / seconds : 0;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-    const eta = rate > 0 ? Math.ceil((p.bytesTotal - p.bytesDone) / rate) : 0;
-    ctx.stderr.write(`\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${(rate / 1e6).toFixed(0)} MB/s ETA ${eta}s   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`);
+    const speed = settled ? `${(rate / 1e6).toFixed(0)} MB/s ETA ${Math.ceil((p.bytesTotal - p.bytesDone) / rate)}s` : '-- MB/s ETA --';
+    ctx.stderr.write(`\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${speed}   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`);
   };
 }
 
@@ -119,8 +143,9 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   }
   const output = typeof values['output'] === 'string' ? path.resolve(ctx.cwd, values['output']) : agentReportFile(agent);
   writeReport(output, report);
-  const manifestRel = path.relative(agent.location.projectRoot, agent.manifest.file);
-  const code = printResults(ctx, report.results, report, manifestRel);
+  const { ManifestLocator } = await import('../locations.js');
+  const locator = new ManifestLocator(agent.manifest.file, agent.location.projectRoot, agent.manifest.manifest);
+  const code = printResults(ctx, report.results, report, { locator, agent: agent.location.name });
   if (ctx.format === 'text') {
     ctx.out(`${report.agent}: ${summaryText(report)}`);
     for (const note of report.notes ?? []) ctx.log(`note: ${note}`);
