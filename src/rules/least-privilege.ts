@@ -3,6 +3,7 @@
  * policies): explicit actions on explicit resources, no NotAction/NotResource, no admin managed
  * policies, no privilege-escalation actions, and high-risk actions only through an approval gate.
  */
+import { assertNever } from '../errors.js';
 import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
 import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
@@ -68,7 +69,7 @@ export function identityPolicies(resource: PlannedResource): { views: PolicyView
         if (resource.type !== 'aws:iam/role:Role') problems.push(violation(resource, `${label(resource)} ${where} must be set (got not set)`));
         break;
       default:
-        throw new Error('unreachable');
+        assertNever(parsed, 'a parsed policy document');
     }
   }
   return { views, problems };

@@ -549,7 +549,7 @@ export function verifyBundle(bundle: unknown, artifact: ArtifactInput, policy: S
       case 'key':
         return verifySigstoreBundle(bundle, artifact, policy, now);
       default:
-        throw new InputError('POLICY_INVALID', `unknown signer policy kind ${JSON.stringify((policy as { kind?: unknown }).kind)}`);
+        throw new ConfigError('POLICY_INVALID', `unknown signer policy kind ${JSON.stringify((policy as { kind?: unknown }).kind)}`);
     }
   } catch (error) {
     // Fail closed: whatever escaped (a library TypeError included) is a typed rejection.
