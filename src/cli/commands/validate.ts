@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ExitCode, InputError } from '../../errors.js';
+import { assertNever, ExitCode, InputError } from '../../errors.js';
 import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
@@ -112,10 +112,8 @@ function render(ctx: CommandContext, result: ValidationResult, agent: string | u
       for (const error of result.errors) ctx.stderr.write(`${formatLocatedError(error, ctx.cwd)}\n`);
       ctx.stderr.write(`invalid: ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'} in ${files.join(', ')}\n`);
       return;
-    default: {
-      const unreachable: never = ctx.format;
-      throw new InputError('CLI_USAGE', `unsupported format ${String(unreachable)}`);
-    }
+    default:
+      assertNever(ctx.format, '--format');
   }
 }
 

@@ -5,7 +5,6 @@
  * reads the package's JSON files itself, one service at a time and only when first asked (the CLI's
  * `--help` never loads any of it). Every gap or quirk of the data is worked around here, and only here.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -52,7 +51,8 @@ function root(): string {
 }
 
 function readJson(...parts: string[]): unknown {
-  return JSON.parse(readFileSync(path.join(root(), ...parts), 'utf8'));
+  // JSON loaded as the package's own modules (cached by Node), never a read of user files.
+  return require(path.join(root(), ...parts)) as unknown;
 }
 
 let services: ReadonlySet<string> | undefined;
@@ -376,7 +376,7 @@ function packageJson(entry: string): { name: string; version: string; updatedAt?
   let dir = path.dirname(require.resolve(entry));
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; updatedAt?: string };
+      const pkg = require(path.join(dir, 'package.json')) as { name?: string; version?: string; updatedAt?: string };
       if (pkg.name === entry && typeof pkg.version === 'string') return { name: pkg.name, version: pkg.version, ...(pkg.updatedAt !== undefined ? { updatedAt: pkg.updatedAt } : {}) };
     } catch {
       // no package.json here: keep walking up

@@ -63,7 +63,7 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
       continue;
     }
     // A ':' in a sharded name could not be parsed back as `path:start:end` by any verifier.
-    if (file.name.includes(':')) throw new InputError('PATH_REFUSED', `${file.name} contains ':' and cannot be named in a shard serialization; use --method files`);
+    if (file.name.includes(':')) throw new InputError('SHARD_NAME_INVALID', `${file.name} contains ':' and cannot be named in a shard serialization; use --method files`);
     for (const [start, end] of shardRanges(file.size, shardSize)) {
       names.push(shardName(file.name, start, end));
       tasks.push({ path: file.path, start, end, size: end - start });

@@ -17,12 +17,12 @@ import type { CertificateSigner, SignedModel, SignModelOptions } from './types.j
 /** PEM blocks of a file that may hold several certificates. */
 function pemCertificates(pem: string, what: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new InputError('CERTIFICATE_INVALID', `${what} holds no PEM certificate`);
+  if (blocks.length === 0) throw new InputError('SIGNING_CERTIFICATE_INVALID', `${what} holds no PEM certificate`);
   return blocks.map((block) => {
     try {
       return new X509Certificate(block);
     } catch (error) {
-      throw new InputError('CERTIFICATE_INVALID', `${what} does not parse as an X.509 certificate`, { cause: error });
+      throw new InputError('SIGNING_CERTIFICATE_INVALID', `${what} does not parse as an X.509 certificate`, { cause: error });
     }
   });
 }
@@ -47,7 +47,7 @@ export function signWithCertificate(payload: Buffer, payloadType: string, signer
   // The certificate must carry the signing key's public half, or no verifier could check the signature.
   const spki = (k: KeyObject): Buffer => k.export({ type: 'spki', format: 'der' });
   if (!spki(leaf!.publicKey).equals(spki(createPublicKey(key)))) {
-    throw new InputError('CERTIFICATE_INVALID', `the signing certificate ${leaf!.subject} is not for this private key (public keys differ)`);
+    throw new InputError('SIGNING_CERTIFICATE_INVALID', `the signing certificate ${leaf!.subject} is not for this private key (public keys differ)`);
   }
   const signature = cryptoSign(hashForKey(createPublicKey(key)) ?? null, dsse.preAuthEncoding(payloadType, payload), key);
   return {
@@ -101,7 +101,7 @@ export async function signModel(options: SignModelOptions): Promise<SignedModel>
   });
   // A name that is not UTF-8 cannot be written into a statement that every verifier reads the same way.
   if (hashed.undecodable.length > 0) {
-    throw new InputError('PATH_REFUSED', `cannot sign ${root}: these names are not valid UTF-8: ${hashed.undecodable.join(', ')} (rename them)`);
+    throw new InputError('MODEL_NAME_NOT_UTF8', `cannot sign ${root}: these names are not valid UTF-8: ${hashed.undecodable.join(', ')} (rename them)`);
   }
   const { statement, rootDigest } = buildStatement(hashed.manifest);
   const payload = Buffer.from(JSON.stringify(statement), 'utf8');

@@ -4,7 +4,7 @@
  * named steps (verify-sigstore.ts); private-PKI bundles are parsed and validated here (verify-pki.ts).
  * Never `sigstore.verify`, never TUF, never the network.
  */
-import { ConfigError, InputError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import { fail, fromLibraryError } from './errors.js';
 import type { ArtifactInput, SignerPolicy, SigstoreVerification, VerifyBundleOptions } from './types.js';
 import { verifyPkiBundle } from './verify-pki.js';
@@ -31,7 +31,7 @@ export function verifyBundle(bundle: unknown, artifact: ArtifactInput, policy: S
       case 'key':
         return verifySigstoreBundle(bundle, artifact, policy, now);
       default:
-        throw new InputError('POLICY_INVALID', `unknown signer policy kind ${JSON.stringify((policy as { kind?: unknown }).kind)}`);
+        throw new ConfigError('POLICY_INVALID', `unknown signer policy kind ${JSON.stringify((policy as { kind?: unknown }).kind)}`);
     }
   } catch (error) {
     // Fail closed: whatever escaped (a library TypeError included) is a typed rejection.

@@ -75,9 +75,9 @@ describe('model file names', () => {
       expect(hashed.undecodable).toEqual(['dir\\xFF']);
     });
 
-    it('refuses to sign it (PATH_REFUSED, exit 2)', async () => {
+    it('refuses to sign it (MODEL_NAME_NOT_UTF8, exit 2)', async () => {
       writeFileSync(rawName(model, 0xff), 'x');
-      expect(await codeOf(signModel({ path: model, signer: { kind: 'key', privateKeyPem }, outputPath: signature, workers: 0 }))).toBe('input:PATH_REFUSED');
+      expect(await codeOf(signModel({ path: model, signer: { kind: 'key', privateKeyPem }, outputPath: signature, workers: 0 }))).toBe('input:MODEL_NAME_NOT_UTF8');
     });
   });
 
