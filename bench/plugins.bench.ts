@@ -16,7 +16,7 @@ import {
   verifyNpmPackage,
   type NpmPackageEvidence,
 } from '../src/verify/npm/index.js';
-import type { ResolvedAuthority } from '../src/verify/policy.js';
+import type { ResolvedAuthority } from '../src/verify/authorities.js';
 import { signDsse } from '../src/verify/sigstore/index.js';
 
 const PACKAGES = 500;

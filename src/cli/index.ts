@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError, exitCodeOf, messageOf } from '../errors.js';
 import { packageVersion } from '../version.js';
-import { commands } from './commands.js';
+import { commands } from './commands/index.js';
 import { makeContext, type ProcessLike, toFormat } from './context.js';
 
 

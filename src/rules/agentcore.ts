@@ -6,7 +6,7 @@
  */
 import { cedarEngine } from '../cedar/engine.js';
 import { allows, parsePolicyDocument, strings } from './policy-document.js';
-import { label, unknownViolation, violation } from './stack.js';
+import { label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, StackRule, StackView, Violation } from './types.js';
 import { iamGlob, isRecord, readValue, show } from './values.js';
 

@@ -6,7 +6,7 @@
 import { allows, conditionKeys, parsePolicyDocument, strings } from './policy-document.js';
 import { agentFacts, AGENT_FACT_SCHEMA, arnAccount } from './graph/agent.js';
 import { refIndex } from './graph/refs.js';
-import { companions, label, secretViolation, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
+import { companions, label, secretViolation, tagsOf, unknownViolation, urnTypeChain, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { getPath, iamGlob, isRecord, isSecret, isUnknown, readValue, show } from './values.js';
 

@@ -11,7 +11,7 @@ import { identityRules } from './identity.js';
 import { leastPrivilegeRules } from './least-privilege.js';
 import { monitoringRules } from './monitoring.js';
 import { networkRules } from './network.js';
-import { createStackView } from './stack.js';
+import { createStackView } from './violations.js';
 import { supplyChainRules } from './supply-chain.js';
 import type { EnforcementLevel, Finding, PlannedResource, ResourceRule, Rule, RuleConfig, RuleContext, VerificationLookup, Violation } from './types.js';
 import { noVerification } from './verification.js';

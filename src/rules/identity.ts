@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../errors.js';
 import { allows, conditionKeys, parsePolicyDocument, type PolicyStatement } from './policy-document.js';
-import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './stack.js';
+import { label, secretViolation, showList, tagsOf, unknownViolation, urnTypeChain, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { isRecord, isSecret, isUnknown, show } from './values.js';
 

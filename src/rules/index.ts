@@ -4,6 +4,6 @@ export { evaluateRules, isBlocked, resolveRuleConfig, resolveSettings, rules } f
 export type { EvaluateOptions, Evaluation, PackConfig, RuleSetting } from './evaluate.js';
 export { parsePolicyDocument } from './policy-document.js';
 export type { ParsedPolicy, PolicyStatement } from './policy-document.js';
-export { createStackView } from './stack.js';
+export { createStackView } from './violations.js';
 export { noVerification } from './verification.js';
 export { SECRET, UNKNOWN, isSecret, isUnknown, redact } from './values.js';

@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../errors.js';
 import { allows, parsePolicyDocument, type PolicyStatement, strings } from './policy-document.js';
-import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './stack.js';
+import { isUnder, label, secretViolation, showList, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, Violation } from './types.js';
 import { agentEnvironments, isGatedTool } from './iam/agent-metadata.js';
 import { expandAction, findAction, type IamAction, isPermissionsManagement } from './iam/data.js';

@@ -6,7 +6,7 @@ import { noVerification } from './verification.js';
 import { agentFacts, AGENT_FACT_SCHEMA, arnRegion } from './graph/agent.js';
 import { refIndex, showRef } from './graph/refs.js';
 import { s3BucketEncrypted, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketVersioning } from './data-protection.js';
-import { ancestorOfType, label, unknownViolation, violation } from './stack.js';
+import { ancestorOfType, label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { isUnknown, readValue, show } from './values.js';
 

@@ -9,7 +9,7 @@ import { agentGroups, agentSubnets, networkGraph, type NetworkGraph, type RouteE
 import { refIndex, showRef, type Ref } from './graph/refs.js';
 import { belongsTo, groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
 import { parsePolicyDocument, allows, strings } from './policy-document.js';
-import { label, secretViolation, showList, unknownViolation, violation } from './stack.js';
+import { label, secretViolation, showList, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { getPath, isRecord, isUnknown, readValue, show } from './values.js';
 

@@ -3,7 +3,7 @@
  * agent and this manifest, in which nothing is blocked and every model, plugin and API the stack
  * references has a result. A missing report is a violation, never a pass.
  */
-import { label, violation } from './stack.js';
+import { label, violation } from './violations.js';
 import type { LoadedVerification, PlannedResource, StackRule, Violation } from './types.js';
 import { isRecord, show } from './values.js';
 

@@ -27,7 +27,7 @@ import {
   type NpmVerification,
   type RegistryKeyRing,
 } from './npm/index.js';
-import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRootCache } from './policy.js';
+import { selectAuthorities, trustRootsOf, type ResolvedAuthority, type TrustRootCache } from './authorities.js';
 import { loadPublicGoodRoot } from './sigstore/index.js';
 import type { ArtifactKind, ArtifactResult, VerificationReport, VerifiedFile } from './types.js';
 

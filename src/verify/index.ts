@@ -32,7 +32,7 @@ export {
   VERIFICATION_SCHEMA_VERSION,
   type ReportExpectation,
 } from './report.js';
-export { resolveAuthority, selectAuthorities, verifyWithAuthorities, TrustRootCache, type ResolvedAuthority, type AuthorizedVerification } from './policy.js';
+export { resolveAuthority, selectAuthorities, verifyWithAuthorities, TrustRootCache, type ResolvedAuthority, type AuthorizedVerification } from './authorities.js';
 export {
   verifyNpmPackage,
   buildRegistryKeyRing,

@@ -16,7 +16,7 @@ import { readPlanDocument } from '../../src/plan/read.js';
 import { validateCycloneDx } from '../../src/sbom/validate.js';
 import { modelKeyHint } from '../../src/verify/model/sign.js';
 import { hashModel } from '../../src/verify/model/serialize.js';
-import { resolveAuthority, TrustRootCache } from '../../src/verify/policy.js';
+import { resolveAuthority, TrustRootCache } from '../../src/verify/authorities.js';
 import { publicKeyFromPem } from '../../src/verify/sigstore/keys.js';
 import { expectThrowsCode } from '../helpers/errors.js';
 

@@ -4,7 +4,7 @@
  * AgentCore gateway, and prints the decision, the policies that decided it, and any errors.
  */
 import { ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs, toFormat } from '../context.js';
 
 const usage = `usage: agentfence authorize <agent> --tool T --input JSON [--claims JSON] [--paused] [--format text|json]

@@ -8,7 +8,7 @@ import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
 import type { Finding, VerificationLookup } from '../../rules/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 import { MAX_ARTIFACT_BYTES } from '../input.js';
 import type { FileRegion, SarifFinding } from '../sarif.js';

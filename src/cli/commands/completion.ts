@@ -3,8 +3,8 @@
  * (commands, `verify`/`sign` subcommands, the common options, agent names under stacks/).
  */
 import { InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
-import { commands } from '../commands.js';
+import type { Command } from './index.js';
+import { commands } from './index.js';
 import { parseCommandArgs } from '../context.js';
 
 const USAGE = `agentfence completion bash|zsh|fish

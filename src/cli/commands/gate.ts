@@ -11,7 +11,7 @@ import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.j
 import type { LoadedAgent } from '../../manifest/load.js';
 import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 import type { ManifestLocator } from '../locations.js';
 import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, SUPPLY_CHAIN_DESCRIPTORS, guardrailDescriptor, manifestRuleId, toSarif, type RuleDescriptor, type SarifFinding } from '../sarif.js';

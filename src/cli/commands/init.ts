@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs } from '../context.js';
 
 const USAGE = `agentfence init <agent> [--risk low|high] [--account ID] [--region R] [--email E]

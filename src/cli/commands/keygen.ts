@@ -9,7 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs } from '../context.js';
 
 const USAGE = `agentfence keygen [--name N] [--out DIR] [--format text|json]

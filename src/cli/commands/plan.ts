@@ -4,7 +4,7 @@
  * of the planned resources with counts (text). Pulumi is imported only when this command runs.
  */
 import { ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs, toFormat } from '../context.js';
 import type { PreviewDocument } from '../../plan/offline.js';

@@ -12,7 +12,7 @@ import type { LoadedAgent } from '../../manifest/index.js';
 import type { Finding, PlannedResource, VerificationLookup } from '../../rules/types.js';
 import type { ReportInput } from '../../sbom/report.js';
 import type { VerificationReport } from '../../verify/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
 const USAGE = `usage: agentfence report <agent> | --all [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]

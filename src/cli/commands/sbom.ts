@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
 const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs } from '../context.js';
 import { readInputFile } from '../input.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { KeylessSigner, KeySigner } from '../../verify/sigstore/types.js';
 import type { CertificateSigner } from '../../verify/model/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { parseCommandArgs } from '../context.js';
 import { parseWorkers, progressBar, readPemFile, resolveIgnorePaths, throughputLine } from './verify-model.js';
 

@@ -1,6 +1,6 @@
 /** `agentfence sign model <dir> | sign api <descriptor>`: dispatches to the artifact's signer. */
 import { InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   model: async () => (await import('./sign-model.js')).command,

@@ -8,7 +8,7 @@ import { assertNever, ExitCode, InputError } from '../../errors.js';
 import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';

@@ -5,7 +5,7 @@
 import { InputError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import { parseCommandArgs } from '../context.js';
 import { findProjectRoot } from '../../manifest/resolve.js';

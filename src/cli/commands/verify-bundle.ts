@@ -16,7 +16,7 @@ import {
   type SigstoreVerification,
   type TrustRoot,
 } from '../../verify/sigstore/index.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { MAX_ARTIFACT_BYTES, readInputFile } from '../input.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 

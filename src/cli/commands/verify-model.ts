@@ -9,7 +9,7 @@ import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { SignerPolicy } from '../../verify/sigstore/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { HashProgress, HashStats } from '../../verify/model/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { findProjectRoot } from '../../manifest/resolve.js';

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { AgentfenceError, InputError } from '../../errors.js';
-import type { ResolvedAuthority } from '../../verify/policy.js';
+import type { ResolvedAuthority } from '../../verify/authorities.js';
 import type { ArtifactResult } from '../../verify/types.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';

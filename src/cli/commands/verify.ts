@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../commands.js';
+import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../context.js';
 import { SUPPLY_CHAIN_DESCRIPTORS, toSarif, type FileRegion, type SarifFinding } from '../sarif.js';

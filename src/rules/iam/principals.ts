@@ -5,7 +5,7 @@
  * policies by content (managed.ts). Anything that cannot be resolved is reported, never ignored.
  */
 import { parsePolicyDocument, type PolicyStatement } from '../policy-document.js';
-import { label, unknownViolation, violation } from '../stack.js';
+import { label, unknownViolation, violation } from '../violations.js';
 import type { PlannedResource, StackView, Violation } from '../types.js';
 import { isRecord, isUnknown, show } from '../values.js';
 import { awsManagedPolicyName, awsManagedPolicyStatements } from './managed.js';

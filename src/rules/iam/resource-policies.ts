@@ -6,7 +6,7 @@
  * account, an endpoint policy on every VPC endpoint, and (advisory) no unconditioned `kms:*` to root.
  */
 import { allows, parsePolicyDocument, type PolicyStatement } from '../policy-document.js';
-import { label, unknownViolation, violation } from '../stack.js';
+import { label, unknownViolation, violation } from '../violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from '../types.js';
 import { isRecord, isUnknown, show } from '../values.js';
 

@@ -5,7 +5,7 @@
  * high-risk tools and permissions management do not, a paused agent can do nothing).
  */
 import { allows, type PolicyStatement } from '../policy-document.js';
-import { label, violation } from '../stack.js';
+import { label, violation } from '../violations.js';
 import type { StackRule, Violation } from '../types.js';
 import { agentEnvironments, isGatedTool } from './agent-metadata.js';
 import { expandAction, isPermissionsManagement, PASSED_ROLE_ACTIONS } from './data.js';

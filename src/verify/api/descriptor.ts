@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, PolicyError, VerificationError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
-import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../policy.js';
+import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../authorities.js';
 import type { ApiDescriptor } from '../types.js';
 import { assertApiDescriptor } from './schema.js';
 

@@ -6,7 +6,7 @@
 import { VerificationError } from '../../errors.js';
 import type { InTotoStatement, TrustRoot } from '../sigstore/index.js';
 import { verifyBundle } from '../sigstore/index.js';
-import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../policy.js';
+import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../authorities.js';
 import { isKeyValidAt, type RegistryKeyRing } from './keys.js';
 import { toNpmPurl } from './integrity.js';
 

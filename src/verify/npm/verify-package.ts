@@ -5,7 +5,7 @@
 import semver from 'semver';
 import { PolicyError, VerificationError } from '../../errors.js';
 import type { TrustRoot } from '../sigstore/index.js';
-import type { ResolvedAuthority } from '../policy.js';
+import type { ResolvedAuthority } from '../authorities.js';
 import {
   PUBLISH_PREDICATE,
   SLSA_PREDICATES,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Authority } from '../../../src/manifest/types.js';
-import { selectAuthorities, TrustRootCache, verifyWithAuthorities } from '../../../src/verify/policy.js';
+import { selectAuthorities, TrustRootCache, verifyWithAuthorities } from '../../../src/verify/authorities.js';
 import { signDsse } from '../../../src/verify/sigstore/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-policy-'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { API_DESCRIPTOR_PREDICATE, buildApiStatement, IN_TOTO_PAYLOAD_TYPE, parseApiDescriptor, verifyApiDescriptor, type ApiUse } from '../../../../src/verify/api/index.js';
-import type { ResolvedAuthority } from '../../../../src/verify/policy.js';
+import type { ResolvedAuthority } from '../../../../src/verify/authorities.js';
 import { signDsse } from '../../../../src/verify/sigstore/index.js';
 import type { ApiDescriptor } from '../../../../src/verify/types.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistryKeyRing, integrityOf, loadSeedRegistryKeys, readTarballManifest, RegistryKeyRing, verifyNpmPackage } from '../../../../src/verify/npm/index.js';
-import type { ResolvedAuthority } from '../../../../src/verify/policy.js';
+import type { ResolvedAuthority } from '../../../../src/verify/authorities.js';
 import { loadPublicGoodRoot } from '../../../../src/verify/sigstore/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistryKeyRing, integrityOf, verifyNpmPackage, type NpmVerifyOptions } from '../../../../src/verify/npm/index.js';
-import type { ResolvedAuthority } from '../../../../src/verify/policy.js';
+import type { ResolvedAuthority } from '../../../../src/verify/authorities.js';
 import { SYNTHETIC_REPOSITORY, syntheticPackage, testKey } from './synthetic.js';
 
 const registry = testKey();
