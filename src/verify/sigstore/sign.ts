@@ -69,7 +69,23 @@ async function build(builder: BundleBuilder, data: Buffer, type?: string): Promi
   } catch (error) {
     throw new InputError('SIGNING_FAILED', `signing failed: ${messageOf(error)}`, { cause: error });
   }
-  return bundleToJSON(bundle) as object;
+  return withExplicitProofFields(bundleToJSON(bundle) as object);
+}
+
+/**
+ * protobuf JSON leaves out fields at their default value, so the first entry of a log (index 0,
+ * no sibling hashes) loses `inclusionProof.logIndex` and `hashes`; sigstore-python then refuses
+ * the bundle as malformed. Both are written out, as the spec's examples and other signers do.
+ */
+function withExplicitProofFields(json: object): object {
+  const entries = (json as { verificationMaterial?: { tlogEntries?: { inclusionProof?: Record<string, unknown> }[] } }).verificationMaterial?.tlogEntries ?? [];
+  for (const entry of entries) {
+    const proof = entry.inclusionProof;
+    if (proof === undefined) continue;
+    proof['logIndex'] ??= '0';
+    proof['hashes'] ??= [];
+  }
+  return json;
 }
 
 /**
