@@ -61,9 +61,10 @@ describe('planAgent', () => {
     it('carries the stack config of stacks/Pulumi.<agent>.yaml', () => {
       expect(plans[agent]!.config).toMatchObject({ 'agentfence:manifest': `${agent}/agent.yaml`, 'aws:region': 'eu-west-1' });
     });
-    it('includes components as custom: false without inputs and cloud resources with inputs', () => {
+    it('includes components as custom: false without inputs (but AgentEnvironment with its recorded metadata) and cloud resources with inputs', () => {
       for (const step of plans[agent]!.steps) {
-        if (step.newState.type.startsWith('agentfence:')) expect(step.newState).not.toHaveProperty('inputs');
+        if (step.newState.type === 'agentfence:aws:AgentEnvironment') expect(Object.keys(step.newState.inputs ?? {})).toEqual(['agentfence']);
+        else if (step.newState.type.startsWith('agentfence:')) expect(step.newState).not.toHaveProperty('inputs');
         if (step.newState.type.startsWith('aws:')) {
           expect(step.newState.custom).toBe(true);
           expect(step.newState.inputs).toBeTypeOf('object');
