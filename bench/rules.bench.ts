@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { planAgent } from '../src/plan/offline.js';
 import { readPlanDocument } from '../src/plan/read.js';
-import { evaluateRules, type PackConfig } from '../src/rules/evaluate.js';
+import { evaluateRules, type PackConfig, rules } from '../src/rules/evaluate.js';
 import type { PlannedResource } from '../src/rules/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -147,6 +147,19 @@ export default async function (): Promise<void> {
     count = resources.length;
   }
   const check = median(checkTimes);
+
+  // The same pass without the rules that reason over IAM principals and resource policies: what the
+  // IAM reasoning (expansion, simulation, escalation paths) costs on top of the pattern rules.
+  const reasoning = new Set(['iam-escalation-paths', 'agent-effective-permissions', 'iam-boundary-bounds', 'resource-policy-no-public-access']);
+  const patternOnly = rules.filter((rule) => !reasoning.has(rule.id));
+  const patternTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    evaluateRules(readPlanDocument(texts[i]!, 'synthetic.json').resources, { config, baseDir: root, rules: patternOnly });
+    patternTimes.push(performance.now() - start);
+  }
+  const pattern = median(patternTimes);
+  process.stdout.write(`check with IAM reasoning ${check.toFixed(0)} ms, pattern-only rules ${pattern.toFixed(0)} ms: ratio ${(check / pattern).toFixed(2)}x\n`);
 
   const resources = readPlanDocument(texts[0]!, 'synthetic.json').resources;
   const expected = countBy(evaluateRules(resources, { config }).findings.map((f) => f.ruleId));

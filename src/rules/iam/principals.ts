@@ -80,7 +80,12 @@ export function principalsOf(stack: StackView): readonly Principal[] {
   };
 
   const out: Principal[] = [];
+  // Each list once per kind: ofType copies, and a large plan has hundreds of principals.
+  const policyAttachments = stack.ofType('aws:iam/policyAttachment:PolicyAttachment');
   for (const [type, kind] of Object.entries(KINDS) as [keyof typeof KINDS, Principal['kind']][]) {
+    const inlineOf = byKey(stack.ofType(INLINE[kind].type), INLINE[kind].key);
+    const attachOf = byKey(stack.ofType(ATTACH[kind].type), ATTACH[kind].key);
+    const exclusiveOf = byKey(stack.ofType(EXCLUSIVE[kind].type), EXCLUSIVE[kind].key);
     for (const resource of stack.ofType(type)) {
       const rawName = resource.props['name'];
       const name = typeof rawName === 'string' ? rawName : resource.name;
@@ -99,7 +104,7 @@ export function principalsOf(stack: StackView): readonly Principal[] {
           else if (parsed.kind === 'unknown') problems.push(unknownViolation(resource, `inlinePolicies[${i}]`));
         });
       }
-      for (const policy of stack.ofType(INLINE[kind].type)) {
+      for (const policy of candidates(inlineOf, name, resource.props['arn'])) {
         if (!mine(policy.props[INLINE[kind].key], policy)) continue;
         const parsed = parsePolicyDocument(policy.props['policy']);
         if (parsed.kind === 'document') identity.push({ label: `inline policy ${String(policy.props['name'] ?? policy.name)}`, statements: parsed.statements });
@@ -109,16 +114,16 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       const managedArns = resource.props['managedPolicyArns'];
       if (Array.isArray(managedArns)) managedArns.forEach((value, i) => attached.push([value, resource, `managedPolicyArns[${i}]`]));
       else if (isUnknown(managedArns)) problems.push(unknownViolation(resource, 'managedPolicyArns'));
-      for (const attachment of stack.ofType(ATTACH[kind].type)) {
+      for (const attachment of candidates(attachOf, name, resource.props['arn'])) {
         if (mine(attachment.props[ATTACH[kind].key], attachment)) attached.push([attachment.props['policyArn'], attachment, 'policyArn']);
       }
-      for (const attachment of stack.ofType(EXCLUSIVE[kind].type)) {
+      for (const attachment of candidates(exclusiveOf, name, resource.props['arn'])) {
         if (!mine(attachment.props[EXCLUSIVE[kind].key], attachment)) continue;
         const arns = attachment.props['policyArns'];
         if (Array.isArray(arns)) arns.forEach((value, i) => attached.push([value, attachment, `policyArns[${i}]`]));
         else if (isUnknown(arns)) problems.push(unknownViolation(attachment, 'policyArns'));
       }
-      for (const attachment of stack.ofType('aws:iam/policyAttachment:PolicyAttachment')) {
+      for (const attachment of policyAttachments) {
         const list = attachment.props[LIST_KEY[kind]];
         if (Array.isArray(list) && list.some((value) => mine(value, attachment))) attached.push([attachment.props['policyArn'], attachment, 'policyArn']);
       }
@@ -141,6 +146,24 @@ export function principalsOf(stack: StackView): readonly Principal[] {
   }
   cache.set(stack, out);
   return out;
+}
+
+/** Resources grouped by the principal name (string) they name under `key`; unknown names under ''. */
+function byKey(resources: readonly PlannedResource[], key: string): Map<string, PlannedResource[]> {
+  const map = new Map<string, PlannedResource[]>();
+  for (const resource of resources) {
+    const value = resource.props[key];
+    const at = typeof value === 'string' ? value : '';
+    const list = map.get(at);
+    if (list === undefined) map.set(at, [resource]);
+    else list.push(resource);
+  }
+  return map;
+}
+
+/** The resources that may name this principal: by name, by ARN, or with a name not known yet. */
+function candidates(map: ReadonlyMap<string, PlannedResource[]>, name: string, arn: unknown): PlannedResource[] {
+  return [...(map.get(name) ?? []), ...(typeof arn === 'string' && arn !== name ? (map.get(arn) ?? []) : []), ...(map.get('') ?? [])];
 }
 
 /** All identity statements of a principal, in order. */
