@@ -629,7 +629,8 @@ export const firewallTlsInspection: StackRule<AgentFactConfig> = {
   severity: 'low',
   pillar: 'network',
   owasp: [LLM02],
-  defaultEnforcement: 'advisory',
+  // opt-in: inspection needs a CA the owner provides, so it is a note asked for, not a default finding
+  defaultEnforcement: 'disabled',
   remediation: 'Add an aws.networkfirewall.TlsInspectionConfiguration and set firewallPolicy.tlsInspectionConfigurationArn.',
   configSchema: FACTS_SCHEMA,
   evaluateStack(stack, config) {
