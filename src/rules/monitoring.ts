@@ -2,13 +2,13 @@
  * Monitoring rules (hygiene, advisory by default): flow logs on every VPC, and per agent an audit
  * log group and an alarm on AccessDenied.
  */
-import { noVerification } from './verification.js';
-import { agentFacts, AGENT_FACT_SCHEMA, arnRegion } from './graph/agent.js';
+import { agentFacts, agentFactsOf, AGENT_FACT_SCHEMA, arnRegion } from './graph/agent.js';
 import { refIndex, showRef } from './graph/refs.js';
 import { s3BucketEncrypted, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketVersioning } from './data-protection.js';
 import { ancestorOfType, label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { isUnknown, readValue, show } from './values.js';
+import { noVerification } from './verification.js';
 
 const ASI10 = 'ASI10 Rogue Agents';
 
@@ -175,12 +175,31 @@ function trailProblems(stack: StackView, trail: PlannedResource, region: string 
   else if (bucketRef.kind !== 'resolved') out.push(violation(trail, `${label(trail)} must deliver to a bucket defined in the stack, so its protection can be checked (got s3BucketName ${showRef(bucketRef)})`));
   else {
     const bucket = bucketRef.resources[0]!;
-    for (const rule of BUCKET_RULES) {
-      for (const failure of rule.evaluateStack({ ...stack, resources: stack.resources, ofType: (...types) => (types.some((t) => BUCKETS.includes(t)) ? [bucket] : stack.ofType(...types)), byUrn: stack.byUrn }, {}, { verification: noVerification })) {
-        out.push(violation(trail, `${label(trail)} delivers to ${label(bucket)}, which fails ${rule.id}: ${failure.message}`));
-      }
+    for (const { rule, failure } of bucketFailures(stack).get(bucket) ?? []) {
+      out.push(violation(trail, `${label(trail)} delivers to ${label(bucket)}, which fails ${rule}: ${failure.message}`));
     }
   }
+  return out;
+}
+
+const bucketCache = new WeakMap<StackView, Map<PlannedResource, { rule: string; failure: Violation }[]>>();
+
+/** The data-protection failures of every trail bucket, computed once per stack (one pass of each bucket rule). */
+function bucketFailures(stack: StackView): Map<PlannedResource, { rule: string; failure: Violation }[]> {
+  const cached = bucketCache.get(stack);
+  if (cached !== undefined) return cached;
+  const refs = refIndex(stack);
+  const buckets = [...new Set(stack.ofType(TRAIL).flatMap((trail) => { const ref = refs.prop(trail, 's3BucketName', BUCKETS); return ref.kind === 'resolved' ? ref.resources.slice(0, 1) : []; }))];
+  // the bucket rules over a view whose only buckets are the trail buckets
+  const view: StackView = { resources: stack.resources, byUrn: stack.byUrn, ofType: (...types) => [...(types.some((t) => BUCKETS.includes(t)) ? buckets : []), ...stack.ofType(...types.filter((t) => !BUCKETS.includes(t)))] };
+  const out = new Map<PlannedResource, { rule: string; failure: Violation }[]>();
+  for (const rule of BUCKET_RULES) {
+    for (const failure of rule.evaluateStack(view, {}, { verification: noVerification })) {
+      const bucket = buckets.find((b) => failure.urn === b.urn || failure.message.startsWith(label(b)));
+      if (bucket !== undefined) out.set(bucket, [...(out.get(bucket) ?? []), { rule: rule.id, failure }]);
+    }
+  }
+  bucketCache.set(stack, out);
   return out;
 }
 
@@ -230,10 +249,16 @@ export const alarmNotifiesOwner: StackRule<FactConfig> = {
   configSchema: FACTS_SCHEMA,
   evaluateStack(stack, config) {
     const refs = refIndex(stack);
-    const email = agentFacts(stack, config).alarmEmail?.toLowerCase();
-    const subscriptions = stack.ofType(SUBSCRIPTION);
+
+    // subscriptions by the topic they follow, indexed once
+    const byTopic = new Map<PlannedResource, PlannedResource[]>();
+    for (const sub of stack.ofType(SUBSCRIPTION)) {
+      const topic = refs.prop(sub, 'topic', [TOPIC]);
+      for (const t of topic.kind === 'resolved' ? topic.resources : []) byTopic.set(t, [...(byTopic.get(t) ?? []), sub]);
+    }
     const out: Violation[] = [];
     for (const alarm of stack.ofType(ALARM)) {
+      const email = agentFactsOf(stack, alarm, config).alarmEmail?.toLowerCase();
       const enabled = readValue(alarm.props, 'actionsEnabled');
       if (enabled.kind === 'value' && enabled.value === false) {
         out.push(violation(alarm, `${label(alarm)} must have its actions enabled to reach the owner (got actionsEnabled false)`));
@@ -253,9 +278,7 @@ export const alarmNotifiesOwner: StackRule<FactConfig> = {
         out.push(violation(alarm, `${label(alarm)} must notify a topic defined in the stack, so its subscription can be checked (got ${actions.map(showRef).join(', ')})`));
         continue;
       }
-      const reaches = subscriptions.some((sub) => {
-        const topic = refs.prop(sub, 'topic', [TOPIC]);
-        if (topic.kind !== 'resolved' || !topic.resources.some((t) => topics.includes(t))) return false;
+      const reaches = topics.flatMap((t) => byTopic.get(t) ?? []).some((sub) => {
         const endpoint = readValue(sub.props, 'endpoint');
         return email === undefined || (endpoint.kind === 'value' && String(endpoint.value).toLowerCase() === email);
       });
@@ -285,8 +308,11 @@ export const alarmMetricFiltered: StackRule<FactConfig> = {
   configSchema: FACTS_SCHEMA,
   evaluateStack(stack, config) {
     const refs = refIndex(stack);
-    const roles = agentFacts(stack, config).agentRoleArns;
-    const filters = stack.ofType(FILTER);
+    const byMetric = new Map<string, PlannedResource[]>();
+    for (const filter of stack.ofType(FILTER)) {
+      const key = JSON.stringify([getMetric(filter, 'namespace'), getMetric(filter, 'name')]);
+      byMetric.set(key, [...(byMetric.get(key) ?? []), filter]);
+    }
     const out: Violation[] = [];
     for (const alarm of stack.ofType(ALARM)) {
       const name = readValue(alarm.props, 'metricName');
@@ -297,7 +323,8 @@ export const alarmMetricFiltered: StackRule<FactConfig> = {
         continue;
       }
       if (String(namespace.value).startsWith('AWS/')) continue;
-      const feeding = filters.filter((f) => getMetric(f, 'name') === name.value && getMetric(f, 'namespace') === namespace.value);
+      const roles = agentFactsOf(stack, alarm, config).agentRoleArns;
+      const feeding = byMetric.get(JSON.stringify([namespace.value, name.value])) ?? [];
       if (feeding.length === 0) {
         out.push(violation(alarm, `${label(alarm)} watches ${show(namespace.value)}/${show(name.value)}, which must be produced by a metric filter in the stack (got none: the alarm can never fire)`));
         continue;

@@ -7,7 +7,7 @@ import { agentFacts, AGENT_FACT_SCHEMA, arnAccount } from './graph/agent.js';
 import { coversInternet, INTERNET, intersect, parseCidr, showRange, subtract, union, type Family, type Range } from './graph/cidr.js';
 import { agentGroups, agentSubnets, networkGraph, type NetworkGraph, type RouteEdge, type RouteTarget, VPC_ENDPOINT } from './graph/network.js';
 import { refIndex, showRef, type Ref } from './graph/refs.js';
-import { belongsTo, groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
+import { groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
 import { parsePolicyDocument, allows, strings } from './policy-document.js';
 import { label, secretViolation, showList, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
@@ -213,9 +213,14 @@ export const agentEgressWithinVpc: StackRule<IngressConfig> = {
   evaluateStack(stack, config) {
     const graph = networkGraph(stack);
     const agent = agentGroupSet(stack, graph, config.agentGroupPattern);
+    const egressOf = new Map<PlannedResource, GroupRule[]>();
+    for (const rule of groupRules(stack)) {
+      if (rule.direction !== 'egress' || rule.group.kind !== 'resolved') continue;
+      for (const group of rule.group.resources) if (agent.has(group)) egressOf.set(group, [...(egressOf.get(group) ?? []), rule]);
+    }
     const out: Violation[] = [];
     for (const group of agent) {
-      const rules = groupRules(stack).filter((rule) => rule.direction === 'egress' && belongsTo(rule, group));
+      const rules = egressOf.get(group) ?? [];
       if (rules.length === 0) continue;
       const inside = vpcRangesOf(graph, group);
       if ('problem' in inside) {
@@ -622,7 +627,8 @@ export const firewallTlsInspection: StackRule<AgentFactConfig> = {
   severity: 'low',
   pillar: 'network',
   owasp: [LLM02],
-  defaultEnforcement: 'advisory',
+  // opt-in: inspection needs a CA the owner provides, so it is a note asked for, not a default finding
+  defaultEnforcement: 'disabled',
   remediation: 'Add an aws.networkfirewall.TlsInspectionConfiguration and set firewallPolicy.tlsInspectionConfigurationArn.',
   configSchema: FACTS_SCHEMA,
   evaluateStack(stack, config) {

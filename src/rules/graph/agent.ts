@@ -40,8 +40,21 @@ function text(props: Readonly<Record<string, unknown>>, ...keys: string[]): stri
   return undefined;
 }
 
-/** The agent facts of a stack: rule config first, then what the agentfence components recorded. */
+const cache = new WeakMap<StackView, Map<string, AgentFacts>>();
+
+/** The agent facts of a stack: rule config first, then what the agentfence components recorded. Computed once per stack and config. */
 export function agentFacts(stack: StackView, config: RuleConfig = {}): AgentFacts {
+  const key = JSON.stringify(Object.keys(AGENT_FACT_SCHEMA).map((k) => config[k]));
+  let perStack = cache.get(stack);
+  if (perStack === undefined) cache.set(stack, (perStack = new Map()));
+  const known = perStack.get(key);
+  if (known !== undefined) return known;
+  const facts = readFacts(stack, config);
+  perStack.set(key, facts);
+  return facts;
+}
+
+function readFacts(stack: StackView, config: RuleConfig): AgentFacts {
   const components = stack.ofType(...AGENT_COMPONENTS);
   const first = (...keys: string[]): string | undefined => text(config, ...keys) ?? components.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
   const tagged = stack.resources.map((r) => riskTag(r)).find((v) => v !== undefined);
@@ -61,6 +74,37 @@ export function agentFacts(stack: StackView, config: RuleConfig = {}): AgentFact
     ...(riskTier === undefined ? {} : { riskTier }),
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     agentRoleArns: [...new Set([...(roleArn === undefined ? [] : [roleArn]), ...identityRoles])],
+  };
+}
+
+/**
+ * The facts of the agent a resource belongs to: rule config first, then the agentfence components
+ * it sits under (a stack may hold several agents), then the stack-wide facts.
+ */
+export function agentFactsOf(stack: StackView, resource: PlannedResource, config: RuleConfig = {}): AgentFacts {
+  const ancestors: PlannedResource[] = [];
+  const seen = new Set<string>();
+  for (let p = resource.parent; p !== undefined && !seen.has(p); ) {
+    seen.add(p);
+    const parent = stack.byUrn(p);
+    if (parent === undefined) break;
+    if ((AGENT_COMPONENTS as readonly string[]).includes(parent.type)) ancestors.push(parent);
+    p = parent.parent;
+  }
+  const global = agentFacts(stack, config);
+  if (ancestors.length === 0) return global;
+  const first = (...keys: string[]): string | undefined => text(config, ...keys) ?? ancestors.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
+  const roleArn = first('agentRoleArn');
+  const pick = (key: 'account' | 'region' | 'riskTier' | 'alarmEmail', ...keys: string[]) => {
+    const value = first(...keys) ?? global[key];
+    return value === undefined ? {} : { [key]: value };
+  };
+  return {
+    ...pick('account', 'account'),
+    ...pick('region', 'region'),
+    ...pick('riskTier', 'riskTier', 'risk'),
+    ...pick('alarmEmail', 'alarmEmail'),
+    agentRoleArns: roleArn !== undefined ? [roleArn] : global.agentRoleArns,
   };
 }
 

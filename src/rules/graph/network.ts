@@ -277,6 +277,7 @@ export function networkGraph(stack: StackView): NetworkGraph {
   }
 
   const firewalls = stack.ofType(FIREWALL);
+  const firewallVpc = new Map(firewalls.map((fw) => [fw, refs.prop(fw, 'vpcId', [VPC])] as const));
   const graph: NetworkGraph = {
     vpcRanges,
     vpcOf: (resource) => refs.prop(resource, 'vpcId', [VPC]),
@@ -285,7 +286,7 @@ export function networkGraph(stack: StackView): NetworkGraph {
     routesOf,
     runtimes,
     firewallsIn: (vpc) => firewalls.filter((fw) => {
-      const ref = refs.prop(fw, 'vpcId', [VPC]);
+      const ref = firewallVpc.get(fw)!;
       return vpc === undefined || ref.kind !== 'resolved' || ref.resources.includes(vpc);
     }),
     prefixList,
