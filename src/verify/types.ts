@@ -3,7 +3,7 @@
  * by `agentfence verify` and read by the policy pack's supply-chain rule, the SBOM and the report.
  */
 
-export type ArtifactKind = 'model' | 'plugin' | 'api';
+export type ArtifactKind = 'model' | 'plugin' | 'api' | 'image';
 export type VerificationStatus = 'verified' | 'blocked' | 'warned';
 
 /** Why an artifact was blocked (or warned, in warn mode). */
