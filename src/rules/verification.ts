@@ -18,7 +18,7 @@ function check(doc: unknown): string | undefined {
   if (typeof doc['agent'] !== 'string') return 'no agent name';
   if (!Array.isArray(doc['results'])) return 'no results list';
   for (const result of doc['results']) {
-    if (!isRecord(result) || typeof result['name'] !== 'string' || !['model', 'plugin', 'api'].includes(result['kind'] as string)) return 'a result without kind and name';
+    if (!isRecord(result) || typeof result['name'] !== 'string' || !['model', 'plugin', 'api', 'image'].includes(result['kind'] as string)) return 'a result without kind and name';
     if (!['verified', 'blocked', 'warned'].includes(result['status'] as string)) return `result ${JSON.stringify(result['name'])} with status ${JSON.stringify(result['status'])}`;
   }
   if (!Array.isArray(doc['verifiedHosts']) || doc['verifiedHosts'].some((h) => typeof h !== 'string')) return 'no verifiedHosts list';

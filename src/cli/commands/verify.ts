@@ -50,7 +50,7 @@ export function renderResultLines(ctx: CommandContext, results: readonly Artifac
   });
 }
 
-const SARIF_RULES: readonly SarifRule[] = (['model', 'plugin', 'api'] as const).map((kind) => ({
+const SARIF_RULES: readonly SarifRule[] = (['model', 'plugin', 'api', 'image'] as const).map((kind) => ({
   id: `supply-chain-${kind}`,
   name: `SupplyChain${kind[0]!.toUpperCase()}${kind.slice(1)}`,
   shortDescription: `Checks whether every ${kind} the agent uses is signed by an authority of the trust policy.`,
