@@ -52,8 +52,9 @@ describe('verifyAgent', () => {
         ['model', 'verified'],
         ['plugin', 'verified'],
         ['api', 'verified'],
+        ['image', 'verified'],
       ]);
-      expect(report.summary).toEqual({ verified: 4, blocked: 0, warned: 0 });
+      expect(report.summary).toEqual({ verified: 5, blocked: 0, warned: 0 });
       expect(report.verifiedHosts).toEqual(hosts);
       expect(report.manifestDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
       const pluginResult = byName(report, plugin);
@@ -122,7 +123,7 @@ describe('verifyAgent', () => {
       const report = await verify(dir, 'payments');
       expect(report.mode).toBe('warn');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'warned', reason: 'UNSIGNED' });
-      expect(report.summary).toEqual({ verified: 3, blocked: 0, warned: 1 });
+      expect(report.summary).toEqual({ verified: 4, blocked: 0, warned: 1 });
     });
   });
 
