@@ -12,6 +12,8 @@
  *   publish attestation by acme-registry, and a keyless SLSA provenance from a local mock Sigstore
  *   (@sigstore/mock: Fulcio with GitHub Actions claims for https://github.com/acme/<name>, Rekor,
  *   TSA) whose trusted root is written to `stacks/roots/acme-sigstore.trusted_root.json`;
+ * - runtime images (`stacks/<agent>/images/runtime.sigstore.json`): SLSA provenance over the digest of
+ *   the manifest's runtimeImage.ref, key acme-release-engineering (`--only-images` signs just these);
  * - `stacks/payments-tampered/`: a copy of payments with one byte of its model changed and the
  *   payments signatures kept, to show a block.
  *
@@ -42,7 +44,7 @@ import { signDsse } from '../src/verify/sigstore/index.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const REKOR_URL = 'https://rekor.acme.example';
-const KEY_NAMES = ['acme-api-governance', 'acme-registry', 'acme-ml-release'] as const;
+const KEY_NAMES = ['acme-api-governance', 'acme-registry', 'acme-ml-release', 'acme-release-engineering'] as const;
 type KeyName = (typeof KEY_NAMES)[number];
 
 interface Plugin {
@@ -59,10 +61,10 @@ const PLUGINS: readonly Plugin[] = [
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function loadKeys(dir: string, root: string): Record<KeyName, KeyObject> {
+function loadKeys(dir: string, root: string, only: readonly KeyName[] = KEY_NAMES): Record<KeyName, KeyObject> {
   mkdirSync(dir, { recursive: true });
   const keys = {} as Record<KeyName, KeyObject>;
-  for (const name of KEY_NAMES) {
+  for (const name of only) {
     const file = path.join(dir, `${name}.pk8.pem`);
     if (!existsSync(file)) {
       log(`generating ${file}`);
@@ -301,6 +303,34 @@ async function signModels(root: string, key: KeyObject): Promise<void> {
   }
 }
 
+/**
+ * The runtime image's provenance (`stacks/<agent>/images/runtime.sigstore.json`): a SLSA provenance
+ * statement whose subject is the digest of the manifest's `runtimeImage.ref`, key
+ * acme-release-engineering (the shape `cosign attest --new-bundle-format --key` writes).
+ */
+async function signImages(root: string, key: KeyObject): Promise<void> {
+  for (const stack of ['payments', 'support-triage']) {
+    const manifest = parseDocument(readFileSync(path.join(root, 'stacks', stack, 'agent.yaml'), 'utf8')).toJS() as { runtimeImage?: { ref: string } };
+    const ref = manifest.runtimeImage?.ref;
+    if (ref === undefined) continue;
+    const [repository, digest] = ref.split('@sha256:') as [string, string];
+    const statement = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: repository, digest: { sha256: digest } }],
+      predicateType: 'https://slsa.dev/provenance/v1',
+      predicate: {
+        buildDefinition: { buildType: 'https://acme.example/container-build/v1', externalParameters: { repository: `https://github.com/acme/${stack}-agent`, ref: 'refs/tags/v1.0.0' }, resolvedDependencies: [] },
+        runDetails: { builder: { id: 'https://acme.example/release-engineering/builder' }, metadata: { invocationId: `${stack}-v1.0.0` } },
+      },
+    };
+    const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE, { kind: 'key', privateKeyPem: pem(key) });
+    const out = path.join(root, 'stacks', stack, 'images', 'runtime.sigstore.json');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, json(bundle));
+    log(`signed image ${ref} -> ${path.relative(root, out)}`);
+  }
+}
+
 /** stacks/payments-tampered: payments with one model byte flipped and the payments signatures kept. */
 function makeTampered(root: string): void {
   const from = path.join(root, 'stacks/payments');
@@ -352,7 +382,7 @@ function defaultExpiry(now: Date): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { keys: { type: 'string' }, 'skip-models': { type: 'boolean', default: false }, renew: { type: 'boolean', default: false }, expires: { type: 'string' } },
+    options: { keys: { type: 'string' }, 'skip-models': { type: 'boolean', default: false }, renew: { type: 'boolean', default: false }, expires: { type: 'string' }, 'only-images': { type: 'boolean', default: false } },
     strict: true,
   });
   const root = findProjectRoot(process.cwd());
@@ -363,7 +393,12 @@ async function main(): Promise<void> {
     renewDescriptors(root, expires);
   }
   const keysDir = path.resolve(values.keys ?? path.join(root, '../example-keys'));
+  if (values['only-images']) {
+    await signImages(root, loadKeys(keysDir, root, ['acme-release-engineering'])['acme-release-engineering']);
+    return;
+  }
   const keys = loadKeys(keysDir, root);
+  await signImages(root, keys['acme-release-engineering']);
   if (!values['skip-models']) await signModels(root, keys['acme-ml-release']);
   await signApis(root, keys['acme-api-governance']);
   const mock = await startMockSigstore();

@@ -622,5 +622,11 @@ export const trustPolicySchema = {
       required: ['authorities'],
       properties: { authorities },
     },
+    images: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['authorities'],
+      properties: { authorities },
+    },
   },
 } as const;

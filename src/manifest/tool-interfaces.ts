@@ -30,7 +30,9 @@ export function toolInterfaceErrors(source: Source, manifest: AgentManifest): Lo
         errors.push(errorAt(source, ['tools', i, 'mcp', 'target', 'openApi', 'api'], 'TARGET_UNDECLARED', `tools[${i}].mcp.target.openApi.api must name an entry of apis (got ${JSON.stringify(target.openApi.api)})`));
       }
       // An MCP server is a verified plugin the manifest declares.
-      if ('mcpServer' in target && !plugins.has(target.mcpServer.plugin)) {
+      // (A lockfile entry may hold it: its packages are verified one by one.)
+      const lockfiles = manifest.plugins.some((plugin) => 'lockfile' in plugin);
+      if ('mcpServer' in target && !lockfiles && !plugins.has(target.mcpServer.plugin)) {
         errors.push(errorAt(source, ['tools', i, 'mcp', 'target', 'mcpServer', 'plugin'], 'TARGET_UNDECLARED', `tools[${i}].mcp.target.mcpServer.plugin must name an entry of plugins (got ${JSON.stringify(target.mcpServer.plugin)})`));
       }
       const key = `${'openApi' in target ? target.openApi.api : 'mcpServer' in target ? target.mcpServer.plugin : tool.name}\0${mcp.toolName}`;

@@ -329,6 +329,10 @@ export interface TrustPolicy {
   readonly apis: {
     readonly authorities: readonly Authority[];
   };
+  /** Who may vouch for container images (their provenance attestations). Defaults to none: every image is refused. */
+  readonly images?: {
+    readonly authorities: readonly Authority[];
+  };
 }
 
 /** A manifest loaded from disk, with where it came from. */

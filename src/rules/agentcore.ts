@@ -161,7 +161,7 @@ export const agentcoreTargetDeclared: StackRule<TargetConfig> = {
   ...meta,
   id: 'agentcore-target-declared',
   title: 'Gateway targets are declared by the manifest',
-  description: 'Checks whether each AgentCore gateway target is one the agent\'s manifest declares (`targets`, derived from the tools\' MCP interfaces by `agentfence check <agent>`); without that list nothing can be checked, which is a finding.',
+  description: 'Checks whether each AgentCore gateway target is one the agent\'s manifest declares (`targets`, derived from the tools\' MCP interfaces by `agentfence check <agent>`); without that list (the pack run without `targets` config) the rule has nothing to compare with and reports nothing.',
   severity: 'high',
   pillar: 'supply-chain',
   owasp: [ASI02, ASI04],
@@ -175,10 +175,8 @@ export const agentcoreTargetDeclared: StackRule<TargetConfig> = {
         out.push(unknownViolation(target, 'name'));
         continue;
       }
-      if (config.targets === undefined) {
-        out.push(violation(target, `${label(target)} must be checked against the manifest's declared targets (got no targets configured; run \`agentfence check <agent>\`)`));
-        continue;
-      }
+      // The pack alone has no manifest: without the declared list there is nothing to compare with.
+      if (config.targets === undefined) continue;
       if (name.kind !== 'value' || !config.targets.includes(String(name.value))) {
         out.push(violation(target, `${label(target)} must be a target the agent's manifest declares (got ${show(name.kind === 'value' ? name.value : undefined)}; declared: ${config.targets.join(', ') || 'none'})`));
       }
@@ -193,8 +191,9 @@ function imagesOf(resource: PlannedResource): { where: string; value: ReturnType
     case RUNTIME:
       return [{ where: 'agentRuntimeArtifact.containerConfiguration.containerUri', value: readValue(resource.props, 'agentRuntimeArtifact.containerConfiguration.containerUri') }];
     case LAMBDA: {
+      // A zip function has no image (state exports record imageUri as "").
       const image = readValue(resource.props, 'imageUri');
-      return image.kind === 'absent' ? [] : [{ where: 'imageUri', value: image }];
+      return image.kind === 'absent' || (image.kind === 'value' && image.value === '') ? [] : [{ where: 'imageUri', value: image }];
     }
     case TASK: {
       const defs = readValue(resource.props, 'containerDefinitions');

@@ -68,7 +68,7 @@ interface Context {
 /** "Expected" of a blocked artifact: the authority names that could have vouched for it. */
 function expectedSigners(ctx: Context, kind: ArtifactKind, signedBy: string | undefined): string {
   const policy = ctx.agent.trustPolicy.policy;
-  const authorities = kind === 'model' ? policy.models.authorities : kind === 'plugin' ? policy.plugins.authorities : policy.apis.authorities;
+  const authorities = kind === 'model' ? policy.models.authorities : kind === 'plugin' ? policy.plugins.authorities : kind === 'image' ? (policy.images?.authorities ?? []) : policy.apis.authorities;
   const names = authorities.map((authority) => authority.name).filter((name) => signedBy === undefined || name === signedBy);
   return names.length > 0 ? names.join(' or ') : 'no authority';
 }
@@ -374,6 +374,12 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   for (const api of manifest.apis) {
     const result = await guard('api', api.name, () => verifyApiSpec(ctx, api));
     results.push(result.status === 'verified' ? result : { ...result, expected: expectedSigners(ctx, 'api', api.signedBy) });
+  }
+  if (manifest.runtimeImage !== undefined) {
+    const { verifyRuntimeImage } = await import('./image/agent.js');
+    const image = manifest.runtimeImage;
+    const result = await guard('image', image.ref.split('@')[0]!, () => verifyRuntimeImage(agent, ctx.roots, image, ctx.options.now));
+    results.push(result.status === 'verified' ? result : { ...result, expected: expectedSigners(ctx, 'image', image.signedBy) });
   }
   const final = results.map((result) => relativeTo(agent.location.projectRoot, applyMode(result, mode)));
   const verifiedHosts = [

@@ -39,7 +39,7 @@ describe('offline plan under the guardrail rules', () => {
       const plan = await planAgent(label.split(' ')[0]!, cwd);
       // Supply chain is the verifier's verdict, not a property of the plan: switched off here.
       const evaluation = evaluateRules(readPlanDocument(plan, label).resources, {
-        config: { 'supply-chain-verified': 'disabled', 'network-firewall-allowlist-verified': 'disabled' },
+        config: { 'supply-chain-verified': 'disabled', 'network-firewall-allowlist-verified': 'disabled', 'agentcore-target-declared': 'disabled' },
       });
       types[label] = new Set(plan.steps.flatMap((step) => [step.newState.type, step.urn.split('::').pop()!]));
       findings[label] = evaluation.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);

@@ -53,6 +53,7 @@ describe('verifyAgent', () => {
         ['model', 'allow-listed'],
         ['plugin', 'verified'],
         ['api', 'verified'],
+        ['image', 'verified'],
       ]);
       expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 0 });
       expect(report.trustPolicyDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
