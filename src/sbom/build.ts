@@ -6,10 +6,11 @@
  */
 import { Enums, Models, Serialize } from '@cyclonedx/cyclonedx-library';
 import { ConfigError } from '../errors.js';
-import { buildAgent, buildDataStore, buildModel, buildPlugin, buildService, buildTools } from './components.js';
+import { buildAgent, buildDataStore, buildModel, buildPlugin, buildTools } from './components.js';
 import { linkDataFlows, mergeExtras, modelCard, serviceExtras } from './extras.js';
 import { modelRef, NS, pluginRef } from './refs.js';
 import { withSerialNumber } from './serial.js';
+import { buildService } from './services.js';
 import type { SpecProfile } from './spec.js';
 import type { SbomInput } from './types.js';
 import { validateCycloneDx } from './validate.js';
