@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.interop/', 'coverage/', 'test/output/', 'bench/.data/', 'src/manifest/validators.generated.ts', '**/*.cjs'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.interop/',
+      'coverage/',
+      'test/output/',
+      'bench/.data/',
+      'src/manifest/validators.generated.ts',
+      '**/*.cjs',
+    ],
   },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,

@@ -19,7 +19,9 @@ export default async function bench(): Promise<void> {
   const cedar = buildGatewayCedar(manifest);
   const engine = cedarEngine();
   const entry = cedar.tools.find((tool) => tool.tool.name === 'initiate-transfer')!;
-  const parsed = engine.preparsePolicySet('payments', { staticPolicies: Object.fromEntries(cedar.policies.map((policy) => [policy.id, policy.text])) });
+  const parsed = engine.preparsePolicySet('payments', {
+    staticPolicies: Object.fromEntries(cedar.policies.map((policy) => [policy.id, policy.text])),
+  });
   if (parsed.type !== 'success') throw new Error(`policy set must parse: ${JSON.stringify(parsed.errors)}`);
   const calls = [500, 1_000_000, 2_500_000, 42].map((amount, i) => {
     const claims = { sub: `clerk-${i}`, scope: i === 3 ? 'openid' : 'openid payments:transfer' };
@@ -36,7 +38,8 @@ export default async function bench(): Promise<void> {
     const answer = engine.statefulIsAuthorized(call);
     return answer.type === 'success' ? answer.response.decision : 'error';
   });
-  if (decisions.join(',') !== 'allow,allow,deny,deny') throw new Error(`decisions must be allow,allow,deny,deny (got ${decisions.join(',')})`);
+  if (decisions.join(',') !== 'allow,allow,deny,deny')
+    throw new Error(`decisions must be allow,allow,deny,deny (got ${decisions.join(',')})`);
 
   const run = (n: number): number => {
     const started = performance.now();
@@ -49,11 +52,20 @@ export default async function bench(): Promise<void> {
 
   const oneShot = (n: number): number => {
     const started = performance.now();
-    for (let i = 0; i < n; i++) authorizeCall(cedar, { tool: 'initiate-transfer', input: { supplierId: 'SUP-1', amount: 500 + i, currency: 'EUR', reference: 'INV-1' }, claims: { sub: 'c', scope: 'payments:transfer' } });
+    for (let i = 0; i < n; i++)
+      authorizeCall(cedar, {
+        tool: 'initiate-transfer',
+        input: { supplierId: 'SUP-1', amount: 500 + i, currency: 'EUR', reference: 'INV-1' },
+        claims: { sub: 'c', scope: 'payments:transfer' },
+      });
     return n / ((performance.now() - started) / 1000);
   };
   oneShot(50);
   const single = oneShot(300);
-  process.stdout.write(`cedar preparsed: ${Math.round(median).toLocaleString('en')} decisions/s (median of 3 x 20,000; target >= ${TARGET.toLocaleString('en')}) ${median >= TARGET ? 'OK' : 'BELOW TARGET'}\n`);
-  process.stdout.write(`cedar one-shot (parse + validate request + decide): ${Math.round(single).toLocaleString('en')} decisions/s (${(median / single).toFixed(1)}x slower than preparsed)\n`);
+  process.stdout.write(
+    `cedar preparsed: ${Math.round(median).toLocaleString('en')} decisions/s (median of 3 x 20,000; target >= ${TARGET.toLocaleString('en')}) ${median >= TARGET ? 'OK' : 'BELOW TARGET'}\n`,
+  );
+  process.stdout.write(
+    `cedar one-shot (parse + validate request + decide): ${Math.round(single).toLocaleString('en')} decisions/s (${(median / single).toFixed(1)}x slower than preparsed)\n`,
+  );
 }

@@ -34,7 +34,8 @@ export default async function (): Promise<void> {
   const bare = time(['-e', '0']);
   const help = time([bin, '--help']);
   const validate = time([bin, 'validate', 'payments']);
-  const line = (label: string, ms: number): string => `${label.padEnd(32)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / bare).toFixed(2)}x node -e 0`;
+  const line = (label: string, ms: number): string =>
+    `${label.padEnd(32)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / bare).toFixed(2)}x node -e 0`;
   process.stdout.write(`${line('node -e 0 (baseline)', bare)}\n`);
   process.stdout.write(`${line('agentfence --help', help)}  ${help < TARGET_MS ? 'OK' : 'OVER'} (target < ${TARGET_MS} ms)\n`);
   process.stdout.write(`${line('agentfence validate payments', validate)}\n`);

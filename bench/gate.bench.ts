@@ -44,6 +44,8 @@ export default async function bench(): Promise<void> {
     }
     const g = median(gate);
     const s = median(separate);
-    console.log(`gate ${agent}: ${(g / 1000).toFixed(2)} s (median of ${RUNS}); six separate commands: ${(s / 1000).toFixed(2)} s; ratio separate/gate ${(s / g).toFixed(2)}x`);
+    console.log(
+      `gate ${agent}: ${(g / 1000).toFixed(2)} s (median of ${RUNS}); six separate commands: ${(s / 1000).toFixed(2)} s; ratio separate/gate ${(s / g).toFixed(2)}x`,
+    );
   }
 }

@@ -29,7 +29,10 @@ function projectRoot(): string {
 function ensureFile(file: string, bytes: number, seed: string): void {
   if (existsSync(file) && statSync(file).size === bytes) return;
   mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('sh', ['-c', `openssl enc -aes-128-ctr -pass pass:${seed} -nosalt -pbkdf2 </dev/zero 2>/dev/null | head -c ${bytes} > "${file}"`]);
+  execFileSync('sh', [
+    '-c',
+    `openssl enc -aes-128-ctr -pass pass:${seed} -nosalt -pbkdf2 </dev/zero 2>/dev/null | head -c ${bytes} > "${file}"`,
+  ]);
 }
 
 function ensureModels(dataDir: string, total: number): { single: string; multi: string; small: string; smallBytes: number } {
@@ -45,7 +48,8 @@ function ensureModels(dataDir: string, total: number): { single: string; multi: 
   }
   ensureFile(path.join(single, 'model.safetensors'), total, 'single');
   const per = Math.floor(total / MULTI_FILES);
-  for (let i = 0; i < MULTI_FILES; i++) ensureFile(path.join(multi, `model-${String(i).padStart(5, '0')}-of-${MULTI_FILES}.safetensors`), per, `multi${i}`);
+  for (let i = 0; i < MULTI_FILES; i++)
+    ensureFile(path.join(multi, `model-${String(i).padStart(5, '0')}-of-${MULTI_FILES}.safetensors`), per, `multi${i}`);
   // Two files, large enough that the worker pool runs, as it does for the big models.
   ensureFile(path.join(small, 'a.safetensors'), smallBytes / 2, 'small-a');
   ensureFile(path.join(small, 'b.safetensors'), smallBytes / 2, 'small-b');
@@ -108,7 +112,9 @@ export default async function (): Promise<void> {
   const models = ensureModels(dataDir, total);
   const singleFile = filesOf(models.single);
   const multiFiles = filesOf(models.multi);
-  process.stdout.write(`data: ${(total / GiB).toFixed(2)} GiB single file, ${MULTI_FILES} files of ${(total / MULTI_FILES / 2 ** 20).toFixed(0)} MiB (${dataDir}); ${cores} cores; best of ${reps}\n`);
+  process.stdout.write(
+    `data: ${(total / GiB).toFixed(2)} GiB single file, ${MULTI_FILES} files of ${(total / MULTI_FILES / 2 ** 20).toFixed(0)} MiB (${dataDir}); ${cores} cores; best of ${reps}\n`,
+  );
 
   // Warm the page cache so both sides read from memory.
   execFileSync('openssl', ['dgst', '-sha256', ...singleFile, ...multiFiles], { stdio: 'ignore' });
@@ -140,13 +146,20 @@ export default async function (): Promise<void> {
   const oursShardsDefault = await sampleOurs(() => hashModel(models.single, { method: 'shards', workers: cores }));
   const rssAfter = maxRssMiB();
 
-  process.stdout.write(`load average ${load.toFixed(1)} on ${cores} cores at the start (wall-clock ratios need an idle machine; CPU ratios do not)
+  process.stdout
+    .write(`load average ${load.toFixed(1)} on ${cores} cores at the start (wall-clock ratios need an idle machine; CPU ratios do not)
 `);
-  process.stdout.write(`${''.padEnd(50)} ${'wall'.padStart(8)} ${'GB/s'.padStart(6)} ${'vs openssl'.padStart(10)}  ${'cpu'.padStart(7)} ${'GB/cpu-s'.padStart(8)} ${'threads busy'.padStart(12)}
+  process.stdout
+    .write(`${''.padEnd(50)} ${'wall'.padStart(8)} ${'GB/s'.padStart(6)} ${'vs openssl'.padStart(10)}  ${'cpu'.padStart(7)} ${'GB/cpu-s'.padStart(8)} ${'threads busy'.padStart(12)}
 `);
   const line = (label: string, sample: Sample, baseline?: Sample, target?: number): string => {
     const ratio = baseline === undefined ? '' : `${(baseline.wall / sample.wall).toFixed(2)}x`;
-    const verdict = target === undefined || baseline === undefined ? '' : baseline.wall / sample.wall >= target ? `  target >= ${target}x: met` : `  target >= ${target}x: not met`;
+    const verdict =
+      target === undefined || baseline === undefined
+        ? ''
+        : baseline.wall / sample.wall >= target
+          ? `  target >= ${target}x: met`
+          : `  target >= ${target}x: not met`;
     const cpuRate = Number.isNaN(sample.cpu) ? 'n/a' : (total / sample.cpu / 1e9).toFixed(2);
     return `${label.padEnd(50)} ${sample.wall.toFixed(3).padStart(8)} ${(total / sample.wall / 1e9).toFixed(2).padStart(6)} ${ratio.padStart(10)}  ${sample.cpu.toFixed(2).padStart(7)} ${cpuRate.padStart(8)} ${(sample.cpu / sample.wall).toFixed(2).padStart(12)}${verdict}\n`;
   };
@@ -159,7 +172,9 @@ export default async function (): Promise<void> {
   process.stdout.write(line(`agentfence files, ${MULTI_FILES} files, 1 thread`, oursMultiOne, opensslMulti));
   const efficiency = opensslMulti.cpu / bestOf(runs.oursMulti).cpu;
   if (!Number.isNaN(efficiency)) {
-    process.stdout.write(`per-core efficiency vs openssl (CPU time, ${MULTI_FILES} files): ${efficiency.toFixed(2)}x; on ${cores} idle cores the pool is bounded by ${(cores * efficiency).toFixed(2)}x\n`);
+    process.stdout.write(
+      `per-core efficiency vs openssl (CPU time, ${MULTI_FILES} files): ${efficiency.toFixed(2)}x; on ${cores} idle cores the pool is bounded by ${(cores * efficiency).toFixed(2)}x\n`,
+    );
   }
   process.stdout.write(
     `peak RSS: ${rssBefore.toFixed(0)} MiB before, ${rssSmall.toFixed(0)} MiB after a ${(models.smallBytes / 2 ** 20).toFixed(0)} MiB model, ${rssAfter.toFixed(0)} MiB after ${(total / GiB).toFixed(2)} GiB models (+${(rssAfter - rssSmall).toFixed(0)} MiB for ${(total / models.smallBytes).toFixed(0)}x the data)\n`,

@@ -24,7 +24,11 @@ const ROUNDS = 3;
 
 function pemPair() {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return { publicKey, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString() };
+  return {
+    publicKey,
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+  };
 }
 
 async function synthesize(count: number) {
@@ -37,17 +41,42 @@ async function synthesize(count: number) {
     const version = `1.${i % 7}.${i}`;
     const integrity = integrityOf(randomBytes(2048));
     const subject = [{ name: toNpmPurl(name, version), digest: { sha512: sha512HexOfIntegrity(integrity) } }];
-    const publish = { _type: 'https://in-toto.io/Statement/v0.1', subject, predicateType: PUBLISH_PREDICATE, predicate: { name, version, registry: 'https://registry.bench/' } };
-    const provenance = { _type: 'https://in-toto.io/Statement/v1', subject, predicateType: 'https://slsa.dev/provenance/v1', predicate: { buildDefinition: {}, runDetails: {} } };
+    const publish = {
+      _type: 'https://in-toto.io/Statement/v0.1',
+      subject,
+      predicateType: PUBLISH_PREDICATE,
+      predicate: { name, version, registry: 'https://registry.bench/' },
+    };
+    const provenance = {
+      _type: 'https://in-toto.io/Statement/v1',
+      subject,
+      predicateType: 'https://slsa.dev/provenance/v1',
+      predicate: { buildDefinition: {}, runDetails: {} },
+    };
     packages.push({
       name,
       version,
       integrity,
-      signatures: [{ keyid, sig: sign('sha256', Buffer.from(`${name}@${version}:${integrity}`), registry.privateKeyPem).toString('base64') }],
+      signatures: [
+        { keyid, sig: sign('sha256', Buffer.from(`${name}@${version}:${integrity}`), registry.privateKeyPem).toString('base64') },
+      ],
       attestations: {
         attestations: [
-          { predicateType: PUBLISH_PREDICATE, bundle: await signDsse(Buffer.from(JSON.stringify(publish)), 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem: registry.privateKeyPem, keyHint: keyid }) },
-          { predicateType: 'https://slsa.dev/provenance/v1', bundle: await signDsse(Buffer.from(JSON.stringify(provenance)), 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem: builder.privateKeyPem }) },
+          {
+            predicateType: PUBLISH_PREDICATE,
+            bundle: await signDsse(Buffer.from(JSON.stringify(publish)), 'application/vnd.in-toto+json', {
+              kind: 'key',
+              privateKeyPem: registry.privateKeyPem,
+              keyHint: keyid,
+            }),
+          },
+          {
+            predicateType: 'https://slsa.dev/provenance/v1',
+            bundle: await signDsse(Buffer.from(JSON.stringify(provenance)), 'application/vnd.in-toto+json', {
+              kind: 'key',
+              privateKeyPem: builder.privateKeyPem,
+            }),
+          },
         ],
       },
     });
@@ -76,11 +105,22 @@ export default async function (): Promise<void> {
   const bare = best(() => {
     for (const pkg of packages) {
       const signature = pkg.signatures![0]!;
-      if (!verify('sha256', Buffer.from(`${pkg.name}@${pkg.version}:${pkg.integrity}`), registryPublicKey, Buffer.from(signature.sig, 'base64'))) throw new Error('bad signature');
+      if (
+        !verify(
+          'sha256',
+          Buffer.from(`${pkg.name}@${pkg.version}:${pkg.integrity}`),
+          registryPublicKey,
+          Buffer.from(signature.sig, 'base64'),
+        )
+      )
+        throw new Error('bad signature');
     }
   });
-  const line = (label: string, seconds: number) => `${label.padEnd(58)} ${(PACKAGES / seconds).toFixed(0).padStart(7)} packages/s  (${(seconds * 1000).toFixed(0)} ms)`;
+  const line = (label: string, seconds: number) =>
+    `${label.padEnd(58)} ${(PACKAGES / seconds).toFixed(0).padStart(7)} packages/s  (${(seconds * 1000).toFixed(0)} ms)`;
   process.stdout.write(`${line(`verifyNpmPackage: signature + publish + provenance, ${PACKAGES} pkgs`, full)}\n`);
   process.stdout.write(`${line('baseline: bare crypto.verify of the registry signatures', bare)}\n`);
-  process.stdout.write(`ratio: full verification takes ${(full / bare).toFixed(1)}x the bare registry-signature loop (3 signatures + 2 DSSE bundles + policy per package vs 1 signature)\n`);
+  process.stdout.write(
+    `ratio: full verification takes ${(full / bare).toFixed(1)}x the bare registry-signature loop (3 signatures + 2 DSSE bundles + policy per package vs 1 signature)\n`,
+  );
 }

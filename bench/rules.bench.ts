@@ -19,11 +19,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const pulumiRequire = createRequire(require.resolve('@pulumi/pulumi/proto/analyzer_pb'));
 /* The generated protobuf modules are untyped JavaScript. */
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const analyzer = require('@pulumi/pulumi/proto/analyzer_pb') as Any;
-const services = require('@pulumi/pulumi/proto/analyzer_grpc_pb') as Any;
-const struct = pulumiRequire('google-protobuf/google/protobuf/struct_pb') as Any;
-const grpc = pulumiRequire('@grpc/grpc-js') as Any;
+type Any = any;
+const analyzer = require('@pulumi/pulumi/proto/analyzer_pb');
+const services = require('@pulumi/pulumi/proto/analyzer_grpc_pb');
+const struct = pulumiRequire('google-protobuf/google/protobuf/struct_pb');
+const grpc = pulumiRequire('@grpc/grpc-js');
 
 const TARGET = 10_000;
 const IN_FLIGHT = 16;
@@ -37,7 +37,21 @@ function synthesise(base: readonly PlannedResource[], run: number): { steps: unk
     const own = (props: unknown) => JSON.parse(JSON.stringify(props).replaceAll('payments', `payments${run}x${copy}`)) as unknown;
     for (const r of base) {
       if (steps.length >= TARGET) break;
-      steps.push({ op: 'create', urn: rename(r.urn), newState: { urn: rename(r.urn), type: r.type, custom: !r.type.startsWith('agentfence:'), inputs: own(r.props), ...(r.parent === undefined ? {} : { parent: rename(r.parent) }), protect: r.protect === true, ...(r.dependencies === undefined ? {} : { propertyDependencies: Object.fromEntries(Object.entries(r.dependencies).map(([k, urns]) => [k, urns.map(rename)])) }) } });
+      steps.push({
+        op: 'create',
+        urn: rename(r.urn),
+        newState: {
+          urn: rename(r.urn),
+          type: r.type,
+          custom: !r.type.startsWith('agentfence:'),
+          inputs: own(r.props),
+          ...(r.parent === undefined ? {} : { parent: rename(r.parent) }),
+          protect: r.protect === true,
+          ...(r.dependencies === undefined
+            ? {}
+            : { propertyDependencies: Object.fromEntries(Object.entries(r.dependencies).map(([k, urns]) => [k, urns.map(rename)])) }),
+        },
+      });
     }
   }
   return { steps };
@@ -57,17 +71,25 @@ function median(values: number[]): number {
 async function startPack(): Promise<{ pack: ChildProcess; client: Any }> {
   // An empty project root: no verification report, the same deterministic supply-chain findings as `check` without one.
   const empty = mkdtempSync(path.join(tmpdir(), 'agentfence-bench-'));
-  const pack = spawn(process.execPath, ['policy-packs/agent-guardrails'], { cwd: root, env: { ...process.env, AGENTFENCE_ROOT: empty }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const pack = spawn(process.execPath, ['policy-packs/agent-guardrails'], {
+    cwd: root,
+    env: { ...process.env, AGENTFENCE_ROOT: empty },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
-    pack.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    pack.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     pack.once('exit', (code) => reject(new Error(`pack exited ${code}`)));
   });
-  const client = new services.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc.max_send_message_length': 400 * 1024 * 1024 });
+  const client = new services.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    'grpc.max_send_message_length': 400 * 1024 * 1024,
+  });
   return { pack, client };
 }
 
 function call(client: Any, method: string, request: Any): Promise<Any> {
-  return new Promise((resolve, reject) => client[method](request, (error: Error | null, response: Any) => (error ? reject(error) : resolve(response))));
+  return new Promise((resolve, reject) =>
+    client[method](request, (error: Error | null, response: Any) => (error ? reject(error) : resolve(response))),
+  );
 }
 
 function options(r: PlannedResource): Any {
@@ -82,7 +104,7 @@ async function configure(client: Any, config: PackConfig): Promise<void> {
   for (const [name, entry] of Object.entries(config)) {
     const value = new analyzer.PolicyConfig();
     value.setEnforcementlevel(1);
-    value.setProperties(struct.Struct.fromJavaScript(entry as Record<string, unknown>));
+    value.setProperties(struct.Struct.fromJavaScript(entry));
     request.getPolicyconfigMap().set(name, value);
   }
   await call(client, 'configure', request);
@@ -150,7 +172,12 @@ export default async function (): Promise<void> {
 
   // The same pass without the rules that reason over IAM principals and resource policies: what the
   // IAM reasoning (expansion, simulation, escalation paths) costs on top of the pattern rules.
-  const reasoning = new Set(['iam-escalation-paths', 'agent-effective-permissions', 'iam-boundary-bounds', 'resource-policy-no-public-access']);
+  const reasoning = new Set([
+    'iam-escalation-paths',
+    'agent-effective-permissions',
+    'iam-boundary-bounds',
+    'resource-policy-no-public-access',
+  ]);
   const patternOnly = rules.filter((rule) => !reasoning.has(rule.id));
   const patternTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -159,7 +186,9 @@ export default async function (): Promise<void> {
     patternTimes.push(performance.now() - start);
   }
   const pattern = median(patternTimes);
-  process.stdout.write(`check with IAM reasoning ${check.toFixed(0)} ms, pattern-only rules ${pattern.toFixed(0)} ms: ratio ${(check / pattern).toFixed(2)}x\n`);
+  process.stdout.write(
+    `check with IAM reasoning ${check.toFixed(0)} ms, pattern-only rules ${pattern.toFixed(0)} ms: ratio ${(check / pattern).toFixed(2)}x\n`,
+  );
 
   const resources = readPlanDocument(texts[0]!, 'synthetic.json').resources;
   const expected = countBy(evaluateRules(resources, { config }).findings.map((f) => f.ruleId));
@@ -176,12 +205,18 @@ export default async function (): Promise<void> {
     }
     const viaPack = median(grpcTimes);
     const line = (label: string, ms: number, n: number) => `${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms   ${n} findings`;
-    process.stdout.write(`${line(`check, ${count} resources (parse + all rules)`, check, findings)}   target < 1000 ms: ${check < 1000 ? 'met' : 'MISSED'}\n`);
+    process.stdout.write(
+      `${line(`check, ${count} resources (parse + all rules)`, check, findings)}   target < 1000 ms: ${check < 1000 ? 'met' : 'MISSED'}\n`,
+    );
     process.stdout.write(`${line(`pack over gRPC, ${IN_FLIGHT} in flight + AnalyzeStack`, viaPack, diagnostics.length)}\n`);
-    process.stdout.write(`ratio pack / check: ${(viaPack / check).toFixed(1)}x (check is ${(viaPack / check).toFixed(1)} times faster than the gRPC path)\n`);
+    process.stdout.write(
+      `ratio pack / check: ${(viaPack / check).toFixed(1)}x (check is ${(viaPack / check).toFixed(1)} times faster than the gRPC path)\n`,
+    );
     const got = countBy(diagnostics);
     const same = JSON.stringify(got) === JSON.stringify(expected);
-    process.stdout.write(`same findings per rule in both paths: ${same ? 'yes' : `NO: check ${JSON.stringify(expected)} pack ${JSON.stringify(got)}`}\n`);
+    process.stdout.write(
+      `same findings per rule in both paths: ${same ? 'yes' : `NO: check ${JSON.stringify(expected)} pack ${JSON.stringify(got)}`}\n`,
+    );
   } finally {
     client.close();
     pack.kill();

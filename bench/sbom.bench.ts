@@ -42,20 +42,38 @@ function generate(): void {
     for (const k of [(i + 1) % TOP, (i + 7) % TOP]) deps[nameOf(k)] = versionOf(k);
     const child = nested.get(i);
     if (child !== undefined) deps[child.name] = child.version;
-    packages[`node_modules/${name}`] = { version: versionOf(i), integrity: integrityOf(name, versionOf(i)), license: 'MIT', dependencies: deps };
+    packages[`node_modules/${name}`] = {
+      version: versionOf(i),
+      integrity: integrityOf(name, versionOf(i)),
+      license: 'MIT',
+      dependencies: deps,
+    };
     if (child !== undefined) {
-      packages[`node_modules/${name}/node_modules/${child.name}`] = { version: child.version, integrity: integrityOf(child.name, child.version), license: 'MIT' };
+      packages[`node_modules/${name}/node_modules/${child.name}`] = {
+        version: child.version,
+        integrity: integrityOf(child.name, child.version),
+        license: 'MIT',
+      };
     }
   }
   const pkg = { name: 'bench-agent', version: '1.0.0', private: true, dependencies: rootDeps };
-  const lock = { name: 'bench-agent', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'bench-agent', version: '1.0.0', dependencies: rootDeps }, ...packages } };
+  const lock = {
+    name: 'bench-agent',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': { name: 'bench-agent', version: '1.0.0', dependencies: rootDeps }, ...packages },
+  };
   writeFileSync(path.join(stack, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(path.join(stack, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   for (const [location, entry] of Object.entries(packages)) {
     const dir = path.join(stack, location);
     mkdirSync(dir, { recursive: true });
     const name = location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: entry['version'], license: 'MIT', dependencies: entry['dependencies'] ?? {} }));
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name, version: entry['version'], license: 'MIT', dependencies: entry['dependencies'] ?? {} }),
+    );
   }
   writeFileSync(path.join(data, 'package.json'), '{"name":"bench-project","private":true}\n');
   writeFileSync(
@@ -117,10 +135,15 @@ export default async function (): Promise<void> {
   const agentfence = path.join(projectRoot, 'bin', 'agentfence.js');
   const cdxNpm = path.join(projectRoot, 'node_modules', '.bin', 'cyclonedx-npm');
   const runOurs = (): void => {
-    execFileSync(process.execPath, [agentfence, 'sbom', path.join(stack, 'agent.yaml'), '-o', ours, '--verification', 'none', '--quiet'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [agentfence, 'sbom', path.join(stack, 'agent.yaml'), '-o', ours, '--verification', 'none', '--quiet'], {
+      stdio: 'pipe',
+    });
   };
   const runTheirs = (): void => {
-    const r = spawnSync(cdxNpm, ['--package-lock-only', '--flatten-components', '--short-PURLs', '--output-reproducible', '-o', theirs], { cwd: stack, encoding: 'utf8' });
+    const r = spawnSync(cdxNpm, ['--package-lock-only', '--flatten-components', '--short-PURLs', '--output-reproducible', '-o', theirs], {
+      cwd: stack,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`cyclonedx-npm failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   };
   const ourTimes: number[] = [];
@@ -134,7 +157,9 @@ export default async function (): Promise<void> {
   const onlyOurs = [...a].filter((p) => !b.has(p));
   const onlyTheirs = [...b].filter((p) => !a.has(p));
   if (onlyOurs.length + onlyTheirs.length > 0) {
-    throw new Error(`purl sets differ: only agentfence ${onlyOurs.slice(0, 5).join(' ')} (${onlyOurs.length}); only cyclonedx-npm ${onlyTheirs.slice(0, 5).join(' ')} (${onlyTheirs.length})`);
+    throw new Error(
+      `purl sets differ: only agentfence ${onlyOurs.slice(0, 5).join(' ')} (${onlyOurs.length}); only cyclonedx-npm ${onlyTheirs.slice(0, 5).join(' ')} (${onlyTheirs.length})`,
+    );
   }
   const ourMs = median(ourTimes);
   const theirMs = median(theirTimes);

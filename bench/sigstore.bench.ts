@@ -32,7 +32,10 @@ const conformance = path.resolve(projectRoot, '../shared/fixtures/sigstore-confo
 
 function publicGoodRoot(): unknown {
   const require = createRequire(import.meta.url);
-  const seeds = JSON.parse(readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8')) as Record<string, { targets: Record<string, string> }>;
+  const seeds = JSON.parse(readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8')) as Record<
+    string,
+    { targets: Record<string, string> }
+  >;
   const target = Object.values(seeds)[0]!.targets['trusted_root.json']!;
   return JSON.parse(Buffer.from(target, 'base64').toString('utf8'));
 }
@@ -43,12 +46,19 @@ function loadCases(): BenchCase[] {
   return readdirSync(conformance, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.endsWith('_fail'))
     .map((entry) => path.join(conformance, entry.name))
-    .filter((dir) => existsSync(path.join(dir, 'bundle.sigstore.json')) && !existsSync(path.join(dir, 'key.pub')) && !existsSync(path.join(dir, 'identity')))
+    .filter(
+      (dir) =>
+        existsSync(path.join(dir, 'bundle.sigstore.json')) &&
+        !existsSync(path.join(dir, 'key.pub')) &&
+        !existsSync(path.join(dir, 'identity')),
+    )
     .map((dir) => ({
       name: path.basename(dir),
       bundle: JSON.parse(readFileSync(path.join(dir, 'bundle.sigstore.json'), 'utf8')) as unknown,
       artifact: readFileSync(existsSync(path.join(dir, 'artifact')) ? path.join(dir, 'artifact') : path.join(conformance, 'a.txt')),
-      trustedRoot: existsSync(path.join(dir, 'trusted_root.json')) ? (JSON.parse(readFileSync(path.join(dir, 'trusted_root.json'), 'utf8')) as unknown) : pg,
+      trustedRoot: existsSync(path.join(dir, 'trusted_root.json'))
+        ? (JSON.parse(readFileSync(path.join(dir, 'trusted_root.json'), 'utf8')) as unknown)
+        : pg,
     }));
 }
 
@@ -83,7 +93,9 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
 
 function baselineInWorker(total: number, names?: string[]): Promise<{ seconds: number; verdicts: boolean[] }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { role: ROLE, total, ...(names === undefined ? {} : { names }) } });
+    const worker = new Worker(fileURLToPath(import.meta.url), {
+      workerData: { role: ROLE, total, ...(names === undefined ? {} : { names }) },
+    });
     worker.once('message', (result: { seconds: number; verdicts: boolean[] }) => {
       void worker.terminate();
       resolve(result);
@@ -103,7 +115,11 @@ export default async function (): Promise<void> {
   const rootOf = (json: unknown) => roots.get(json) ?? roots.set(json, trustRootFromJson(json)).get(json)!;
   const items = Array.from({ length: TOTAL }, (_v, i) => {
     const c = cases[i % cases.length]!;
-    return { bundle: c.bundle, artifact: { kind: 'bytes' as const, data: c.artifact }, policy: { kind: 'keyless' as const, issuer: ISSUER, subject: IDENTITY, trustRoot: rootOf(c.trustedRoot) } };
+    return {
+      bundle: c.bundle,
+      artifact: { kind: 'bytes' as const, data: c.artifact },
+      policy: { kind: 'keyless' as const, issuer: ISSUER, subject: IDENTITY, trustRoot: rootOf(c.trustedRoot) },
+    };
   });
   const threads = availableParallelism();
   const pool = new VerifierPool({ threads });
@@ -115,7 +131,10 @@ export default async function (): Promise<void> {
   let bestInThread = Infinity;
   let identical = true;
   for (let round = 0; round < ROUNDS; round++) {
-    const baseline = await baselineInWorker(TOTAL, cases.map((c) => c.name));
+    const baseline = await baselineInWorker(
+      TOTAL,
+      cases.map((c) => c.name),
+    );
     const start = performance.now();
     const outcomes = await pool.verifyAll(items);
     const ours = (performance.now() - start) / 1000;
@@ -132,8 +151,16 @@ export default async function (): Promise<void> {
   const rate = (seconds: number): string => (TOTAL / seconds).toFixed(0);
   process.stdout.write(`bundles: ${TOTAL} verifications over ${cases.length} happy-path conformance bundles (best of ${ROUNDS})\n`);
   if (skipped.length > 0) process.stdout.write(`excluded (bare library cannot verify): ${skipped.join(', ')}\n`);
-  process.stdout.write(`baseline  bare @sigstore/verify loop, 1 thread: ${rate(bestBaseline)} bundles/s (${((bestBaseline * 1000) / TOTAL).toFixed(2)} ms each)\n`);
-  process.stdout.write(`agentfence verifyBundle, 1 thread:             ${rate(bestInThread)} bundles/s (${((bestInThread * 1000) / TOTAL).toFixed(2)} ms each, ${(bestBaseline / bestInThread).toFixed(2)}x)\n`);
-  process.stdout.write(`agentfence VerifierPool, ${threads} threads:       ${rate(bestOurs)} bundles/s (${((bestOurs * 1000) / TOTAL).toFixed(2)} ms each)\n`);
-  process.stdout.write(`ratio: ${(bestBaseline / bestOurs).toFixed(2)}x the baseline (target >= 4x); verdicts identical: ${identical ? 'yes' : 'NO'}\n`);
+  process.stdout.write(
+    `baseline  bare @sigstore/verify loop, 1 thread: ${rate(bestBaseline)} bundles/s (${((bestBaseline * 1000) / TOTAL).toFixed(2)} ms each)\n`,
+  );
+  process.stdout.write(
+    `agentfence verifyBundle, 1 thread:             ${rate(bestInThread)} bundles/s (${((bestInThread * 1000) / TOTAL).toFixed(2)} ms each, ${(bestBaseline / bestInThread).toFixed(2)}x)\n`,
+  );
+  process.stdout.write(
+    `agentfence VerifierPool, ${threads} threads:       ${rate(bestOurs)} bundles/s (${((bestOurs * 1000) / TOTAL).toFixed(2)} ms each)\n`,
+  );
+  process.stdout.write(
+    `ratio: ${(bestBaseline / bestOurs).toFixed(2)}x the baseline (target >= 4x); verdicts identical: ${identical ? 'yes' : 'NO'}\n`,
+  );
 }

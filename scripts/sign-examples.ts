@@ -55,7 +55,12 @@ interface Plugin {
 }
 
 const PLUGINS: readonly Plugin[] = [
-  { stack: 'payments', name: '@acme/ledger-mcp', version: '2.1.3', description: 'MCP server: read-only ledger queries and payment batch drafts' },
+  {
+    stack: 'payments',
+    name: '@acme/ledger-mcp',
+    version: '2.1.3',
+    description: 'MCP server: read-only ledger queries and payment batch drafts',
+  },
   { stack: 'support-triage', name: '@acme/helpdesk-mcp', version: '3.0.2', description: 'MCP server: read and label helpdesk tickets' },
 ];
 
@@ -86,7 +91,11 @@ const pem = (key: KeyObject): string => key.export({ format: 'pem', type: 'pkcs8
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** A local mock Sigstore (Fulcio, Rekor, TSA) on 127.0.0.1, and the trusted root that verifies it. */
-async function startMockSigstore(): Promise<{ urls: { fulcio: string; rekor: string; tsa: string }; trustedRoot: object; close(): Promise<void> }> {
+async function startMockSigstore(): Promise<{
+  urls: { fulcio: string; rekor: string; tsa: string };
+  trustedRoot: object;
+  close(): Promise<void>;
+}> {
   const keyPair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const ctlog = await initializeCTLog(keyPair);
   const ca = await initializeCA(keyPair, ctlog);
@@ -97,8 +106,12 @@ async function startMockSigstore(): Promise<{ urls: { fulcio: string; rekor: str
   const base = `http://127.0.0.1:${address.port}`;
   // The checkpoint names its log by the trusted root's tlog baseUrl, not where the mock listens.
   const tlog = await initializeTLog(REKOR_URL, keyPair);
-  // A whole-second TSA clock: @sigstore/core refuses GeneralizedTime with 1-2 fractional digits.
-  const tsa = await initializeTSA(keyPair, new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000));
+  const tsa = await initializeTSA(keyPair);
+  // A live whole-second TSA clock: @sigstore/core refuses GeneralizedTime with 1-2 fractional digits,
+  // and a clock fixed at start-up stamps plugins signed more than a second later before their
+  // Fulcio certificate's notBefore (it made this script fail on a loaded machine). Rounded up, the
+  // time is never before a certificate issued just earlier.
+  (tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => new Date(Math.ceil(Date.now() / 1000) * 1000);
   const handlers = [fulcioHandler(ca), rekorHandler(tlog), tsaHandler(tsa)];
   server.on('request', (request, response) => {
     const chunks: Buffer[] = [];
@@ -118,14 +131,21 @@ async function startMockSigstore(): Promise<{ urls: { fulcio: string; rekor: str
   const start = new Date(Date.now() - 60_000).toISOString();
   const spki = (raw: Buffer) => ({ rawBytes: raw.toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } });
   const logId = (raw: Buffer) => ({ keyId: createHash('sha256').update(raw).digest('base64') });
-  const chain = (certs: ArrayBufferView[]) => ({ certificates: certs.map((c) => ({ rawBytes: Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('base64') })) });
+  const chain = (certs: ArrayBufferView[]) => ({
+    certificates: certs.map((c) => ({ rawBytes: Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('base64') })),
+  });
   const ctlogKey = Buffer.from(keyPair.publicKey.export({ format: 'der', type: 'spki' }));
   const tlogKey = Buffer.from(tlog.publicKey);
   const trustedRoot = {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
     tlogs: [{ baseUrl: REKOR_URL, hashAlgorithm: 'SHA2_256', publicKey: spki(tlogKey), logId: logId(tlogKey) }],
     certificateAuthorities: [
-      { subject: { organization: 'acme', commonName: 'acme mock fulcio' }, uri: 'https://fulcio.acme.example', certChain: chain([ca.rootCertificate]), validFor: { start } },
+      {
+        subject: { organization: 'acme', commonName: 'acme mock fulcio' },
+        uri: 'https://fulcio.acme.example',
+        certChain: chain([ca.rootCertificate]),
+        validFor: { start },
+      },
     ],
     ctlogs: [{ baseUrl: 'https://ctfe.acme.example', hashAlgorithm: 'SHA2_256', publicKey: spki(ctlogKey), logId: logId(ctlogKey) }],
     timestampAuthorities: [
@@ -183,14 +203,25 @@ function packPlugin(plugin: Plugin): Buffer {
     );
     writeFileSync(path.join(dir, 'index.js'), `// ${plugin.description}\nexport const name = ${JSON.stringify(plugin.name)};\n`);
     writeFileSync(path.join(dir, 'README.md'), `# ${plugin.name}\n\n${plugin.description}.\n`);
-    const out = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+    const out = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { filename: string }[];
     return readFileSync(path.join(dir, out[0]!.filename));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function signPlugin(root: string, plugin: Plugin, registryKey: KeyObject, mock: Awaited<ReturnType<typeof startMockSigstore>>): Promise<void> {
+async function signPlugin(
+  root: string,
+  plugin: Plugin,
+  registryKey: KeyObject,
+  mock: Awaited<ReturnType<typeof startMockSigstore>>,
+): Promise<void> {
   const tarball = packPlugin(plugin);
   const integrity = integrityOf(tarball);
   const keyid = npmKeyId(createPublicKey(registryKey));
@@ -229,12 +260,17 @@ async function signPlugin(root: string, plugin: Plugin, registryKey: KeyObject, 
     predicateType: PUBLISH_PREDICATE,
     predicate: { name: plugin.name, version: plugin.version, registry: 'https://registry.acme.example/' },
   };
-  const publishBundle = await signDsse(Buffer.from(JSON.stringify(publish)), IN_TOTO_PAYLOAD_TYPE, { kind: 'key', privateKeyPem: pem(registryKey), keyHint: keyid });
+  const publishBundle = await signDsse(Buffer.from(JSON.stringify(publish)), IN_TOTO_PAYLOAD_TYPE, {
+    kind: 'key',
+    privateKeyPem: pem(registryKey),
+    keyHint: keyid,
+  });
   const signature = sign('sha256', Buffer.from(`${plugin.name}@${plugin.version}:${integrity}`), registryKey).toString('base64');
   const dir = path.join(root, 'stacks', plugin.stack, 'attestations');
   const file = vendoredFile(dir, plugin.name, plugin.version);
   mkdirSync(path.dirname(file), { recursive: true });
-  for (const old of readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${plugin.name.split('/').at(-1)!}@`))) rmSync(path.join(path.dirname(file), old));
+  for (const old of readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${plugin.name.split('/').at(-1)!}@`)))
+    rmSync(path.join(path.dirname(file), old));
   writeFileSync(
     file,
     json({
@@ -310,7 +346,9 @@ async function signModels(root: string, key: KeyObject): Promise<void> {
  */
 async function signImages(root: string, key: KeyObject): Promise<void> {
   for (const stack of ['payments', 'support-triage']) {
-    const manifest = parseDocument(readFileSync(path.join(root, 'stacks', stack, 'agent.yaml'), 'utf8')).toJS() as { runtimeImage?: { ref: string } };
+    const manifest = parseDocument(readFileSync(path.join(root, 'stacks', stack, 'agent.yaml'), 'utf8')).toJS() as {
+      runtimeImage?: { ref: string };
+    };
     const ref = manifest.runtimeImage?.ref;
     if (ref === undefined) continue;
     const [repository, digest] = ref.split('@sha256:') as [string, string];
@@ -319,7 +357,11 @@ async function signImages(root: string, key: KeyObject): Promise<void> {
       subject: [{ name: repository, digest: { sha256: digest } }],
       predicateType: 'https://slsa.dev/provenance/v1',
       predicate: {
-        buildDefinition: { buildType: 'https://acme.example/container-build/v1', externalParameters: { repository: `https://github.com/acme/${stack}-agent`, ref: 'refs/tags/v1.0.0' }, resolvedDependencies: [] },
+        buildDefinition: {
+          buildType: 'https://acme.example/container-build/v1',
+          externalParameters: { repository: `https://github.com/acme/${stack}-agent`, ref: 'refs/tags/v1.0.0' },
+          resolvedDependencies: [],
+        },
         runDetails: { builder: { id: 'https://acme.example/release-engineering/builder' }, metadata: { invocationId: `${stack}-v1.0.0` } },
       },
     };
@@ -360,7 +402,8 @@ function renewDescriptors(root: string, expires: string): void {
       const target = path.join(dir, file);
       const text = readFileSync(target, 'utf8');
       const renewed = text.replace(/("expires"\s*:\s*)"[^"]*"/, `$1"${expires}"`);
-      if (renewed === text && !text.includes(`"${expires}"`)) throw new Error(`${path.relative(root, target)} must have an "expires" field to renew`);
+      if (renewed === text && !text.includes(`"${expires}"`))
+        throw new Error(`${path.relative(root, target)} must have an "expires" field to renew`);
       writeFileSync(target, renewed);
       log(`renewed ${path.relative(root, target)}: expires ${expires}`);
     }
@@ -371,7 +414,10 @@ function renewDescriptors(root: string, expires: string): void {
 function regenerateSboms(root: string): void {
   const cli = path.join(root, 'bin/agentfence.js');
   for (const agent of ['payments', 'support-triage']) {
-    execFileSync(process.execPath, [cli, 'sbom', agent, '-o', `sbom/${agent}.cdx.json`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [cli, 'sbom', agent, '-o', `sbom/${agent}.cdx.json`], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     log(`regenerated sbom/${agent}.cdx.json`);
   }
 }
@@ -382,14 +428,21 @@ function defaultExpiry(now: Date): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { keys: { type: 'string' }, 'skip-models': { type: 'boolean', default: false }, renew: { type: 'boolean', default: false }, expires: { type: 'string' }, 'only-images': { type: 'boolean', default: false } },
+    options: {
+      keys: { type: 'string' },
+      'skip-models': { type: 'boolean', default: false },
+      renew: { type: 'boolean', default: false },
+      expires: { type: 'string' },
+      'only-images': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const root = findProjectRoot(process.cwd());
   if (values.expires !== undefined && !values.renew) throw new Error('--expires needs --renew');
   if (values.renew) {
     const expires = values.expires === undefined ? defaultExpiry(new Date()) : `${values.expires}T00:00:00Z`;
-    if (!/^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(expires) || !(Date.parse(expires) > Date.now())) throw new Error(`--expires must be a future date YYYY-MM-DD (got ${values.expires})`);
+    if (!/^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(expires) || !(Date.parse(expires) > Date.now()))
+      throw new Error(`--expires must be a future date YYYY-MM-DD (got ${values.expires})`);
     renewDescriptors(root, expires);
   }
   const keysDir = path.resolve(values.keys ?? path.join(root, '../example-keys'));

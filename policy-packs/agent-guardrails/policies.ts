@@ -108,7 +108,9 @@ function toPlanned(resource: PolicyResource): PlannedResource {
     ...(resource.parent === undefined ? {} : { parent: resource.parent.urn }),
     protect: resource.opts.protect,
     // what each property refers to, even while its value is unknown: the graph rules follow it
-    dependencies: Object.fromEntries(Object.entries(resource.propertyDependencies ?? {}).map(([key, list]) => [key, list.map((dependency) => dependency.urn)])),
+    dependencies: Object.fromEntries(
+      Object.entries(resource.propertyDependencies ?? {}).map(([key, list]) => [key, list.map((dependency) => dependency.urn)]),
+    ),
   };
 }
 
@@ -118,7 +120,8 @@ function stackPolicy(rule: StackRule, contextOf: ContextOf): StackValidationPoli
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const view = createStackView(args.resources.map(toPlanned));
       const config = resolveRuleConfig(rule, args.getConfig<Record<string, unknown>>());
-      for (const violation of rule.evaluateStack(view, config, contextOf(args.resources[0]?.urn))) report(reportViolation, violation, violation.urn);
+      for (const violation of rule.evaluateStack(view, config, contextOf(args.resources[0]?.urn)))
+        report(reportViolation, violation, violation.urn);
     },
   };
 }

@@ -46,7 +46,13 @@ export function buildGatewayCedar(manifest: AgentManifest, options: Partial<Poli
   const authorizer = options.authorizer ?? 'oauth';
   const gatewayArn = options.gatewayArn ?? offlineGatewayArn(manifest);
   const paused = options.paused ?? manifest.paused === true;
-  return { tools, schema: buildCedarSchema(tools, authorizer), policies: buildPolicies(tools, { gatewayArn, paused, authorizer }), gatewayArn, authorizer };
+  return {
+    tools,
+    schema: buildCedarSchema(tools, authorizer),
+    policies: buildPolicies(tools, { gatewayArn, paused, authorizer }),
+    gatewayArn,
+    authorizer,
+  };
 }
 
 /** 1-based line and column of `offset` in `text`. */
@@ -112,7 +118,13 @@ function principalEntity(cedar: GatewayCedar, claims: Readonly<Record<string, st
 export function authorizeCall(cedar: GatewayCedar, request: CallRequest): CallDecision {
   const entry = cedar.tools.find((tool) => tool.tool.name === request.tool);
   if (entry === undefined) {
-    return { decision: 'deny', policies: [], errors: [`tool ${JSON.stringify(request.tool)} is not exposed by the gateway (tools: ${cedar.tools.map((tool) => tool.tool.name).join(', ') || 'none'})`] };
+    return {
+      decision: 'deny',
+      policies: [],
+      errors: [
+        `tool ${JSON.stringify(request.tool)} is not exposed by the gateway (tools: ${cedar.tools.map((tool) => tool.tool.name).join(', ') || 'none'})`,
+      ],
+    };
   }
   let input;
   try {
@@ -145,8 +157,15 @@ function residuals(cedar: GatewayCedar, entry: GatewayTool, caller: 'unknown' | 
     action: { type: 'AgentCore::Action', id: entry.action },
     resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
     context: { input: { __extn: { fn: 'unknown', arg: 'input' } } },
-    policies: { staticPolicies: Object.fromEntries(cedar.policies.filter((policy) => policy.action === entry.action).map((policy) => [policy.id, policy.text])) },
-    entities: caller === 'unknown' ? [] : [{ uid: principal, attrs: { id: principal.id }, parents: [], ...(cedar.authorizer === 'oauth' ? { tags: {} } : {}) }],
+    policies: {
+      staticPolicies: Object.fromEntries(
+        cedar.policies.filter((policy) => policy.action === entry.action).map((policy) => [policy.id, policy.text]),
+      ),
+    },
+    entities:
+      caller === 'unknown'
+        ? []
+        : [{ uid: principal, attrs: { id: principal.id }, parents: [], ...(cedar.authorizer === 'oauth' ? { tags: {} } : {}) }],
   });
 }
 
@@ -172,17 +191,29 @@ export function analyzeGatewayCedar(cedar: GatewayCedar): CedarProblem[] {
     const unknown = residuals(cedar, entry, 'unknown');
     if (anyone.type === 'failure' || unknown.type === 'failure') {
       const errors = [...(anyone.type === 'failure' ? anyone.errors : []), ...(unknown.type === 'failure' ? unknown.errors : [])];
-      problems.push({ kind: 'validation', message: `partial evaluation of ${entry.tool.name} must succeed (got ${errors.map((error) => error.message).join('; ')})` });
+      problems.push({
+        kind: 'validation',
+        message: `partial evaluation of ${entry.tool.name} must succeed (got ${errors.map((error) => error.message).join('; ')})`,
+      });
       continue;
     }
     for (const policy of cedar.policies.filter((candidate) => candidate.action === entry.action)) {
       // Satisfied for a caller with no claims whatever the input: nothing constrains a high-risk tool.
       if (policy.effect === 'permit' && entry.tool.risk === 'high' && anyone.response.satisfied.includes(policy.id)) {
-        problems.push({ kind: 'overly-permissive', policyId: policy.id, message: `${policy.id} permits every call of high-risk tool ${entry.tool.name}, by a caller with no claims and with any input` });
+        problems.push({
+          kind: 'overly-permissive',
+          policyId: policy.id,
+          message: `${policy.id} permits every call of high-risk tool ${entry.tool.name}, by a caller with no claims and with any input`,
+        });
       }
       const residual = unknown.response.residuals[policy.id];
       const never = residual !== undefined && residual.conditions.some((clause) => foldsTo(clause.body, clause.kind === 'unless'));
-      if (never) problems.push({ kind: 'unsatisfiable', policyId: policy.id, message: `${policy.id} can never be satisfied (a condition is always ${'false'}), so it has no effect` });
+      if (never)
+        problems.push({
+          kind: 'unsatisfiable',
+          policyId: policy.id,
+          message: `${policy.id} can never be satisfied (a condition is always false), so it has no effect`,
+        });
     }
   }
   return problems;

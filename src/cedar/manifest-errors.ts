@@ -19,16 +19,36 @@ const CODE: Readonly<Record<CedarProblem['kind'], string>> = Object.freeze({
 
 function locateProblem(source: Source, cedar: GatewayCedar, problem: CedarProblem): LocatedError {
   const policy = cedar.policies.find((candidate) => candidate.id === problem.policyId);
-  const raw = policy?.raw.find((origin) => problem.offset !== undefined && problem.offset >= origin.offset && problem.offset <= origin.offset + origin.length + 2);
+  const raw = policy?.raw.find(
+    (origin) => problem.offset !== undefined && problem.offset >= origin.offset && problem.offset <= origin.offset + origin.length + 2,
+  );
   if (raw !== undefined) {
     const at: DocPath = ['tools', raw.toolIndex, 'conditions', raw.field];
-    return errorAt(source, at, CODE[problem.kind], `tools[${raw.toolIndex}].conditions.${raw.field} must be valid Cedar for the generated schema: ${problem.message} (at character ${problem.offset! - raw.offset + 1} of the expression)`);
+    return errorAt(
+      source,
+      at,
+      CODE[problem.kind],
+      `tools[${raw.toolIndex}].conditions.${raw.field} must be valid Cedar for the generated schema: ${problem.message} (at character ${problem.offset! - raw.offset + 1} of the expression)`,
+    );
   }
   const entry = cedar.tools.find((tool) => tool.tool.name === policy?.tool);
-  const at: DocPath = entry === undefined ? ['tools'] : entry.tool.conditions !== undefined ? ['tools', entry.index, 'conditions'] : ['tools', entry.index, 'mcp'];
+  const at: DocPath =
+    entry === undefined
+      ? ['tools']
+      : entry.tool.conditions !== undefined
+        ? ['tools', entry.index, 'conditions']
+        : ['tools', entry.index, 'mcp'];
   const where = policy === undefined ? 'the generated Cedar' : `policy ${policy.id}`;
-  const lead = problem.kind === 'parse' || problem.kind === 'validation' ? `${where} must validate against the generated schema` : `${where} must constrain its tool`;
-  return errorAt(source, at, CODE[problem.kind], `${lead}: ${problem.message}${problem.line !== undefined ? ` (policy line ${problem.line}, column ${problem.col})` : ''}`);
+  const lead =
+    problem.kind === 'parse' || problem.kind === 'validation'
+      ? `${where} must validate against the generated schema`
+      : `${where} must constrain its tool`;
+  return errorAt(
+    source,
+    at,
+    CODE[problem.kind],
+    `${lead}: ${problem.message}${problem.line !== undefined ? ` (policy line ${problem.line}, column ${problem.col})` : ''}`,
+  );
 }
 
 /** Cedar errors of a loaded (schema- and semantics-valid) manifest; empty when all is well. */
@@ -49,9 +69,17 @@ export function cedarManifestErrors(loaded: LoadedManifest): LocatedError[] {
   errors.push(...analyzeGatewayCedar(cedar).map((problem) => locateProblem(source, cedar, problem)));
   for (const result of runAuthorizationTests(m, cedar)) {
     if (result.passed) continue;
-    const why = [result.got.policies.length > 0 ? `decided by ${result.got.policies.join(', ')}` : 'no policy applied', ...result.got.errors].join('; ');
+    const why = [
+      result.got.policies.length > 0 ? `decided by ${result.got.policies.join(', ')}` : 'no policy applied',
+      ...result.got.errors,
+    ].join('; ');
     errors.push(
-      errorAt(source, ['authorizationTests', result.index, 'expect'], 'AUTHZ_TEST_FAILED', `authorizationTests[${result.index}] (${result.name}) must be ${result.expected} (got ${result.got.decision}: ${why})`),
+      errorAt(
+        source,
+        ['authorizationTests', result.index, 'expect'],
+        'AUTHZ_TEST_FAILED',
+        `authorizationTests[${result.index}] (${result.name}) must be ${result.expected} (got ${result.got.decision}: ${why})`,
+      ),
     );
   }
   return errors;

@@ -63,11 +63,13 @@ function hasRef(field: string): string {
 export function numberLiteral(value: number, property: ToolInputProperty, where: string): string {
   if (!Number.isFinite(value)) throw new InputError('CEDAR_LITERAL', `${where} must be a finite number (got ${value})`);
   if (property.type === 'integer') {
-    if (!Number.isSafeInteger(value)) throw new InputError('CEDAR_LITERAL', `${where} must be an integer for an integer field (got ${value})`);
+    if (!Number.isSafeInteger(value))
+      throw new InputError('CEDAR_LITERAL', `${where} must be an integer for an integer field (got ${value})`);
     return String(value);
   }
   const fixed = value.toFixed(4);
-  if (Number(fixed) !== value || Math.abs(value) >= 922337203685477) throw new InputError('CEDAR_LITERAL', `${where} must fit a Cedar decimal (4 decimal places, |x| < 922337203685477; got ${value})`);
+  if (Number(fixed) !== value || Math.abs(value) >= 922337203685477)
+    throw new InputError('CEDAR_LITERAL', `${where} must fit a Cedar decimal (4 decimal places, |x| < 922337203685477; got ${value})`);
   return `decimal(${JSON.stringify(fixed)})`;
 }
 
@@ -133,7 +135,15 @@ function permitOf(entry: GatewayTool, options: PolicyOptions, authorizer: Gatewa
     raw.push({ toolIndex: entry.index, field, offset: text.length, length: expression.length });
     text += `${expression} }`;
   }
-  return { id: policyId('permit', entry.tool.name), effect: 'permit', role: 'permit', tool: entry.tool.name, action: entry.action, text: `${text};`, raw };
+  return {
+    id: policyId('permit', entry.tool.name),
+    effect: 'permit',
+    role: 'permit',
+    tool: entry.tool.name,
+    action: entry.action,
+    text: `${text};`,
+    raw,
+  };
 }
 
 /** Forbids for inputs the manifest rules out: out-of-bounds numbers, values outside an allowed list. */
@@ -190,7 +200,13 @@ export function buildPolicies(tools: readonly GatewayTool[], options: PolicyOpti
   const out: GeneratedPolicy[] = [];
   for (const entry of tools) out.push(permitOf(entry, options, authorizer), ...forbidsOf(entry, options));
   if (options.paused === true) {
-    out.push({ id: KILL_SWITCH_ID, effect: 'forbid', role: 'kill-switch', text: `@id("${KILL_SWITCH_ID}")\nforbid(principal, action, resource);`, raw: [] });
+    out.push({
+      id: KILL_SWITCH_ID,
+      effect: 'forbid',
+      role: 'kill-switch',
+      text: `@id("${KILL_SWITCH_ID}")\nforbid(principal, action, resource);`,
+      raw: [],
+    });
   }
   return out;
 }

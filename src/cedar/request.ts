@@ -27,7 +27,8 @@ function toValue(value: unknown, type: string, field: string): CedarValueJson {
  * @throws InputError CEDAR_INPUT when the input is not an object or a number does not fit a decimal.
  */
 export function toCedarInput(schema: ToolInputSchema, input: unknown): Record<string, CedarValueJson> {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('CEDAR_INPUT', `input must be a JSON object (got ${JSON.stringify(input)})`);
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new InputError('CEDAR_INPUT', `input must be a JSON object (got ${JSON.stringify(input)})`);
   const out: Record<string, CedarValueJson> = {};
   for (const [field, value] of Object.entries(input)) {
     const property = schema.properties[field];

@@ -14,9 +14,17 @@ import type { GatewayTool } from './targets.js';
 export type GatewayAuthorizer = 'oauth' | 'iam';
 
 /** The principal entity type for each authorizer. */
-export const PRINCIPAL_TYPE: Readonly<Record<GatewayAuthorizer, string>> = Object.freeze({ oauth: 'AgentCore::OAuthUser', iam: 'AgentCore::IamEntity' });
+export const PRINCIPAL_TYPE: Readonly<Record<GatewayAuthorizer, string>> = Object.freeze({
+  oauth: 'AgentCore::OAuthUser',
+  iam: 'AgentCore::IamEntity',
+});
 
-const CEDAR_TYPE: Readonly<Record<ToolInputType, string>> = Object.freeze({ string: 'String', integer: 'Long', number: 'decimal', boolean: 'Bool' });
+const CEDAR_TYPE: Readonly<Record<ToolInputType, string>> = Object.freeze({
+  string: 'String',
+  integer: 'Long',
+  number: 'decimal',
+  boolean: 'Bool',
+});
 
 /** The Cedar type of one input field. */
 export function cedarTypeOf(property: ToolInputProperty): string {
@@ -30,7 +38,9 @@ export function cedarTypeOf(property: ToolInputProperty): string {
 /** The record type of a tool's `context.input`. */
 export function inputRecordType(schema: ToolInputSchema): string {
   const required = new Set(schema.required ?? []);
-  const fields = Object.entries(schema.properties).map(([name, property]) => `${JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${cedarTypeOf(property)}`);
+  const fields = Object.entries(schema.properties).map(
+    ([name, property]) => `${JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${cedarTypeOf(property)}`,
+  );
   return `{ ${fields.join(', ')} }`;
 }
 

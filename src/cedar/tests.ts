@@ -25,7 +25,9 @@ export function runAuthorizationTests(manifest: AgentManifest, base?: GatewayCed
     const wantsPaused = test.paused ?? manifest.paused === true;
     let cedar = running;
     if (wantsPaused !== running.policies.some((policy) => policy.role === 'kill-switch')) {
-      cedar = wantsPaused ? (paused ??= buildGatewayCedar(manifest, { gatewayArn: running.gatewayArn, paused: true })) : (unpaused ??= buildGatewayCedar(manifest, { gatewayArn: running.gatewayArn, paused: false }));
+      cedar = wantsPaused
+        ? (paused ??= buildGatewayCedar(manifest, { gatewayArn: running.gatewayArn, paused: true }))
+        : (unpaused ??= buildGatewayCedar(manifest, { gatewayArn: running.gatewayArn, paused: false }));
     }
     const got = authorizeCall(cedar, { tool: test.tool, input: test.input, ...(test.claims !== undefined ? { claims: test.claims } : {}) });
     return { index, name: test.name, tool: test.tool, expected: test.expect, got, passed: got.decision === test.expect };
@@ -39,7 +41,13 @@ export interface ToolPolicyView {
   readonly action: string;
   readonly target: string;
   readonly policies: readonly { readonly id: string; readonly effect: 'permit' | 'forbid'; readonly text: string }[];
-  readonly tests: readonly { readonly name: string; readonly expected: 'allow' | 'deny'; readonly got: 'allow' | 'deny'; readonly passed: boolean; readonly decidedBy: readonly string[] }[];
+  readonly tests: readonly {
+    readonly name: string;
+    readonly expected: 'allow' | 'deny';
+    readonly got: 'allow' | 'deny';
+    readonly passed: boolean;
+    readonly decidedBy: readonly string[];
+  }[];
 }
 
 /** The per-tool view of the generated policies (running agent) and the manifest's tests, for the report. */
@@ -51,9 +59,17 @@ export function toolPolicyViews(manifest: AgentManifest): ToolPolicyView[] {
     risk: entry.tool.risk,
     action: entry.action,
     target: entry.target,
-    policies: cedar.policies.filter((policy) => policy.tool === entry.tool.name).map((policy) => ({ id: policy.id, effect: policy.effect, text: policy.text })),
+    policies: cedar.policies
+      .filter((policy) => policy.tool === entry.tool.name)
+      .map((policy) => ({ id: policy.id, effect: policy.effect, text: policy.text })),
     tests: results
       .filter((result) => result.tool === entry.tool.name)
-      .map((result) => ({ name: result.name, expected: result.expected, got: result.got.decision, passed: result.passed, decidedBy: result.got.policies })),
+      .map((result) => ({
+        name: result.name,
+        expected: result.expected,
+        got: result.got.decision,
+        passed: result.passed,
+        decidedBy: result.got.policies,
+      })),
   }));
 }

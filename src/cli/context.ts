@@ -61,7 +61,10 @@ export function parseCommandArgs<O extends OptionsConfig>(
       allowPositionals,
       strict: true,
     });
-    return { values: parsed.values as Record<string, string | boolean | string[] | boolean[] | undefined>, positionals: parsed.positionals };
+    return {
+      values: parsed.values,
+      positionals: parsed.positionals,
+    };
   } catch (error) {
     throw new InputError('CLI_USAGE', (error as Error).message.replace(/\. To specify.*$/s, '.'), { cause: error });
   }

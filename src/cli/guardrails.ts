@@ -31,7 +31,11 @@ export function agentRuleConfig(agent: LoadedAgent): PackConfig {
   return {
     'high-risk-actions-via-approval-gate': { highRiskTools },
     'agentcore-target-declared': { targets: groupTargets(exposed).map((target) => target.name) },
-    'agentcore-high-risk-via-approval': { gatedTools: exposed.filter((entry) => entry.gated).map((entry) => ({ tool: entry.tool.name, toolName: entry.tool.mcp.toolName, action: entry.action })) },
+    'agentcore-high-risk-via-approval': {
+      gatedTools: exposed
+        .filter((entry) => entry.gated)
+        .map((entry) => ({ tool: entry.tool.name, toolName: entry.tool.mcp.toolName, action: entry.action })),
+    },
     'supply-chain-verified': { agent: manifest.name, manifestDigest, trustPolicyDigest, artifacts },
     'network-firewall-allowlist-verified': { agent: manifest.name },
   };
@@ -47,7 +51,11 @@ export function readRuleConfigFile(file: string | undefined, cwd: string): PackC
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new InputError('CHECK_INPUT_UNREADABLE', `--config ${file} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
+    throw new InputError(
+      'CHECK_INPUT_UNREADABLE',
+      `--config ${file} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`,
+      { cause: error },
+    );
   }
   let config: unknown;
   try {
@@ -56,7 +64,10 @@ export function readRuleConfigFile(file: string | undefined, cwd: string): PackC
     throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be JSON (got: ${(error as Error).message})`, { cause: error });
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new InputError('CHECK_CONFIG_MALFORMED', `--config ${file} must be a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`);
+    throw new InputError(
+      'CHECK_CONFIG_MALFORMED',
+      `--config ${file} must be a JSON object (got ${Array.isArray(config) ? 'an array' : typeof config})`,
+    );
   }
   return config as PackConfig;
 }
@@ -98,7 +109,11 @@ export interface CheckAgentOptions {
 }
 
 /** Evaluates every rule over an agent's planned resources. @throws ConfigError RULE_CONFIG_INVALID. */
-export async function checkAgentPlan(agent: LoadedAgent, resources: readonly PlannedResource[], options: CheckAgentOptions = {}): Promise<Evaluation> {
+export async function checkAgentPlan(
+  agent: LoadedAgent,
+  resources: readonly PlannedResource[],
+  options: CheckAgentOptions = {},
+): Promise<Evaluation> {
   const { evaluateRules } = await import('../rules/evaluate.js');
   return evaluateRules(resources, {
     config: mergeRuleConfig(agentRuleConfig(agent), options.userConfig ?? {}),

@@ -10,7 +10,6 @@ import { packageVersion } from '../version.js';
 import { commands } from './commands/index.js';
 import { makeContext, type ProcessLike, toFormat } from './context.js';
 
-
 function usage(): string {
   const lines = Object.entries(commands).map(([, entry]) => `  agentfence ${entry.summary}`);
   return [
@@ -20,7 +19,7 @@ function usage(): string {
     ...lines,
     '',
     'First run: agentfence init <agent> -> agentfence keygen -> agentfence sign ... -> agentfence gate <agent>',
-    '           (`agentfence help init` shows each step; `agentfence help <command>` any command\'s options).',
+    "           (`agentfence help init` shows each step; `agentfence help <command>` any command's options).",
     'Common options: --format text|json|sarif, -o/--output F (validate, check, gate, plan: the result to a file),',
     '  --quiet (only the verdict and findings), --help, --version.',
     'Colour: on a terminal; NO_COLOR=<anything> turns it off, FORCE_COLOR=1 turns it on.',
@@ -57,10 +56,14 @@ export function takeOutputOption(argv: readonly string[]): { file?: string; rest
   return file === undefined ? { rest } : { file, rest };
 }
 
-/** Whether argv asks for the version (before `--`). */
+/**
+ * Whether argv asks for the version (before `--`). `--version` followed by a value is a command's own
+ * option (`verify plugin --version 1.3.0`), not the version flag.
+ */
 function wantsVersion(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--version' || arg === '-V');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  return args.some((arg, i) => arg === '-V' || (arg === '--version' && (i === args.length - 1 || args[i + 1]!.startsWith('-'))));
 }
 
 /**
@@ -115,7 +118,10 @@ export async function run(proc: ProcessLike): Promise<number> {
     }
     const command = await target.load();
     const subName = rest[1];
-    const sub = subName !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, subName) ? command.subcommands[subName] : undefined;
+    const sub =
+      subName !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, subName)
+        ? command.subcommands[subName]
+        : undefined;
     proc.stdout.write(`${(sub === undefined ? command : await sub()).usage.trimEnd()}\n`);
     return ExitCode.PASS;
   }
@@ -124,7 +130,8 @@ export async function run(proc: ProcessLike): Promise<number> {
     // --verbose: the data the IAM verdicts rest on, so that a verdict can be reproduced.
     if (rest.includes('--verbose')) {
       const { iamDataTools } = await import('../rules/iam/data.js');
-      for (const tool of iamDataTools()) proc.stdout.write(`${tool.name} ${tool.version}${tool.description === undefined ? '' : ` (${tool.description})`}\n`);
+      for (const tool of iamDataTools())
+        proc.stdout.write(`${tool.name} ${tool.version}${tool.description === undefined ? '' : ` (${tool.description})`}\n`);
     }
     return ExitCode.PASS;
   }
@@ -162,7 +169,10 @@ export async function run(proc: ProcessLike): Promise<number> {
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       const first = rest[0];
-      const sub = first !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, first) ? command.subcommands[first] : undefined;
+      const sub =
+        first !== undefined && command.subcommands !== undefined && Object.hasOwn(command.subcommands, first)
+          ? command.subcommands[first]
+          : undefined;
       proc.stdout.write(`${(sub === undefined ? command : await sub()).usage.trimEnd()}\n`);
       return ExitCode.PASS;
     }
@@ -189,7 +199,13 @@ function entries(name: string): string {
 }
 
 /** Runs a command with its stdout collected into `file` (written whatever the verdict); the log stays on stderr. */
-async function runToFile(proc: ProcessLike, name: string, entry: NonNullable<(typeof commands)[string]>, rest: readonly string[], file: string): Promise<number> {
+async function runToFile(
+  proc: ProcessLike,
+  name: string,
+  entry: NonNullable<(typeof commands)[string]>,
+  rest: readonly string[],
+  file: string,
+): Promise<number> {
   const chunks: string[] = [];
   const collecting: ProcessLike = {
     argv: proc.argv,
@@ -199,12 +215,14 @@ async function runToFile(proc: ProcessLike, name: string, entry: NonNullable<(ty
     stdout: { write: (chunk: string) => chunks.push(chunk), isTTY: false },
   };
   const code = await run({ ...collecting, argv: [proc.argv[0] ?? 'node', proc.argv[1] ?? 'agentfence', name, ...rest] });
-  void entry;
+  entry;
   const target = path.resolve(proc.cwd(), file);
   try {
     writeFileSync(target, chunks.join(''));
   } catch (error) {
-    proc.stderr.write(`agentfence ${name}: -o ${file} must be a writable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})\n`);
+    proc.stderr.write(
+      `agentfence ${name}: -o ${file} must be a writable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})\n`,
+    );
     return ExitCode.BAD_INPUT;
   }
   return code;

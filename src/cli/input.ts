@@ -19,12 +19,16 @@ export function readInputFile(cwd: string, file: string, what: string, maxBytes 
   try {
     size = statSync(full).size;
   } catch (error) {
-    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      cause: error,
+    });
   }
   if (size > maxBytes) throw new InputError('INPUT_TOO_LARGE', `${what} ${file} must be at most ${maxBytes} bytes (got ${size})`);
   try {
     return readFileSync(full);
   } catch (error) {
-    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    throw new InputError('FILE_NOT_FOUND', `${what} ${file} must be readable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      cause: error,
+    });
   }
 }

@@ -58,7 +58,9 @@ export class ManifestLocator {
   /** The entry of a list (`tools`, `models`, ...) with this name, else the list itself. */
   entry(list: 'tools' | 'dataStores' | 'models' | 'plugins' | 'apis' | 'images', name: string): FileRegion {
     const entries = (this.manifest as unknown as Record<string, unknown>)[list];
-    const index = Array.isArray(entries) ? entries.findIndex((e) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name) : -1;
+    const index = Array.isArray(entries)
+      ? entries.findIndex((e) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === name)
+      : -1;
     return this.at(index >= 0 ? [list, index] : [list]);
   }
 
@@ -83,7 +85,9 @@ export class ManifestLocator {
     const rest = name.startsWith(`${agent}-`) ? name.slice(agent.length + 1) : name;
     const sorted = (names: readonly string[]) => [...names].sort((a, b) => b.length - a.length);
     if (rest.startsWith('store-')) {
-      const store = sorted(this.manifest.dataStores.map((s) => s.name)).find((s) => rest === `store-${s}` || rest.startsWith(`store-${s}-`));
+      const store = sorted(this.manifest.dataStores.map((s) => s.name)).find(
+        (s) => rest === `store-${s}` || rest.startsWith(`store-${s}-`),
+      );
       return store === undefined ? this.at(['dataStores']) : this.entry('dataStores', store);
     }
     if (rest.startsWith('gate-')) {

@@ -37,12 +37,17 @@ export interface RuleDescriptor {
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 
 const WHY_BY_PILLAR: Readonly<Record<Pillar, string>> = {
-  identity: 'An agent that cannot be told apart from other workloads, or that others can assume, breaks attribution and lets its privileges be borrowed (OWASP ASI03).',
-  'least-privilege': 'An agent acts on whatever its role allows, including what a prompt injection asks for: every permission beyond its declared tools is blast radius (OWASP ASI02, ASI03).',
-  'data-protection': "An agent's memory and evidence hold the data it was trusted with: unencrypted, public or unversioned stores turn one mistake into a breach (OWASP ASI06).",
-  network: 'Egress the agent does not need is how injected instructions exfiltrate data or reach attacker-controlled endpoints (OWASP ASI02).',
+  identity:
+    'An agent that cannot be told apart from other workloads, or that others can assume, breaks attribution and lets its privileges be borrowed (OWASP ASI03).',
+  'least-privilege':
+    'An agent acts on whatever its role allows, including what a prompt injection asks for: every permission beyond its declared tools is blast radius (OWASP ASI02, ASI03).',
+  'data-protection':
+    "An agent's memory and evidence hold the data it was trusted with: unencrypted, public or unversioned stores turn one mistake into a breach (OWASP ASI06).",
+  network:
+    'Egress the agent does not need is how injected instructions exfiltrate data or reach attacker-controlled endpoints (OWASP ASI02).',
   monitoring: 'Without a tamper-evident trail of what the agent did, misuse cannot be detected or investigated (OWASP ASI08).',
-  'supply-chain': 'A model, plugin or API that is not signed by an authority you trust can carry behaviour nobody reviewed (OWASP ASI04, LLM03).',
+  'supply-chain':
+    'A model, plugin or API that is not signed by an authority you trust can carry behaviour nobody reviewed (OWASP ASI04, LLM03).',
   'human-oversight': 'Irreversible or high-impact actions need a human decision the agent cannot bypass (OWASP ASI09).',
 };
 
@@ -93,10 +98,26 @@ function artifactDescriptor(kind: string, what: string, fix: string): RuleDescri
 
 /** Supply-chain verdicts of `verify` and the gate's verify stage, one rule per artifact kind. */
 export const SUPPLY_CHAIN_DESCRIPTORS: readonly RuleDescriptor[] = [
-  artifactDescriptor('model', 'model (its files, listed in a model-signing manifest)', 'Sign the model with `agentfence sign model <dir> --key <private.pem>` (or keyless), point `signature:` at the result and `signedBy:` at a model authority of the trust policy; a hosted model must be listed under `models.hosted`.'),
-  artifactDescriptor('plugin', 'npm plugin (and every package in its lockfile)', 'Use a release with registry signatures and SLSA provenance from a builder identity the trust policy names under `plugins.authorities`; vendor its attestations under the agent folder or run with `--online`.'),
-  artifactDescriptor('api', 'third-party API descriptor', 'Sign the descriptor with `agentfence sign api <descriptor> --key <private.pem>`, set `signature:` and `signedBy:` to an API authority of the trust policy, and renew it before it expires.'),
-  artifactDescriptor('image', 'container image', 'Sign the image with a key or identity the trust policy names for images and pin it by digest.'),
+  artifactDescriptor(
+    'model',
+    'model (its files, listed in a model-signing manifest)',
+    'Sign the model with `agentfence sign model <dir> --key <private.pem>` (or keyless), point `signature:` at the result and `signedBy:` at a model authority of the trust policy; a hosted model must be listed under `models.hosted`.',
+  ),
+  artifactDescriptor(
+    'plugin',
+    'npm plugin (and every package in its lockfile)',
+    'Use a release with registry signatures and SLSA provenance from a builder identity the trust policy names under `plugins.authorities`; vendor its attestations under the agent folder or run with `--online`.',
+  ),
+  artifactDescriptor(
+    'api',
+    'third-party API descriptor',
+    'Sign the descriptor with `agentfence sign api <descriptor> --key <private.pem>`, set `signature:` and `signedBy:` to an API authority of the trust policy, and renew it before it expires.',
+  ),
+  artifactDescriptor(
+    'image',
+    'container image',
+    'Sign the image with a key or identity the trust policy names for images and pin it by digest.',
+  ),
 ];
 
 function manifestDescriptor(id: string, title: string, description: string, fix: string, severity: Severity): RuleDescriptor {
@@ -117,10 +138,34 @@ function manifestDescriptor(id: string, title: string, description: string, fix:
 
 /** Checks of `validate` and the gate's validate stage, grouped by what failed. */
 export const MANIFEST_DESCRIPTORS: readonly RuleDescriptor[] = [
-  manifestDescriptor('manifest-readable', 'Manifest and trust policy are readable, single, well-formed documents', 'Checks whether the file exists, is at most 1 MiB of UTF-8, parses as one YAML (or JSON) mapping, and has no duplicate keys or alias expansion beyond the limit.', 'Fix the syntax at the reported line; split several documents into one; remove duplicate keys.', 'high'),
-  manifestDescriptor('manifest-schema', 'Manifest and trust policy follow their JSON Schema', 'Checks whether every field has the type, format and allowed values the versioned schema defines, and whether no unknown field is present (a typo would silently drop a fence).', 'Correct the field at the reported line to what the message names (`agentfence validate <agent>` lists every error at once).', 'high'),
-  manifestDescriptor('manifest-semantics', 'Manifest entries are consistent and enforceable', 'Checks whether the entries are consistent where a schema cannot tell: unique names, high-risk tools behind an approval, no wildcard actions, retention long enough for audit, egress settings that agree, and the manifest name matching its stack folder and stack config.', 'Change the entry at the reported line as the message says; rename a copied example everywhere (folder, `name:`, `Pulumi.<agent>.yaml`).', 'high'),
-  manifestDescriptor('trust-policy-references', 'Signers, keys and roots the manifest names exist in the trust policy', "Checks whether every `signedBy` names an authority of the trust policy, every key and trusted root file exists inside the project (no symlink or path escape), is parseable, and is a public key, never a private one.", 'Add the authority to stacks/trust-policy.yaml (`agentfence keygen` writes the public key where the policy expects it), or fix the name; never commit a private key.', 'critical'),
+  manifestDescriptor(
+    'manifest-readable',
+    'Manifest and trust policy are readable, single, well-formed documents',
+    'Checks whether the file exists, is at most 1 MiB of UTF-8, parses as one YAML (or JSON) mapping, and has no duplicate keys or alias expansion beyond the limit.',
+    'Fix the syntax at the reported line; split several documents into one; remove duplicate keys.',
+    'high',
+  ),
+  manifestDescriptor(
+    'manifest-schema',
+    'Manifest and trust policy follow their JSON Schema',
+    'Checks whether every field has the type, format and allowed values the versioned schema defines, and whether no unknown field is present (a typo would silently drop a fence).',
+    'Correct the field at the reported line to what the message names (`agentfence validate <agent>` lists every error at once).',
+    'high',
+  ),
+  manifestDescriptor(
+    'manifest-semantics',
+    'Manifest entries are consistent and enforceable',
+    'Checks whether the entries are consistent where a schema cannot tell: unique names, high-risk tools behind an approval, no wildcard actions, retention long enough for audit, egress settings that agree, and the manifest name matching its stack folder and stack config.',
+    'Change the entry at the reported line as the message says; rename a copied example everywhere (folder, `name:`, `Pulumi.<agent>.yaml`).',
+    'high',
+  ),
+  manifestDescriptor(
+    'trust-policy-references',
+    'Signers, keys and roots the manifest names exist in the trust policy',
+    'Checks whether every `signedBy` names an authority of the trust policy, every key and trusted root file exists inside the project (no symlink or path escape), is parseable, and is a public key, never a private one.',
+    'Add the authority to stacks/trust-policy.yaml (`agentfence keygen` writes the public key where the policy expects it), or fix the name; never commit a private key.',
+    'critical',
+  ),
 ];
 
 /** Checks only the gate makes. */
@@ -129,7 +174,8 @@ export const GATE_DESCRIPTORS: readonly RuleDescriptor[] = [
     id: 'sbom-stale',
     name: 'SbomStale',
     title: 'The committed SBOM matches the agent',
-    description: 'Checks whether sbom/<agent>.cdx.json, the reviewed record of what the agent ships, is byte-identical to the SBOM of the agent as it is now.',
+    description:
+      'Checks whether sbom/<agent>.cdx.json, the reviewed record of what the agent ships, is byte-identical to the SBOM of the agent as it is now.',
     why: 'Reviewers and Dependency-Track read the committed SBOM: a stale one hides a new model, plugin or API from them (OWASP ASI04).',
     fix: 'Run `agentfence sbom <agent>` and commit the reviewed change.',
     severity: 'medium',
@@ -142,7 +188,8 @@ export const GATE_DESCRIPTORS: readonly RuleDescriptor[] = [
     id: 'stack-config-present',
     name: 'StackConfigPresent',
     title: 'The agent has its Pulumi stack config',
-    description: 'Checks whether stacks/Pulumi.<agent>.yaml exists and names the agent\'s manifest, so `pulumi up --stack <agent>` deploys what the gate checked.',
+    description:
+      "Checks whether stacks/Pulumi.<agent>.yaml exists and names the agent's manifest, so `pulumi up --stack <agent>` deploys what the gate checked.",
     why: 'Without its stack config the deploy either fails or deploys another manifest than the one the gate approved.',
     fix: 'Run `agentfence init <agent>` for a new agent, or create stacks/Pulumi.<agent>.yaml with `agentfence:manifest: <agent>/agent.yaml`.',
     severity: 'medium',
@@ -153,8 +200,32 @@ export const GATE_DESCRIPTORS: readonly RuleDescriptor[] = [
   },
 ];
 
-const READABLE = new Set(['FILE_MISSING', 'NOT_A_FILE', 'TOO_LARGE', 'NOT_UTF8', 'YAML_SYNTAX', 'JSON_SYNTAX', 'DUPLICATE_KEY', 'MULTI_DOCUMENT', 'MULTIPLE_DOCS', 'ALIAS_LIMIT', 'NOT_A_MAPPING', 'MANIFEST_UNREADABLE']);
-const TRUST_REFERENCES = new Set(['UNKNOWN_AUTHORITY', 'UNKNOWN_TRUSTED_ROOT', 'KEY_INVALID', 'KEY_PRIVATE', 'CERTIFICATE_INVALID', 'PATH_ESCAPE', 'PATH_ABSOLUTE', 'SYMLINK_ESCAPE', 'NOT_A_DIRECTORY', 'TRUST_POLICY_NOT_FOUND']);
+const READABLE = new Set([
+  'FILE_MISSING',
+  'NOT_A_FILE',
+  'TOO_LARGE',
+  'NOT_UTF8',
+  'YAML_SYNTAX',
+  'JSON_SYNTAX',
+  'DUPLICATE_KEY',
+  'MULTI_DOCUMENT',
+  'MULTIPLE_DOCS',
+  'ALIAS_LIMIT',
+  'NOT_A_MAPPING',
+  'MANIFEST_UNREADABLE',
+]);
+const TRUST_REFERENCES = new Set([
+  'UNKNOWN_AUTHORITY',
+  'UNKNOWN_TRUSTED_ROOT',
+  'KEY_INVALID',
+  'KEY_PRIVATE',
+  'CERTIFICATE_INVALID',
+  'PATH_ESCAPE',
+  'PATH_ABSOLUTE',
+  'SYMLINK_ESCAPE',
+  'NOT_A_DIRECTORY',
+  'TRUST_POLICY_NOT_FOUND',
+]);
 
 /** The SARIF rule a manifest error code belongs to. */
 export function manifestRuleId(code: string): string {
@@ -171,7 +242,10 @@ export function ruleCatalogue(guardrails: readonly RuleMetadata[]): RuleDescript
 
 /** The anchor of a rule in docs/rules.md (GitHub's heading slug of `### <id>`). */
 export function ruleAnchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 function tags(rule: RuleDescriptor): string[] {
@@ -262,7 +336,13 @@ export interface SarifRunInput {
 
 function fingerprint(finding: SarifFinding): string {
   const identity =
-    finding.identity ?? [finding.ruleId, finding.logicalLocation?.name ?? '', finding.location?.file ?? '', finding.location === undefined ? finding.message : ''].join('\u0000');
+    finding.identity ??
+    [
+      finding.ruleId,
+      finding.logicalLocation?.name ?? '',
+      finding.location?.file ?? '',
+      finding.location === undefined ? finding.message : '',
+    ].join('\u0000');
   return createHash('sha256').update(`${finding.ruleId}\u0000${identity}`).digest('hex');
 }
 
@@ -320,10 +400,13 @@ export function toSarif(input: SarifRunInput): object {
                       id: 'stage-failed',
                       name: 'StageFailed',
                       shortDescription: { text: 'A stage could not run.' },
-                      fullDescription: { text: 'A stage could not run to completion (bad input or a broken configuration): the run is incomplete and must not be read as a pass.' },
+                      fullDescription: {
+                        text: 'A stage could not run to completion (bad input or a broken configuration): the run is incomplete and must not be read as a pass.',
+                      },
                       help: {
                         text: 'The stage named in the message stopped the run; later stages did not run. Fix the input the message names and run again.',
-                        markdown: 'The stage named in the message stopped the run; later stages did not run. **How to fix.** Fix the input the message names and run again.',
+                        markdown:
+                          'The stage named in the message stopped the run; later stages did not run. **How to fix.** Fix the input the message names and run again.',
                       },
                       helpUri: `${RULE_DOCS_URL}#stage-failed`,
                     },

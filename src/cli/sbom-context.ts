@@ -38,7 +38,12 @@ export async function repositoryBase(projectRoot: string, given: string | undefi
 /** The commit checked out at the project root (`git rev-parse HEAD`), or undefined outside git. */
 export function currentCommit(projectRoot: string): string | undefined {
   try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const out = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+    }).trim();
     return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
   } catch {
     return undefined;
@@ -84,7 +89,10 @@ export async function authorityFingerprints(trust: import('../manifest/types.js'
   for (const authority of [...policy.models.authorities, ...policy.plugins.authorities, ...policy.apis.authorities]) {
     try {
       if ('key' in authority) {
-        const der = createPublicKey(readFileSync(path.resolve(trust.baseDir, authority.key.publicKey))).export({ type: 'spki', format: 'der' });
+        const der = createPublicKey(readFileSync(path.resolve(trust.baseDir, authority.key.publicKey))).export({
+          type: 'spki',
+          format: 'der',
+        });
         fingerprints.set(authority.name, `SHA256:${createHash('sha256').update(der).digest('base64')}`);
       } else if ('certificate' in authority && authority.certificate.chain[0] !== undefined) {
         const root = new X509Certificate(readFileSync(path.resolve(trust.baseDir, authority.certificate.chain[0])));

@@ -39,7 +39,11 @@ export function writeReport(file: string, report: VerificationReport): void {
 }
 
 /** The rule context's lookup over a report in hand (or the reason there is none). */
-export function lookupOf(report: VerificationReport | undefined, source: string, problem = 'no verification report; run `agentfence verify`'): VerificationLookup {
+export function lookupOf(
+  report: VerificationReport | undefined,
+  source: string,
+  problem = 'no verification report; run `agentfence verify`',
+): VerificationLookup {
   return () => (report === undefined ? { ok: false, problem } : { ok: true, report, source });
 }
 

@@ -55,7 +55,10 @@ function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wild
   const got = (): string => describe(data);
   const params = error.params as Record<string, unknown>;
   // The schema holding the failed keyword, found by its schema path (e.g. #/$defs/authority/oneOf).
-  const keywordPath = error.schemaPath.replace(/^#\/?/, '').split('/').map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const keywordPath = error.schemaPath
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
   const parentSchema = (walk(rootSchema, keywordPath.slice(0, -1)) ?? {}) as Record<string, unknown>;
   const keywordSchema = walk(rootSchema, keywordPath);
   switch (error.keyword) {
@@ -73,7 +76,7 @@ function toLocated(source: Source, rootSchema: unknown, error: ErrorObject, wild
     }
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      const allowed = Object.keys((parentSchema['properties'] ?? {}) as object).join(', ');
+      const allowed = Object.keys(parentSchema['properties'] ?? {}).join(', ');
       return errorAt(
         source,
         [...docPath, key],
@@ -136,7 +139,8 @@ function oneOfMessage(where: string, keywordSchema: unknown, params: Record<stri
   const names = branches.map(
     (branch) => branch.required?.join(' + ') ?? (branch.const === undefined ? (branch.type ?? 'object') : JSON.stringify(branch.const)),
   );
-  if (!branches.every((branch) => branch.required !== undefined)) return `${where} must be one of ${names.join(' | ')} (got ${describe(data)})`;
+  if (!branches.every((branch) => branch.required !== undefined))
+    return `${where} must be one of ${names.join(' | ')} (got ${describe(data)})`;
   const got = Array.isArray(params['passingSchemas']) ? 'more than one' : 'none';
   return `${where} must have exactly one of ${names.join(' | ')} (got ${got})`;
 }

@@ -156,7 +156,13 @@ const toolInterface = {
               type: { enum: ['string', 'integer', 'number', 'boolean', 'array'] },
               description: text,
               items: { type: 'object', additionalProperties: false, required: ['type'], properties: { type: inputType } },
-              enum: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 256 } },
+              enum: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 100,
+                uniqueItems: true,
+                items: { type: 'string', minLength: 1, maxLength: 256 },
+              },
             },
           },
         },
@@ -177,7 +183,10 @@ const toolInterface = {
           type: 'object',
           additionalProperties: false,
           required: ['api', 'operation'],
-          properties: { api: kebabName, operation: { type: 'string', description: 'an OpenAPI operationId', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' } },
+          properties: {
+            api: kebabName,
+            operation: { type: 'string', description: 'an OpenAPI operationId', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' },
+          },
         },
         mcpServer: {
           type: 'object',
@@ -214,7 +223,13 @@ const toolConditions = {
       type: 'object',
       maxProperties: 50,
       propertyNames: fieldName,
-      additionalProperties: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 256 } },
+      additionalProperties: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        uniqueItems: true,
+        items: { type: 'string', minLength: 1, maxLength: 256 },
+      },
     },
     requiredFields: fieldNames,
     scopes: {
@@ -571,7 +586,8 @@ export const trustPolicySchema = {
           items: { type: 'string', minLength: 1, maxLength: 256 },
         },
         allowIgnorePaths: {
-          description: 'Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.',
+          description:
+            'Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.',
           type: 'array',
           uniqueItems: true,
           maxItems: 100,

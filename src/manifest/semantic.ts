@@ -110,7 +110,12 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
       errors.push(...checkPath(source, ['plugins', i, 'lockfile'], plugin.lockfile, stack, 'file'));
     } else if (semver.validRange(plugin.version) === null) {
       errors.push(
-        errorAt(source, ['plugins', i, 'version'], 'SEMVER_RANGE', `plugins[${i}].version must be a semver range (got ${describe(plugin.version)})`),
+        errorAt(
+          source,
+          ['plugins', i, 'version'],
+          'SEMVER_RANGE',
+          `plugins[${i}].version must be a semver range (got ${describe(plugin.version)})`,
+        ),
       );
     }
   });
@@ -124,7 +129,14 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
   ];
   for (const [at, address] of emails) {
     if (address !== undefined && !/\.[A-Za-z0-9-]{2,}$/.test(address)) {
-      errors.push(errorAt(source, at, 'EMAIL_DOMAIN', `${at.join('.')} must end in a top-level domain of two or more characters (got ${describe(address)})`));
+      errors.push(
+        errorAt(
+          source,
+          at,
+          'EMAIL_DOMAIN',
+          `${at.join('.')} must end in a top-level domain of two or more characters (got ${describe(address)})`,
+        ),
+      );
     }
   }
   return errors;
@@ -187,7 +199,12 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
         new RegExp(`^(?:${pattern})$`, 'u');
       } catch (error) {
         errors.push(
-          errorAt(source, [...at, 'keyless', 'subjectRegExp'], 'REGEX_INVALID', `${where}.keyless.subjectRegExp must be a valid regular expression (${(error as Error).message})`),
+          errorAt(
+            source,
+            [...at, 'keyless', 'subjectRegExp'],
+            'REGEX_INVALID',
+            `${where}.keyless.subjectRegExp must be a valid regular expression (${(error as Error).message})`,
+          ),
         );
       }
     }
@@ -209,12 +226,21 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
       const pem = readFileSync(path.resolve(base.dir, authority.key.publicKey));
       if (isPrivateKey(pem)) {
         // createPublicKey accepts a private key too: a signing key committed here must be refused
-        errors.push(errorAt(source, keyPath, 'KEY_PRIVATE', `${formatPath(keyPath)} must be a public key, never the private signing key (got a private key); keep the private half out of the repository and point here at the public half (\`agentfence keygen\` writes both)`));
+        errors.push(
+          errorAt(
+            source,
+            keyPath,
+            'KEY_PRIVATE',
+            `${formatPath(keyPath)} must be a public key, never the private signing key (got a private key); keep the private half out of the repository and point here at the public half (\`agentfence keygen\` writes both)`,
+          ),
+        );
       } else {
         try {
           createPublicKey(pem);
         } catch (error) {
-          errors.push(errorAt(source, keyPath, 'KEY_INVALID', `${formatPath(keyPath)} must be a PEM public key (${(error as Error).message})`));
+          errors.push(
+            errorAt(source, keyPath, 'KEY_INVALID', `${formatPath(keyPath)} must be a PEM public key (${(error as Error).message})`),
+          );
         }
       }
     }
@@ -228,7 +254,12 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
           new X509Certificate(readFileSync(path.resolve(base.dir, file)));
         } catch (error) {
           errors.push(
-            errorAt(source, certPath, 'CERTIFICATE_INVALID', `${formatPath(certPath)} must be a PEM certificate (${(error as Error).message})`),
+            errorAt(
+              source,
+              certPath,
+              'CERTIFICATE_INVALID',
+              `${formatPath(certPath)} must be a PEM certificate (${(error as Error).message})`,
+            ),
           );
         }
       }
@@ -275,7 +306,12 @@ function duplicateNames(source: Source, at: DocPath, items: readonly { readonly 
     }
     const here = [...at, i, 'name'];
     errors.push(
-      errorAt(source, here, 'DUPLICATE_NAME', `${formatPath(here)} must be unique (got ${describe(item.name)}, also ${formatPath([...at, first])})`),
+      errorAt(
+        source,
+        here,
+        'DUPLICATE_NAME',
+        `${formatPath(here)} must be unique (got ${describe(item.name)}, also ${formatPath([...at, first])})`,
+      ),
     );
   });
   return errors;
@@ -299,11 +335,20 @@ function checkPath(source: Source, at: DocPath, rel: string, base: Base, kind: P
   const existing = nearestExisting(danglingTarget(resolved) ?? resolved);
   // Symlinks anywhere on the way may point out of the folder: compare real paths.
   if (existing !== undefined && !isInside(realpathSync(existing), realpathSync(baseDir))) {
-    return [errorAt(source, at, 'SYMLINK_ESCAPE', `${where} must resolve inside ${base.label} (got ${describe(rel)}, a symlink leading out)`)];
+    return [
+      errorAt(source, at, 'SYMLINK_ESCAPE', `${where} must resolve inside ${base.label} (got ${describe(rel)}, a symlink leading out)`),
+    ];
   }
   if (!lstatExists(resolved)) {
     if (kind === 'optional') return [];
-    return [errorAt(source, at, 'FILE_MISSING', `${where} must name an existing ${kind === 'dir' ? 'folder' : 'file'} (got ${describe(rel)}, not found)`)];
+    return [
+      errorAt(
+        source,
+        at,
+        'FILE_MISSING',
+        `${where} must name an existing ${kind === 'dir' ? 'folder' : 'file'} (got ${describe(rel)}, not found)`,
+      ),
+    ];
   }
   const stat = statSync(resolved);
   if (kind === 'file' && !stat.isFile()) {

@@ -4,7 +4,19 @@
  * alias bombs, anything but a mapping at the top.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { InputError } from '../errors.js';
 import { ManifestError, type LocatedError } from './errors.js';
 
@@ -98,7 +110,11 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
         switch (problem.code) {
           case 'DUPLICATE_KEY': {
             const key = 'key' in problem ? problem.key : text.slice(problem.pos[0], problem.pos[1]);
-            return { ...located, code: 'DUPLICATE_KEY', message: `the key ${JSON.stringify(key.slice(0, 60))} must appear once in its mapping (got it again)` };
+            return {
+              ...located,
+              code: 'DUPLICATE_KEY',
+              message: `the key ${JSON.stringify(key.slice(0, 60))} must appear once in its mapping (got it again)`,
+            };
           }
           case 'MULTIPLE_DOCS':
             return { ...located, code: 'MULTI_DOCUMENT', message: 'the file must hold exactly one YAML document (got more)' };
@@ -113,7 +129,14 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
   if (!isMap(doc.contents)) {
     const at = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
     throw new ManifestError([
-      { file, line: at.line, col: at.col, path: '', message: `the document must be a mapping (got ${describeNode(doc.contents)})`, code: 'NOT_A_MAPPING' },
+      {
+        file,
+        line: at.line,
+        col: at.col,
+        path: '',
+        message: `the document must be a mapping (got ${describeNode(doc.contents)})`,
+        code: 'NOT_A_MAPPING',
+      },
     ]);
   }
   let value: unknown;
@@ -135,7 +158,9 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
  * A DUPLICATE_KEY problem at each scalar key equal (as the parser compares them) to an earlier key
  * of the same mapping. Iterative, so no nesting depth exhausts the stack.
  */
-function duplicateKeys(doc: Document.Parsed): { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string; linePos?: undefined }[] {
+function duplicateKeys(
+  doc: Document.Parsed,
+): { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string; linePos?: undefined }[] {
   const found: { code: 'DUPLICATE_KEY'; message: string; pos: [number, number]; key: string }[] = [];
   const pending: unknown[] = [doc.contents];
   while (pending.length > 0) {
@@ -169,7 +194,9 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const line = firstBadUtf8Line(bytes);
-    throw new ManifestError([{ file, line, col: 1, path: '', message: 'the file must be UTF-8 text (found an invalid byte sequence)', code: 'NOT_UTF8' }]);
+    throw new ManifestError([
+      { file, line, col: 1, path: '', message: 'the file must be UTF-8 text (found an invalid byte sequence)', code: 'NOT_UTF8' },
+    ]);
   }
 }
 
@@ -201,7 +228,16 @@ function checkJsonSyntax(text: string, file: string): void {
     const offset = /position (\d+)/.exec(message)?.[1];
     const pos = offset === undefined ? Math.max(0, text.length - 1) : Number(offset);
     const { line, col } = linePosOf(text, pos);
-    throw new ManifestError([{ file, line, col, path: '', message: `the file must be valid JSON (${firstLine(message).replace(/ in JSON at position \d+.*$/, "")})`, code: 'JSON_SYNTAX' }]);
+    throw new ManifestError([
+      {
+        file,
+        line,
+        col,
+        path: '',
+        message: `the file must be valid JSON (${firstLine(message).replace(/ in JSON at position \d+.*$/, '')})`,
+        code: 'JSON_SYNTAX',
+      },
+    ]);
   }
 }
 

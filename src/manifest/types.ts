@@ -152,7 +152,12 @@ export interface ModelCardSpec {
   readonly url?: string;
   readonly approach?: 'supervised' | 'unsupervised' | 'reinforcement-learning' | 'semi-supervised' | 'self-supervised';
   readonly architectureFamily?: string;
-  readonly datasets?: readonly { readonly name: string; readonly description?: string; readonly url?: string; readonly classification?: Classification }[];
+  readonly datasets?: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly url?: string;
+    readonly classification?: Classification;
+  }[];
   /** Input formats (e.g. `text/plain`, `application/json`). */
   readonly inputs?: readonly string[];
   readonly outputs?: readonly string[];

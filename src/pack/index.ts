@@ -29,7 +29,12 @@ type Level = 'advisory' | 'mandatory' | 'remediate' | 'disabled';
 
 /** The level a config entry sets: the string itself or its `enforcementLevel`. */
 function levelOf(entry: unknown): Level | undefined {
-  const level = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as { enforcementLevel?: unknown }).enforcementLevel : undefined;
+  const level =
+    typeof entry === 'string'
+      ? entry
+      : typeof entry === 'object' && entry !== null
+        ? (entry as { enforcementLevel?: unknown }).enforcementLevel
+        : undefined;
   return level === 'advisory' || level === 'mandatory' || level === 'remediate' || level === 'disabled' ? level : undefined;
 }
 
@@ -42,13 +47,16 @@ export class AgentGuardrails extends PolicyPack {
   constructor(config: PolicyPackConfig = {}, options: AgentGuardrailsOptions = {}) {
     const unknown = Object.keys(config).filter((key) => key !== 'all' && !RULE_IDS.has(key));
     if (unknown.length > 0) {
-      throw new Error(`AgentGuardrails config keys must be "all" or rule ids (got ${unknown.map((k) => JSON.stringify(k)).join(', ')}); see the rule catalogue in docs/rules.md`);
+      throw new Error(
+        `AgentGuardrails config keys must be "all" or rule ids (got ${unknown.map((k) => JSON.stringify(k)).join(', ')}); see the rule catalogue in docs/rules.md`,
+      );
     }
     super(
       options.name ?? 'agent-guardrails',
       {
         description:
-          options.description ?? 'agentfence guardrails: fences AI agents on AWS (identity, least privilege, data protection, network, monitoring, supply chain).',
+          options.description ??
+          'agentfence guardrails: fences AI agents on AWS (identity, least privilege, data protection, network, monitoring, supply chain).',
         displayName: 'agentfence agent guardrails',
         enforcementLevel: 'mandatory',
         // the levels are applied to the policies themselves (as awsguard does), so the pack lists

@@ -80,12 +80,27 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
 };
 
 /** Plausible outputs for one resource: deterministic id and ARN, plus what dependants read. */
-export function mockState(type: string, name: string, inputs: Record<string, unknown>, account: string, region: string): { id: string; state: Record<string, unknown> } {
+export function mockState(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  account: string,
+  region: string,
+): { id: string; state: Record<string, unknown> } {
   const seed = `${type}::${name}`;
-  const str = (key: string): string | undefined => (typeof inputs[key] === 'string' ? (inputs[key] as string) : undefined);
+  const str = (key: string): string | undefined => (typeof inputs[key] === 'string' ? inputs[key] : undefined);
   const physical = str('name') ?? str('bucket') ?? str('agentRuntimeName') ?? `${name}-${hex(seed, 7)}`;
   const [, module = 'index', kind = 'Resource'] = /^aws:([^/]+)\/[^:]+:(.+)$/.exec(type) ?? [];
-  const service = module === 'networkfirewall' ? 'network-firewall' : module === 'cloudwatch' ? 'logs' : module === 'sfn' ? 'states' : module === 'bedrock' ? 'bedrock-agentcore' : module;
+  const service =
+    module === 'networkfirewall'
+      ? 'network-firewall'
+      : module === 'cloudwatch'
+        ? 'logs'
+        : module === 'sfn'
+          ? 'states'
+          : module === 'bedrock'
+            ? 'bedrock-agentcore'
+            : module;
   const prefix = ID_PREFIX[type];
   let id = prefix !== undefined ? `${prefix}-${hex(seed, 17)}` : physical;
   let arn = `arn:aws:${service}:${region}:${account}:${kind.replace(/^[A-Z]/, (c) => c.toLowerCase())}/${physical}`;

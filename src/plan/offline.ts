@@ -98,7 +98,9 @@ export function resolvePlanTarget(ref: string, cwd: string): PlanTarget {
     try {
       doc = parseYaml(readFileSync(stackFile, 'utf8'));
     } catch (error) {
-      throw new ConfigError('STACK_CONFIG_INVALID', `${path.relative(cwd, stackFile)} must be YAML (${(error as Error).message})`, { cause: error });
+      throw new ConfigError('STACK_CONFIG_INVALID', `${path.relative(cwd, stackFile)} must be YAML (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     const values = (doc as { config?: unknown } | null)?.config;
     if (values !== undefined && (values === null || typeof values !== 'object' || Array.isArray(values))) {
@@ -116,7 +118,12 @@ export function resolvePlanTarget(ref: string, cwd: string): PlanTarget {
       `${path.relative(cwd, stackFile)} agentfence:manifest must name ${byStacks} (got ${JSON.stringify(named)})`,
     );
   }
-  return { project: projectName(root), stack: location.name, root, config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  return {
+    project: projectName(root),
+    stack: location.name,
+    root,
+    config: Object.fromEntries(Object.entries(config).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
 }
 
 function awsProviderUrn(stack: string, project: string): string {
@@ -126,7 +133,10 @@ function awsProviderUrn(stack: string, project: string): string {
 }
 
 /** Orders resources parents-first (depth-first), siblings by URN, and renders preview steps. */
-export function toPreviewDocument(resources: readonly RecordedResource[], target: Pick<PlanTarget, 'project' | 'stack' | 'config'>): PreviewDocument {
+export function toPreviewDocument(
+  resources: readonly RecordedResource[],
+  target: Pick<PlanTarget, 'project' | 'stack' | 'config'>,
+): PreviewDocument {
   const stackUrn = `urn:pulumi:${target.stack}::${target.project}::pulumi:pulumi:Stack::${target.project}-${target.stack}`;
   const provider = awsProviderUrn(target.stack, target.project);
   const children = new Map<string, RecordedResource[]>();
@@ -176,7 +186,13 @@ export async function planAgent(ref: string, cwd: string): Promise<PreviewDocume
   const { runUnderMocks } = await import('./mocks.js');
   const { defineAgentStack } = await import('./stack.js');
   const { resources } = await runUnderMocks(
-    { project: target.project, stack: target.stack, config: target.config, account: manifest.identity.account, region: manifest.identity.region },
+    {
+      project: target.project,
+      stack: target.stack,
+      config: target.config,
+      account: manifest.identity.account,
+      region: manifest.identity.region,
+    },
     () => {
       defineAgentStack(target.root);
     },

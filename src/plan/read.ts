@@ -44,7 +44,7 @@ function dependenciesOf(value: unknown): { dependencies?: Record<string, string[
   if (!isRecord(value)) return {};
   const out: Record<string, string[]> = {};
   for (const [key, urns] of Object.entries(value)) {
-    if (Array.isArray(urns) && urns.every((urn) => typeof urn === 'string')) out[key] = urns as string[];
+    if (Array.isArray(urns) && urns.every((urn) => typeof urn === 'string')) out[key] = urns;
   }
   return Object.keys(out).length > 0 ? { dependencies: out } : {};
 }
@@ -53,17 +53,23 @@ function toResource(state: Record<string, unknown>, where: string, file: string,
   const urn = state['urn'];
   const type = state['type'];
   if (typeof urn !== 'string' || !urn.startsWith('urn:pulumi:') || typeof type !== 'string' || type === '') {
-    throw new InputError('PLAN_INVALID', `${file}: ${where} must have a urn ("urn:pulumi:...") and a type (got urn ${JSON.stringify(urn)}, type ${JSON.stringify(type)})`);
+    throw new InputError(
+      'PLAN_INVALID',
+      `${file}: ${where} must have a urn ("urn:pulumi:...") and a type (got urn ${JSON.stringify(urn)}, type ${JSON.stringify(type)})`,
+    );
   }
   if (props !== undefined && props !== null && !isRecord(props)) {
-    throw new InputError('PLAN_INVALID', `${file}: ${where} inputs/outputs must be an object (got ${Array.isArray(props) ? 'array' : typeof props})`);
+    throw new InputError(
+      'PLAN_INVALID',
+      `${file}: ${where} inputs/outputs must be an object (got ${Array.isArray(props) ? 'array' : typeof props})`,
+    );
   }
   const parent = state['parent'];
   return {
     urn,
     type,
     name: nameOf(urn),
-    props: (normalise(props ?? {}, true) as Record<string, unknown>),
+    props: normalise(props ?? {}, true) as Record<string, unknown>,
     ...(typeof parent === 'string' && parent !== '' ? { parent } : {}),
     ...(typeof state['protect'] === 'boolean' ? { protect: state['protect'] } : {}),
     ...(typeof state['retainOnDelete'] === 'boolean' ? { retainOnDelete: state['retainOnDelete'] } : {}),
@@ -73,12 +79,14 @@ function toResource(state: Record<string, unknown>, where: string, file: string,
 
 function readPreview(doc: Record<string, unknown>, file: string): PlannedResource[] {
   const steps = doc['steps'];
-  if (!Array.isArray(steps)) throw new InputError('PLAN_INVALID', `${file}: a preview document must have a steps array (got ${typeof steps})`);
+  if (!Array.isArray(steps))
+    throw new InputError('PLAN_INVALID', `${file}: a preview document must have a steps array (got ${typeof steps})`);
   const out: PlannedResource[] = [];
   steps.forEach((step, index) => {
     if (!isRecord(step)) throw new InputError('PLAN_INVALID', `${file}: steps[${index}] must be an object`);
     const op = step['op'];
-    if (typeof op !== 'string') throw new InputError('PLAN_INVALID', `${file}: steps[${index}].op must be a string (got ${JSON.stringify(op)})`);
+    if (typeof op !== 'string')
+      throw new InputError('PLAN_INVALID', `${file}: steps[${index}].op must be a string (got ${JSON.stringify(op)})`);
     if (GONE.has(op)) return;
     const state = step['newState'];
     if (!isRecord(state)) throw new InputError('PLAN_INVALID', `${file}: steps[${index}] (${op}) must have a newState object`);
@@ -90,7 +98,10 @@ function readPreview(doc: Record<string, unknown>, file: string): PlannedResourc
 function readExport(doc: Record<string, unknown>, file: string): PlannedResource[] {
   const version = doc['version'];
   if (version !== 3) {
-    throw new InputError('PLAN_UNSUPPORTED_VERSION', `${file}: a stack export must be deployment version 3 (got version ${JSON.stringify(version)})`);
+    throw new InputError(
+      'PLAN_UNSUPPORTED_VERSION',
+      `${file}: a stack export must be deployment version 3 (got version ${JSON.stringify(version)})`,
+    );
   }
   const deployment = doc['deployment'];
   if (!isRecord(deployment)) throw new InputError('PLAN_INVALID', `${file}: a stack export must have a deployment object`);
@@ -126,13 +137,19 @@ export function readPlanDocument(json: unknown, file: string): PlanDocument {
     }
   }
   if (!isRecord(doc)) {
-    throw new InputError('PLAN_INVALID', `${file} must be a \`pulumi preview --json\` or \`pulumi stack export\` document (got ${Array.isArray(doc) ? 'an array' : typeof doc})`);
+    throw new InputError(
+      'PLAN_INVALID',
+      `${file} must be a \`pulumi preview --json\` or \`pulumi stack export\` document (got ${Array.isArray(doc) ? 'an array' : typeof doc})`,
+    );
   }
   let document: PlanDocument;
   if ('steps' in doc) document = { kind: 'preview', resources: readPreview(doc, file) };
   else if ('deployment' in doc || 'version' in doc) document = { kind: 'export', resources: readExport(doc, file) };
   else {
-    throw new InputError('PLAN_INVALID', `${file} must be a \`pulumi preview --json\` document (with steps) or a \`pulumi stack export\` document (with version and deployment) (got keys ${Object.keys(doc).slice(0, 5).join(', ') || 'none'})`);
+    throw new InputError(
+      'PLAN_INVALID',
+      `${file} must be a \`pulumi preview --json\` document (with steps) or a \`pulumi stack export\` document (with version and deployment) (got keys ${Object.keys(doc).slice(0, 5).join(', ') || 'none'})`,
+    );
   }
   if (document.resources.length === 0) {
     throw new InputError('PLAN_EMPTY', `${file} must contain at least one resource to check (got none)`);

@@ -41,15 +41,22 @@ function inside(parent: string, child: string): boolean {
  * @throws ConfigError STACK_CONFIG_INVALID when it is missing, outside the project, or not a file.
  */
 export function resolveManifestFile(root: string, ref: string): string {
-  if (ref.trim() === '') throw new ConfigError('STACK_CONFIG_INVALID', 'stack config agentfence:manifest must name the agent manifest (got an empty value)');
+  if (ref.trim() === '')
+    throw new ConfigError('STACK_CONFIG_INVALID', 'stack config agentfence:manifest must name the agent manifest (got an empty value)');
   const candidates = [path.resolve(root, 'stacks', ref), path.resolve(root, ref)];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (found === undefined) {
-    throw new ConfigError('STACK_CONFIG_INVALID', `stack config agentfence:manifest must name an existing manifest under stacks/ or the project root (got ${JSON.stringify(ref)})`);
+    throw new ConfigError(
+      'STACK_CONFIG_INVALID',
+      `stack config agentfence:manifest must name an existing manifest under stacks/ or the project root (got ${JSON.stringify(ref)})`,
+    );
   }
   const real = realpathSync(found);
   if (!inside(realpathSync(root), real)) {
-    throw new ConfigError('STACK_CONFIG_INVALID', `stack config agentfence:manifest must stay inside the project ${root} (got ${JSON.stringify(ref)})`);
+    throw new ConfigError(
+      'STACK_CONFIG_INVALID',
+      `stack config agentfence:manifest must stay inside the project ${root} (got ${JSON.stringify(ref)})`,
+    );
   }
   return real;
 }
@@ -63,12 +70,20 @@ export function readApiHosts(loaded: LoadedManifest): string[] {
   const hosts = new Set<string>();
   for (const api of loaded.manifest.apis) {
     const file = path.resolve(loaded.stackDir, api.descriptor);
-    if (!inside(loaded.stackDir, file)) throw new ConfigError('STACK_CONFIG_INVALID', `API descriptor of ${api.name} must stay inside the stack folder (got ${api.descriptor})`);
+    if (!inside(loaded.stackDir, file))
+      throw new ConfigError(
+        'STACK_CONFIG_INVALID',
+        `API descriptor of ${api.name} must stay inside the stack folder (got ${api.descriptor})`,
+      );
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new ConfigError('STACK_CONFIG_INVALID', `API descriptor of ${api.name} must be readable at ${api.descriptor} (${(error as Error).message})`, { cause: error });
+      throw new ConfigError(
+        'STACK_CONFIG_INVALID',
+        `API descriptor of ${api.name} must be readable at ${api.descriptor} (${(error as Error).message})`,
+        { cause: error },
+      );
     }
     for (const host of parseApiDescriptor(bytes, `API descriptor ${api.descriptor}`).hosts) hosts.add(host.toLowerCase());
   }
@@ -83,20 +98,30 @@ export function readApiHosts(loaded: LoadedManifest): string[] {
  */
 export function readOpenApiDocuments(loaded: LoadedManifest): Record<string, string> {
   const out: Record<string, string> = {};
-  const wanted = new Set(loaded.manifest.tools.flatMap((tool) => (tool.mcp !== undefined && 'openApi' in tool.mcp.target ? [tool.mcp.target.openApi.api] : [])));
+  const wanted = new Set(
+    loaded.manifest.tools.flatMap((tool) => (tool.mcp !== undefined && 'openApi' in tool.mcp.target ? [tool.mcp.target.openApi.api] : [])),
+  );
   for (const api of loaded.manifest.apis.filter((candidate) => wanted.has(candidate.name))) {
     const descriptorFile = path.resolve(loaded.stackDir, api.descriptor);
     const descriptor = parseApiDescriptor(readFileSync(descriptorFile), `API descriptor ${api.descriptor}`);
     const base = descriptorFile.replace(/\.json$/i, '');
-    const file = ['.openapi.yaml', '.openapi.yml', '.openapi.json'].map((ext) => `${base}${ext}`).find((candidate) => existsSync(candidate));
+    const file = ['.openapi.yaml', '.openapi.yml', '.openapi.json']
+      .map((ext) => `${base}${ext}`)
+      .find((candidate) => existsSync(candidate));
     if (file === undefined || !inside(loaded.stackDir, file)) {
-      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must sit beside its descriptor as ${path.basename(base)}.openapi.yaml (an OpenAPI tool target needs it)`);
+      throw new ConfigError(
+        'STACK_CONFIG_INVALID',
+        `the OpenAPI document of API ${api.name} must sit beside its descriptor as ${path.basename(base)}.openapi.yaml (an OpenAPI tool target needs it)`,
+      );
     }
     const bytes = readFileSync(file);
     const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     // Only the document the signed descriptor pins reaches the gateway.
     if (digest !== descriptor.openapi.digest) {
-      throw new ConfigError('STACK_CONFIG_INVALID', `the OpenAPI document of API ${api.name} must have the digest its descriptor pins ${descriptor.openapi.digest} (got ${digest})`);
+      throw new ConfigError(
+        'STACK_CONFIG_INVALID',
+        `the OpenAPI document of API ${api.name} must have the digest its descriptor pins ${descriptor.openapi.digest} (got ${digest})`,
+      );
     }
     out[api.name] = bytes.toString('utf8');
   }
@@ -111,13 +136,16 @@ export function readOpenApiDocuments(loaded: LoadedManifest): Record<string, str
 export function runtimeImageOf(loaded: LoadedManifest, configured: string | undefined): string | undefined {
   const declared = loaded.manifest.runtimeImage?.ref;
   if (configured !== undefined && declared !== undefined && configured !== declared) {
-    throw new ConfigError('STACK_CONFIG_INVALID', `stack config agentfence:runtimeImage must equal the manifest's runtimeImage.ref ${declared} (got ${configured})`);
+    throw new ConfigError(
+      'STACK_CONFIG_INVALID',
+      `stack config agentfence:runtimeImage must equal the manifest's runtimeImage.ref ${declared} (got ${configured})`,
+    );
   }
   return configured ?? declared;
 }
 
 function optional<K extends keyof AgentEnvironmentArgs>(key: K, value: AgentEnvironmentArgs[K] | undefined): Partial<AgentEnvironmentArgs> {
-  return value === undefined ? {} : ({ [key]: value } as Partial<AgentEnvironmentArgs>);
+  return value === undefined ? {} : { [key]: value };
 }
 
 /**
@@ -131,7 +159,10 @@ export function defineAgentStack(root: string): AgentStackOutputs {
   // The AWS provider deploys to `aws:region`; a manifest for another region would be fenced in the wrong place.
   const region = new pulumi.Config('aws').get('region');
   if (region !== undefined && region !== loaded.manifest.identity.region) {
-    throw new ConfigError('STACK_CONFIG_INVALID', `stack config aws:region must equal the manifest's identity.region ${loaded.manifest.identity.region} (got ${region})`);
+    throw new ConfigError(
+      'STACK_CONFIG_INVALID',
+      `stack config aws:region must equal the manifest's identity.region ${loaded.manifest.identity.region} (got ${region})`,
+    );
   }
   const env = new AgentEnvironment(loaded.manifest.name, {
     manifest: loaded.manifest,
@@ -146,7 +177,7 @@ export function defineAgentStack(root: string): AgentStackOutputs {
     ...optional('availabilityZones', config.getObject<string[]>('availabilityZones')),
     ...optional('keyAdmins', config.getObject<string[]>('keyAdmins')),
     ...optional('cloudTrail', config.getBoolean('cloudTrail')),
-  } as AgentEnvironmentArgs);
+  });
   return {
     agent: loaded.manifest.name,
     roleArn: env.roleArn,

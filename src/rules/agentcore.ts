@@ -36,10 +36,20 @@ function cedarScope(text: string): CedarScope | undefined {
 function policies(stack: StackView): { resource: PlannedResource; scope?: CedarScope; problem?: Violation }[] {
   return stack.ofType(POLICY).map((resource) => {
     const statement = readValue(resource.props, 'definition.cedar.statement');
-    if (statement.kind === 'unknown' || statement.kind === 'secret') return { resource, problem: unknownViolation(resource, 'definition.cedar.statement') };
-    if (statement.kind === 'absent' || typeof statement.value !== 'string') return { resource, problem: violation(resource, `${label(resource)} must carry a Cedar statement (got ${show(statement.kind === 'value' ? statement.value : undefined)})`) };
+    if (statement.kind === 'unknown' || statement.kind === 'secret')
+      return { resource, problem: unknownViolation(resource, 'definition.cedar.statement') };
+    if (statement.kind === 'absent' || typeof statement.value !== 'string')
+      return {
+        resource,
+        problem: violation(
+          resource,
+          `${label(resource)} must carry a Cedar statement (got ${show(statement.kind === 'value' ? statement.value : undefined)})`,
+        ),
+      };
     const scope = cedarScope(statement.value);
-    return scope === undefined ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) } : { resource, scope };
+    return scope === undefined
+      ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
+      : { resource, scope };
   });
 }
 
@@ -48,11 +58,13 @@ export const agentcoreGatewayHasPolicies: StackRule = {
   ...meta,
   id: 'agentcore-gateway-has-policies',
   title: 'An enforcing gateway has tool policies',
-  description: 'Checks whether each AgentCore gateway whose policy engine is in ENFORCE mode has at least one Cedar policy on that engine (with none, default deny refuses every tool call).',
+  description:
+    'Checks whether each AgentCore gateway whose policy engine is in ENFORCE mode has at least one Cedar policy on that engine (with none, default deny refuses every tool call).',
   severity: 'high',
   pillar: 'human-oversight',
   owasp: [ASI02],
-  remediation: 'Declare each tool\'s `mcp` interface in the manifest so AgentEnvironment generates its Cedar policies, or add AgentcorePolicy resources on the engine.',
+  remediation:
+    "Declare each tool's `mcp` interface in the manifest so AgentEnvironment generates its Cedar policies, or add AgentcorePolicy resources on the engine.",
   evaluateStack(stack) {
     const out: Violation[] = [];
     for (const gateway of stack.ofType(GATEWAY)) {
@@ -61,11 +73,18 @@ export const agentcoreGatewayHasPolicies: StackRule = {
       const engine = readValue(gateway.props, 'policyEngineConfiguration.arn');
       const mine = stack.ofType(POLICY).filter((policy) => {
         const id = readValue(policy.props, 'policyEngineId');
-        if (id.kind === 'value' && engine.kind === 'value' && typeof id.value === 'string' && typeof engine.value === 'string') return engine.value === id.value || engine.value.endsWith(`/${id.value}`);
+        if (id.kind === 'value' && engine.kind === 'value' && typeof id.value === 'string' && typeof engine.value === 'string')
+          return engine.value === id.value || engine.value.endsWith(`/${id.value}`);
         // Unresolved references: the policies created beside the gateway.
         return policy.parent !== undefined && policy.parent === gateway.parent;
       });
-      if (mine.length === 0) out.push(violation(gateway, `${label(gateway)} enforces a policy engine with no policy, so it denies every tool call (got 0 AgentcorePolicy on engine ${show(engine.kind === 'value' ? engine.value : engine.kind)})`));
+      if (mine.length === 0)
+        out.push(
+          violation(
+            gateway,
+            `${label(gateway)} enforces a policy engine with no policy, so it denies every tool call (got 0 AgentcorePolicy on engine ${show(engine.kind === 'value' ? engine.value : engine.kind)})`,
+          ),
+        );
     }
     return out;
   },
@@ -76,7 +95,8 @@ export const agentcorePermitActionScoped: StackRule = {
   ...meta,
   id: 'agentcore-permit-action-scoped',
   title: 'Every tool permit names its action',
-  description: 'Checks whether each permit among the AgentCore Cedar policies is scoped to named actions (`action == ...` or `action in [...]`), never to every action.',
+  description:
+    'Checks whether each permit among the AgentCore Cedar policies is scoped to named actions (`action == ...` or `action in [...]`), never to every action.',
   severity: 'high',
   pillar: 'least-privilege',
   owasp: [ASI02],
@@ -84,7 +104,8 @@ export const agentcorePermitActionScoped: StackRule = {
   evaluateStack(stack) {
     return policies(stack).flatMap(({ resource, scope, problem }) => {
       if (problem !== undefined) return [problem];
-      if (scope!.effect === 'permit' && scope!.action.op === 'All') return [violation(resource, `${label(resource)} must scope its permit to named tool actions (got action unconstrained)`)];
+      if (scope!.effect === 'permit' && scope!.action.op === 'All')
+        return [violation(resource, `${label(resource)} must scope its permit to named tool actions (got action unconstrained)`)];
       return [];
     });
   },
@@ -97,7 +118,8 @@ export const agentcoreHighRiskViaApproval: StackRule<ApprovalConfig> = {
   ...meta,
   id: 'agentcore-high-risk-via-approval',
   title: 'High-risk tools are permitted only through their approval target',
-  description: 'Checks whether any AgentCore permit names a gated (high-risk or approval-required) tool through a target other than that tool\'s approval gate (`gatedTools`, derived from the manifest by `agentfence check <agent>`).',
+  description:
+    "Checks whether any AgentCore permit names a gated (high-risk or approval-required) tool through a target other than that tool's approval gate (`gatedTools`, derived from the manifest by `agentfence check <agent>`).",
   severity: 'critical',
   pillar: 'human-oversight',
   owasp: [ASI02, 'ASI09 Human-Agent Trust Exploitation'],
@@ -124,8 +146,16 @@ export const agentcoreHighRiskViaApproval: StackRule<ApprovalConfig> = {
       if (scope === undefined || scope.effect !== 'permit') continue;
       const ids = scope.action.entity !== undefined ? [scope.action.entity.id] : (scope.action.entities ?? []).map((entity) => entity.id);
       for (const gated of config.gatedTools) {
-        const bypass = ids.filter((id): id is string => typeof id === 'string' && id.endsWith(`___${gated.toolName}`) && id !== gated.action);
-        if (bypass.length > 0) out.push(violation(resource, `${label(resource)} must permit high-risk tool ${gated.tool} only through ${gated.action} (got ${bypass.join(', ')})`));
+        const bypass = ids.filter(
+          (id): id is string => typeof id === 'string' && id.endsWith(`___${gated.toolName}`) && id !== gated.action,
+        );
+        if (bypass.length > 0)
+          out.push(
+            violation(
+              resource,
+              `${label(resource)} must permit high-risk tool ${gated.tool} only through ${gated.action} (got ${bypass.join(', ')})`,
+            ),
+          );
       }
     }
     return out;
@@ -141,15 +171,26 @@ export const agentcorePolicyEngineNotShared: StackRule = {
   severity: 'high',
   pillar: 'least-privilege',
   owasp: [ASI02],
-  remediation: 'Give each agent\'s gateway its own AgentcorePolicyEngine (AgentEnvironment does).',
+  remediation: "Give each agent's gateway its own AgentcorePolicyEngine (AgentEnvironment does).",
   evaluateStack(stack) {
     const byEngine = new Map<string, PlannedResource[]>();
     for (const gateway of stack.ofType(GATEWAY)) {
       const engine = readValue(gateway.props, 'policyEngineConfiguration.arn');
-      if (engine.kind === 'value' && typeof engine.value === 'string') byEngine.set(engine.value, [...(byEngine.get(engine.value) ?? []), gateway]);
+      if (engine.kind === 'value' && typeof engine.value === 'string')
+        byEngine.set(engine.value, [...(byEngine.get(engine.value) ?? []), gateway]);
     }
     return [...byEngine.entries()].flatMap(([engine, gateways]) =>
-      gateways.length < 2 ? [] : gateways.map((gateway) => violation(gateway, `${label(gateway)} must have a policy engine of its own (got ${engine}, shared with ${gateways.filter((g) => g !== gateway).map(label).join(', ')})`)),
+      gateways.length < 2
+        ? []
+        : gateways.map((gateway) =>
+            violation(
+              gateway,
+              `${label(gateway)} must have a policy engine of its own (got ${engine}, shared with ${gateways
+                .filter((g) => g !== gateway)
+                .map(label)
+                .join(', ')})`,
+            ),
+          ),
     );
   },
 };
@@ -161,11 +202,13 @@ export const agentcoreTargetDeclared: StackRule<TargetConfig> = {
   ...meta,
   id: 'agentcore-target-declared',
   title: 'Gateway targets are declared by the manifest',
-  description: 'Checks whether each AgentCore gateway target is one the agent\'s manifest declares (`targets`, derived from the tools\' MCP interfaces by `agentfence check <agent>`); without that list (the pack run without `targets` config) the rule has nothing to compare with and reports nothing.',
+  description:
+    "Checks whether each AgentCore gateway target is one the agent's manifest declares (`targets`, derived from the tools' MCP interfaces by `agentfence check <agent>`); without that list (the pack run without `targets` config) the rule has nothing to compare with and reports nothing.",
   severity: 'high',
   pillar: 'supply-chain',
   owasp: [ASI02, ASI04],
-  remediation: 'Declare the tool (its `mcp` interface) in the manifest, or remove the target; when running the pack directly, configure `targets`.',
+  remediation:
+    'Declare the tool (its `mcp` interface) in the manifest, or remove the target; when running the pack directly, configure `targets`.',
   configSchema: { type: 'object', properties: { targets: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
   evaluateStack(stack, config) {
     const out: Violation[] = [];
@@ -178,7 +221,12 @@ export const agentcoreTargetDeclared: StackRule<TargetConfig> = {
       // The pack alone has no manifest: without the declared list there is nothing to compare with.
       if (config.targets === undefined) continue;
       if (name.kind !== 'value' || !config.targets.includes(String(name.value))) {
-        out.push(violation(target, `${label(target)} must be a target the agent's manifest declares (got ${show(name.kind === 'value' ? name.value : undefined)}; declared: ${config.targets.join(', ') || 'none'})`));
+        out.push(
+          violation(
+            target,
+            `${label(target)} must be a target the agent's manifest declares (got ${show(name.kind === 'value' ? name.value : undefined)}; declared: ${config.targets.join(', ') || 'none'})`,
+          ),
+        );
       }
     }
     return out;
@@ -189,7 +237,12 @@ export const agentcoreTargetDeclared: StackRule<TargetConfig> = {
 function imagesOf(resource: PlannedResource): { where: string; value: ReturnType<typeof readValue> }[] {
   switch (resource.type) {
     case RUNTIME:
-      return [{ where: 'agentRuntimeArtifact.containerConfiguration.containerUri', value: readValue(resource.props, 'agentRuntimeArtifact.containerConfiguration.containerUri') }];
+      return [
+        {
+          where: 'agentRuntimeArtifact.containerConfiguration.containerUri',
+          value: readValue(resource.props, 'agentRuntimeArtifact.containerConfiguration.containerUri'),
+        },
+      ];
     case LAMBDA: {
       // A zip function has no image (state exports record imageUri as "").
       const image = readValue(resource.props, 'imageUri');
@@ -204,7 +257,9 @@ function imagesOf(resource: PlannedResource): { where: string; value: ReturnType
       } catch {
         return [{ where: 'containerDefinitions', value: { kind: 'value', value: defs.value } }];
       }
-      return Array.isArray(list) ? list.map((entry, i) => ({ where: `containerDefinitions[${i}].image`, value: readValue(entry, 'image') })) : [];
+      return Array.isArray(list)
+        ? list.map((entry, i) => ({ where: `containerDefinitions[${i}].image`, value: readValue(entry, 'image') }))
+        : [];
     }
     default:
       return [];
@@ -216,7 +271,8 @@ export const runtimeImageByDigest: StackRule = {
   ...meta,
   id: 'runtime-image-by-digest',
   title: 'Runtime images are pinned by digest',
-  description: 'Checks whether each AgentCore runtime, ECS task definition container and Lambda image references its image by digest (`@sha256:`), not by a mutable tag.',
+  description:
+    'Checks whether each AgentCore runtime, ECS task definition container and Lambda image references its image by digest (`@sha256:`), not by a mutable tag.',
   severity: 'high',
   pillar: 'supply-chain',
   owasp: [ASI04, 'LLM03:2025 Supply Chain'],
@@ -227,7 +283,12 @@ export const runtimeImageByDigest: StackRule = {
       for (const { where, value } of imagesOf(resource)) {
         if (value.kind === 'unknown' || value.kind === 'secret') out.push(unknownViolation(resource, where));
         else if (value.kind !== 'value' || typeof value.value !== 'string' || !DIGEST.test(value.value)) {
-          out.push(violation(resource, `${label(resource)} ${where} must reference its image by digest (@sha256:...) (got ${show(value.kind === 'value' ? value.value : undefined)})`));
+          out.push(
+            violation(
+              resource,
+              `${label(resource)} ${where} must reference its image by digest (@sha256:...) (got ${show(value.kind === 'value' ? value.value : undefined)})`,
+            ),
+          );
         }
       }
     }
@@ -240,7 +301,8 @@ function rolePolicies(stack: StackView, roleName: string): unknown[] {
   const docs: unknown[] = [];
   for (const policy of stack.ofType('aws:iam/rolePolicy:RolePolicy')) {
     const role = readValue(policy.props, 'role');
-    if (role.kind === 'value' && (role.value === roleName || String(role.value).endsWith(`:role/${roleName}`))) docs.push(policy.props['policy']);
+    if (role.kind === 'value' && (role.value === roleName || String(role.value).endsWith(`:role/${roleName}`)))
+      docs.push(policy.props['policy']);
   }
   for (const role of stack.ofType('aws:iam/role:Role')) {
     if (readValue(role.props, 'name').kind === 'value' && role.props['name'] === roleName && Array.isArray(role.props['inlinePolicies'])) {
@@ -268,18 +330,21 @@ export const runtimeCanPullImage: StackRule = {
   ...meta,
   id: 'runtime-can-pull-image',
   title: 'The execution role can pull its runtime image',
-  description: 'Checks whether the execution role of each AgentCore runtime with an ECR image is granted ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the image\'s repository and ecr:GetAuthorizationToken.',
+  description:
+    "Checks whether the execution role of each AgentCore runtime with an ECR image is granted ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the image's repository and ecr:GetAuthorizationToken.",
   severity: 'medium',
   pillar: 'identity',
   owasp: [ASI04],
-  remediation: 'Attach ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the repository ARN and ecr:GetAuthorizationToken on "*" to the execution role (AgentEnvironment does).',
+  remediation:
+    'Attach ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the repository ARN and ecr:GetAuthorizationToken on "*" to the execution role (AgentEnvironment does).',
   evaluateStack(stack) {
     const out: Violation[] = [];
     for (const runtime of stack.ofType(RUNTIME)) {
       const image = readValue(runtime.props, 'agentRuntimeArtifact.containerConfiguration.containerUri');
       const role = readValue(runtime.props, 'roleArn');
       if (image.kind !== 'value' || role.kind !== 'value') {
-        if (image.kind === 'unknown' || role.kind === 'unknown') out.push(unknownViolation(runtime, image.kind === 'unknown' ? 'containerUri' : 'roleArn'));
+        if (image.kind === 'unknown' || role.kind === 'unknown')
+          out.push(unknownViolation(runtime, image.kind === 'unknown' ? 'containerUri' : 'roleArn'));
         continue;
       }
       const ecr = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+)[@:]/.exec(String(image.value));
@@ -290,7 +355,13 @@ export const runtimeCanPullImage: StackRule = {
         ...['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'].filter((action) => !granted(docs, action, repo)),
         ...(granted(docs, 'ecr:GetAuthorizationToken', '*') ? [] : ['ecr:GetAuthorizationToken']),
       ];
-      if (missing.length > 0) out.push(violation(runtime, `${label(runtime)} execution role must be able to pull ${String(image.value)} (missing ${missing.join(', ')} on ${repo})`));
+      if (missing.length > 0)
+        out.push(
+          violation(
+            runtime,
+            `${label(runtime)} execution role must be able to pull ${String(image.value)} (missing ${missing.join(', ')} on ${repo})`,
+          ),
+        );
     }
     return out;
   },

@@ -28,7 +28,12 @@ function requireCmk(resource: PlannedResource, property: string, awsAlias: strin
   if (isUnknown(value)) return [unknownViolation(resource, property)];
   if (isSecret(value)) return [secretViolation(resource, property)];
   if (typeof value !== 'string' || value === '') {
-    return [violation(resource, `${label(resource)} must be encrypted with a customer-managed KMS key (got ${property} ${show(value === '' ? undefined : value)})`)];
+    return [
+      violation(
+        resource,
+        `${label(resource)} must be encrypted with a customer-managed KMS key (got ${property} ${show(value === '' ? undefined : value)})`,
+      ),
+    ];
   }
   if (isAwsManagedAlias(value) || (awsAlias !== undefined && value === awsAlias)) {
     return [violation(resource, `${label(resource)} must use a customer-managed KMS key, not an AWS-managed one (got ${show(value)})`)];
@@ -36,14 +41,7 @@ function requireCmk(resource: PlannedResource, property: string, awsAlias: strin
   return [];
 }
 
-function cmkRule(
-  id: string,
-  title: string,
-  type: string,
-  property: string,
-  checkov: string,
-  what: string,
-): ResourceRule {
+function cmkRule(id: string, title: string, type: string, property: string, checkov: string, what: string): ResourceRule {
   return {
     kind: 'resource',
     id,
@@ -60,11 +58,46 @@ function cmkRule(
   };
 }
 
-export const snsTopicEncrypted = cmkRule('sns-topic-encrypted-cmk', 'SNS topics use a customer-managed key', 'aws:sns/topic:Topic', 'kmsMasterKeyId', 'CKV_AWS_26', 'an SNS topic');
-export const sqsQueueEncrypted = cmkRule('sqs-queue-encrypted-cmk', 'SQS queues use a customer-managed key', 'aws:sqs/queue:Queue', 'kmsMasterKeyId', 'CKV_AWS_27', 'an SQS queue');
-export const logGroupEncrypted = cmkRule('log-group-encrypted-cmk', 'Log groups use a customer-managed key', 'aws:cloudwatch/logGroup:LogGroup', 'kmsKeyId', 'CKV_AWS_158', 'a CloudWatch log group');
-export const agentcoreGatewayEncrypted = cmkRule('agentcore-gateway-encrypted-cmk', 'AgentCore gateways use a customer-managed key', 'aws:bedrock/agentcoreGateway:AgentcoreGateway', 'kmsKeyArn', 'CKV_AWS_373', 'an AgentCore gateway');
-export const secretEncrypted = cmkRule('secret-encrypted-cmk', 'Secrets use a customer-managed key', 'aws:secretsmanager/secret:Secret', 'kmsKeyId', 'CKV_AWS_149', 'a Secrets Manager secret');
+export const snsTopicEncrypted = cmkRule(
+  'sns-topic-encrypted-cmk',
+  'SNS topics use a customer-managed key',
+  'aws:sns/topic:Topic',
+  'kmsMasterKeyId',
+  'CKV_AWS_26',
+  'an SNS topic',
+);
+export const sqsQueueEncrypted = cmkRule(
+  'sqs-queue-encrypted-cmk',
+  'SQS queues use a customer-managed key',
+  'aws:sqs/queue:Queue',
+  'kmsMasterKeyId',
+  'CKV_AWS_27',
+  'an SQS queue',
+);
+export const logGroupEncrypted = cmkRule(
+  'log-group-encrypted-cmk',
+  'Log groups use a customer-managed key',
+  'aws:cloudwatch/logGroup:LogGroup',
+  'kmsKeyId',
+  'CKV_AWS_158',
+  'a CloudWatch log group',
+);
+export const agentcoreGatewayEncrypted = cmkRule(
+  'agentcore-gateway-encrypted-cmk',
+  'AgentCore gateways use a customer-managed key',
+  'aws:bedrock/agentcoreGateway:AgentcoreGateway',
+  'kmsKeyArn',
+  'CKV_AWS_373',
+  'an AgentCore gateway',
+);
+export const secretEncrypted = cmkRule(
+  'secret-encrypted-cmk',
+  'Secrets use a customer-managed key',
+  'aws:secretsmanager/secret:Secret',
+  'kmsKeyId',
+  'CKV_AWS_149',
+  'a Secrets Manager secret',
+);
 
 /** DynamoDB memory tables: SSE with a customer-managed key. */
 export const dynamodbTableEncrypted: ResourceRule = {
@@ -83,7 +116,12 @@ export const dynamodbTableEncrypted: ResourceRule = {
     const enabled = getPath(resource.props, 'serverSideEncryption.enabled');
     if (isUnknown(enabled)) return [unknownViolation(resource, 'serverSideEncryption.enabled')];
     if (enabled !== true) {
-      return [violation(resource, `${label(resource)} must have server-side encryption with a customer-managed KMS key (got serverSideEncryption.enabled ${show(enabled)})`)];
+      return [
+        violation(
+          resource,
+          `${label(resource)} must have server-side encryption with a customer-managed KMS key (got serverSideEncryption.enabled ${show(enabled)})`,
+        ),
+      ];
     }
     return requireCmk(resource, 'serverSideEncryption.kmsKeyArn', 'alias/aws/dynamodb');
   },
@@ -105,7 +143,9 @@ export const dynamodbTablePitr: ResourceRule = {
   evaluate(resource) {
     const enabled = getPath(resource.props, 'pointInTimeRecovery.enabled');
     if (isUnknown(enabled)) return [unknownViolation(resource, 'pointInTimeRecovery.enabled')];
-    return enabled === true ? [] : [violation(resource, `${label(resource)} must have point-in-time recovery enabled (got ${show(enabled)})`)];
+    return enabled === true
+      ? []
+      : [violation(resource, `${label(resource)} must have point-in-time recovery enabled (got ${show(enabled)})`)];
   },
 };
 
@@ -129,7 +169,9 @@ export const kmsKeyRotation: ResourceRule = {
     if (spec.kind === 'value' && spec.value !== 'SYMMETRIC_DEFAULT') return [];
     const enabled = resource.props['enableKeyRotation'];
     if (isUnknown(enabled)) return [unknownViolation(resource, 'enableKeyRotation')];
-    return enabled === true ? [] : [violation(resource, `${label(resource)} must have key rotation enabled (got enableKeyRotation ${show(enabled)})`)];
+    return enabled === true
+      ? []
+      : [violation(resource, `${label(resource)} must have key rotation enabled (got enableKeyRotation ${show(enabled)})`)];
   },
 };
 
@@ -141,7 +183,9 @@ const SSE_TYPES = [
 function sseRules(value: unknown): unknown[] {
   if (isUnknown(value)) return [value];
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.flatMap((entry) => (isRecord(entry) ? (Array.isArray(entry['rules']) ? entry['rules'] : entry['rule'] !== undefined ? [entry['rule']] : [entry]) : [entry]));
+  return list.flatMap((entry) =>
+    isRecord(entry) ? (Array.isArray(entry['rules']) ? entry['rules'] : entry['rule'] !== undefined ? [entry['rule']] : [entry]) : [entry],
+  );
 }
 
 function checkSseRule(bucket: PlannedResource, rule: unknown, where: string): Violation[] {
@@ -156,7 +200,12 @@ function checkSseRule(bucket: PlannedResource, rule: unknown, where: string): Vi
   if (isUnknown(key)) return [unknownViolation(bucket, `${where} kmsMasterKeyId`)];
   if (isSecret(key)) return [secretViolation(bucket, `${where} kmsMasterKeyId`)];
   if (typeof key !== 'string' || key === '' || isAwsManagedAlias(key)) {
-    return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got kmsMasterKeyId ${show(key === '' ? undefined : key)})`)];
+    return [
+      violation(
+        bucket,
+        `${label(bucket)} must be encrypted with a customer-managed KMS key (got kmsMasterKeyId ${show(key === '' ? undefined : key)})`,
+      ),
+    ];
   }
   return [];
 }
@@ -173,7 +222,8 @@ export const s3BucketEncrypted = bucketRule(
   {
     id: 's3-bucket-encrypted-cmk',
     title: 'S3 buckets use a customer-managed key',
-    description: 'Checks whether an S3 bucket is encrypted by default with SSE-KMS under a customer-managed key (inline or via a BucketServerSideEncryptionConfiguration).',
+    description:
+      'Checks whether an S3 bucket is encrypted by default with SSE-KMS under a customer-managed key (inline or via a BucketServerSideEncryptionConfiguration).',
     severity: 'high',
     pillar: 'data-protection',
     owasp: [LLM02, ASI06],
@@ -191,7 +241,12 @@ export const s3BucketEncrypted = bucketRule(
     // With a separate configuration present, it is what S3 applies; the inline one is legacy.
     const effective = separate.length > 0 ? rules.filter(([, where]) => where !== 'serverSideEncryptionConfiguration') : rules;
     if (effective.length === 0) {
-      return [violation(bucket, `${label(bucket)} must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)`)];
+      return [
+        violation(
+          bucket,
+          `${label(bucket)} must be encrypted with a customer-managed KMS key (got no server-side encryption configuration)`,
+        ),
+      ];
     }
     return effective.flatMap(([rule, where]) => checkSseRule(bucket, rule, where));
   },
@@ -229,7 +284,8 @@ export const s3BucketPublicAccessBlocked = bucketRule(
       for (const flag of PAB_FLAGS) {
         const value = block.props[flag];
         if (isUnknown(value)) out.push(unknownViolation(block, flag));
-        else if (value !== true) out.push(violation(block, `${label(bucket)} public access block must set ${flag} to true (got ${show(value)})`));
+        else if (value !== true)
+          out.push(violation(block, `${label(bucket)} public access block must set ${flag} to true (got ${show(value)})`));
       }
     }
     return out;
@@ -258,7 +314,12 @@ export const s3BucketVersioning = bucketRule(
     const statuses = versionings.map((v) => getPath(v.props, 'versioningConfiguration.status'));
     if (statuses.includes('Enabled')) return [];
     if (isUnknown(inline) || statuses.some(isUnknown)) return [unknownViolation(bucket, 'versioning')];
-    return [violation(bucket, `${label(bucket)} must have versioning enabled (got ${statuses.length > 0 ? `status ${statuses.map((s) => show(s)).join(', ')}` : `versioning ${show(inline)}`})`)];
+    return [
+      violation(
+        bucket,
+        `${label(bucket)} must have versioning enabled (got ${statuses.length > 0 ? `status ${statuses.map((s) => show(s)).join(', ')}` : `versioning ${show(inline)}`})`,
+      ),
+    ];
   },
 );
 
@@ -270,7 +331,13 @@ function deniesInsecureTransport(policy: unknown): boolean | 'unknown' | 'narrow
   const tlsDenies = parsed.statements.filter((statement) => {
     if (allows(statement)) return false;
     return Object.values(statement.conditions).some(
-      (block) => isRecord(block) && Object.entries(block).some(([key, value]) => key.toLowerCase() === 'aws:securetransport' && [false, 'false'].includes((Array.isArray(value) ? value[0] : value) as string | boolean)),
+      (block) =>
+        isRecord(block) &&
+        Object.entries(block).some(
+          ([key, value]) =>
+            key.toLowerCase() === 'aws:securetransport' &&
+            [false, 'false'].includes((Array.isArray(value) ? value[0] : value) as string | boolean),
+        ),
     );
   });
   if (tlsDenies.length === 0) return false;
@@ -296,11 +363,19 @@ export const s3BucketTlsOnly = bucketRule(
     remediation: 'Add a bucket policy statement Deny s3:* when aws:SecureTransport is false.',
   },
   (stack, bucket) => {
-    const policies = [bucket.props['policy'], ...companions(stack, bucket, ['aws:s3/bucketPolicy:BucketPolicy'], 'bucket').map((p) => p.props['policy'])];
+    const policies = [
+      bucket.props['policy'],
+      ...companions(stack, bucket, ['aws:s3/bucketPolicy:BucketPolicy'], 'bucket').map((p) => p.props['policy']),
+    ];
     const verdicts = policies.filter((p) => p !== undefined && p !== null).map(deniesInsecureTransport);
     if (verdicts.includes(true)) return [];
     if (verdicts.includes('unknown')) return [unknownViolation(bucket, 'the bucket policy')];
-    const got = verdicts.length === 0 ? 'no bucket policy' : verdicts.includes('narrow') ? 'a Deny on aws:SecureTransport false that does not cover s3:* for every principal' : 'no Deny on aws:SecureTransport false';
+    const got =
+      verdicts.length === 0
+        ? 'no bucket policy'
+        : verdicts.includes('narrow')
+          ? 'a Deny on aws:SecureTransport false that does not cover s3:* for every principal'
+          : 'no Deny on aws:SecureTransport false';
     return [violation(bucket, `${label(bucket)} must deny requests without TLS (got ${got})`)];
   },
 );
@@ -312,7 +387,8 @@ export const logGroupRetention: ResourceRule<RetentionConfig> = {
   kind: 'resource',
   id: 'log-group-retention',
   title: 'Log retention meets the risk tier minimum',
-  description: 'Checks whether a CloudWatch log group keeps logs at least the minimum for its risk tier (tag agentfence:risk-tier: high -> 365 days, else 90).',
+  description:
+    'Checks whether a CloudWatch log group keeps logs at least the minimum for its risk tier (tag agentfence:risk-tier: high -> 365 days, else 90).',
   severity: 'medium',
   pillar: 'data-protection',
   owasp: ['ASI10 Rogue Agents'],
@@ -336,7 +412,12 @@ export const logGroupRetention: ResourceRule<RetentionConfig> = {
     if (isUnknown(days)) return [unknownViolation(resource, 'retentionInDays')];
     // 0 is CloudWatch's "never expire": longer than any minimum.
     if (typeof days !== 'number' || (days !== 0 && days < minimum)) {
-      return [violation(resource, `${label(resource)} must keep logs at least ${minimum} days for risk tier ${show(tier ?? 'low')} (got retentionInDays ${show(days)})`)];
+      return [
+        violation(
+          resource,
+          `${label(resource)} must keep logs at least ${minimum} days for risk tier ${show(tier ?? 'low')} (got retentionInDays ${show(days)})`,
+        ),
+      ];
     }
     return [];
   },
@@ -352,7 +433,8 @@ export const dataStoreProtected: ResourceRule<ProtectConfig> = {
   kind: 'resource',
   id: 'data-store-protected',
   title: 'Confidential data stores are protected from deletion',
-  description: 'Checks whether S3 buckets and DynamoDB tables tagged confidential or restricted are protected (protect or retainOnDelete, or DynamoDB deletion protection).',
+  description:
+    'Checks whether S3 buckets and DynamoDB tables tagged confidential or restricted are protected (protect or retainOnDelete, or DynamoDB deletion protection).',
   severity: 'high',
   pillar: 'data-protection',
   owasp: [ASI06],
@@ -375,9 +457,24 @@ export const dataStoreProtected: ResourceRule<ProtectConfig> = {
     if (resource.protect === true || resource.retainOnDelete === true || resource.props['deletionProtectionEnabled'] === true) return [];
     // CrossGuard passes `protect` but not `retainOnDelete` (undefined here): an agentfence component
     // that sets the option records it in a tag, trusted only on the component's own children
-    if (resource.retainOnDelete === undefined && tagsOf(resource)?.[RETAIN_TAG] === 'true' && urnTypeChain(resource.urn).slice(0, -1).some((t) => t.startsWith('agentfence:aws:'))) return [];
-    const retain = resource.retainOnDelete === undefined ? 'retainOnDelete not visible to this check (CrossGuard does not pass it: use protect)' : `retainOnDelete ${show(resource.retainOnDelete)}`;
-    return [violation(resource, `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, ${retain})`)];
+    if (
+      resource.retainOnDelete === undefined &&
+      tagsOf(resource)?.[RETAIN_TAG] === 'true' &&
+      urnTypeChain(resource.urn)
+        .slice(0, -1)
+        .some((t) => t.startsWith('agentfence:aws:'))
+    )
+      return [];
+    const retain =
+      resource.retainOnDelete === undefined
+        ? 'retainOnDelete not visible to this check (CrossGuard does not pass it: use protect)'
+        : `retainOnDelete ${show(resource.retainOnDelete)}`;
+    return [
+      violation(
+        resource,
+        `${label(resource)} holds ${classification} data and must be protected from deletion (got protect ${show(resource.protect ?? false)}, ${retain})`,
+      ),
+    ];
   },
 };
 
@@ -393,8 +490,14 @@ const KEY_PROPERTIES: Readonly<Record<string, readonly string[]>> = Object.freez
   'aws:bedrock/agentcoreGateway:AgentcoreGateway': ['kmsKeyArn'],
   'aws:bedrock/agentcoreMemory:AgentcoreMemory': ['encryptionKeyArn'],
   'aws:cloudtrail/trail:Trail': ['kmsKeyId'],
-  'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration': ['rules.applyServerSideEncryptionByDefault.kmsMasterKeyId', 'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId'],
-  'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2': ['rules.applyServerSideEncryptionByDefault.kmsMasterKeyId', 'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId'],
+  'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration': [
+    'rules.applyServerSideEncryptionByDefault.kmsMasterKeyId',
+    'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId',
+  ],
+  'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2': [
+    'rules.applyServerSideEncryptionByDefault.kmsMasterKeyId',
+    'rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId',
+  ],
 });
 
 type FactConfig = { account?: string; region?: string; riskTier?: string; alarmEmail?: string; agentRoleArn?: string };
@@ -426,8 +529,20 @@ export const dataKeyInAgentAccount: StackRule<FactConfig> = {
         const owner = arnAccount(ref.value);
         // a bare key id or alias is resolved in the store's own account
         if (owner === undefined) continue;
-        if (account === undefined) out.push(violation(store, `${label(store)} uses key ${show(ref.value)}, which is not defined in the stack, and the agent's account is unknown (set rule config account)`));
-        else if (owner !== account) out.push(violation(store, `${label(store)} must use a KMS key of the agent's account ${account} (got ${show(ref.value)} in account ${owner})`));
+        if (account === undefined)
+          out.push(
+            violation(
+              store,
+              `${label(store)} uses key ${show(ref.value)}, which is not defined in the stack, and the agent's account is unknown (set rule config account)`,
+            ),
+          );
+        else if (owner !== account)
+          out.push(
+            violation(
+              store,
+              `${label(store)} must use a KMS key of the agent's account ${account} (got ${show(ref.value)} in account ${owner})`,
+            ),
+          );
       }
     }
     return out;
@@ -435,7 +550,13 @@ export const dataKeyInAgentAccount: StackRule<FactConfig> = {
 };
 
 /** Actions that read data under a key, or let a principal give itself that right. */
-const DECRYPTING = ['kms:decrypt', 'kms:reencryptfrom', 'kms:createGrant', 'kms:generatedatakey', 'kms:generatedatakeywithoutplaintext'].map((a) => a.toLowerCase());
+const DECRYPTING = [
+  'kms:decrypt',
+  'kms:reencryptfrom',
+  'kms:createGrant',
+  'kms:generatedatakey',
+  'kms:generatedatakeywithoutplaintext',
+].map((a) => a.toLowerCase());
 /** Condition keys that confine a statement to one account (their value must be the agent's). */
 const CALLER_KEYS = ['kms:calleraccount', 'aws:principalaccount', 'aws:sourceaccount'];
 /** Condition keys that confine a service principal to one resource or use. */
@@ -478,7 +599,13 @@ export const kmsKeyPolicyNoForeignDecrypt: StackRule<FactConfig> = {
         const actions = strings(statement.actions);
         if (!actions.unknown && !decrypts(actions.values) && statement.notActions.length === 0) continue;
         const keys = [...conditionKeys(statement)];
-        const pinned = account !== undefined && Object.values(statement.conditions).some((block) => isRecord(block) && Object.entries(block).some(([k, v]) => CALLER_KEYS.includes(k.toLowerCase()) && [v].flat().every((x) => x === account)));
+        const pinned =
+          account !== undefined &&
+          Object.values(statement.conditions).some(
+            (block) =>
+              isRecord(block) &&
+              Object.entries(block).some(([k, v]) => CALLER_KEYS.includes(k.toLowerCase()) && [v].flat().every((x) => x === account)),
+          );
         const foreign: string[] = [];
         for (const principal of statement.principals) {
           const value = typeof principal.value === 'string' ? principal.value : show(principal.value);
@@ -493,7 +620,12 @@ export const kmsKeyPolicyNoForeignDecrypt: StackRule<FactConfig> = {
         }
         if (statement.hasNotPrincipal) foreign.push('NotPrincipal');
         if (foreign.length > 0) {
-          out.push(violation(key, `${label(key)} policy must let only the agent's account${account === undefined ? '' : ` ${account}`} decrypt (got statement ${show(statement.sid ?? 'without Sid')} allowing ${foreign.map((f) => show(f)).join(', ')})`));
+          out.push(
+            violation(
+              key,
+              `${label(key)} policy must let only the agent's account${account === undefined ? '' : ` ${account}`} decrypt (got statement ${show(statement.sid ?? 'without Sid')} allowing ${foreign.map((f) => show(f)).join(', ')})`,
+            ),
+          );
         }
       }
     }

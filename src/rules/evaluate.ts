@@ -13,7 +13,17 @@ import { monitoringRules } from './monitoring.js';
 import { networkRules } from './network.js';
 import { createStackView } from './violations.js';
 import { supplyChainRules } from './supply-chain.js';
-import type { EnforcementLevel, Finding, PlannedResource, ResourceRule, Rule, RuleConfig, RuleContext, VerificationLookup, Violation } from './types.js';
+import type {
+  EnforcementLevel,
+  Finding,
+  PlannedResource,
+  ResourceRule,
+  Rule,
+  RuleConfig,
+  RuleContext,
+  VerificationLookup,
+  Violation,
+} from './types.js';
 import { noVerification } from './verification.js';
 import { isRecord } from './values.js';
 
@@ -86,7 +96,10 @@ export function resolveSettings(config: PackConfig = {}, catalogue: readonly Rul
   const known = new Map(catalogue.map((rule) => [rule.id, rule]));
   for (const key of Object.keys(config)) {
     if (key !== 'all' && !known.has(key)) {
-      throw new ConfigError('RULE_CONFIG_INVALID', `rule configuration names rule ${JSON.stringify(key)}, which must be one of all, ${[...known.keys()].join(', ')}`);
+      throw new ConfigError(
+        'RULE_CONFIG_INVALID',
+        `rule configuration names rule ${JSON.stringify(key)}, which must be one of all, ${[...known.keys()].join(', ')}`,
+      );
     }
   }
   const all = config['all'] === undefined ? undefined : assertLevel(config['all'], 'config "all"');
@@ -156,13 +169,15 @@ export function evaluateRules(resources: readonly PlannedResource[], options: Ev
   for (const resource of resources) {
     for (const setting of byType.get(resource.type) ?? []) {
       const rule = setting.rule as ResourceRule;
-      for (const v of rule.evaluate(resource, setting.config, context)) perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
+      for (const v of rule.evaluate(resource, setting.config, context))
+        perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
     }
   }
   const stack = createStackView(resources);
   for (const setting of enabled) {
     if (setting.rule.kind !== 'stack') continue;
-    for (const v of setting.rule.evaluateStack(stack, setting.config, context)) perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
+    for (const v of setting.rule.evaluateStack(stack, setting.config, context))
+      perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
   }
   return { findings: enabled.flatMap((s) => perRule.get(s) ?? []), settings, resourceCount: resources.length };
 }

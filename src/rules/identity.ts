@@ -77,17 +77,37 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
       if (statement.hasNotPrincipal) out.push(violation(resource, `${subject} must not use NotPrincipal (got NotPrincipal)`));
       // SourceAccount/SourceArn naming another account hands the role to that account's resources.
       for (const account of sourceAccounts(statement)) {
-        if (own !== undefined && account !== own) out.push(violation(resource, `${subject} aws:SourceAccount/aws:SourceArn must name the role's own account ${own} (got ${account})`));
+        if (own !== undefined && account !== own)
+          out.push(
+            violation(resource, `${subject} aws:SourceAccount/aws:SourceArn must name the role's own account ${own} (got ${account})`),
+          );
       }
       for (const principal of statement.principals) {
         const account = principal.type === 'AWS' && typeof principal.value === 'string' ? accountOf(principal.value) : undefined;
         const allowedType = config.allowedPrincipalTypes.includes(principal.type);
-        if (!isUnknown(principal.value) && account !== undefined && own !== undefined && account !== own && !/(^\d{12}$|:root$)/.test(String(principal.value))) {
+        if (
+          !isUnknown(principal.value) &&
+          account !== undefined &&
+          own !== undefined &&
+          account !== own &&
+          !/(^\d{12}$|:root$)/.test(String(principal.value))
+        ) {
           out.push(violation(resource, `${subject} must not trust another account (got ${show(principal.value)}, account ${account})`));
         }
         // An OIDC provider without aud and sub conditions lets any workload of that provider in.
-        if (allowedType && principal.type === 'Federated' && typeof principal.value === 'string' && !/saml-provider\//.test(principal.value) && !pinsOidc(statement)) {
-          out.push(violation(resource, `${subject} must condition a federated (OIDC) principal on both its aud and sub claims (got ${show(principal.value)} with ${showList([...conditionKeys(statement)]) || 'no conditions'})`));
+        if (
+          allowedType &&
+          principal.type === 'Federated' &&
+          typeof principal.value === 'string' &&
+          !/saml-provider\//.test(principal.value) &&
+          !pinsOidc(statement)
+        ) {
+          out.push(
+            violation(
+              resource,
+              `${subject} must condition a federated (OIDC) principal on both its aud and sub claims (got ${show(principal.value)} with ${showList([...conditionKeys(statement)]) || 'no conditions'})`,
+            ),
+          );
         }
         if (isUnknown(principal.value)) {
           out.push(unknownViolation(resource, 'a trust policy principal'));
@@ -96,7 +116,12 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
         } else if (principal.type === 'AWS' && typeof principal.value === 'string' && /(^\d{12}$|:root$)/.test(principal.value)) {
           out.push(violation(resource, `${subject} must trust a service principal, not an account root (got ${show(principal.value)})`));
         } else if (!config.allowedPrincipalTypes.includes(principal.type)) {
-          out.push(violation(resource, `${subject} principal must be of type ${config.allowedPrincipalTypes.join('|')} (got ${principal.type} ${show(principal.value)})`));
+          out.push(
+            violation(
+              resource,
+              `${subject} principal must be of type ${config.allowedPrincipalTypes.join('|')} (got ${principal.type} ${show(principal.value)})`,
+            ),
+          );
         } else if (principal.type === 'Service' && typeof principal.value === 'string') {
           services.add(principal.value);
         }
@@ -104,7 +129,12 @@ export const iamRoleTrustScoped: ResourceRule<TrustConfig> = {
       if (config.requireSourceConditions && statement.principals.some((p) => p.type === 'Service')) {
         const keys = conditionKeys(statement);
         if (!scopesSource(statement)) {
-          out.push(violation(resource, `${subject} must condition on aws:SourceAccount or aws:SourceArn (got ${keys.size === 0 ? 'no conditions' : showList([...keys])})`));
+          out.push(
+            violation(
+              resource,
+              `${subject} must condition on aws:SourceAccount or aws:SourceArn (got ${keys.size === 0 ? 'no conditions' : showList([...keys])})`,
+            ),
+          );
         }
       }
     }
@@ -179,7 +209,9 @@ export function isAgentRole(resource: PlannedResource): boolean {
   if (chain.some((type) => type.startsWith('agentfence:'))) return false;
   const parsed = parsePolicyDocument(resource.props['assumeRolePolicy']);
   if (parsed.kind !== 'document') return true;
-  return parsed.statements.some((st) => st.principals.some((p) => p.type === 'Service' && (typeof p.value !== 'string' || RUNTIME_PRINCIPALS.test(p.value))));
+  return parsed.statements.some((st) =>
+    st.principals.some((p) => p.type === 'Service' && (typeof p.value !== 'string' || RUNTIME_PRINCIPALS.test(p.value))),
+  );
 }
 
 type BoundaryConfig = { scope: 'agent-roles' | 'all-roles' };
@@ -195,7 +227,7 @@ export const iamRolePermissionsBoundary: ResourceRule<BoundaryConfig> = {
   pillar: 'identity',
   owasp: [ASI03],
   defaultEnforcement: 'mandatory',
-  remediation: 'Set permissionsBoundary to the organisation\'s agent boundary policy ARN.',
+  remediation: "Set permissionsBoundary to the organisation's agent boundary policy ARN.",
   configSchema: {
     type: 'object',
     properties: { scope: { enum: ['agent-roles', 'all-roles'], default: 'agent-roles' } },
@@ -207,7 +239,9 @@ export const iamRolePermissionsBoundary: ResourceRule<BoundaryConfig> = {
     const boundary = resource.props['permissionsBoundary'];
     if (isUnknown(boundary)) return [unknownViolation(resource, 'permissionsBoundary')];
     if (typeof boundary !== 'string' || boundary === '') {
-      return [violation(resource, `${label(resource)} must have a permissions boundary (got ${show(boundary === '' ? undefined : boundary)})`)];
+      return [
+        violation(resource, `${label(resource)} must have a permissions boundary (got ${show(boundary === '' ? undefined : boundary)})`),
+      ];
     }
     return [];
   },
@@ -220,7 +254,7 @@ export const iamRoleSessionDuration: ResourceRule<SessionConfig> = {
   kind: 'resource',
   id: 'iam-role-session-duration',
   title: 'Role sessions last at most one hour',
-  description: 'Checks whether an IAM role\'s maximum session duration is at most the configured limit (default 3600 s).',
+  description: "Checks whether an IAM role's maximum session duration is at most the configured limit (default 3600 s).",
   severity: 'medium',
   pillar: 'identity',
   owasp: [ASI03],
@@ -250,7 +284,8 @@ export const agentRequiredTags: ResourceRule<TagsConfig> = {
   kind: 'resource',
   id: 'agent-required-tags',
   title: 'Agent identities carry ownership tags',
-  description: 'Checks whether agent roles and runtimes carry the required tags (default agentfence:agent, agentfence:owner, agentfence:risk-tier).',
+  description:
+    'Checks whether agent roles and runtimes carry the required tags (default agentfence:agent, agentfence:owner, agentfence:risk-tier).',
   severity: 'low',
   pillar: 'identity',
   owasp: ['ASI10 Rogue Agents'],
@@ -258,7 +293,13 @@ export const agentRequiredTags: ResourceRule<TagsConfig> = {
   remediation: 'Add the required tags to the role and the runtime.',
   configSchema: {
     type: 'object',
-    properties: { requiredTags: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['agentfence:agent', 'agentfence:owner', 'agentfence:risk-tier'] } },
+    properties: {
+      requiredTags: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: ['agentfence:agent', 'agentfence:owner', 'agentfence:risk-tier'],
+      },
+    },
     additionalProperties: false,
   },
   types: [ROLE, RUNTIME],
@@ -286,7 +327,8 @@ export const iamRoleOnePerAgent: StackRule = {
   kind: 'stack',
   id: 'iam-role-one-per-agent',
   title: 'One role per agent',
-  description: 'Checks whether every agent runtime (AgentCore runtime, Lambda function, ECS task) has a role of its own, not shared with another runtime.',
+  description:
+    'Checks whether every agent runtime (AgentCore runtime, Lambda function, ECS task) has a role of its own, not shared with another runtime.',
   severity: 'high',
   pillar: 'identity',
   owasp: [ASI03, 'ASI07 Insecure Inter-Agent Communication'],
@@ -310,7 +352,9 @@ export const iamRoleOnePerAgent: StackRule = {
       if (runtimes.length < 2) continue;
       for (const runtime of runtimes) {
         const others = runtimes.filter((r) => r !== runtime).map((r) => r.name);
-        out.push(violation(runtime, `${label(runtime)} must have a role of its own (got role ${show(role)} shared with ${showList(others)})`));
+        out.push(
+          violation(runtime, `${label(runtime)} must have a role of its own (got role ${show(role)} shared with ${showList(others)})`),
+        );
       }
     }
     return out;
@@ -322,7 +366,8 @@ export const iamNoUsersOrAccessKeys: ResourceRule = {
   kind: 'resource',
   id: 'iam-no-users-or-access-keys',
   title: 'No IAM users or access keys',
-  description: 'Checks whether the stack creates IAM users, access keys or console login profiles, whose long-lived credentials an agent stack never needs.',
+  description:
+    'Checks whether the stack creates IAM users, access keys or console login profiles, whose long-lived credentials an agent stack never needs.',
   severity: 'high',
   pillar: 'identity',
   owasp: [ASI03],
@@ -331,8 +376,20 @@ export const iamNoUsersOrAccessKeys: ResourceRule = {
   remediation: 'Use the agent role (AgentIdentity) and short-lived sessions instead of IAM users and keys.',
   types: ['aws:iam/user:User', 'aws:iam/accessKey:AccessKey', 'aws:iam/userLoginProfile:UserLoginProfile'],
   evaluate(resource) {
-    return [violation(resource, `${label(resource)} must not exist in an agent stack: agents use roles, not long-lived credentials (got ${resource.type})`)];
+    return [
+      violation(
+        resource,
+        `${label(resource)} must not exist in an agent stack: agents use roles, not long-lived credentials (got ${resource.type})`,
+      ),
+    ];
   },
 };
 
-export const identityRules = [iamNoUsersOrAccessKeys, iamRoleTrustScoped, iamRolePermissionsBoundary, iamRoleSessionDuration, agentRequiredTags, iamRoleOnePerAgent] as const;
+export const identityRules = [
+  iamNoUsersOrAccessKeys,
+  iamRoleTrustScoped,
+  iamRolePermissionsBoundary,
+  iamRoleSessionDuration,
+  agentRequiredTags,
+  iamRoleOnePerAgent,
+] as const;

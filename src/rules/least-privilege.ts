@@ -72,7 +72,8 @@ export function identityPolicies(resource: PlannedResource): { views: PolicyView
         problems.push(violation(resource, `${label(resource)} ${where} must be a valid policy document (got: ${parsed.reason})`));
         break;
       case 'absent':
-        if (resource.type !== 'aws:iam/role:Role') problems.push(violation(resource, `${label(resource)} ${where} must be set (got not set)`));
+        if (resource.type !== 'aws:iam/role:Role')
+          problems.push(violation(resource, `${label(resource)} ${where} must be set (got not set)`));
         break;
       default:
         assertNever(parsed, 'a parsed policy document');
@@ -82,10 +83,7 @@ export function identityPolicies(resource: PlannedResource): { views: PolicyView
 }
 
 /** Runs `check` over every Allow statement of every identity policy of the resource. */
-function overAllowStatements(
-  resource: PlannedResource,
-  check: (statement: PolicyStatement, view: PolicyView) => Violation[],
-): Violation[] {
+function overAllowStatements(resource: PlannedResource, check: (statement: PolicyStatement, view: PolicyView) => Violation[]): Violation[] {
   const { views, problems } = identityPolicies(resource);
   return [...problems, ...views.flatMap((view) => view.statements.filter(allows).flatMap((statement) => check(statement, view)))];
 }
@@ -114,7 +112,10 @@ export const iamNoWildcardAction: ResourceRule = {
       if (unknown) out.push(unknownViolation(resource, `${view.where} actions`));
       const wild = values.filter((action) => action.includes('*') || action.includes('?'));
       // Expanded exactly on AWS's data: the message says what the wildcard really grants.
-      if (wild.length > 0) out.push(violation(resource, `${where(view, statement)} must name explicit actions (got ${wild.map(describeExpansion).join(', ')})`));
+      if (wild.length > 0)
+        out.push(
+          violation(resource, `${where(view, statement)} must name explicit actions (got ${wild.map(describeExpansion).join(', ')})`),
+        );
       return out;
     });
   },
@@ -133,13 +134,18 @@ function describeExpansion(pattern: string): string {
 
 /** Whether an action has no resource-level permissions per AWS's data (so `*` is its only resource) and touches no data. */
 function starOnlyRead(action: IamAction | undefined): boolean {
-  return action !== undefined && action.resourceTypes.length === 0 && action.accessLevels.every((level) => level === 'List' || level === 'Read');
+  return (
+    action !== undefined && action.resourceTypes.length === 0 && action.accessLevels.every((level) => level === 'List' || level === 'Read')
+  );
 }
 
 /** Whether a statement's conditions pin the resource (tags, the calling service, the owning account). */
 function constrainsResource(statement: PolicyStatement): boolean {
   return Object.entries(statement.conditions).some(
-    ([operator, block]) => !/not|ifexists|null/i.test(operator) && isRecord(block) && Object.keys(block).some((key) => /^(aws:resourcetag\/|kms:viaservice$|aws:resourceaccount$|aws:resourceorgid$)/i.test(key)),
+    ([operator, block]) =>
+      !/not|ifexists|null/i.test(operator) &&
+      isRecord(block) &&
+      Object.keys(block).some((key) => /^(aws:resourcetag\/|kms:viaservice$|aws:resourceaccount$|aws:resourceorgid$)/i.test(key)),
   );
 }
 
@@ -164,7 +170,13 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
       allowedActions: {
         type: 'array',
         items: { type: 'string' },
-        default: ['cloudwatch:PutMetricData', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'ec2:DescribeNetworkInterfaces', 'sts:GetCallerIdentity'],
+        default: [
+          'cloudwatch:PutMetricData',
+          'xray:PutTraceSegments',
+          'xray:PutTelemetryRecords',
+          'ec2:DescribeNetworkInterfaces',
+          'sts:GetCallerIdentity',
+        ],
       },
     },
     additionalProperties: false,
@@ -177,13 +189,27 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
       if (resources.unknown) out.push(unknownViolation(resource, `${view.where} resources`));
       const actions = strings(statement.actions);
       // Wildcards inside ARNs: only the bounded ones stay (an object-key prefix, a table's indexes).
-      const wide = constrainsResource(statement) ? [] : resources.values.filter((arn) => arn !== '*' && policyArnScope(arn).kind === 'wide');
-      if (wide.length > 0) out.push(violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit ARNs or bounded wildcards (got ${showList(wide)})`));
+      const wide = constrainsResource(statement)
+        ? []
+        : resources.values.filter((arn) => arn !== '*' && policyArnScope(arn).kind === 'wide');
+      if (wide.length > 0)
+        out.push(
+          violation(
+            resource,
+            `${where(view, statement)} must scope ${showList(actions.values)} to explicit ARNs or bounded wildcards (got ${showList(wide)})`,
+          ),
+        );
       if (!resources.values.includes('*')) return out;
       const configured = (a: string) => config.allowedActions.some((x) => x.toLowerCase() === a.toLowerCase());
       // "*" is the only resource an action without resource-level permissions takes: allowed for List/Read per the data.
-      const exempt = !actions.unknown && actions.values.length > 0 && actions.values.every((a) => configured(a) || (!/[*?]/.test(a) && starOnlyRead(findAction(a))));
-      if (!exempt) out.push(violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit resources (got Resource "*")`));
+      const exempt =
+        !actions.unknown &&
+        actions.values.length > 0 &&
+        actions.values.every((a) => configured(a) || (!/[*?]/.test(a) && starOnlyRead(findAction(a))));
+      if (!exempt)
+        out.push(
+          violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit resources (got Resource "*")`),
+        );
       return out;
     });
   },
@@ -214,8 +240,12 @@ export const iamNoNotAction: ResourceRule = {
   types: POLICY_TYPES,
   evaluate(resource) {
     return overAllowStatements(resource, (statement, view) => {
-      const used = [statement.notActions.length > 0 ? 'NotAction' : '', statement.notResources.length > 0 ? 'NotResource' : ''].filter(Boolean);
-      return used.length === 0 ? [] : [violation(resource, `${where(view, statement)} must use Action and Resource, not ${used.join('/')} (got ${used.join(', ')})`)];
+      const used = [statement.notActions.length > 0 ? 'NotAction' : '', statement.notResources.length > 0 ? 'NotResource' : ''].filter(
+        Boolean,
+      );
+      return used.length === 0
+        ? []
+        : [violation(resource, `${where(view, statement)} must use Action and Resource, not ${used.join('/')} (got ${used.join(', ')})`)];
     });
   },
 };
@@ -265,7 +295,12 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
   },
   types: ATTACHMENT_TYPES,
   evaluate(resource, config) {
-    const property = resource.type === 'aws:iam/role:Role' ? 'managedPolicyArns' : EXCLUSIVE_ATTACHMENT_TYPES.includes(resource.type) ? 'policyArns' : 'policyArn';
+    const property =
+      resource.type === 'aws:iam/role:Role'
+        ? 'managedPolicyArns'
+        : EXCLUSIVE_ATTACHMENT_TYPES.includes(resource.type)
+          ? 'policyArns'
+          : 'policyArn';
     const arns = resource.props[property];
     if (isUnknown(arns)) return [unknownViolation(resource, property)];
     const list = Array.isArray(arns) ? arns : arns === undefined ? [] : [arns];
@@ -290,7 +325,13 @@ export const iamNoAdminPolicy: ResourceRule<AdminConfig> = {
       // Judged by content, not name: AdministratorAccess-Amplify is admin, ReadOnlyAccess reads every bucket.
       const statements = awsManagedPolicyStatements(arn);
       const reasons = statements === undefined ? ['content unknown to the managed-policy data'] : broadGrants(statements);
-      if (reasons.length > 0) out.push(violation(resource, `${label(resource)} must not attach AWS managed policy ${name}, which grants ${reasons.join('; ')} (got ${show(arn)})`));
+      if (reasons.length > 0)
+        out.push(
+          violation(
+            resource,
+            `${label(resource)} must not attach AWS managed policy ${name}, which grants ${reasons.join('; ')} (got ${show(arn)})`,
+          ),
+        );
     }
     return out;
   },
@@ -347,7 +388,8 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
   kind: 'resource',
   id: 'iam-no-privilege-escalation',
   title: 'No privilege-escalation actions',
-  description: 'Checks whether any Allow statement grants an action that lets a principal raise its own privileges (iam:Put*Policy, iam:Attach*Policy, iam:CreateAccessKey, iam:PassRole or sts:AssumeRole on "*", lambda:UpdateFunctionCode, ...).',
+  description:
+    'Checks whether any Allow statement grants an action that lets a principal raise its own privileges (iam:Put*Policy, iam:Attach*Policy, iam:CreateAccessKey, iam:PassRole or sts:AssumeRole on "*", lambda:UpdateFunctionCode, ...).',
   severity: 'critical',
   pillar: 'least-privilege',
   owasp: [ASI03],
@@ -362,7 +404,8 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
       const out: Violation[] = [];
       if (actions.unknown) out.push(unknownViolation(resource, `${view.where} actions`));
       const found = escalations(actions.values, resources.unknown ? ['*'] : resources.values);
-      if (found.length > 0) out.push(violation(resource, `${where(view, statement)} must not grant privilege-escalation actions (got ${found.join(', ')})`));
+      if (found.length > 0)
+        out.push(violation(resource, `${where(view, statement)} must not grant privilege-escalation actions (got ${found.join(', ')})`));
       return out;
     });
   },
@@ -383,7 +426,9 @@ interface Guarded {
 function guardedOf(config: GateConfig): Guarded[] {
   return [
     ...config.highRiskActions.map((action) => ({ action, resources: ['*'], label: show(action) })),
-    ...config.highRiskTools.flatMap((tool) => tool.actions.map((action) => ({ action, resources: tool.resources, label: `${show(action)} of tool ${show(tool.name)}` }))),
+    ...config.highRiskTools.flatMap((tool) =>
+      tool.actions.map((action) => ({ action, resources: tool.resources, label: `${show(action)} of tool ${show(tool.name)}` })),
+    ),
   ];
 }
 
@@ -432,9 +477,19 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
   },
   evaluateStack(stack, config) {
     // The gated tools an AgentEnvironment records count as configured: no --config needed.
-    const recorded = agentEnvironments(stack).flatMap(({ metadata }) => (metadata.kind === 'value' ? metadata.value.tools.filter(isGatedTool) : []));
+    const recorded = agentEnvironments(stack).flatMap(({ metadata }) =>
+      metadata.kind === 'value' ? metadata.value.tools.filter(isGatedTool) : [],
+    );
     const known = new Set(config.highRiskTools.map((tool) => tool.name));
-    const guarded = guardedOf({ ...config, highRiskTools: [...config.highRiskTools, ...recorded.filter((tool) => !known.has(tool.name)).map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] }))] });
+    const guarded = guardedOf({
+      ...config,
+      highRiskTools: [
+        ...config.highRiskTools,
+        ...recorded
+          .filter((tool) => !known.has(tool.name))
+          .map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources] })),
+      ],
+    });
     if (guarded.length === 0) return [];
     const out: Violation[] = [];
     const gated = new Set<Guarded>();
@@ -448,13 +503,20 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
           for (const guard of guarded) {
             if (!grants(statement, guard)) continue;
             if (underGate) gated.add(guard);
-            else out.push(violation(resource, `High-risk action ${guard.label} must be reachable only through an approval gate (got granted directly by ${where(view, statement)})`));
+            else
+              out.push(
+                violation(
+                  resource,
+                  `High-risk action ${guard.label} must be reachable only through an approval gate (got granted directly by ${where(view, statement)})`,
+                ),
+              );
           }
         }
       }
     }
     for (const guard of guarded) {
-      if (!gated.has(guard)) out.push({ message: `High-risk action ${guard.label} must have an approval gate that executes it (got no ${GATE} granting it)` });
+      if (!gated.has(guard))
+        out.push({ message: `High-risk action ${guard.label} must have an approval gate that executes it (got no ${GATE} granting it)` });
     }
     return out;
   },

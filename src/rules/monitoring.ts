@@ -21,20 +21,49 @@ function flowLogProblems(stack: StackView, log: PlannedResource): Violation[] {
   const refs = refIndex(stack);
   const traffic = readValue(log.props, 'trafficType');
   if (traffic.kind === 'unknown') return [unknownViolation(log, 'trafficType')];
-  if (traffic.kind !== 'value' || traffic.value !== 'ALL') return [violation(log, `${label(log)} must record ALL traffic, accepted and rejected (got trafficType ${traffic.kind === 'value' ? show(traffic.value) : 'not set'})`)];
+  if (traffic.kind !== 'value' || traffic.value !== 'ALL')
+    return [
+      violation(
+        log,
+        `${label(log)} must record ALL traffic, accepted and rejected (got trafficType ${traffic.kind === 'value' ? show(traffic.value) : 'not set'})`,
+      ),
+    ];
   const type = readValue(log.props, 'logDestinationType');
   const toS3 = type.kind === 'value' && type.value === 's3';
-  if (type.kind === 'value' && !['cloud-watch-logs', 's3'].includes(String(type.value))) return [violation(log, `${label(log)} must deliver to a CloudWatch log group or an S3 bucket in the stack (got logDestinationType ${show(type.value)})`)];
-  const destination = refs.prop(log, log.props['logDestination'] !== undefined ? 'logDestination' : 'logGroupName', toS3 ? BUCKETS : [LOG_GROUP]);
+  if (type.kind === 'value' && !['cloud-watch-logs', 's3'].includes(String(type.value)))
+    return [
+      violation(
+        log,
+        `${label(log)} must deliver to a CloudWatch log group or an S3 bucket in the stack (got logDestinationType ${show(type.value)})`,
+      ),
+    ];
+  const destination = refs.prop(
+    log,
+    log.props['logDestination'] !== undefined ? 'logDestination' : 'logGroupName',
+    toS3 ? BUCKETS : [LOG_GROUP],
+  );
   if (destination.kind === 'unknown') return [unknownViolation(log, 'logDestination')];
-  if (destination.kind !== 'resolved') return [violation(log, `${label(log)} must deliver to a ${toS3 ? 'bucket' : 'log group'} defined in the stack, so its encryption and retention can be checked (got ${showRef(destination)})`)];
+  if (destination.kind !== 'resolved')
+    return [
+      violation(
+        log,
+        `${label(log)} must deliver to a ${toS3 ? 'bucket' : 'log group'} defined in the stack, so its encryption and retention can be checked (got ${showRef(destination)})`,
+      ),
+    ];
   if (toS3) return [];
   const group = destination.resources[0]!;
   const out: Violation[] = [];
   const key = readValue(group.props, 'kmsKeyId');
-  if (key.kind === 'absent') out.push(violation(log, `${label(log)} delivers to ${label(group)}, which must be encrypted with a KMS key (got no kmsKeyId)`));
+  if (key.kind === 'absent')
+    out.push(violation(log, `${label(log)} delivers to ${label(group)}, which must be encrypted with a KMS key (got no kmsKeyId)`));
   const days = readValue(group.props, 'retentionInDays');
-  if (days.kind === 'absent' || (days.kind === 'value' && (typeof days.value !== 'number' || days.value <= 0))) out.push(violation(log, `${label(log)} delivers to ${label(group)}, which must set a retention (got retentionInDays ${days.kind === 'value' ? show(days.value) : 'not set'})`));
+  if (days.kind === 'absent' || (days.kind === 'value' && (typeof days.value !== 'number' || days.value <= 0)))
+    out.push(
+      violation(
+        log,
+        `${label(log)} delivers to ${label(group)}, which must set a retention (got retentionInDays ${days.kind === 'value' ? show(days.value) : 'not set'})`,
+      ),
+    );
   return out;
 }
 
@@ -62,7 +91,9 @@ export const vpcFlowLogs: StackRule = {
       });
       if (mine.length === 0) {
         const pending = logs.filter((log) => refs.prop(log, 'vpcId', ['aws:ec2/vpc:Vpc']).kind === 'unknown');
-        out.push(pending.length > 0 ? unknownViolation(pending[0]!, 'vpcId') : violation(vpc, `${label(vpc)} must have a flow log (got none)`));
+        out.push(
+          pending.length > 0 ? unknownViolation(pending[0]!, 'vpcId') : violation(vpc, `${label(vpc)} must have a flow log (got none)`),
+        );
         continue;
       }
       const verdicts = mine.map((log) => flowLogProblems(stack, log));
@@ -115,7 +146,10 @@ export const agentAuditTrail: StackRule = {
       if (!verdicts.includes(true)) {
         out.push(
           verdicts.includes('unknown')
-            ? { ...violation(agent, `${label(agent)}: the AccessDenied alarm cannot be checked before deploy (got an unknown metricName)`), unknown: true }
+            ? {
+                ...violation(agent, `${label(agent)}: the AccessDenied alarm cannot be checked before deploy (got an unknown metricName)`),
+                unknown: true,
+              }
             : violation(agent, `${label(agent)} must have an alarm on AccessDenied (got ${verdicts.length} other alarms)`),
         );
       }
@@ -129,7 +163,8 @@ export const cloudtrailSecure: ResourceRule = {
   kind: 'resource',
   id: 'cloudtrail-trail-secure',
   title: 'CloudTrail trails are encrypted, validated and logging',
-  description: 'Checks whether a CloudTrail trail encrypts with a customer-managed KMS key, validates log files and has logging on (enableLogging not false).',
+  description:
+    'Checks whether a CloudTrail trail encrypts with a customer-managed KMS key, validates log files and has logging on (enableLogging not false).',
   severity: 'medium',
   pillar: 'monitoring',
   owasp: [ASI10],
@@ -141,7 +176,13 @@ export const cloudtrailSecure: ResourceRule = {
     const out: Violation[] = [];
     const key = resource.props['kmsKeyId'];
     if (isUnknown(key)) out.push(unknownViolation(resource, 'kmsKeyId'));
-    else if (typeof key !== 'string' || key === '') out.push(violation(resource, `${label(resource)} must be encrypted with a customer-managed KMS key (got kmsKeyId ${show(key === '' ? undefined : key)})`));
+    else if (typeof key !== 'string' || key === '')
+      out.push(
+        violation(
+          resource,
+          `${label(resource)} must be encrypted with a customer-managed KMS key (got kmsKeyId ${show(key === '' ? undefined : key)})`,
+        ),
+      );
     for (const flag of ['enableLogFileValidation', 'enableLogging'] as const) {
       // enableLogging defaults to true; only an explicit false stops the trail
       if (flag === 'enableLogging' && resource.props[flag] === undefined) continue;
@@ -162,17 +203,26 @@ const BUCKET_RULES = [s3BucketEncrypted, s3BucketPublicAccessBlocked, s3BucketTl
 function trailProblems(stack: StackView, trail: PlannedResource, region: string | undefined): Violation[] {
   const out: Violation[] = [];
   const logging = readValue(trail.props, 'enableLogging');
-  if (logging.kind === 'value' && logging.value === false) return [violation(trail, `${label(trail)} must be logging to cover the agent (got enableLogging false)`)];
+  if (logging.kind === 'value' && logging.value === false)
+    return [violation(trail, `${label(trail)} must be logging to cover the agent (got enableLogging false)`)];
   const multi = readValue(trail.props, 'isMultiRegionTrail');
   const arn = typeof trail.props['arn'] === 'string' ? trail.props['arn'] : undefined;
   const home = arn === undefined ? undefined : arnRegion(arn);
   if (multi.kind === 'unknown') out.push(unknownViolation(trail, 'isMultiRegionTrail'));
   else if (!(multi.kind === 'value' && multi.value === true) && region !== undefined && home !== undefined && home !== region) {
-    out.push(violation(trail, `${label(trail)} must be multi-region or in the agent's region ${region} (got a single-region trail in ${home})`));
+    out.push(
+      violation(trail, `${label(trail)} must be multi-region or in the agent's region ${region} (got a single-region trail in ${home})`),
+    );
   }
   const bucketRef = refIndex(stack).prop(trail, 's3BucketName', BUCKETS);
   if (bucketRef.kind === 'unknown') out.push(unknownViolation(trail, 's3BucketName'));
-  else if (bucketRef.kind !== 'resolved') out.push(violation(trail, `${label(trail)} must deliver to a bucket defined in the stack, so its protection can be checked (got s3BucketName ${showRef(bucketRef)})`));
+  else if (bucketRef.kind !== 'resolved')
+    out.push(
+      violation(
+        trail,
+        `${label(trail)} must deliver to a bucket defined in the stack, so its protection can be checked (got s3BucketName ${showRef(bucketRef)})`,
+      ),
+    );
   else {
     const bucket = bucketRef.resources[0]!;
     for (const { rule, failure } of bucketFailures(stack).get(bucket) ?? []) {
@@ -189,9 +239,23 @@ function bucketFailures(stack: StackView): Map<PlannedResource, { rule: string; 
   const cached = bucketCache.get(stack);
   if (cached !== undefined) return cached;
   const refs = refIndex(stack);
-  const buckets = [...new Set(stack.ofType(TRAIL).flatMap((trail) => { const ref = refs.prop(trail, 's3BucketName', BUCKETS); return ref.kind === 'resolved' ? ref.resources.slice(0, 1) : []; }))];
+  const buckets = [
+    ...new Set(
+      stack.ofType(TRAIL).flatMap((trail) => {
+        const ref = refs.prop(trail, 's3BucketName', BUCKETS);
+        return ref.kind === 'resolved' ? ref.resources.slice(0, 1) : [];
+      }),
+    ),
+  ];
   // the bucket rules over a view whose only buckets are the trail buckets
-  const view: StackView = { resources: stack.resources, byUrn: stack.byUrn, ofType: (...types) => [...(types.some((t) => BUCKETS.includes(t)) ? buckets : []), ...stack.ofType(...types.filter((t) => !BUCKETS.includes(t)))] };
+  const view: StackView = {
+    resources: stack.resources,
+    byUrn: stack.byUrn,
+    ofType: (...types) => [
+      ...(types.some((t) => BUCKETS.includes(t)) ? buckets : []),
+      ...stack.ofType(...types.filter((t) => !BUCKETS.includes(t))),
+    ],
+  };
   const out = new Map<PlannedResource, { rule: string; failure: Violation }[]>();
   for (const rule of BUCKET_RULES) {
     for (const failure of rule.evaluateStack(view, {}, { verification: noVerification })) {
@@ -222,7 +286,9 @@ export const cloudtrailCoversAgent: StackRule<FactConfig> = {
     const region = agentFacts(stack, config).region;
     if (trails.length === 0) {
       const agents = stackAgents(stack);
-      return agents.length === 0 ? [] : [violation(agents[0]!, `${label(agents[0]!)} must be covered by a CloudTrail trail in the stack (got none)`)];
+      return agents.length === 0
+        ? []
+        : [violation(agents[0]!, `${label(agents[0]!)} must be covered by a CloudTrail trail in the stack (got none)`)];
     }
     const verdicts = trails.map((trail) => trailProblems(stack, trail, region));
     return verdicts.some((v) => v.length === 0) ? [] : verdicts.flat();
@@ -275,14 +341,27 @@ export const alarmNotifiesOwner: StackRule<FactConfig> = {
       }
       const topics = actions.flatMap((a) => (a.kind === 'resolved' ? a.resources : []));
       if (topics.length === 0) {
-        out.push(violation(alarm, `${label(alarm)} must notify a topic defined in the stack, so its subscription can be checked (got ${actions.map(showRef).join(', ')})`));
+        out.push(
+          violation(
+            alarm,
+            `${label(alarm)} must notify a topic defined in the stack, so its subscription can be checked (got ${actions.map(showRef).join(', ')})`,
+          ),
+        );
         continue;
       }
-      const reaches = topics.flatMap((t) => byTopic.get(t) ?? []).some((sub) => {
-        const endpoint = readValue(sub.props, 'endpoint');
-        return email === undefined || (endpoint.kind === 'value' && String(endpoint.value).toLowerCase() === email);
-      });
-      if (!reaches) out.push(violation(alarm, `${label(alarm)} notifies ${topics.map(label).join(', ')}, which must have a subscription ${email === undefined ? '' : `to ${email} `}(got none)`));
+      const reaches = topics
+        .flatMap((t) => byTopic.get(t) ?? [])
+        .some((sub) => {
+          const endpoint = readValue(sub.props, 'endpoint');
+          return email === undefined || (endpoint.kind === 'value' && String(endpoint.value).toLowerCase() === email);
+        });
+      if (!reaches)
+        out.push(
+          violation(
+            alarm,
+            `${label(alarm)} notifies ${topics.map(label).join(', ')}, which must have a subscription ${email === undefined ? '' : `to ${email} `}(got none)`,
+          ),
+        );
     }
     return out;
   },
@@ -299,7 +378,7 @@ export const alarmMetricFiltered: StackRule<FactConfig> = {
   id: 'alarm-metric-filter-exists',
   title: "Alarms watch metrics that the agent's events produce",
   description:
-    "Checks whether every alarm on a custom (non AWS/) metric is fed by a log metric filter of the stack (same metric name and namespace) on a log group of the stack, whose pattern, when it names an identity, names the agent role.",
+    'Checks whether every alarm on a custom (non AWS/) metric is fed by a log metric filter of the stack (same metric name and namespace) on a log group of the stack, whose pattern, when it names an identity, names the agent role.',
   severity: 'medium',
   pillar: 'monitoring',
   owasp: [ASI10, 'ASI03 Identity & Privilege Abuse'],
@@ -326,7 +405,12 @@ export const alarmMetricFiltered: StackRule<FactConfig> = {
       const roles = agentFactsOf(stack, alarm, config).agentRoleArns;
       const feeding = byMetric.get(JSON.stringify([namespace.value, name.value])) ?? [];
       if (feeding.length === 0) {
-        out.push(violation(alarm, `${label(alarm)} watches ${show(namespace.value)}/${show(name.value)}, which must be produced by a metric filter in the stack (got none: the alarm can never fire)`));
+        out.push(
+          violation(
+            alarm,
+            `${label(alarm)} watches ${show(namespace.value)}/${show(name.value)}, which must be produced by a metric filter in the stack (got none: the alarm can never fire)`,
+          ),
+        );
         continue;
       }
       const problems = feeding.map((filter): string | undefined => {
@@ -337,9 +421,12 @@ export const alarmMetricFiltered: StackRule<FactConfig> = {
         if (pattern.kind !== 'value' || typeof pattern.value !== 'string') return undefined;
         const named = patternIdentities(pattern.value);
         if (named.length === 0 || roles.length === 0) return undefined;
-        return named.some((arn) => roles.includes(arn)) ? undefined : `${label(filter)} matches events of ${showList(named)}, not of the agent role ${showList(roles)}`;
+        return named.some((arn) => roles.includes(arn))
+          ? undefined
+          : `${label(filter)} matches events of ${showList(named)}, not of the agent role ${showList(roles)}`;
       });
-      if (problems.every((p) => p !== undefined)) out.push(violation(alarm, `${label(alarm)} must be fed by a filter on the agent's events (got ${problems.join('; ')})`));
+      if (problems.every((p) => p !== undefined))
+        out.push(violation(alarm, `${label(alarm)} must be fed by a filter on the agent's events (got ${problems.join('; ')})`));
     }
     return out;
   },
@@ -354,4 +441,11 @@ function showList(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
-export const monitoringRules = [vpcFlowLogs, agentAuditTrail, cloudtrailSecure, cloudtrailCoversAgent, alarmNotifiesOwner, alarmMetricFiltered] as const;
+export const monitoringRules = [
+  vpcFlowLogs,
+  agentAuditTrail,
+  cloudtrailSecure,
+  cloudtrailCoversAgent,
+  alarmNotifiesOwner,
+  alarmMetricFiltered,
+] as const;

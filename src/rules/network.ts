@@ -5,7 +5,15 @@
  */
 import { agentFacts, AGENT_FACT_SCHEMA, arnAccount } from './graph/agent.js';
 import { coversInternet, INTERNET, intersect, parseCidr, showRange, subtract, union, type Family, type Range } from './graph/cidr.js';
-import { agentGroups, agentSubnets, networkGraph, type NetworkGraph, type RouteEdge, type RouteTarget, VPC_ENDPOINT } from './graph/network.js';
+import {
+  agentGroups,
+  agentSubnets,
+  networkGraph,
+  type NetworkGraph,
+  type RouteEdge,
+  type RouteTarget,
+  VPC_ENDPOINT,
+} from './graph/network.js';
 import { refIndex, showRef, type Ref } from './graph/refs.js';
 import { groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
 import { parsePolicyDocument, allows, strings } from './policy-document.js';
@@ -33,7 +41,9 @@ function openFamilies(peers: readonly Peer[]): Family[] {
 
 /** The CIDR texts of a rule that reach the internet (for messages). */
 function publicTexts(peers: readonly Peer[]): string[] {
-  return peers.flatMap((peer) => (peer.kind === 'cidr' && peer.range !== undefined && intersect([peer.range], INTERNET).length > 0 ? [peer.text] : []));
+  return peers.flatMap((peer) =>
+    peer.kind === 'cidr' && peer.range !== undefined && intersect([peer.range], INTERNET).length > 0 ? [peer.text] : [],
+  );
 }
 
 function ports(rule: GroupRule): string {
@@ -104,7 +114,13 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
     // a runtime attached to a group the stack does not define cannot be shown to take no ingress
     for (const { runtime, ref } of agentGroups(graph).unresolved) {
       if (ref.kind === 'unknown') out.push(unknownViolation(runtime, 'security groups'));
-      else out.push(violation(runtime, `${label(runtime)} must run in security groups defined in the stack, so their ingress can be checked (got ${showRef(ref)})`));
+      else
+        out.push(
+          violation(
+            runtime,
+            `${label(runtime)} must run in security groups defined in the stack, so their ingress can be checked (got ${showRef(ref)})`,
+          ),
+        );
     }
     const rest: GroupRule[] = [];
     for (const rule of groupRules(stack)) {
@@ -113,8 +129,14 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
       if (group !== undefined) {
         out.push(
           group === rule.source
-            ? violation(rule.source, `${label(rule.source)} is an agent security group and must have no ingress (got an ingress rule on ${ports(rule)})`)
-            : violation(rule.source, `${label(rule.source)} adds ingress to agent ${label(group)}, which must have no ingress (got an ingress rule on ${ports(rule)})`),
+            ? violation(
+                rule.source,
+                `${label(rule.source)} is an agent security group and must have no ingress (got an ingress rule on ${ports(rule)})`,
+              )
+            : violation(
+                rule.source,
+                `${label(rule.source)} adds ingress to agent ${label(group)}, which must have no ingress (got an ingress rule on ${ports(rule)})`,
+              ),
         );
         continue;
       }
@@ -124,14 +146,21 @@ export const securityGroupNoIngress: StackRule<IngressConfig> = {
         continue;
       }
       if (openFamilies(rule.peers).length > 0) {
-        out.push(violation(rule.source, `${label(rule.source)} must not admit ingress from the internet (got ${showList(publicTexts(rule.peers))} on ${ports(rule)})`));
+        out.push(
+          violation(
+            rule.source,
+            `${label(rule.source)} must not admit ingress from the internet (got ${showList(publicTexts(rule.peers))} on ${ports(rule)})`,
+          ),
+        );
         continue;
       }
       rest.push(rule);
     }
     for (const [group, { rules }] of openTogether(rest)) {
       const texts = rules.flatMap((rule) => publicTexts(rule.peers));
-      out.push(violation(group, `${label(group)} must not admit ingress from the internet (got rules that together cover it: ${showList(texts)})`));
+      out.push(
+        violation(group, `${label(group)} must not admit ingress from the internet (got rules that together cover it: ${showList(texts)})`),
+      );
     }
     return out;
   },
@@ -175,11 +204,21 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
       }
       if (tolerated(rule)) continue;
       const why = isTlsOnly(rule) ? 'and the stack has no Network Firewall' : `protocol ${show(rule.protocol)} ${ports(rule)}`;
-      out.push(violation(rule.source, `${label(rule.source)} must not allow open egress except TLS through the firewall (got ${showList(publicTexts(rule.peers))} ${why})`));
+      out.push(
+        violation(
+          rule.source,
+          `${label(rule.source)} must not allow open egress except TLS through the firewall (got ${showList(publicTexts(rule.peers))} ${why})`,
+        ),
+      );
     }
     for (const [group, { rules }] of openTogether(rest)) {
       const texts = rules.flatMap((rule) => publicTexts(rule.peers));
-      out.push(violation(group, `${label(group)} must not allow open egress except TLS through the firewall (got rules that together cover the internet: ${showList(texts)})`));
+      out.push(
+        violation(
+          group,
+          `${label(group)} must not allow open egress except TLS through the firewall (got rules that together cover the internet: ${showList(texts)})`,
+        ),
+      );
     }
     return out;
   },
@@ -225,29 +264,49 @@ export const agentEgressWithinVpc: StackRule<IngressConfig> = {
       const inside = vpcRangesOf(graph, group);
       if ('problem' in inside) {
         if (inside.problem.kind === 'unknown') out.push(unknownViolation(group, 'vpcId'));
-        else out.push(violation(group, `${label(group)} must sit in a VPC defined in the stack, so its egress can be judged (got vpcId ${showRef(inside.problem)})`));
+        else
+          out.push(
+            violation(
+              group,
+              `${label(group)} must sit in a VPC defined in the stack, so its egress can be judged (got vpcId ${showRef(inside.problem)})`,
+            ),
+          );
         continue;
       }
-      const where = inside.vpc === undefined ? 'its VPC' : `${label(inside.vpc)} (${inside.ranges.map(showRangeText).join(', ') || 'no known range'})`;
+      const where =
+        inside.vpc === undefined ? 'its VPC' : `${label(inside.vpc)} (${inside.ranges.map(showRangeText).join(', ') || 'no known range'})`;
       const judge = (rule: GroupRule, text: string, ranges: readonly Range[]) => {
         // a destination that reaches the internet is the open-egress rule's and the routes' to judge
         if (intersect(ranges, INTERNET).length > 0) return;
         const privateOutside = subtract(ranges, inside.ranges);
-        if (privateOutside.length > 0) out.push(violation(rule.source, `${label(rule.source)} lets agent ${label(group)} reach ${text} outside ${where} (got private ${privateOutside.map(showRangeText).join(', ')} on ${ports(rule)})`));
+        if (privateOutside.length > 0)
+          out.push(
+            violation(
+              rule.source,
+              `${label(rule.source)} lets agent ${label(group)} reach ${text} outside ${where} (got private ${privateOutside.map(showRangeText).join(', ')} on ${ports(rule)})`,
+            ),
+          );
       };
       for (const rule of rules) {
         // prefix lists of gateway endpoints the rule's property depends on (ids a plan may not show on the endpoint)
-        const lists = rule.peers.flatMap((peer) => (peer.kind === 'prefix-list' && peer.id.kind === 'value' && graph.prefixList(String(peer.id.value)).kind === 'undefined' ? [String(peer.id.value)] : []));
+        const lists = rule.peers.flatMap((peer) =>
+          peer.kind === 'prefix-list' && peer.id.kind === 'value' && graph.prefixList(String(peer.id.value)).kind === 'undefined'
+            ? [String(peer.id.value)]
+            : [],
+        );
         const viaEndpoints = new Set(
           refIndex(stack)
             .resolveEach(rule.source, rule.source === group ? 'egress' : 'prefixListId', lists, [VPC_ENDPOINT])
-            .flatMap((ref, i) => (ref.kind === 'resolved' && ref.resources.every((r) => r.props['vpcEndpointType'] === 'Gateway') ? [lists[i]!] : [])),
+            .flatMap((ref, i) =>
+              ref.kind === 'resolved' && ref.resources.every((r) => r.props['vpcEndpointType'] === 'Gateway') ? [lists[i]!] : [],
+            ),
         );
         for (const peer of rule.peers) {
           if (peer.kind === 'unknown') out.push(unknownViolation(rule.source, 'egress destination'));
           else if (peer.kind === 'secret') out.push(secretViolation(rule.source, 'egress destination'));
           else if (peer.kind === 'cidr') {
-            if (peer.range === undefined) out.push(violation(rule.source, `${label(rule.source)} egress destination must be a CIDR block (got ${show(peer.text)})`));
+            if (peer.range === undefined)
+              out.push(violation(rule.source, `${label(rule.source)} egress destination must be a CIDR block (got ${show(peer.text)})`));
             else judge(rule, show(peer.text), [peer.range]);
           } else if (peer.kind === 'prefix-list') {
             if (peer.id.kind === 'unknown') {
@@ -257,7 +316,13 @@ export const agentEgressWithinVpc: StackRule<IngressConfig> = {
             const id = peer.id.kind === 'value' ? String(peer.id.value) : '[secret]';
             const list = graph.prefixList(id);
             if (list.kind === 'ranges') judge(rule, `prefix list ${show(id)}`, list.ranges);
-            else if (list.kind === 'undefined' && !viaEndpoints.has(id)) out.push(violation(rule.source, `${label(rule.source)} lets agent ${label(group)} reach prefix list ${show(id)}, which must be defined in the stack or be a gateway endpoint's (got an unknown list: its ranges cannot be checked)`));
+            else if (list.kind === 'undefined' && !viaEndpoints.has(id))
+              out.push(
+                violation(
+                  rule.source,
+                  `${label(rule.source)} lets agent ${label(group)} reach prefix list ${show(id)}, which must be defined in the stack or be a gateway endpoint's (got an unknown list: its ranges cannot be checked)`,
+                ),
+              );
           }
         }
       }
@@ -278,7 +343,7 @@ function showTarget(target: RouteTarget): string {
     case 'firewall':
       return `${label(target.firewall)} endpoint ${show(target.id)}`;
     case 'gateway-endpoint':
-      return `${label(target.endpoint)}`;
+      return label(target.endpoint);
     case 'unknown':
       return `a target unknown until deploy (${target.field})`;
     default: {
@@ -299,7 +364,9 @@ interface Entry {
 
 /** The addresses each entry actually carries: its range minus those of more specific routes. */
 function effective(entries: readonly Entry[], entry: Entry): Range[] {
-  const longer = entries.filter((other) => other.range.family === entry.range.family && other.size < entry.size).map((other) => other.range);
+  const longer = entries
+    .filter((other) => other.range.family === entry.range.family && other.size < entry.size)
+    .map((other) => other.range);
   return subtract([entry.range], longer);
 }
 
@@ -307,14 +374,15 @@ function effective(entries: readonly Entry[], entry: Entry): Range[] {
 export const agentSubnetEgressViaFirewall: StackRule<RouteConfig> = {
   kind: 'stack',
   id: 'agent-subnet-egress-via-firewall',
-  title: "Agent subnets reach the internet only through the firewall",
+  title: 'Agent subnets reach the internet only through the firewall',
   description:
     "Checks whether every subnet of the agent's runtimes (AgentCore VPC mode, ECS services, Lambda functions, EKS clusters and node groups) uses a route table in the stack whose routes carry every internet address (IPv4 and IPv6, longest prefix first) to a Network Firewall endpoint, and no private range outside the VPC to any other target.",
   severity: 'critical',
   pillar: 'network',
   owasp: [ASI02, LLM02],
   defaultEnforcement: 'mandatory',
-  remediation: "Route the agent subnets' 0.0.0.0/0 (and ::/0) to the firewall endpoint of their zone; remove routes to internet, NAT, egress-only and transit gateways and peerings.",
+  remediation:
+    "Route the agent subnets' 0.0.0.0/0 (and ::/0) to the firewall endpoint of their zone; remove routes to internet, NAT, egress-only and transit gateways and peerings.",
   configSchema: {
     type: 'object',
     properties: { allowedPrivateDestinations: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] } },
@@ -330,21 +398,42 @@ export const agentSubnetEgressViaFirewall: StackRule<RouteConfig> = {
     const { subnets, unresolved } = agentSubnets(graph);
     for (const { runtime, ref } of unresolved) {
       if (ref.kind === 'unknown') out.push(unknownViolation(runtime, 'subnets'));
-      else out.push(violation(runtime, `${label(runtime)} must run in subnets defined in the stack, so their routes can be checked (got ${showRef(ref)})`));
+      else
+        out.push(
+          violation(
+            runtime,
+            `${label(runtime)} must run in subnets defined in the stack, so their routes can be checked (got ${showRef(ref)})`,
+          ),
+        );
     }
     for (const subnet of subnets) {
       const vpcRef = graph.vpcOf(subnet);
       const vpc = vpcRef.kind === 'resolved' ? vpcRef.resources[0] : undefined;
       const firewalls = graph.firewallsIn(vpc);
-      const bypassing = firewalls.length > 0 ? `bypassing ${firewalls.map(label).join(', ')}` : `and ${vpc === undefined ? 'its VPC' : label(vpc)} has no Network Firewall`;
+      const bypassing =
+        firewalls.length > 0
+          ? `bypassing ${firewalls.map(label).join(', ')}`
+          : `and ${vpc === undefined ? 'its VPC' : label(vpc)} has no Network Firewall`;
       const table = graph.tableOf(subnet);
       if (table.kind === 'unknown') {
-        out.push(table.why.includes('unknown') ? unknownViolation(subnet, 'route table') : violation(subnet, `${label(subnet)} must use a route table defined in the stack (got ${table.why})`));
+        out.push(
+          table.why.includes('unknown')
+            ? unknownViolation(subnet, 'route table')
+            : violation(subnet, `${label(subnet)} must use a route table defined in the stack (got ${table.why})`),
+        );
         continue;
       }
       if (table.kind === 'implicit-main') {
         // AWS creates a VPC's main table with the local route only; a VPC outside the stack may have anything
-        if (vpc === undefined) out.push(vpcRef.kind === 'unknown' ? unknownViolation(subnet, 'vpcId') : violation(subnet, `${label(subnet)} must use a route table defined in the stack (got the main table of VPC ${showRef(vpcRef)}, which the stack does not define)`));
+        if (vpc === undefined)
+          out.push(
+            vpcRef.kind === 'unknown'
+              ? unknownViolation(subnet, 'vpcId')
+              : violation(
+                  subnet,
+                  `${label(subnet)} must use a route table defined in the stack (got the main table of VPC ${showRef(vpcRef)}, which the stack does not define)`,
+                ),
+          );
         continue;
       }
       const vpcRanges = vpc === undefined ? [] : graph.vpcRanges(vpc);
@@ -360,11 +449,17 @@ export const agentSubnetEgressViaFirewall: StackRule<RouteConfig> = {
         }
         if (route.destination.kind === 'unresolved') {
           if (route.target.kind !== 'firewall' && route.target.kind !== 'gateway-endpoint') {
-            out.push(violation(route.source, `${label(subnet)} routes ${route.destination.text} to ${showTarget(route.target)}: the destination ${route.destination.why}, so it cannot be shown not to bypass the firewall`));
+            out.push(
+              violation(
+                route.source,
+                `${label(subnet)} routes ${route.destination.text} to ${showTarget(route.target)}: the destination ${route.destination.why}, so it cannot be shown not to bypass the firewall`,
+              ),
+            );
           }
           continue;
         }
-        for (const range of route.destination.ranges) entries.push({ route, text: route.destination.text, range, size: range.hi - range.lo + 1n });
+        for (const range of route.destination.ranges)
+          entries.push({ route, text: route.destination.text, range, size: range.hi - range.lo + 1n });
       }
       for (const entry of entries) {
         const { target } = entry.route;
@@ -377,7 +472,13 @@ export const agentSubnetEgressViaFirewall: StackRule<RouteConfig> = {
           continue;
         }
         const privateOutside = subtract(subtract(carried, vpcRanges), allowed);
-        if (privateOutside.length > 0) out.push(violation(entry.route.source, `${how}, out of ${vpc === undefined ? 'its VPC' : label(vpc)} without passing a firewall (got private ${privateOutside.map(showRangeText).join(', ')})`));
+        if (privateOutside.length > 0)
+          out.push(
+            violation(
+              entry.route.source,
+              `${how}, out of ${vpc === undefined ? 'its VPC' : label(vpc)} without passing a firewall (got private ${privateOutside.map(showRangeText).join(', ')})`,
+            ),
+          );
       }
     }
     return out;
@@ -406,19 +507,33 @@ export const firewallDefaultDrop: ResourceRule = {
     for (const key of ['statelessDefaultActions', 'statelessFragmentDefaultActions'] as const) {
       const stateless = getPath(policy, key);
       if (isUnknown(stateless)) out.push(unknownViolation(resource, key));
-      else if (!Array.isArray(stateless) || stateless.length === 0 || stateless.some((a) => a !== 'aws:forward_to_sfe' && a !== 'aws:drop')) {
+      else if (
+        !Array.isArray(stateless) ||
+        stateless.length === 0 ||
+        stateless.some((a) => a !== 'aws:forward_to_sfe' && a !== 'aws:drop')
+      ) {
         out.push(violation(resource, `${label(resource)} ${key} must be aws:forward_to_sfe or aws:drop (got ${show(stateless)})`));
       }
     }
     if (isUnknown(stateful)) out.push(unknownViolation(resource, 'statefulDefaultActions'));
     else if (!Array.isArray(stateful) || !stateful.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established')) {
-      out.push(violation(resource, `${label(resource)} statefulDefaultActions must include aws:drop_strict or aws:drop_established (got ${show(stateful)})`));
+      out.push(
+        violation(
+          resource,
+          `${label(resource)} statefulDefaultActions must include aws:drop_strict or aws:drop_established (got ${show(stateful)})`,
+        ),
+      );
     }
     // stateful default actions apply only under strict rule order; the default order passes what no rule drops
     const order = readValue(policy, 'statefulEngineOptions.ruleOrder');
     if (order.kind === 'unknown') out.push(unknownViolation(resource, 'statefulEngineOptions.ruleOrder'));
     else if (order.kind !== 'value' || order.value !== 'STRICT_ORDER') {
-      out.push(violation(resource, `${label(resource)} statefulEngineOptions.ruleOrder must be STRICT_ORDER for its default drop to apply (got ${order.kind === 'value' ? show(order.value) : 'DEFAULT_ACTION_ORDER by default'})`));
+      out.push(
+        violation(
+          resource,
+          `${label(resource)} statefulEngineOptions.ruleOrder must be STRICT_ORDER for its default drop to apply (got ${order.kind === 'value' ? show(order.value) : 'DEFAULT_ACTION_ORDER by default'})`,
+        ),
+      );
     }
     return out;
   },
@@ -433,8 +548,12 @@ type AllowlistConfig = { allowedDomains?: string[]; agent?: string };
 function passRules(resource: PlannedResource): Violation[] {
   const out: Violation[] = [];
   const source = getPath(resource.props, 'ruleGroup.rulesSource');
-  const got = (what: string) => violation(resource, `${label(resource)} must let traffic through only by a domain ALLOWLIST of verified API hosts (got ${what})`);
-  for (const [where, text] of [['rules', resource.props['rules']], ['rulesString', getPath(source, 'rulesString')]] as const) {
+  const got = (what: string) =>
+    violation(resource, `${label(resource)} must let traffic through only by a domain ALLOWLIST of verified API hosts (got ${what})`);
+  for (const [where, text] of [
+    ['rules', resource.props['rules']],
+    ['rulesString', getPath(source, 'rulesString')],
+  ] as const) {
     if (isUnknown(text)) out.push(unknownViolation(resource, where));
     else if (typeof text === 'string' && /^\s*pass\b/im.test(text)) out.push(got(`Suricata pass rules in ${where}`));
   }
@@ -497,20 +616,29 @@ export const firewallAllowlistVerified: ResourceRule<AllowlistConfig> = {
     const kind = getPath(list, 'generatedRulesType');
     const targets = getPath(list, 'targets');
     if (isUnknown(kind)) return [unknownViolation(resource, 'generatedRulesType')];
-    if (kind !== 'ALLOWLIST') return [violation(resource, `${label(resource)} must be an ALLOWLIST (got generatedRulesType ${show(kind)})`)];
+    if (kind !== 'ALLOWLIST')
+      return [violation(resource, `${label(resource)} must be an ALLOWLIST (got generatedRulesType ${show(kind)})`)];
     if (isUnknown(targets) || (Array.isArray(targets) && targets.some(isUnknown))) return [unknownViolation(resource, 'targets')];
     let allowed = config.allowedDomains;
     if (allowed === undefined) {
       const loaded = context.verification(config.agent);
-      if (!loaded.ok) return [violation(resource, `${label(resource)} allowlist must be checked against verified API hosts (got ${loaded.problem})`)];
+      if (!loaded.ok)
+        return [violation(resource, `${label(resource)} allowlist must be checked against verified API hosts (got ${loaded.problem})`)];
       // another agent's verified hosts say nothing about this agent's APIs
       if (config.agent !== undefined && loaded.report.agent !== config.agent) {
-        return [violation(resource, `${label(resource)} allowlist must be checked against the verified API hosts of agent ${show(config.agent)} (got a report for ${show(loaded.report.agent)})`)];
+        return [
+          violation(
+            resource,
+            `${label(resource)} allowlist must be checked against the verified API hosts of agent ${show(config.agent)} (got a report for ${show(loaded.report.agent)})`,
+          ),
+        ];
       }
       allowed = [...loaded.report.verifiedHosts];
     }
     const outside = (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string' && !domainAllowed(t, allowed));
-    return outside.length === 0 ? [] : [violation(resource, `${label(resource)} allowlist must contain only verified API hosts (got unverified ${showList(outside)})`)];
+    return outside.length === 0
+      ? []
+      : [violation(resource, `${label(resource)} allowlist must contain only verified API hosts (got unverified ${showList(outside)})`)];
   },
 };
 
@@ -548,7 +676,9 @@ export const agentcoreGatewayAuthorizer: ResourceRule = {
   evaluate(resource) {
     const type = resource.props['authorizerType'];
     if (isUnknown(type)) return [unknownViolation(resource, 'authorizerType')];
-    return type === 'CUSTOM_JWT' || type === 'AWS_IAM' ? [] : [violation(resource, `${label(resource)} authorizerType must be CUSTOM_JWT or AWS_IAM (got ${show(type)})`)];
+    return type === 'CUSTOM_JWT' || type === 'AWS_IAM'
+      ? []
+      : [violation(resource, `${label(resource)} authorizerType must be CUSTOM_JWT or AWS_IAM (got ${show(type)})`)];
   },
 };
 
@@ -577,7 +707,8 @@ function ruleGroupReferences(policy: PlannedResource): { where: string; value: u
   for (const key of ['statefulRuleGroupReferences', 'statelessRuleGroupReferences'] as const) {
     const list = readValue(policy.props, `firewallPolicy.${key}`);
     if (list.kind === 'unknown') out.push({ where: key, value: getPath(policy.props, `firewallPolicy.${key}`) });
-    for (const entry of list.kind === 'value' && Array.isArray(list.value) ? list.value : []) out.push({ where: key, value: getPath(entry, 'resourceArn') });
+    for (const entry of list.kind === 'value' && Array.isArray(list.value) ? list.value : [])
+      out.push({ where: key, value: getPath(entry, 'resourceArn') });
   }
   return out;
 }
@@ -599,17 +730,34 @@ export const firewallRuleGroupsDefined: StackRule = {
     const out: Violation[] = [];
     for (const policy of stack.ofType(FIREWALL_POLICY)) {
       const references = ruleGroupReferences(policy);
-      const resolvedRefs = refs.resolveEach(policy, 'firewallPolicy', references.map((r) => r.value), [RULE_GROUP]);
+      const resolvedRefs = refs.resolveEach(
+        policy,
+        'firewallPolicy',
+        references.map((r) => r.value),
+        [RULE_GROUP],
+      );
       for (const [i, { where }] of references.entries()) {
         const ref = resolvedRefs[i] ?? { kind: 'absent' as const };
         if (ref.kind === 'unknown') out.push(unknownViolation(policy, `${where} resourceArn`));
-        else if (ref.kind !== 'resolved') out.push(violation(policy, `${label(policy)} ${where} must name rule groups defined in the stack, so their rules can be verified (got ${showRef(ref)}, unverifiable)`));
+        else if (ref.kind !== 'resolved')
+          out.push(
+            violation(
+              policy,
+              `${label(policy)} ${where} must name rule groups defined in the stack, so their rules can be verified (got ${showRef(ref)}, unverifiable)`,
+            ),
+          );
       }
     }
     for (const firewall of stack.ofType(FIREWALL)) {
       const ref = refIndex(stack).prop(firewall, 'firewallPolicyArn', [FIREWALL_POLICY]);
       if (ref.kind === 'unknown') out.push(unknownViolation(firewall, 'firewallPolicyArn'));
-      else if (ref.kind !== 'resolved') out.push(violation(firewall, `firewall ${JSON.stringify(firewall.name)} must use a firewall policy defined in the stack (got ${showRef(ref)}, unverifiable)`));
+      else if (ref.kind !== 'resolved')
+        out.push(
+          violation(
+            firewall,
+            `firewall ${JSON.stringify(firewall.name)} must use a firewall policy defined in the stack (got ${showRef(ref)}, unverifiable)`,
+          ),
+        );
     }
     return out;
   },
@@ -623,7 +771,8 @@ export const firewallTlsInspection: StackRule<AgentFactConfig> = {
   kind: 'stack',
   id: 'network-firewall-tls-inspection',
   title: 'High-risk agents have TLS inspection',
-  description: "Checks whether every firewall policy of a high-risk agent (rule config riskTier, else the components' record or the agentfence:risk-tier tag) sets a TLS inspection configuration.",
+  description:
+    "Checks whether every firewall policy of a high-risk agent (rule config riskTier, else the components' record or the agentfence:risk-tier tag) sets a TLS inspection configuration.",
   severity: 'low',
   pillar: 'network',
   owasp: [LLM02],
@@ -636,7 +785,12 @@ export const firewallTlsInspection: StackRule<AgentFactConfig> = {
     return stack.ofType(FIREWALL_POLICY).flatMap((policy) => {
       const tls = readValue(policy.props, 'firewallPolicy.tlsInspectionConfigurationArn');
       if (tls.kind === 'unknown' || tls.kind === 'value') return [];
-      return [violation(policy, `${label(policy)} serves a high-risk agent and should inspect TLS (got no tlsInspectionConfigurationArn: the allowlist sees host names only)`)];
+      return [
+        violation(
+          policy,
+          `${label(policy)} serves a high-risk agent and should inspect TLS (got no tlsInspectionConfigurationArn: the allowlist sees host names only)`,
+        ),
+      ];
     });
   },
 };
@@ -649,7 +803,11 @@ function beyondOwn(statement: ReturnType<typeof statementsOf>[number], account: 
   if (statement.notResources.length > 0) return 'NotResource';
   const pinned = Object.entries(statement.conditions).some(
     ([operator, block]) =>
-      /^StringEquals$/i.test(operator) && isRecord(block) && Object.entries(block).some(([key, value]) => RESOURCE_ACCOUNT_KEYS.includes(key.toLowerCase()) && [value].flat().every((v) => v === account)),
+      /^StringEquals$/i.test(operator) &&
+      isRecord(block) &&
+      Object.entries(block).some(
+        ([key, value]) => RESOURCE_ACCOUNT_KEYS.includes(key.toLowerCase()) && [value].flat().every((v) => v === account),
+      ),
   );
   if (pinned) return undefined;
   const { values, unknown } = strings(statement.resources);
@@ -683,11 +841,17 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
   owasp: [LLM02, ASI02],
   checkov: 'CKV_AWS_123',
   defaultEnforcement: 'mandatory',
-  remediation: "Set the endpoint policy: Allow the actions the agent uses with Condition StringEquals aws:ResourceAccount = the agent's account.",
+  remediation:
+    "Set the endpoint policy: Allow the actions the agent uses with Condition StringEquals aws:ResourceAccount = the agent's account.",
   configSchema: FACTS_SCHEMA,
   evaluateStack(stack, config) {
     const facts = agentFacts(stack, config);
-    const buckets = new Set(stack.ofType('aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2').map((b) => b.props['bucket']).filter((b): b is string => typeof b === 'string'));
+    const buckets = new Set(
+      stack
+        .ofType('aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2')
+        .map((b) => b.props['bucket'])
+        .filter((b): b is string => typeof b === 'string'),
+    );
     const out: Violation[] = [];
     for (const endpoint of stack.ofType(VPC_ENDPOINT)) {
       const type = readValue(endpoint.props, 'vpcEndpointType');
@@ -700,11 +864,21 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
         continue;
       }
       if (policy.kind === 'absent') {
-        out.push(violation(endpoint, `${label(endpoint)} must have a policy limited to the agent's own resources (got no policy: full access to every account's resources)`));
+        out.push(
+          violation(
+            endpoint,
+            `${label(endpoint)} must have a policy limited to the agent's own resources (got no policy: full access to every account's resources)`,
+          ),
+        );
         continue;
       }
       if (account === undefined) {
-        out.push(violation(endpoint, `${label(endpoint)} policy cannot be judged against the agent's account (got no account: set rule config account)`));
+        out.push(
+          violation(
+            endpoint,
+            `${label(endpoint)} policy cannot be judged against the agent's account (got no account: set rule config account)`,
+          ),
+        );
         continue;
       }
       const parsed = parsePolicyDocument(policy.kind === 'value' ? policy.value : undefined);
@@ -714,7 +888,13 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
       }
       for (const statement of parsed.statements.filter(allows)) {
         const why = beyondOwn(statement, account, buckets);
-        if (why !== undefined) out.push(violation(endpoint, `${label(endpoint)} policy must allow only resources of account ${account} (got statement ${show(statement.sid ?? 'without Sid')} with ${why})`));
+        if (why !== undefined)
+          out.push(
+            violation(
+              endpoint,
+              `${label(endpoint)} policy must allow only resources of account ${account} (got statement ${show(statement.sid ?? 'without Sid')} with ${why})`,
+            ),
+          );
       }
     }
     return out;
@@ -726,7 +906,8 @@ export const vpcEndpointPrivateDns: ResourceRule = {
   kind: 'resource',
   id: 'vpc-endpoint-private-dns',
   title: 'Interface endpoints resolve privately',
-  description: 'Checks whether an interface VPC endpoint has private DNS enabled, so the service name resolves to the endpoint inside the VPC.',
+  description:
+    'Checks whether an interface VPC endpoint has private DNS enabled, so the service name resolves to the endpoint inside the VPC.',
   severity: 'medium',
   pillar: 'network',
   owasp: [LLM02],
@@ -739,7 +920,14 @@ export const vpcEndpointPrivateDns: ResourceRule = {
     if (type.kind !== 'value' || type.value !== 'Interface') return [];
     const dns = readValue(resource.props, 'privateDnsEnabled');
     if (dns.kind === 'unknown') return [unknownViolation(resource, 'privateDnsEnabled')];
-    return dns.kind === 'value' && dns.value === true ? [] : [violation(resource, `${label(resource)} is an interface endpoint and must enable private DNS (got privateDnsEnabled ${dns.kind === 'value' ? show(dns.value) : 'not set'})`)];
+    return dns.kind === 'value' && dns.value === true
+      ? []
+      : [
+          violation(
+            resource,
+            `${label(resource)} is an interface endpoint and must enable private DNS (got privateDnsEnabled ${dns.kind === 'value' ? show(dns.value) : 'not set'})`,
+          ),
+        ];
   },
 };
 

@@ -16,7 +16,11 @@ type SupplyChainConfig = { agent?: string; manifestDigest?: string; trustPolicyD
 function referenced(resource: PlannedResource): ArtifactRef[] {
   const out: ArtifactRef[] = [];
   const source = isRecord(resource.props['manifest']) ? resource.props['manifest'] : resource.props;
-  for (const [key, kind] of [['models', 'model'], ['plugins', 'plugin'], ['apis', 'api']] as const) {
+  for (const [key, kind] of [
+    ['models', 'model'],
+    ['plugins', 'plugin'],
+    ['apis', 'api'],
+  ] as const) {
     const list = source[key];
     if (!Array.isArray(list)) continue;
     for (const entry of list) if (isRecord(entry) && typeof entry['name'] === 'string') out.push({ kind, name: entry['name'] });
@@ -61,11 +65,20 @@ export const supplyChainVerified: StackRule<SupplyChainConfig> = {
     const configured = config.agent !== undefined || config.artifacts.length > 0;
     if (agents.length === 0 && !configured) return [];
     if (agents.length === 0) {
-      return verdict(context.verification(config.agent), config, `agent ${show(config.agent ?? 'of this stack')} supply chain`, config.agent, [], (message) => ({ message }));
+      return verdict(
+        context.verification(config.agent),
+        config,
+        `agent ${show(config.agent ?? 'of this stack')} supply chain`,
+        config.agent,
+        [],
+        (message) => ({ message }),
+      );
     }
     return agents.flatMap((agent) => {
       const name = config.agent ?? agent.name;
-      return verdict(context.verification(name), config, `${label(agent)} supply chain`, name, referenced(agent), (message) => violation(agent, message));
+      return verdict(context.verification(name), config, `${label(agent)} supply chain`, name, referenced(agent), (message) =>
+        violation(agent, message),
+      );
     });
   },
 };
@@ -86,19 +99,33 @@ function verdict(
   }
   const out: Violation[] = [];
   if (config.manifestDigest !== undefined && report.manifestDigest !== config.manifestDigest) {
-    out.push(at(`${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`));
+    out.push(
+      at(
+        `${subject} must be verified against the current manifest ${config.manifestDigest} (got a stale report for ${show(report.manifestDigest)})`,
+      ),
+    );
   }
   // A report judged under another trust policy (say, before it was tightened) is stale too.
   if (config.trustPolicyDigest !== undefined && report.trustPolicyDigest !== config.trustPolicyDigest) {
-    out.push(at(`${subject} must be verified under the current trust policy ${config.trustPolicyDigest} (got a stale report for ${show(report.trustPolicyDigest)})`));
+    out.push(
+      at(
+        `${subject} must be verified under the current trust policy ${config.trustPolicyDigest} (got a stale report for ${show(report.trustPolicyDigest)})`,
+      ),
+    );
   }
   for (const result of report.results) {
     if (result.status === 'blocked') {
-      out.push(at(`${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`));
+      out.push(
+        at(
+          `${result.kind} ${show(result.name)} must pass supply-chain verification (got blocked ${result.reason ?? 'ERROR'}: ${result.message})`,
+        ),
+      );
     }
   }
   // Every artifact the agent references (component inputs, or the manifest via config) needs a result.
-  const refs = [...inputs, ...config.artifacts].filter((ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i);
+  const refs = [...inputs, ...config.artifacts].filter(
+    (ref, i, all) => all.findIndex((r) => r.kind === ref.kind && r.name === ref.name) === i,
+  );
   for (const ref of refs) {
     if (!report.results.some((r) => r.kind === ref.kind && r.name === ref.name)) {
       out.push(at(`${ref.kind} ${show(ref.name)} must have a verification result (got none in ${loaded.source})`));

@@ -7,14 +7,7 @@ import type { VerificationReport } from '../verify/types.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type EnforcementLevel = 'mandatory' | 'advisory' | 'disabled';
-export type Pillar =
-  | 'identity'
-  | 'least-privilege'
-  | 'data-protection'
-  | 'network'
-  | 'monitoring'
-  | 'supply-chain'
-  | 'human-oversight';
+export type Pillar = 'identity' | 'least-privilege' | 'data-protection' | 'network' | 'monitoring' | 'supply-chain' | 'human-oversight';
 
 /** One planned or deployed resource, as the rules see it. */
 export interface PlannedResource {

@@ -57,7 +57,11 @@ export function getPath(props: unknown, path: string): unknown {
     if (isUnknown(current) || isSecret(current)) return current;
     if (Array.isArray(current)) {
       const index = Number(key);
-      current = Number.isInteger(index) ? current[index] : current.length === 1 ? (current[0] as Record<string, unknown>)?.[key] : undefined;
+      current = Number.isInteger(index)
+        ? current[index]
+        : current.length === 1
+          ? (current[0] as Record<string, unknown>)?.[key]
+          : undefined;
     } else if (isRecord(current)) {
       current = current[key];
     } else {

@@ -5,4 +5,7 @@
 import type { VerificationLookup } from './types.js';
 
 /** A lookup that answers "no report" for every agent. */
-export const noVerification: VerificationLookup = () => ({ ok: false, problem: 'no verification report was given; run `agentfence verify <agent>`' });
+export const noVerification: VerificationLookup = () => ({
+  ok: false,
+  problem: 'no verification report was given; run `agentfence verify <agent>`',
+});

@@ -220,7 +220,7 @@ function gatherPlugins(options: GatherOptions): SbomPlugin[] {
     const verified = results.find((r) => r.version === version);
     const integrity =
       spec.integrity ??
-      (typeof verified?.details?.['integrity'] === 'string' ? (verified.details['integrity'] as string) : undefined) ??
+      (typeof verified?.details?.['integrity'] === 'string' ? (verified.details['integrity']) : undefined) ??
       hexToSri(verified?.digests?.['sha512']) ??
       attestation?.integrity;
     plugins.push({

@@ -24,7 +24,7 @@ export function lockfilePlugins(lockfile: NpmLockfile): SbomPlugin[] {
   const byKey = new Map(lockfile.entries.map((entry) => [entry.key, entry]));
   const direct = new Set(lockfile.rootDependencies.map((name) => resolveFrom(byKey, '', name)).filter((p) => p !== undefined));
   const purlOf = new Map<string, string>();
-  for (const entry of lockfile.entries) if (!entry.local) purlOf.set(entry.key, npmPurl(entry.name, entry.version!));
+  for (const entry of lockfile.entries) if (!entry.local) purlOf.set(entry.key, npmPurl(entry.name, entry.version));
   const plugins: SbomPlugin[] = [];
   for (const entry of lockfile.entries) {
     if (entry.local) continue;

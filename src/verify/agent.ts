@@ -68,7 +68,14 @@ interface Context {
 /** "Expected" of a blocked artifact: the authority names that could have vouched for it. */
 function expectedSigners(ctx: Context, kind: ArtifactKind, signedBy: string | undefined): string {
   const policy = ctx.agent.trustPolicy.policy;
-  const authorities = kind === 'model' ? policy.models.authorities : kind === 'plugin' ? policy.plugins.authorities : kind === 'image' ? (policy.images?.authorities ?? []) : policy.apis.authorities;
+  const authorities =
+    kind === 'model'
+      ? policy.models.authorities
+      : kind === 'plugin'
+        ? policy.plugins.authorities
+        : kind === 'image'
+          ? (policy.images?.authorities ?? [])
+          : policy.apis.authorities;
   const names = authorities.map((authority) => authority.name).filter((name) => signedBy === undefined || name === signedBy);
   return names.length > 0 ? names.join(' or ') : 'no authority';
 }
@@ -94,7 +101,13 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
   if (spec.hosted !== undefined) {
     // A hosted model is trusted only if the organisation allow-lists its id.
     if ((policy.models.hosted ?? []).includes(spec.hosted)) {
-      return { kind: 'model', name: spec.name, status: 'allow-listed', message: `hosted model ${spec.hosted} is allow-listed by the trust policy (trusted by name; nothing was signed)`, details: { hosted: spec.hosted } };
+      return {
+        kind: 'model',
+        name: spec.name,
+        status: 'allow-listed',
+        message: `hosted model ${spec.hosted} is allow-listed by the trust policy (trusted by name; nothing was signed)`,
+        details: { hosted: spec.hosted },
+      };
     }
     return {
       kind: 'model',
@@ -106,15 +119,36 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
     };
   }
   if (spec.path === undefined) {
-    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'ERROR', message: `model ${spec.name} must have a path or a hosted id` };
+    return {
+      kind: 'model',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'ERROR',
+      message: `model ${spec.name} must have a path or a hosted id`,
+    };
   }
   const modelPath = insideProject(ctx.agent, spec.path, `model ${spec.name} path`);
   if (!existsSync(modelPath)) {
-    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'ERROR', message: `model ${spec.name} must exist at ${spec.path} (not found)` };
+    return {
+      kind: 'model',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'ERROR',
+      message: `model ${spec.name} must exist at ${spec.path} (not found)`,
+    };
   }
-  const signaturePath = spec.signature !== undefined ? insideProject(ctx.agent, spec.signature, `model ${spec.name} signature`) : defaultSignaturePath(modelPath);
+  const signaturePath =
+    spec.signature !== undefined
+      ? insideProject(ctx.agent, spec.signature, `model ${spec.name} signature`)
+      : defaultSignaturePath(modelPath);
   if (!existsSync(signaturePath)) {
-    return { kind: 'model', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `model ${spec.name} must have a signature at ${path.relative(ctx.agent.manifest.stackDir, signaturePath)} (none found)` };
+    return {
+      kind: 'model',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'UNSIGNED',
+      message: `model ${spec.name} must have a signature at ${path.relative(ctx.agent.manifest.stackDir, signaturePath)} (none found)`,
+    };
   }
   const authorities = selectAuthorities(policy.models.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'models');
   const { verifyModel, modelResult, ModelMismatchError } = await import('./model/index.js');
@@ -169,7 +203,9 @@ function pickFailure(failures: readonly AgentfenceError[], authorities: readonly
 function pluginResult(verified: NpmVerification, evidence: NpmPackageEvidence, stackDir: string): ArtifactResult {
   const provenance = verified.provenance;
   const parts = [
-    provenance ? `provenance by ${provenance.authority}${provenance.sourceRepository ? ` from ${provenance.sourceRepository}` : ''}` : 'no provenance (not required)',
+    provenance
+      ? `provenance by ${provenance.authority}${provenance.sourceRepository ? ` from ${provenance.sourceRepository}` : ''}`
+      : 'no provenance (not required)',
     verified.publish ? `publish attestation by ${verified.publish.keyid}` : undefined,
     verified.registrySignature ? `registry signature by ${verified.registrySignature.keyid}` : undefined,
   ].filter((part): part is string => part !== undefined);
@@ -187,17 +223,22 @@ function pluginResult(verified: NpmVerification, evidence: NpmPackageEvidence, s
     details: {
       purl: toNpmPurl(verified.name, verified.version),
       integrity: verified.integrity,
-      ...(provenance ? { provenance: { predicateType: provenance.predicateType, sourceRepository: provenance.sourceRepository ?? null } } : {}),
+      ...(provenance
+        ? { provenance: { predicateType: provenance.predicateType, sourceRepository: provenance.sourceRepository ?? null } }
+        : {}),
       ...(verified.publish ? { publishKey: verified.publish.keyid } : {}),
       ...(verified.registrySignature ? { registryKey: verified.registrySignature.keyid } : {}),
-      ...(evidence.source ? { evidence: evidence.source.startsWith('http') ? evidence.source : path.relative(stackDir, evidence.source) } : {}),
+      ...(evidence.source
+        ? { evidence: evidence.source.startsWith('http') ? evidence.source : path.relative(stackDir, evidence.source) }
+        : {}),
     },
   };
 }
 
 async function evidenceFor(ctx: Context, name: string, want: { version?: string; range?: string }): Promise<NpmPackageEvidence> {
   if (ctx.options.online) {
-    if (ctx.options.registry === undefined) throw new ConfigError('REGISTRY_INVALID', 'online verification must be given the registry URL to read (got none)');
+    if (ctx.options.registry === undefined)
+      throw new ConfigError('REGISTRY_INVALID', 'online verification must be given the registry URL to read (got none)');
     return fetchRegistryEvidence(toRegistryUrl(ctx.options.registry), name, want, ctx.options.fetch);
   }
   const dir = insideProject(ctx.agent, ctx.agent.manifest.manifest.attestations ?? 'attestations', 'attestations folder');
@@ -215,7 +256,10 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
   const pinFor = (name: string, manifestPin?: string): { sourceRepository?: { repository: string } } => {
     const policyPin = policy.plugins.repositories?.[name];
     if (manifestPin !== undefined && policyPin !== undefined && manifestPin !== policyPin) {
-      throw new VerificationError('UNTRUSTED_SIGNER', `${name} sourceRepository ${manifestPin} in agent.yaml must equal the trust policy's ${policyPin}`);
+      throw new VerificationError(
+        'UNTRUSTED_SIGNER',
+        `${name} sourceRepository ${manifestPin} in agent.yaml must equal the trust policy's ${policyPin}`,
+      );
     }
     const repository = manifestPin ?? policyPin;
     return repository === undefined ? {} : { sourceRepository: { repository } };
@@ -233,20 +277,38 @@ async function verifyPluginSpec(ctx: Context, spec: PluginSpec, notes: string[])
     const contents = registryPackages(readNpmLockfile(lockfile));
     notes.push(...contents.notes.map((note) => `${spec.lockfile}: ${note}`));
     if (contents.packages.length === 0) {
-      return [{ kind: 'plugin', name: spec.lockfile, status: 'blocked', reason: 'ERROR', message: `lockfile ${spec.lockfile} must list at least one registry package (nothing to verify)` }];
+      return [
+        {
+          kind: 'plugin',
+          name: spec.lockfile,
+          status: 'blocked',
+          reason: 'ERROR',
+          message: `lockfile ${spec.lockfile} must list at least one registry package (nothing to verify)`,
+        },
+      ];
     }
     const resolved = authorities();
     const results: ArtifactResult[] = [];
     for (const entry of contents.packages) {
       try {
         if (entry.integrity === undefined) {
-          throw new VerificationError('UNSIGNED', `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`);
+          throw new VerificationError(
+            'UNSIGNED',
+            `${entry.name}@${entry.version} (${entry.key}) must have an integrity in ${spec.lockfile}`,
+          );
         }
         const evidence = await evidenceFor(ctx, entry.name, { version: entry.version });
-        const verified = verifyNpmPackage(evidence, { ...common, authorities: resolved, expectedIntegrity: entry.integrity, ...pinFor(entry.name) });
+        const verified = verifyNpmPackage(evidence, {
+          ...common,
+          authorities: resolved,
+          expectedIntegrity: entry.integrity,
+          ...pinFor(entry.name),
+        });
         results.push(pluginResult(verified, evidence, ctx.agent.manifest.stackDir));
       } catch (error) {
-        results.push(blockedResult('plugin', entry.name, error, { version: entry.version, expected: expectedSigners(ctx, 'plugin', spec.signedBy) }));
+        results.push(
+          blockedResult('plugin', entry.name, error, { version: entry.version, expected: expectedSigners(ctx, 'plugin', spec.signedBy) }),
+        );
       }
     }
     return results;
@@ -272,10 +334,22 @@ function verifyApiSpec(ctx: Context, spec: ApiSpec): ArtifactResult {
   const descriptorFile = insideProject(ctx.agent, spec.descriptor, `API ${spec.name} descriptor`);
   const signatureFile = insideProject(ctx.agent, spec.signature, `API ${spec.name} signature`);
   if (!existsSync(descriptorFile)) {
-    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'ERROR', message: `API ${spec.name} descriptor must exist at ${spec.descriptor} (not found)` };
+    return {
+      kind: 'api',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'ERROR',
+      message: `API ${spec.name} descriptor must exist at ${spec.descriptor} (not found)`,
+    };
   }
   if (!existsSync(signatureFile)) {
-    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'UNSIGNED', message: `API ${spec.name} must have a signed descriptor bundle at ${spec.signature} (none found)` };
+    return {
+      kind: 'api',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'UNSIGNED',
+      message: `API ${spec.name} must have a signed descriptor bundle at ${spec.signature} (none found)`,
+    };
   }
   ctx.files.add(descriptorFile);
   ctx.files.add(signatureFile);
@@ -284,11 +358,27 @@ function verifyApiSpec(ctx: Context, spec: ApiSpec): ArtifactResult {
     bundle = JSON.parse(readBounded(signatureFile, MAX_BUNDLE_BYTES, `API ${spec.name} signature`).toString('utf8'));
   } catch (error) {
     if (error instanceof AgentfenceError) throw error;
-    return { kind: 'api', name: spec.name, status: 'blocked', reason: 'MALFORMED_BUNDLE', message: `API ${spec.name} signature ${spec.signature} must be JSON: ${(error as Error).message}` };
+    return {
+      kind: 'api',
+      name: spec.name,
+      status: 'blocked',
+      reason: 'MALFORMED_BUNDLE',
+      message: `API ${spec.name} signature ${spec.signature} must be JSON: ${(error as Error).message}`,
+    };
   }
-  const authorities = selectAuthorities(ctx.agent.trustPolicy.policy.apis.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'apis');
+  const authorities = selectAuthorities(
+    ctx.agent.trustPolicy.policy.apis.authorities,
+    spec.signedBy,
+    ctx.agent.trustPolicy,
+    ctx.roots,
+    'apis',
+  );
   const verified = verifyApiDescriptor(
-    { descriptorBytes: readBounded(descriptorFile, MAX_DESCRIPTOR_BYTES, `API ${spec.name} descriptor`), bundle, where: `API ${spec.name} descriptor ${spec.descriptor}` },
+    {
+      descriptorBytes: readBounded(descriptorFile, MAX_DESCRIPTOR_BYTES, `API ${spec.name} descriptor`),
+      bundle,
+      where: `API ${spec.name} descriptor ${spec.descriptor}`,
+    },
     authorities,
     { name: spec.name, dataClassifications: spec.dataClassifications },
     ctx.options.now ? { now: ctx.options.now } : {},
@@ -342,18 +432,28 @@ function applyMode(result: ArtifactResult, mode: 'enforce' | 'warn'): ArtifactRe
  * anything: the report simply has no results, and the CLI says so.
  */
 export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOptions = {}): Promise<VerificationReport> {
-  const ctx: Context = { agent, roots: trustRootsOf(agent.trustPolicy), options, files: new Set([agent.manifest.file, agent.trustPolicy.file, ...trustPolicyFiles(agent)]) };
+  const ctx: Context = {
+    agent,
+    roots: trustRootsOf(agent.trustPolicy),
+    options,
+    files: new Set([agent.manifest.file, agent.trustPolicy.file, ...trustPolicyFiles(agent)]),
+  };
   const manifest = agent.manifest.manifest;
   const results: ArtifactResult[] = [];
   const notes: string[] = [];
   // A high-risk agent is always enforced: warn mode would let it deploy with unverified artifacts.
   const mode = manifest.riskTier === 'high' ? 'enforce' : agent.trustPolicy.policy.mode;
-  if (mode !== agent.trustPolicy.policy.mode) notes.push(`trust policy mode warn does not apply to high-risk agent ${manifest.name}: enforced`);
+  if (mode !== agent.trustPolicy.policy.mode)
+    notes.push(`trust policy mode warn does not apply to high-risk agent ${manifest.name}: enforced`);
   const { modelBlockedResult } = await import('./model/index.js');
   for (const model of manifest.models) {
     try {
       const result = await verifyModelSpec(ctx, model);
-      results.push(result.status !== 'blocked' || result.expected !== undefined ? result : { ...result, expected: expectedSigners(ctx, 'model', model.signedBy) });
+      results.push(
+        result.status !== 'blocked' || result.expected !== undefined
+          ? result
+          : { ...result, expected: expectedSigners(ctx, 'model', model.signedBy) },
+      );
     } catch (error) {
       // Fail closed, keeping the model core's evidence (extra, missing, changed files).
       results.push({
@@ -383,7 +483,9 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   }
   const final = results.map((result) => relativeTo(agent.location.projectRoot, applyMode(result, mode)));
   const verifiedHosts = [
-    ...new Set(final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? [])),
+    ...new Set(
+      final.filter((r) => r.kind === 'api' && r.status === 'verified').flatMap((r) => (r.details?.['hosts'] as string[] | undefined) ?? []),
+    ),
   ].sort();
   const count = (status: ArtifactResult['status']) => final.filter((r) => r.status === status).length;
   return {
@@ -404,7 +506,13 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
 function trustPolicyFiles(agent: LoadedAgent): string[] {
   const { policy, baseDir } = agent.trustPolicy;
   const named = [policy.models, policy.plugins, policy.apis].flatMap((section) =>
-    section.authorities.flatMap((authority) => ('key' in authority && authority.key !== undefined ? [authority.key.publicKey] : 'certificate' in authority && authority.certificate !== undefined ? [...authority.certificate.chain] : [])),
+    section.authorities.flatMap((authority) =>
+      'key' in authority && authority.key !== undefined
+        ? [authority.key.publicKey]
+        : 'certificate' in authority && authority.certificate !== undefined
+          ? [...authority.certificate.chain]
+          : [],
+    ),
   );
   const roots = policy.trustedRoots.flatMap((root) => (typeof root.source === 'object' ? [root.source.path] : []));
   return [...named, ...roots].map((file) => path.resolve(baseDir, file));

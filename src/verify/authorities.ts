@@ -51,7 +51,8 @@ export class TrustRootCache {
     const spec = this.#specs.find((entry) => entry.name === key);
     let root: TrustRoot;
     if (spec === undefined) {
-      if (key !== 'public-good') throw new ConfigError('TRUST_ROOT_UNKNOWN', `trusted root ${JSON.stringify(key)} must be declared in trustedRoots (it is not)`);
+      if (key !== 'public-good')
+        throw new ConfigError('TRUST_ROOT_UNKNOWN', `trusted root ${JSON.stringify(key)} must be declared in trustedRoots (it is not)`);
       root = loadPublicGoodRoot();
     } else if (spec.source === 'public-good') {
       root = loadPublicGoodRoot();
@@ -68,9 +69,13 @@ function readPolicyFile(baseDir: string, file: string, what: string): string {
   try {
     return readFileSync(full, 'utf8');
   } catch (error) {
-    throw new ConfigError('TRUST_POLICY_FILE', `${what} ${file} must be readable relative to ${baseDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      'TRUST_POLICY_FILE',
+      `${what} ${file} must be readable relative to ${baseDir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -78,7 +83,9 @@ function readPolicyFile(baseDir: string, file: string, what: string): string {
 export function resolveAuthority(authority: Authority, baseDir: string, roots: TrustRootCache): ResolvedAuthority {
   if ('keyless' in authority) {
     const { issuer, subject, subjectRegExp, extensions } = authority.keyless;
-    const ext = Object.fromEntries(Object.entries(extensions ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const ext = Object.fromEntries(
+      Object.entries(extensions ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
     return {
       name: authority.name,
       policy: {
@@ -98,13 +105,21 @@ export function resolveAuthority(authority: Authority, baseDir: string, roots: T
     try {
       hint = publicKeyHint(publicKeyPem);
     } catch (error) {
-      throw new ConfigError('TRUST_POLICY_KEY', `authority ${authority.name} public key ${authority.key.publicKey} must be a PEM public key`, { cause: error });
+      throw new ConfigError(
+        'TRUST_POLICY_KEY',
+        `authority ${authority.name} public key ${authority.key.publicKey} must be a PEM public key`,
+        { cause: error },
+      );
     }
     return { name: authority.name, policy: { kind: 'key', publicKeyPem }, describe: `key ${hint.slice(0, 16)}` };
   }
   if ('certificate' in authority) {
     const chainPem = authority.certificate.chain.map((file) => readPolicyFile(baseDir, file, `authority ${authority.name} certificate`));
-    return { name: authority.name, policy: { kind: 'certificate', chainPem }, describe: `certificate ${authority.certificate.chain[0] ?? ''}` };
+    return {
+      name: authority.name,
+      policy: { kind: 'certificate', chainPem },
+      describe: `certificate ${authority.certificate.chain[0] ?? ''}`,
+    };
   }
   return assertNever(authority, 'a trust-policy authority kind', 'TRUST_POLICY_AUTHORITY');
 }
@@ -183,7 +198,9 @@ export function verifyWithAuthorities(
       return { ...result, authority: authority.name };
     } catch (error) {
       if (!(error instanceof AgentfenceError)) {
-        throw new VerificationError('ERROR', `${options.what} could not be verified: ${(error as Error).message ?? String(error)}`, { cause: error });
+        throw new VerificationError('ERROR', `${options.what} could not be verified: ${(error as Error).message ?? String(error)}`, {
+          cause: error,
+        });
       }
       if (error.kind === 'config' || error.kind === 'input') throw error;
       failures.push(error);
@@ -195,10 +212,15 @@ export function verifyWithAuthorities(
   const keyMismatch =
     material.kind === 'key' &&
     failures.every((error) => error.code === 'SIGNATURE_INVALID' || error.code === 'UNTRUSTED_SIGNER') &&
-    !candidates.some((authority) => authority.policy.kind === 'key' && material.hint !== undefined && safeHint(authority.policy.publicKeyPem) === material.hint);
+    !candidates.some(
+      (authority) =>
+        authority.policy.kind === 'key' && material.hint !== undefined && safeHint(authority.policy.publicKeyPem) === material.hint,
+    );
   if (keyMismatch || failures.every((error) => error.code === 'UNTRUSTED_SIGNER')) {
     const actual = failures.map((error) => error.message).join('; ');
-    throw new VerificationError('UNTRUSTED_SIGNER', `${options.what} must be signed by ${expected} (got: ${actual})`, { cause: failures[0] });
+    throw new VerificationError('UNTRUSTED_SIGNER', `${options.what} must be signed by ${expected} (got: ${actual})`, {
+      cause: failures[0],
+    });
   }
   const first = failures.find((error) => error.code !== 'UNTRUSTED_SIGNER') ?? failures[0]!;
   throw first;

@@ -32,7 +32,14 @@ export {
   VERIFICATION_SCHEMA_VERSION,
   type ReportExpectation,
 } from './report.js';
-export { resolveAuthority, selectAuthorities, verifyWithAuthorities, TrustRootCache, type ResolvedAuthority, type AuthorizedVerification } from './authorities.js';
+export {
+  resolveAuthority,
+  selectAuthorities,
+  verifyWithAuthorities,
+  TrustRootCache,
+  type ResolvedAuthority,
+  type AuthorizedVerification,
+} from './authorities.js';
 export {
   verifyNpmPackage,
   buildRegistryKeyRing,
@@ -48,4 +55,11 @@ export {
   type NpmPackageEvidence,
   type NpmVerification,
 } from './npm/index.js';
-export { verifyApiDescriptor, parseApiDescriptor, buildApiStatement, apiDescriptorSchema, API_DESCRIPTOR_PREDICATE, type ApiVerification } from './api/index.js';
+export {
+  verifyApiDescriptor,
+  parseApiDescriptor,
+  buildApiStatement,
+  apiDescriptorSchema,
+  API_DESCRIPTOR_PREDICATE,
+  type ApiVerification,
+} from './api/index.js';

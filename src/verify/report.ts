@@ -29,7 +29,10 @@ const AGENT_FOLDER = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export function agentOutputDir(projectRoot: string, agent: string): string {
   // The name becomes a path: nothing but a kebab-case folder name may reach the file system.
   if (!AGENT_FOLDER.test(agent)) {
-    throw new InputError('VERIFICATION_REPORT_INVALID', `an agent's report folder must be a kebab-case stack name (got ${JSON.stringify(agent)})`);
+    throw new InputError(
+      'VERIFICATION_REPORT_INVALID',
+      `an agent's report folder must be a kebab-case stack name (got ${JSON.stringify(agent)})`,
+    );
   }
   return path.join(projectRoot, '.agentfence', agent);
 }
@@ -87,7 +90,13 @@ export const verificationReportSchema = {
           signer: {
             type: 'object',
             required: ['identity'],
-            properties: { identity: TEXT, issuer: TEXT, keyHint: TEXT, authority: TEXT, extensions: { type: 'object', additionalProperties: TEXT } },
+            properties: {
+              identity: TEXT,
+              issuer: TEXT,
+              keyHint: TEXT,
+              authority: TEXT,
+              extensions: { type: 'object', additionalProperties: TEXT },
+            },
             additionalProperties: false,
           },
           expected: TEXT,
@@ -132,16 +141,26 @@ export function parseVerificationReport(bytes: Buffer | string, source: string):
   try {
     doc = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
   } catch (error) {
-    throw new InputError('VERIFICATION_REPORT_INVALID', `${source} must be a JSON verification report (got malformed JSON)`, { cause: error });
+    throw new InputError('VERIFICATION_REPORT_INVALID', `${source} must be a JSON verification report (got malformed JSON)`, {
+      cause: error,
+    });
   }
-  const version = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['schemaVersion'] : undefined;
+  const version =
+    typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['schemaVersion'] : undefined;
   // A v1 report records no trust-policy digest: it cannot show it is still valid, so it is refused, not upgraded.
   if (version !== VERIFICATION_SCHEMA_VERSION) {
-    const got = version === 'agentfence.verification/v1' ? 'a v1 report from an older agentfence, which records no trust-policy digest' : `schemaVersion ${JSON.stringify(version)}`;
-    throw new InputError('VERIFICATION_REPORT_INVALID', `${source} must be an ${VERIFICATION_SCHEMA_VERSION} report (got ${got}); run agentfence verify again`);
+    const got =
+      version === 'agentfence.verification/v1'
+        ? 'a v1 report from an older agentfence, which records no trust-policy digest'
+        : `schemaVersion ${JSON.stringify(version)}`;
+    throw new InputError(
+      'VERIFICATION_REPORT_INVALID',
+      `${source} must be an ${VERIFICATION_SCHEMA_VERSION} report (got ${got}); run agentfence verify again`,
+    );
   }
   const problem = validate(doc);
-  if (problem !== undefined) throw new InputError('VERIFICATION_REPORT_INVALID', `${source} must be a valid ${VERIFICATION_SCHEMA_VERSION} report (got ${problem})`);
+  if (problem !== undefined)
+    throw new InputError('VERIFICATION_REPORT_INVALID', `${source} must be a valid ${VERIFICATION_SCHEMA_VERSION} report (got ${problem})`);
   return doc as VerificationReport;
 }
 
@@ -155,7 +174,8 @@ export function reportStaleness(report: VerificationReport, projectRoot: string)
     const full = path.resolve(root, entry.path);
     const rel = path.relative(root, full);
     // The report is untrusted input: it must not make us hash files outside the project.
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `it records ${JSON.stringify(entry.path)}, which is outside the project`;
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+      return `it records ${JSON.stringify(entry.path)}, which is outside the project`;
     let digest: string;
     try {
       digest = fileDigest(full);
@@ -195,10 +215,17 @@ export function readVerificationReport(file: string, expect: ReportExpectation):
     throw new InputError('VERIFICATION_REPORT_INVALID', `${shown} must be at most ${MAX_VERIFICATION_REPORT_BYTES} bytes (got ${size})`);
   }
   const report = parseVerificationReport(readFileSync(file), shown);
-  const stale = (why: string) => new InputError('VERIFICATION_REPORT_STALE', `${shown} must describe the agent as it is now (got a stale report: ${why}); run agentfence verify again`);
-  if (expect.agent !== undefined && report.agent !== expect.agent) throw stale(`it is about agent ${JSON.stringify(report.agent)}, not ${JSON.stringify(expect.agent)}`);
-  if (expect.manifestFile !== undefined && fileDigest(expect.manifestFile) !== report.manifestDigest) throw stale('it was made for another version of the manifest');
-  if (expect.trustPolicyFile !== undefined && fileDigest(expect.trustPolicyFile) !== report.trustPolicyDigest) throw stale('it was made under another trust policy');
+  const stale = (why: string) =>
+    new InputError(
+      'VERIFICATION_REPORT_STALE',
+      `${shown} must describe the agent as it is now (got a stale report: ${why}); run agentfence verify again`,
+    );
+  if (expect.agent !== undefined && report.agent !== expect.agent)
+    throw stale(`it is about agent ${JSON.stringify(report.agent)}, not ${JSON.stringify(expect.agent)}`);
+  if (expect.manifestFile !== undefined && fileDigest(expect.manifestFile) !== report.manifestDigest)
+    throw stale('it was made for another version of the manifest');
+  if (expect.trustPolicyFile !== undefined && fileDigest(expect.trustPolicyFile) !== report.trustPolicyDigest)
+    throw stale('it was made under another trust policy');
   const changed = reportStaleness(report, expect.projectRoot);
   if (changed !== undefined) throw stale(changed);
   return report;
@@ -219,7 +246,8 @@ export function stackOfUrn(urn: string | undefined): string | undefined {
 export function stackReportLookup(projectRoot: string, stack: string | undefined): VerificationLookup {
   return (agent) => {
     const folder = stack ?? agent;
-    if (folder === undefined) return { ok: false, problem: 'no stack or agent name to find the verification report by; set the rule\'s "agent" config' };
+    if (folder === undefined)
+      return { ok: false, problem: 'no stack or agent name to find the verification report by; set the rule\'s "agent" config' };
     try {
       const file = verificationReportFile(projectRoot, folder);
       return { ok: true, report: readVerificationReport(file, { projectRoot }), source: path.relative(projectRoot, file) };

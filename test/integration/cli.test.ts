@@ -34,10 +34,14 @@ describe('agentfence CLI', () => {
   });
   describe('when the reader of stdout goes away early', () => {
     it('exits quietly, without an EPIPE stack trace', () => {
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" verify-bundle --help | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${bin}" verify-bundle --help | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
       expect(r.stderr).not.toContain('EPIPE');
       expect(r.stdout.trim()).toBe('exit=0');
     });
@@ -66,14 +70,13 @@ describe('agentfence CLI', () => {
     });
   });
   describe('when --format is given twice or in short form', () => {
-    it.each([
-      [['--format', 'sarif', '--format', 'json']],
-      [['-fjson']],
-      [['--format=text', '-f', 'json']],
-    ])('%j follows the option parser: the last value wins', (flags) => {
-      const r = cli('validate', 'payments', ...flags);
-      expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 'agentfence.validate/v1', valid: true });
-    });
+    it.each([[['--format', 'sarif', '--format', 'json']], [['-fjson']], [['--format=text', '-f', 'json']]])(
+      '%j follows the option parser: the last value wins',
+      (flags) => {
+        const r = cli('validate', 'payments', ...flags);
+        expect(r.status).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 'agentfence.validate/v1', valid: true });
+      },
+    );
   });
 });

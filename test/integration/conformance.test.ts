@@ -74,20 +74,26 @@ describe('sigstore-conformance bundle-verify', () => {
   describe('when a case must verify', () => {
     it.each(cases.filter((c) => c.shouldPass).map((c) => [c.name, c] as const))('%s exits 0', async (_name, c) => {
       const result = await runInProcess(c.args);
-      expect(result.stderr.split('\n').find((line) => line.startsWith('agentfence verify-bundle:')), result.stderr).toBeUndefined();
+      expect(
+        result.stderr.split('\n').find((line) => line.startsWith('agentfence verify-bundle:')),
+        result.stderr,
+      ).toBeUndefined();
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^OK: verified, signed by /);
     });
   });
 
   describe('when a case must be rejected', () => {
-    it.each(cases.filter((c) => !c.shouldPass).map((c) => [c.name, c] as const))('%s exits non-zero with a typed reason', async (_name, c) => {
-      const result = await runInProcess(c.args);
-      expect(result.code).not.toBe(0);
-      expect(result.stdout).toBe('');
-      // One readable line with our code, never a stack trace.
-      expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
-    });
+    it.each(cases.filter((c) => !c.shouldPass).map((c) => [c.name, c] as const))(
+      '%s exits non-zero with a typed reason',
+      async (_name, c) => {
+        const result = await runInProcess(c.args);
+        expect(result.code).not.toBe(0);
+        expect(result.stdout).toBe('');
+        // One readable line with our code, never a stack trace.
+        expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
+      },
+    );
   });
 
   describe('when the artifact is passed as sha256:HEX instead of a file', () => {
@@ -101,7 +107,9 @@ describe('sigstore-conformance bundle-verify', () => {
 
   describe('when verified as one batch on worker threads (compiled dist/)', () => {
     it('reaches the expected verdict on every case', async () => {
-      const api = (await import(pathToFileURL(path.join(root, 'dist/src/verify/sigstore/index.js')).href)) as typeof import('../../src/verify/sigstore/index.js');
+      const api = (await import(
+        pathToFileURL(path.join(root, 'dist/src/verify/sigstore/index.js')).href
+      )) as typeof import('../../src/verify/sigstore/index.js');
       const expected: boolean[] = [];
       const items: import('../../src/verify/sigstore/index.js').BatchItem[] = [];
       for (const c of cases) {
@@ -110,7 +118,9 @@ describe('sigstore-conformance bundle-verify', () => {
         let trustRoot: import('../../src/verify/sigstore/index.js').TrustRoot;
         try {
           bundle = JSON.parse(readFileSync(path.join(dir, 'bundle.sigstore.json'), 'utf8'));
-          trustRoot = existsSync(path.join(dir, 'trusted_root.json')) ? api.loadTrustRootFile(path.join(dir, 'trusted_root.json')) : api.loadPublicGoodRoot();
+          trustRoot = existsSync(path.join(dir, 'trusted_root.json'))
+            ? api.loadTrustRootFile(path.join(dir, 'trusted_root.json'))
+            : api.loadPublicGoodRoot();
         } catch {
           expect(c.shouldPass).toBe(false);
           continue;

@@ -17,7 +17,12 @@ const bin = path.join(root, 'bin/agentfence.js');
 const scratch: string[] = [];
 
 function cli(cwd: string, args: readonly string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+    timeout: 180_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -127,7 +132,10 @@ describe('first run', () => {
   describe('when sign api is given an expired descriptor', () => {
     it('refuses it with DESCRIPTOR_EXPIRED before signing', () => {
       const project = freshProject();
-      const descriptor = JSON.parse(readFileSync(path.join(root, 'stacks/support-triage/apis/helpdesk.json'), 'utf8')) as Record<string, unknown>;
+      const descriptor = JSON.parse(readFileSync(path.join(root, 'stacks/support-triage/apis/helpdesk.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       writeFileSync(path.join(project, 'old.json'), JSON.stringify({ ...descriptor, expires: '2020-01-01T00:00:00Z' }));
       expect(cli(project, ['keygen', '--name', 'gov', '--out', 'keys']).status).toBe(0);
       const r = cli(project, ['sign', 'api', 'old.json', '--key', 'keys/gov.key.pem']);
@@ -140,11 +148,14 @@ describe('first run', () => {
 
   describe('when asking for help, the version or completion', () => {
     const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    it.each(['validate', 'plan', 'check', 'verify', 'sbom', 'report', 'sign', 'gate', 'init', 'keygen', 'completion'])('prints the version for `%s --version`', (command) => {
-      const r = cli(root, [command, '--version']);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toBe(`agentfence ${version}\n`);
-    });
+    it.each(['validate', 'plan', 'check', 'verify', 'sbom', 'report', 'sign', 'gate', 'init', 'keygen', 'completion'])(
+      'prints the version for `%s --version`',
+      (command) => {
+        const r = cli(root, [command, '--version']);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe(`agentfence ${version}\n`);
+      },
+    );
     it.each(['gate', 'init', 'keygen', 'check'])('prints the usage of %s for `help %s`', (command) => {
       const r = cli(root, ['help', command]);
       expect(r.status).toBe(0);

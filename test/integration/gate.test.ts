@@ -82,7 +82,9 @@ describe('agentfence gate', () => {
         ['report', 'pass'],
       ]);
       expect(doc.findings.filter((f) => f.level === 'error')).toEqual([]);
-      const verification = JSON.parse(readFileSync(path.join(project, '.agentfence/payments/verification.json'), 'utf8')) as { agent: string };
+      const verification = JSON.parse(readFileSync(path.join(project, '.agentfence/payments/verification.json'), 'utf8')) as {
+        agent: string;
+      };
       expect(verification.agent).toBe('payments');
       expect(readFileSync(path.join(project, '.agentfence/payments/report.html'), 'utf8')).toContain('<html');
       // progress and logs stay on stderr
@@ -97,7 +99,12 @@ describe('agentfence gate', () => {
     const line = workflow.jobs.gate.steps.map((step) => step.run ?? '').find((run) => run.includes('agentfence gate'))!;
     it.each(workflow.jobs.gate.strategy.matrix.agent)('passes %s and prints SARIF on stdout', (agent) => {
       // the step passes the matrix value through env (AGENT), never by expression into the script
-      const args = line.replaceAll('"$AGENT"', agent).replaceAll('${{ matrix.agent }}', agent).replace(/\s*>.*$/, '').trim().split(/\s+/);
+      const args = line
+        .replaceAll('"$AGENT"', agent)
+        .replaceAll('${{ matrix.agent }}', agent)
+        .replace(/\s*>.*$/, '')
+        .trim()
+        .split(/\s+/);
       expect(args.slice(0, 3)).toEqual(['npx', 'agentfence', 'gate']);
       const r = gate(project, ...args.slice(3));
       expect(r.status, r.stderr).toBe(0);
@@ -121,7 +128,10 @@ describe('agentfence gate', () => {
     it('merges the findings of every stage into one valid SARIF log', () => {
       const r = gate(project, 'payments-tampered', '--format', 'sarif', '--quiet');
       expect(r.status).toBe(1);
-      const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[] };
+      const sarif = JSON.parse(r.stdout) as {
+        version: string;
+        runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[];
+      };
       expect(sarif.version).toBe('2.1.0');
       const run = sarif.runs[0]!;
       const ids = new Set(run.tool.driver.rules.map((rule) => rule.id));

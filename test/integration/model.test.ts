@@ -16,11 +16,43 @@ function cli(cwd: string, ...args: string[]) {
 
 /** The reference implementation's verify commands for each fixture (scripts/tests/test-verify-*.sh), in our flags. */
 const fixtureArgs: Record<string, string[]> = {
-  'v1.0.0-sigstore': ['v1.0.0-sigstore', '--signature', 'v1.0.0-sigstore/model.sig', '--identity', 'stefanb@us.ibm.com', '--issuer', 'https://sigstore.verify.ibm.com/oauth2'],
-  'v1.1.0-sigstore': ['v1.1.0-sigstore', '--signature', 'v1.1.0-sigstore/model.sig', '--identity', 'stefanb@us.ibm.com', '--issuer', 'https://sigstore.verify.ibm.com/oauth2', '--ignore-paths', 'v1.1.0-sigstore/ignore-me'],
-  'v1.0.0-elliptic-key': ['v1.0.0-elliptic-key/signme-1', '--signature', 'v1.0.0-elliptic-key/model.sig', '--key', 'keys/signing-key-pub.pem'],
+  'v1.0.0-sigstore': [
+    'v1.0.0-sigstore',
+    '--signature',
+    'v1.0.0-sigstore/model.sig',
+    '--identity',
+    'stefanb@us.ibm.com',
+    '--issuer',
+    'https://sigstore.verify.ibm.com/oauth2',
+  ],
+  'v1.1.0-sigstore': [
+    'v1.1.0-sigstore',
+    '--signature',
+    'v1.1.0-sigstore/model.sig',
+    '--identity',
+    'stefanb@us.ibm.com',
+    '--issuer',
+    'https://sigstore.verify.ibm.com/oauth2',
+    '--ignore-paths',
+    'v1.1.0-sigstore/ignore-me',
+  ],
+  'v1.0.0-elliptic-key': [
+    'v1.0.0-elliptic-key/signme-1',
+    '--signature',
+    'v1.0.0-elliptic-key/model.sig',
+    '--key',
+    'keys/signing-key-pub.pem',
+  ],
   'v1.1.0-elliptic-key': ['v1.1.0-elliptic-key', '--signature', 'v1.1.0-elliptic-key/model.sig', '--key', 'keys/signing-key-pub.pem'],
-  'v1.0.0-certificate': ['v1.0.0-certificate', '--signature', 'v1.0.0-certificate/model.sig', '--certificate-chain', 'keys/ca-cert.pem', '--certificate-chain', 'keys/int-ca-cert.pem'],
+  'v1.0.0-certificate': [
+    'v1.0.0-certificate',
+    '--signature',
+    'v1.0.0-certificate/model.sig',
+    '--certificate-chain',
+    'keys/ca-cert.pem',
+    '--certificate-chain',
+    'keys/int-ca-cert.pem',
+  ],
   'v1.1.0-certificate': ['v1.1.0-certificate', '--signature', 'v1.1.0-certificate/model.sig', '--certificate-chain', 'keys/ca-cert.pem'],
 };
 
@@ -60,7 +92,9 @@ describe('agentfence verify model', () => {
       rmSync(path.join(work, 'v1.0.0-certificate', 'signme-2'));
       const r = cli(work, 'verify', 'model', ...fixtureArgs['v1.0.0-certificate']!);
       expect(r.status).toBe(1);
-      expect(r.stdout).toMatch(/^BLOCKED model v1\.0\.0-certificate\s+TAMPERED: .*changed: signme-1 .*extra \(not signed\): added\.bin; missing: signme-2/);
+      expect(r.stdout).toMatch(
+        /^BLOCKED model v1\.0\.0-certificate\s+TAMPERED: .*changed: signme-1 .*extra \(not signed\): added\.bin; missing: signme-2/,
+      );
     });
 
     it('exits 1 with SARIF carrying the block as an error', () => {
@@ -79,7 +113,18 @@ describe('agentfence verify model', () => {
     });
 
     it('exits 1 when the signer is not the one asked for', () => {
-      const r = cli(fixtures, 'verify', 'model', 'v1.0.0-sigstore', '--signature', 'v1.0.0-sigstore/model.sig', '--identity', 'someone@example.com', '--issuer', 'https://sigstore.verify.ibm.com/oauth2');
+      const r = cli(
+        fixtures,
+        'verify',
+        'model',
+        'v1.0.0-sigstore',
+        '--signature',
+        'v1.0.0-sigstore/model.sig',
+        '--identity',
+        'someone@example.com',
+        '--issuer',
+        'https://sigstore.verify.ibm.com/oauth2',
+      );
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('BLOCKED');
     });
@@ -139,11 +184,42 @@ describe('agentfence sign model', () => {
 
     it('signs by shards to another path and verifies with --verbose throughput', () => {
       const out = path.join(work, 'shards.sig');
-      expect(cli(work, 'sign', 'model', 'model', '--key', keyFile, '--method', 'shards', '--shard-size', '300', '--signature', out, '--ignore-paths', 'model/scratch.txt', '--ignore-paths', 'model/model.sig').status).toBe(0);
+      expect(
+        cli(
+          work,
+          'sign',
+          'model',
+          'model',
+          '--key',
+          keyFile,
+          '--method',
+          'shards',
+          '--shard-size',
+          '300',
+          '--signature',
+          out,
+          '--ignore-paths',
+          'model/scratch.txt',
+          '--ignore-paths',
+          'model/model.sig',
+        ).status,
+      ).toBe(0);
       // The files signature model/model.sig is not the one in use: it is content unless ignored at verification too.
       const unlisted = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile);
       expect([unlisted.status, unlisted.stdout]).toEqual([1, expect.stringContaining('extra (not signed): model.sig')]);
-      const r = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile, '--verbose', '--ignore-paths', 'model/model.sig');
+      const r = cli(
+        work,
+        'verify',
+        'model',
+        'model',
+        '--signature',
+        out,
+        '--key',
+        pubFile,
+        '--verbose',
+        '--ignore-paths',
+        'model/model.sig',
+      );
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('not compared (ignored): scratch.txt (recorded in the signature), model.sig (ignorePaths)');
       expect(r.stderr).toMatch(/hashed 2 files \(5 resources, .*\/s/);
@@ -169,9 +245,12 @@ describe('agentfence sign model', () => {
 });
 
 describe('the example models in stacks/', () => {
-  it.each(['stacks/payments/models/fraud-scorer', 'stacks/support-triage/models/ticket-classifier'])('%s verifies against the acme-ml-release public key', (model) => {
-    const r = cli(root, 'verify', 'model', model, '--key', 'stacks/keys/acme-ml-release.pub.pem', '--format', 'json');
-    expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { result: { status: string } }).result.status).toBe('verified');
-  });
+  it.each(['stacks/payments/models/fraud-scorer', 'stacks/support-triage/models/ticket-classifier'])(
+    '%s verifies against the acme-ml-release public key',
+    (model) => {
+      const r = cli(root, 'verify', 'model', model, '--key', 'stacks/keys/acme-ml-release.pub.pem', '--format', 'json');
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as { result: { status: string } }).result.status).toBe('verified');
+    },
+  );
 });

@@ -22,12 +22,12 @@ import { fileDigest, stackReportLookup, verificationReportFile } from '../../src
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const pulumiRequire = createRequire(require.resolve('@pulumi/pulumi/proto/analyzer_pb'));
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const analyzer = require('@pulumi/pulumi/proto/analyzer_pb') as any;
-const services = require('@pulumi/pulumi/proto/analyzer_grpc_pb') as any;
-const struct = pulumiRequire('google-protobuf/google/protobuf/struct_pb') as any;
-const empty = pulumiRequire('google-protobuf/google/protobuf/empty_pb') as any;
-const grpc = pulumiRequire('@grpc/grpc-js') as any;
+
+const analyzer = require('@pulumi/pulumi/proto/analyzer_pb');
+const services = require('@pulumi/pulumi/proto/analyzer_grpc_pb');
+const struct = pulumiRequire('google-protobuf/google/protobuf/struct_pb');
+const empty = pulumiRequire('google-protobuf/google/protobuf/empty_pb');
+const grpc = pulumiRequire('@grpc/grpc-js');
 
 const LEVEL: Readonly<Record<number, string>> = { 0: 'advisory', 1: 'mandatory', 2: 'disabled', 3: 'remediate' };
 const LEVEL_CODE: Readonly<Record<string, number>> = { advisory: 0, mandatory: 1, disabled: 2 };
@@ -44,7 +44,9 @@ let pack: ChildProcess;
 let client: any;
 
 function call<T>(method: string, request: unknown): Promise<T> {
-  return new Promise((resolve, reject) => client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response))));
+  return new Promise((resolve, reject) =>
+    client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response))),
+  );
 }
 
 function options(resource: PlannedResource): any {
@@ -109,14 +111,15 @@ async function analyzeAll(resources: readonly PlannedResource[]): Promise<Diagno
 async function configure(config: PackConfig): Promise<void> {
   const request = new analyzer.ConfigureAnalyzerRequest();
   const map = request.getPolicyconfigMap();
-  const all = typeof config['all'] === 'string' ? (config['all'] as string) : undefined;
+  const all = typeof config['all'] === 'string' ? config['all'] : undefined;
   const info = await call<any>('getAnalyzerInfo', new empty.Empty());
   for (const policy of info.getPoliciesList()) {
     const name: string = policy.getName();
     const entry = config[name];
     if (entry === undefined && all === undefined) continue;
     const value = new analyzer.PolicyConfig();
-    const { enforcementLevel, ...props } = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : { enforcementLevel: entry };
+    const { enforcementLevel, ...props } =
+      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : { enforcementLevel: entry };
     const level = (enforcementLevel as string | undefined) ?? all ?? LEVEL[policy.getEnforcementlevel()]!;
     value.setEnforcementlevel(LEVEL_CODE[level]);
     value.setProperties(struct.Struct.fromJavaScript(props));
@@ -133,7 +136,10 @@ function installPackedPack(): string {
   const org = path.join(work, 'org');
   const modules = path.join(org, 'node_modules');
   mkdirSync(modules, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .at(-1)!;
   execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', modules]);
   renameSync(path.join(modules, 'package'), path.join(modules, 'agentfence'));
   for (const entry of readdirSync(path.join(root, 'node_modules'))) {
@@ -156,10 +162,14 @@ const derived = new Map<string, PackConfig>();
 function verifiedReport(agent: string, changes: Partial<VerificationReport> = {}): VerificationReport {
   const loaded = loadAgent(agent, root);
   const manifest = loaded.manifest.manifest;
-  const hosts = manifest.apis.flatMap((api) => (JSON.parse(readFileSync(path.join(loaded.location.stackDir, api.descriptor), 'utf8')) as { hosts: string[] }).hosts);
+  const hosts = manifest.apis.flatMap(
+    (api) => (JSON.parse(readFileSync(path.join(loaded.location.stackDir, api.descriptor), 'utf8')) as { hosts: string[] }).hosts,
+  );
   const results = [
     ...manifest.models.map((m) => ({ kind: 'model' as const, name: m.name, status: 'verified' as const, message: 'verified' })),
-    ...manifest.plugins.flatMap((p) => ('name' in p ? [{ kind: 'plugin' as const, name: p.name, status: 'verified' as const, message: 'verified' }] : [])),
+    ...manifest.plugins.flatMap((p) =>
+      'name' in p ? [{ kind: 'plugin' as const, name: p.name, status: 'verified' as const, message: 'verified' }] : [],
+    ),
     ...manifest.apis.map((a) => ({ kind: 'api' as const, name: a.name, status: 'verified' as const, message: 'verified' })),
   ];
   mkdirSync(path.join(work, 'stacks', agent), { recursive: true });
@@ -202,19 +212,25 @@ beforeAll(async () => {
     const manifest = loadAgent(agent, root).manifest.manifest;
     derived.set(agent, {
       'high-risk-actions-via-approval-gate': {
-        highRiskTools: manifest.tools.filter((t) => t.risk === 'high').map((t) => ({ name: t.name, actions: [...t.actions], resources: [...t.resources] })),
+        highRiskTools: manifest.tools
+          .filter((t) => t.risk === 'high')
+          .map((t) => ({ name: t.name, actions: [...t.actions], resources: [...t.resources] })),
       },
     });
   }
   const packDir = installPackedPack();
-  pack = spawn(process.execPath, ['.'], { cwd: packDir, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
+  pack = spawn(process.execPath, ['.'], {
+    cwd: packDir,
+    env: { ...process.env, AGENTFENCE_ROOT: work },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     let err = '';
     pack.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n')[0]!;
-      if (out.includes('\n')) (/^\d+$/.test(line.trim()) ? resolve(Number(line)) : reject(new Error(`pack printed ${JSON.stringify(out)}`)));
+      if (out.includes('\n')) /^\d+$/.test(line.trim()) ? resolve(Number(line)) : reject(new Error(`pack printed ${JSON.stringify(out)}`));
     });
     pack.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     pack.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));
@@ -233,7 +249,9 @@ describe('agent-guardrails pack over gRPC', () => {
     it('serves every rule with its level, severity and config schema', async () => {
       const info = await call<any>('getAnalyzerInfo', new empty.Empty());
       expect(info.getName()).toBe('agent-guardrails');
-      expect(info.getVersion()).toBe(JSON.parse(readFileSync(path.join(root, 'policy-packs/agent-guardrails/package.json'), 'utf8')).version);
+      expect(info.getVersion()).toBe(
+        JSON.parse(readFileSync(path.join(root, 'policy-packs/agent-guardrails/package.json'), 'utf8')).version,
+      );
       const policies = new Map<string, any>(info.getPoliciesList().map((p: any) => [p.getName(), p]));
       const { rules } = await import('../../src/rules/evaluate.js');
       expect([...policies.keys()].sort()).toEqual(rules.map((r) => r.id).sort());
@@ -247,12 +265,16 @@ describe('agent-guardrails pack over gRPC', () => {
     });
     it('ships a pack folder that reaches only into the agentfence package, never back into a checkout', () => {
       const folder = path.join(work, 'org/agent-guardrails');
-      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+        main: string;
+        dependencies: Record<string, string>;
+      };
       expect(Object.keys(manifest.dependencies)).toEqual(['agentfence']);
       const entry = readFileSync(path.join(folder, manifest.main), 'utf8');
       expect(entry).toContain("from 'agentfence/policy-pack'");
       for (const file of readdirSync(folder)) {
-        if (file.endsWith('.js') || file.endsWith('.cjs')) expect(readFileSync(path.join(folder, file), 'utf8'), file).not.toMatch(/\.\.\/|dist\//);
+        if (file.endsWith('.js') || file.endsWith('.cjs'))
+          expect(readFileSync(path.join(folder, file), 'utf8'), file).not.toMatch(/\.\.\/|dist\//);
       }
       expect(readFileSync(path.join(folder, 'PulumiPolicy.yaml'), 'utf8')).toMatch(/^runtime: nodejs$/m);
     });
@@ -278,24 +300,77 @@ describe('agent-guardrails pack over gRPC', () => {
   });
 
   describe('when a misconfiguration is seeded into the payments plan', () => {
-    const edit = (resources: readonly PlannedResource[], match: (r: PlannedResource) => boolean, change: (props: Record<string, unknown>) => Record<string, unknown>) => {
+    const edit = (
+      resources: readonly PlannedResource[],
+      match: (r: PlannedResource) => boolean,
+      change: (props: Record<string, unknown>) => Record<string, unknown>,
+    ) => {
       let hits = 0;
       const out = resources.map((r) => {
         if (!match(r)) return r;
         hits++;
-        return { ...r, props: change(structuredClone(r.props) as Record<string, unknown>) };
+        return { ...r, props: change(structuredClone(r.props)) };
       });
       expect(hits, 'the seeded resource exists in the plan').toBeGreaterThan(0);
       return out;
     };
     const isType = (type: string) => (r: PlannedResource) => r.type === type;
     const agentTools = (r: PlannedResource) => r.type === 'aws:iam/policy:Policy' && r.urn.includes('agentfence:aws:LeastPrivilegePolicy$');
-    const cases: [string, string, (plan: readonly PlannedResource[]) => readonly PlannedResource[], ((agent: string) => VerificationReport) | undefined][] = [
-      ['a wildcard policy', 'iam-no-wildcard-action', (plan) => edit(plan, agentTools, (p) => ({ ...p, policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-supplier-master/*' }] }) })), undefined],
-      ['a public bucket', 's3-bucket-public-access-blocked', (plan) => plan.filter((r) => !(r.type === 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock')), undefined],
-      ['an unencrypted table', 'dynamodb-table-encrypted-cmk', (plan) => edit(plan, isType('aws:dynamodb/table:Table'), ({ serverSideEncryption: _, ...p }) => p), undefined],
-      ['open egress', 'security-group-no-open-egress', (plan) => edit(plan, (r) => r.name.endsWith('agent-sg'), (p) => ({ ...p, egress: [...(p['egress'] as unknown[]), { protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }] })), undefined],
-      ['a PUBLIC AgentCore runtime', 'agentcore-runtime-in-vpc', (plan) => edit(plan, isType('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime'), (p) => ({ ...p, networkConfiguration: { networkMode: 'PUBLIC' } })), undefined],
+    const cases: [
+      string,
+      string,
+      (plan: readonly PlannedResource[]) => readonly PlannedResource[],
+      ((agent: string) => VerificationReport) | undefined,
+    ][] = [
+      [
+        'a wildcard policy',
+        'iam-no-wildcard-action',
+        (plan) =>
+          edit(plan, agentTools, (p) => ({
+            ...p,
+            policy: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::acme-supplier-master/*' }],
+            }),
+          })),
+        undefined,
+      ],
+      [
+        'a public bucket',
+        's3-bucket-public-access-blocked',
+        (plan) => plan.filter((r) => !(r.type === 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock')),
+        undefined,
+      ],
+      [
+        'an unencrypted table',
+        'dynamodb-table-encrypted-cmk',
+        (plan) => edit(plan, isType('aws:dynamodb/table:Table'), ({ serverSideEncryption: _, ...p }) => p),
+        undefined,
+      ],
+      [
+        'open egress',
+        'security-group-no-open-egress',
+        (plan) =>
+          edit(
+            plan,
+            (r) => r.name.endsWith('agent-sg'),
+            (p) => ({
+              ...p,
+              egress: [...(p['egress'] as unknown[]), { protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] }],
+            }),
+          ),
+        undefined,
+      ],
+      [
+        'a PUBLIC AgentCore runtime',
+        'agentcore-runtime-in-vpc',
+        (plan) =>
+          edit(plan, isType('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime'), (p) => ({
+            ...p,
+            networkConfiguration: { networkMode: 'PUBLIC' },
+          })),
+        undefined,
+      ],
       [
         'a missing approval gate',
         'high-risk-actions-via-approval-gate',
@@ -303,11 +378,40 @@ describe('agent-guardrails pack over gRPC', () => {
           edit(
             plan.filter((r) => !r.urn.includes('agentfence:aws:ApprovalGate')),
             agentTools,
-            (p) => ({ ...p, policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'InitiateTransfer', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['arn:aws:lambda:eu-west-1:111122223333:function:initiate-transfer'] }] }) }),
+            (p) => ({
+              ...p,
+              policy: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Sid: 'InitiateTransfer',
+                    Effect: 'Allow',
+                    Action: ['lambda:InvokeFunction'],
+                    Resource: ['arn:aws:lambda:eu-west-1:111122223333:function:initiate-transfer'],
+                  },
+                ],
+              }),
+            }),
           ),
         undefined,
       ],
-      ['an unsigned model', 'supply-chain-verified', (plan) => plan, (agent) => verifiedReport(agent, { results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature at models/fraud-scorer/model.sig' }] })],
+      [
+        'an unsigned model',
+        'supply-chain-verified',
+        (plan) => plan,
+        (agent) =>
+          verifiedReport(agent, {
+            results: [
+              {
+                kind: 'model',
+                name: 'fraud-scorer',
+                status: 'blocked',
+                reason: 'UNSIGNED',
+                message: 'no signature at models/fraud-scorer/model.sig',
+              },
+            ],
+          }),
+      ],
     ];
     it.each(cases)('blocks %s with %s, in the pack and in check', async (_, ruleId, seed, report) => {
       if (report === undefined) verifiedReport('payments');
@@ -316,13 +420,17 @@ describe('agent-guardrails pack over gRPC', () => {
       const plan = seed(plans.get('payments')!);
       await configure(config);
       const viaGrpc = await analyzeAll(plan);
-      expect(mandatory(viaGrpc)).toEqual([ruleId]);
-      expect(mandatory(evaluateRules(plan, { config, verification: fromWork('payments') }).findings)).toEqual([ruleId]);
+      // A seeded grant the agent role holds directly is also what the effective-permissions simulation refuses.
+      const expected = ['iam-no-wildcard-action', 'high-risk-actions-via-approval-gate'].includes(ruleId)
+        ? ['agent-effective-permissions', ruleId].sort()
+        : [ruleId];
+      expect(mandatory(viaGrpc)).toEqual(expected);
+      expect(mandatory(evaluateRules(plan, { config, verification: fromWork('payments') }).findings)).toEqual(expected);
     });
   });
 
   describe("when the stack's report went stale (the trust policy changed after verify)", () => {
-    it('blocks on supply chain with the reason, reading only its own stack\'s report', async () => {
+    it("blocks on supply chain with the reason, reading only its own stack's report", async () => {
       verifiedReport('payments');
       verifiedReport('support-triage');
       writeFileSync(path.join(work, 'stacks', 'trust-policy.yaml'), 'version: 1\nmode: warn\n');
@@ -335,13 +443,27 @@ describe('agent-guardrails pack over gRPC', () => {
   });
 
   describe('when the pack is configured (Configure RPC)', () => {
-    const key = { urn: 'urn:pulumi:dev::agentfence::aws:kms/key:Key::k', type: 'aws:kms/key:Key', name: 'k', props: { enableKeyRotation: false } };
+    const key = {
+      urn: 'urn:pulumi:dev::agentfence::aws:kms/key:Key::k',
+      type: 'aws:kms/key:Key',
+      name: 'k',
+      props: { enableKeyRotation: false },
+    };
     const role = {
       urn: 'urn:pulumi:dev::agentfence::aws:iam/role:Role::r',
       type: 'aws:iam/role:Role',
       name: 'r',
       props: {
-        assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '1' } } }] }),
+        assumeRolePolicy: JSON.stringify({
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'sts:AssumeRole',
+              Principal: { Service: 'lambda.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': '1' } },
+            },
+          ],
+        }),
         permissionsBoundary: 'arn:aws:iam::1:policy/b',
         maxSessionDuration: 3600,
         tags: { 'agentfence:agent': 'a', 'agentfence:owner': 'o', 'agentfence:risk-tier': 'low' },
@@ -349,7 +471,14 @@ describe('agent-guardrails pack over gRPC', () => {
     };
     it('reports at the default level without config', async () => {
       await configure({});
-      expect(await analyze(key)).toEqual([{ ruleId: 'kms-key-rotation', enforcementLevel: 'mandatory', message: 'KMS key "k" must have key rotation enabled (got enableKeyRotation false)', urn: key.urn }]);
+      expect(await analyze(key)).toEqual([
+        {
+          ruleId: 'kms-key-rotation',
+          enforcementLevel: 'mandatory',
+          message: 'KMS key "k" must have key rotation enabled (got enableKeyRotation false)',
+          urn: key.urn,
+        },
+      ]);
       expect(await analyze(role)).toEqual([]);
     });
     it('downgrades a rule to advisory', async () => {
@@ -358,7 +487,14 @@ describe('agent-guardrails pack over gRPC', () => {
     });
     it('applies a rule config with its level', async () => {
       await configure({ 'iam-role-session-duration': { enforcementLevel: 'mandatory', maxSeconds: 900 } });
-      expect(await analyze(role)).toEqual([{ ruleId: 'iam-role-session-duration', enforcementLevel: 'mandatory', message: 'IAM role "r" maxSessionDuration must be at most 900 s (got 3600)', urn: role.urn }]);
+      expect(await analyze(role)).toEqual([
+        {
+          ruleId: 'iam-role-session-duration',
+          enforcementLevel: 'mandatory',
+          message: 'IAM role "r" maxSessionDuration must be at most 900 s (got 3600)',
+          urn: role.urn,
+        },
+      ]);
     });
     it('disables everything with "all"', async () => {
       await configure({ all: 'disabled' });
@@ -369,7 +505,12 @@ describe('agent-guardrails pack over gRPC', () => {
       await configure({});
       const unknownKey = { ...key, props: { enableKeyRotation: '04da6b54-80e4-46f7-96ec-b56ff0331ba9' } };
       expect(await analyze(unknownKey)).toEqual([
-        { ruleId: 'kms-key-rotation', enforcementLevel: 'advisory', message: 'KMS key "k": enableKeyRotation cannot be checked before deploy (got a value unknown until deploy)', urn: key.urn },
+        {
+          ruleId: 'kms-key-rotation',
+          enforcementLevel: 'advisory',
+          message: 'KMS key "k": enableKeyRotation cannot be checked before deploy (got a value unknown until deploy)',
+          urn: key.urn,
+        },
       ]);
     });
   });
@@ -377,15 +518,22 @@ describe('agent-guardrails pack over gRPC', () => {
 
 /** Starts `node <dir>` and answers its gRPC client, or the process's error output when it exits. */
 async function startPack(dir: string): Promise<{ client: any; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['.'], { cwd: dir, env: { ...process.env, AGENTFENCE_ROOT: work }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['.'], {
+    cwd: dir,
+    env: { ...process.env, AGENTFENCE_ROOT: work },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('\n')) (/^\d+$/.test(out.split('\n')[0]!.trim()) ? resolve(Number(out.split('\n')[0])) : reject(new Error(`pack printed ${JSON.stringify(out)}`)));
+      if (out.includes('\n'))
+        /^\d+$/.test(out.split('\n')[0]!.trim())
+          ? resolve(Number(out.split('\n')[0]))
+          : reject(new Error(`pack printed ${JSON.stringify(out)}`));
     });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));
   });
   return { client: new services.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()), child };
@@ -396,7 +544,10 @@ describe('AgentGuardrails as a library in an organisation pack', () => {
     it('serves every rule under its name with the levels it chose', async () => {
       const dir = path.join(work, 'org/acme-pack');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'acme-pack', version: '1.2.3', type: 'module', main: 'index.js', dependencies: { agentfence: '^0.1.0' } }));
+      writeFileSync(
+        path.join(dir, 'package.json'),
+        JSON.stringify({ name: 'acme-pack', version: '1.2.3', type: 'module', main: 'index.js', dependencies: { agentfence: '^0.1.0' } }),
+      );
       writeFileSync(path.join(dir, 'PulumiPolicy.yaml'), 'runtime: nodejs\n');
       writeFileSync(
         path.join(dir, 'index.js'),
@@ -404,7 +555,9 @@ describe('AgentGuardrails as a library in an organisation pack', () => {
       );
       const started = await startPack(dir);
       try {
-        const info = await new Promise<any>((resolve, reject) => started.client.getAnalyzerInfo(new empty.Empty(), (e: Error | null, r: any) => (e ? reject(e) : resolve(r))));
+        const info = await new Promise<any>((resolve, reject) =>
+          started.client.getAnalyzerInfo(new empty.Empty(), (e: Error | null, r: any) => (e ? reject(e) : resolve(r))),
+        );
         expect(info.getName()).toBe('acme-agents');
         const levels = new Map<string, string>(info.getPoliciesList().map((p: any) => [p.getName(), LEVEL[p.getEnforcementlevel()]!]));
         expect(levels.get('iam-no-wildcard-action')).toBe('mandatory');
@@ -419,8 +572,14 @@ describe('AgentGuardrails as a library in an organisation pack', () => {
     it('refuses a config key that names no rule', async () => {
       const dir = path.join(work, 'org/typo-pack');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'typo-pack', version: '1.0.0', type: 'module', main: 'index.js' }));
-      writeFileSync(path.join(dir, 'index.js'), "import { AgentGuardrails } from 'agentfence/policy-pack';\nnew AgentGuardrails({ 'iam-no-wildcard-actions': 'mandatory' });\n");
+      writeFileSync(
+        path.join(dir, 'package.json'),
+        JSON.stringify({ name: 'typo-pack', version: '1.0.0', type: 'module', main: 'index.js' }),
+      );
+      writeFileSync(
+        path.join(dir, 'index.js'),
+        "import { AgentGuardrails } from 'agentfence/policy-pack';\nnew AgentGuardrails({ 'iam-no-wildcard-actions': 'mandatory' });\n",
+      );
       await expect(startPack(dir)).rejects.toThrow(/config keys must be "all" or rule ids \(got "iam-no-wildcard-actions"\)/);
     }, 60_000);
   });

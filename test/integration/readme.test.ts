@@ -70,7 +70,7 @@ describe('README', () => {
     copy = path.join(parent, 'agentfence');
     copyRepository(copy);
     if (!replay) {
-      console.warn('README blocks: npm ci replaced by a build over this checkout\'s node_modules (AGENTFENCE_README_REPLAY=1 replays it)');
+      console.warn("README blocks: npm ci replaced by a build over this checkout's node_modules (AGENTFENCE_README_REPLAY=1 replays it)");
       symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     }
   }, 120_000);
@@ -87,7 +87,13 @@ describe('README', () => {
     it(`exits ${block.exit} and prints what the README promises`, () => {
       const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
       delete env['AGENTFENCE_DEBUG'];
-      const result = spawnSync('bash', ['-c', runnable(block.script)], { cwd: copy, env, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync('bash', ['-c', runnable(block.script)], {
+        cwd: copy,
+        env,
+        encoding: 'utf8',
+        timeout: 900_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.status, output.slice(-4000)).toBe(block.exit);
       for (const text of block.expect) expect(output).toContain(text);

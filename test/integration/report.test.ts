@@ -26,14 +26,24 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
   });
 }
 
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * Full-page screenshots at desktop and phone widths, light and dark, into test/output/ (git-ignored),
  * and the page must not scroll sideways at either width: wide tables scroll inside their own box.
  */
 async function screenshots(page: import('playwright-core').Page, name: string): Promise<void> {
-  for (const [width, label] of [[1200, 'desktop'], [390, 'phone']] as const) {
+  for (const [width, label] of [
+    [1200, 'desktop'],
+    [390, 'phone'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -43,7 +53,10 @@ async function screenshots(page: import('playwright-core').Page, name: string): 
       await page.screenshot({ path: shot, fullPage: true });
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
     }
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), `${label} horizontal overflow`).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+      `${label} horizontal overflow`,
+    ).toBeLessThanOrEqual(0);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1200, height: 900 });
@@ -85,7 +98,11 @@ describe('agentfence report', () => {
       const out = path.join(tmp, `report-${agent}.html`);
       const r = await cli('report', agent, '-o', out, '--format', 'json');
       expect(r.status).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 'agentfence.report/v1', agent, verdict: expect.stringMatching(/^(blocked|incomplete|warnings|pass)$/) });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        schemaVersion: 'agentfence.report/v1',
+        agent,
+        verdict: expect.stringMatching(/^(blocked|incomplete|warnings|pass)$/),
+      });
       const html = readFileSync(out, 'utf8');
       expect(html).not.toMatch(/<script/i);
 
@@ -118,7 +135,9 @@ describe('agentfence report', () => {
           expect(await page.locator(`h2#${id}`).count(), id).toBe(1);
         }
         expect(await page.locator('svg[role="img"] > title').textContent()).toBe(`Trust boundary of ${agent}`);
-        expect(await page.locator('#supply-chain + p + table tbody tr, section[aria-labelledby="supply-chain"] tbody tr').count()).toBeGreaterThanOrEqual(4);
+        expect(
+          await page.locator('#supply-chain + p + table tbody tr, section[aria-labelledby="supply-chain"] tbody tr').count(),
+        ).toBeGreaterThanOrEqual(4);
         expect(await page.locator('section[aria-labelledby="scorecard"] table').count()).toBe(3);
         expect(await page.locator('h2#vouchers').count()).toBe(1);
         expect(await page.locator('dt', { hasText: 'From commit' }).count()).toBe(1);
@@ -150,7 +169,11 @@ describe('agentfence report', () => {
       const r = await cli('report', '--all', '-o', out, '--format', 'json');
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.status).toBe(1);
-      const summary = JSON.parse(r.stdout) as { verdict: string; agents: { name: string; verdict: string }[]; usage: { kind: string; name: string; version: string; users: { agent: string }[] }[] };
+      const summary = JSON.parse(r.stdout) as {
+        verdict: string;
+        agents: { name: string; verdict: string }[];
+        usage: { kind: string; name: string; version: string; users: { agent: string }[] }[];
+      };
       expect(summary.verdict).toBe('blocked');
       expect(summary.agents).toEqual([
         { name: 'payments', verdict: 'pass' },

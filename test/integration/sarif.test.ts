@@ -25,7 +25,17 @@ interface Region {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { rules: { id: string; help?: { text: string; markdown: string }; helpUri?: string; fullDescription?: { text: string }; properties: Record<string, unknown> }[] } };
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          help?: { text: string; markdown: string };
+          helpUri?: string;
+          fullDescription?: { text: string };
+          properties: Record<string, unknown>;
+        }[];
+      };
+    };
     automationDetails: { id: string };
     invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
     results: {
@@ -40,7 +50,12 @@ interface SarifLog {
 }
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 180_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -66,8 +81,12 @@ function multitoolProblems(dir: string, name: string, text: string): string[] {
     timeout: 120_000,
   });
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-  const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[] }[] };
-  return (log.runs[0]!.results ?? []).filter((x) => x.level === 'error' || x.level === 'warning' || x.level === undefined).map((x) => `${x.level ?? 'warning'} ${x.ruleId}: ${(x.message.arguments ?? []).join(' | ')}`);
+  const log = JSON.parse(readFileSync(out, 'utf8')) as {
+    runs: { results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[] }[];
+  };
+  return (log.runs[0]!.results ?? [])
+    .filter((x) => x.level === 'error' || x.level === 'warning' || x.level === undefined)
+    .map((x) => `${x.level ?? 'warning'} ${x.ruleId}: ${(x.message.arguments ?? []).join(' | ')}`);
 }
 
 describe('SARIF output', () => {
@@ -83,13 +102,32 @@ describe('SARIF output', () => {
     cpSync(path.join(project, 'stacks/payments'), path.join(project, 'stacks/broken'), { recursive: true });
     writeFileSync(path.join(project, 'stacks/Pulumi.broken.yaml'), 'config:\n  agentfence:manifest: broken/agent.yaml\n');
     const manifest = readFileSync(path.join(project, 'stacks/broken/agent.yaml'), 'utf8');
-    writeFileSync(path.join(project, 'stacks/broken/agent.yaml'), manifest.replace('name: payments', 'name: broken').replace('risk: high\n    approval: required', 'risk: high\n    approval: none'));
+    writeFileSync(
+      path.join(project, 'stacks/broken/agent.yaml'),
+      manifest.replace('name: payments', 'name: broken').replace('risk: high\n    approval: required', 'risk: high\n    approval: none'),
+    );
     // a copy without its stack config and with the old name: what copying an example looks like
     cpSync(path.join(project, 'stacks/support-triage'), path.join(project, 'stacks/copied'), { recursive: true });
     // a stricter tag rule makes findings on resources built from several manifest entries
-    writeFileSync(path.join(work, 'tags.json'), JSON.stringify({ 'agent-required-tags': { enforcementLevel: 'mandatory', requiredTags: ['cost-centre'] } }));
+    writeFileSync(
+      path.join(work, 'tags.json'),
+      JSON.stringify({ 'agent-required-tags': { enforcementLevel: 'mandatory', requiredTags: ['cost-centre'] } }),
+    );
     const runs: [string, string[]][] = [
-      ['gate-tagged', ['gate', 'payments', '--config', path.join(work, 'tags.json'), '--format', 'sarif', '--quiet', '--output-dir', path.join(work, 'g6')]],
+      [
+        'gate-tagged',
+        [
+          'gate',
+          'payments',
+          '--config',
+          path.join(work, 'tags.json'),
+          '--format',
+          'sarif',
+          '--quiet',
+          '--output-dir',
+          path.join(work, 'g6'),
+        ],
+      ],
       ['validate-valid', ['validate', 'payments', '--format', 'sarif']],
       ['validate-broken', ['validate', path.join(root, 'test/fixtures/manifests/several-errors/agent.yaml'), '--format', 'sarif']],
       ['check-agent', ['check', 'payments-tampered', '--format', 'sarif']],
@@ -100,7 +138,8 @@ describe('SARIF output', () => {
       ['gate-broken', ['gate', 'broken', '--format', 'sarif', '--quiet', '--output-dir', path.join(work, 'g3')]],
       ['gate-copied', ['gate', 'copied', '--format', 'sarif', '--quiet', '--output-dir', path.join(work, 'g4')]],
     ];
-    if (existsSync(samples)) runs.push(['check-state', ['check', '--state', path.join(samples, 'sample-export.json'), '--format', 'sarif']]);
+    if (existsSync(samples))
+      runs.push(['check-state', ['check', '--state', path.join(samples, 'sample-export.json'), '--format', 'sarif']]);
     for (const [name, args] of runs) {
       const r = cli(project, ...args);
       outputs.set(name, { status: r.status, sarif: JSON.parse(r.stdout) as SarifLog, text: r.stdout });
@@ -190,7 +229,9 @@ describe('SARIF output', () => {
       expect(status).toBe(1);
       const results = sarif.runs[0]!.results;
       expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['manifest-semantics', 'stack-config-present']));
-      expect(results.find((r) => r.ruleId === 'manifest-semantics')!.message.text).toContain('must match its stack folder copied (got "support-triage")');
+      expect(results.find((r) => r.ruleId === 'manifest-semantics')!.message.text).toContain(
+        'must match its stack folder copied (got "support-triage")',
+      );
       expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(true);
     });
     it('records a successful invocation and no result when the gate passes', () => {
@@ -203,7 +244,9 @@ describe('SARIF output', () => {
 
   describe('when the same gate runs twice', () => {
     it('gives every result the same partial fingerprint, distinct within the run', () => {
-      const again = JSON.parse(cli(project, 'gate', 'payments-tampered', '--format', 'sarif', '--quiet', '--output-dir', path.join(work, 'g5')).stdout) as SarifLog;
+      const again = JSON.parse(
+        cli(project, 'gate', 'payments-tampered', '--format', 'sarif', '--quiet', '--output-dir', path.join(work, 'g5')).stdout,
+      ) as SarifLog;
       const first = outputs.get('gate-tampered')!.sarif.runs[0]!.results.map((r) => r.partialFingerprints['agentfenceFinding/v1']);
       const second = again.runs[0]!.results.map((r) => r.partialFingerprints['agentfenceFinding/v1']);
       expect(second).toEqual(first);

@@ -16,7 +16,10 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-sbom-cli-'));
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // a fixed SOURCE_DATE_EPOCH makes two generations byte-identical (the timestamp is on by default)
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764633600' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764633600' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -61,7 +64,11 @@ describe.concurrent('agentfence sbom', () => {
       expect(stale.stdout).toContain('is stale');
       expect(stale.stdout).toContain('ENDPOINT_ADDED');
       const json = await cli('sbom', 'payments', '-o', out, '--check', '--format', 'json', '--verification', 'none');
-      expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 'agentfence.sbom-check/v1', upToDate: false, scorecard: { summary: expect.any(Object) } });
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        schemaVersion: 'agentfence.sbom-check/v1',
+        upToDate: false,
+        scorecard: { summary: expect.any(Object) },
+      });
     });
     it('exits 1 without reading a file larger than any SBOM it would write', async () => {
       const huge = path.join(tmp, 'huge.cdx.json');
@@ -141,14 +148,28 @@ describe.concurrent('agentfence sbom diff', () => {
 
   describe('when comparing documents made by others', () => {
     it('reports added services and components as JSON', async () => {
-      const r = await cli('sbom', 'diff', path.join(fixtures, 'valid-bom-1.6.json'), path.join(fixtures, 'valid-service-1.6.json'), '--format', 'json');
+      const r = await cli(
+        'sbom',
+        'diff',
+        path.join(fixtures, 'valid-bom-1.6.json'),
+        path.join(fixtures, 'valid-service-1.6.json'),
+        '--format',
+        'json',
+      );
       expect(r.status).toBe(0);
       const diff = JSON.parse(r.stdout) as Record<string, any>;
       expect(diff['schemaVersion']).toBe('agentfence.sbom-diff/v1');
       expect(diff['added'].some((e: any) => e.kind === 'service')).toBe(true);
     });
     it('exits 1 with --fail-on when a flag reaches that severity', async () => {
-      const r = await cli('sbom', 'diff', path.join(fixtures, 'valid-bom-1.6.json'), path.join(fixtures, 'valid-machine-learning-1.6.json'), '--fail-on', 'high');
+      const r = await cli(
+        'sbom',
+        'diff',
+        path.join(fixtures, 'valid-bom-1.6.json'),
+        path.join(fixtures, 'valid-machine-learning-1.6.json'),
+        '--fail-on',
+        'high',
+      );
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('[high] MODEL_ADDED');
     });
@@ -161,7 +182,13 @@ describe.concurrent('agentfence sbom diff', () => {
       const doc = JSON.parse(readFileSync(before, 'utf8')) as Record<string, any>;
       const model = doc['components'].find((c: any) => c.name === 'fraud-scorer');
       model.properties.push({ name: 'agentfence:verification:signer', value: 'mallory@example.com' });
-      doc['components'].push({ type: 'library', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0', 'bom-ref': 'pkg:npm/left-pad@1.3.0' });
+      doc['components'].push({
+        type: 'library',
+        name: 'left-pad',
+        version: '1.3.0',
+        purl: 'pkg:npm/left-pad@1.3.0',
+        'bom-ref': 'pkg:npm/left-pad@1.3.0',
+      });
       const after = write('diff-after.cdx.json', JSON.stringify(doc));
       const r = await cli('sbom', 'diff', before, after);
       expect(r.status).toBe(0);
@@ -175,7 +202,11 @@ describe.concurrent('agentfence sbom diff', () => {
     it.each([
       ['not JSON', () => write('not.json', 'hello'), 'SBOM_NOT_JSON'],
       ['the wrong bomFormat', () => path.join(fixtures, 'invalid-bomformat-1.6.json'), 'SBOM_NOT_CYCLONEDX'],
-      ['an unknown spec version', () => write('spec.json', JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '9.9', version: 1 })), 'SBOM_SPEC_UNSUPPORTED'],
+      [
+        'an unknown spec version',
+        () => write('spec.json', JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '9.9', version: 1 })),
+        'SBOM_SPEC_UNSUPPORTED',
+      ],
       ['schema-invalid', () => path.join(fixtures, 'invalid-service-data-1.6.json'), 'SBOM_INVALID'],
       ['a 50 MB file', () => write('big.json', Buffer.alloc(50 * 1024 * 1024, 0x20)), 'SBOM_TOO_LARGE'],
       ['missing', () => path.join(tmp, 'nope.json'), 'SBOM_NOT_FOUND'],

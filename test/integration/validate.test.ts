@@ -18,16 +18,21 @@ interface Expected {
 }
 
 const broken = 'test/fixtures/manifests/several-errors/agent.yaml';
-const expectedBroken = JSON.parse(readFileSync(path.join(root, 'test/fixtures/manifests/several-errors/expected.json'), 'utf8')) as Expected[];
+const expectedBroken = JSON.parse(
+  readFileSync(path.join(root, 'test/fixtures/manifests/several-errors/expected.json'), 'utf8'),
+) as Expected[];
 
 describe('agentfence validate', () => {
   describe('when the agent is valid', () => {
-    it.each(['payments', 'support-triage', 'stacks/payments', 'stacks/support-triage/agent.yaml'])('exits 0 for %s with one line on stdout', (ref) => {
-      const r = cli([ref]);
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/^valid: stacks\/[a-z-]+\/agent\.yaml, stacks\/trust-policy\.yaml\n$/);
-    });
+    it.each(['payments', 'support-triage', 'stacks/payments', 'stacks/support-triage/agent.yaml'])(
+      'exits 0 for %s with one line on stdout',
+      (ref) => {
+        const r = cli([ref]);
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(/^valid: stacks\/[a-z-]+\/agent\.yaml, stacks\/trust-policy\.yaml\n$/);
+      },
+    );
     it('prints the versioned JSON document with --format json', () => {
       const r = cli(['payments', '--format', 'json']);
       expect(r.status).toBe(0);
@@ -72,12 +77,18 @@ describe('agentfence validate', () => {
     it('prints SARIF with one result per error with --format sarif', () => {
       const r = cli([broken, '-f', 'sarif']);
       expect(r.status).toBe(2);
-      const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; properties: { code: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+      const sarif = JSON.parse(r.stdout) as {
+        runs: {
+          results: { ruleId: string; properties: { code: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+        }[];
+      };
       // one rule per kind of check (readable, schema, semantics, references); the error code in properties
-      expect(sarif.runs[0]!.results.map((result) => [result.properties.code, result.locations[0]!.physicalLocation.region.startLine])).toEqual(
-        expectedBroken.map((e) => [e.code, e.line]),
-      );
-      expect(sarif.runs[0]!.results.every((result) => /^(manifest-(readable|schema|semantics)|trust-policy-references)$/.test(result.ruleId))).toBe(true);
+      expect(
+        sarif.runs[0]!.results.map((result) => [result.properties.code, result.locations[0]!.physicalLocation.region.startLine]),
+      ).toEqual(expectedBroken.map((e) => [e.code, e.line]));
+      expect(
+        sarif.runs[0]!.results.every((result) => /^(manifest-(readable|schema|semantics)|trust-policy-references)$/.test(result.ruleId)),
+      ).toBe(true);
     });
     it('names files relative to the working directory', () => {
       const r = cli(['several-errors/agent.yaml'], path.join(root, 'test/fixtures/manifests'));
@@ -92,7 +103,9 @@ describe('agentfence validate', () => {
     it('exits 2 for an invalid trust policy given directly', () => {
       const r = cli(['test/fixtures/trust-policies/regexp-invalid/trust-policy.yaml']);
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/trust-policy\.yaml:\d+:\d+: plugins\.authorities\[0\]\.keyless\.subjectRegExp must be a valid regular expression .*\[REGEX_INVALID\]/);
+      expect(r.stderr).toMatch(
+        /trust-policy\.yaml:\d+:\d+: plugins\.authorities\[0\]\.keyless\.subjectRegExp must be a valid regular expression .*\[REGEX_INVALID\]/,
+      );
     });
     it('never prints a stack trace for hostile input', () => {
       const r = cli(['test/fixtures/manifests/not-a-mapping/agent.yaml']);

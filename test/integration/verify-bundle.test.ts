@@ -24,11 +24,42 @@ describe('agentfence verify-bundle', () => {
       ['no --bundle', ['--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT]],
       ['no artifact', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER]],
       ['an identity without an issuer', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity', IDENTITY, A_TXT]],
-      ['both an identity and a key', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, '--key', A_TXT, A_TXT]],
+      [
+        'both an identity and a key',
+        [
+          '--bundle',
+          bundle('happy-path-v0.3'),
+          '--certificate-identity',
+          IDENTITY,
+          '--certificate-oidc-issuer',
+          ISSUER,
+          '--key',
+          A_TXT,
+          A_TXT,
+        ],
+      ],
       ['an unknown flag', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity-email', 'x', A_TXT]],
-      ['a broken identity regex', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity-regexp', '(', '--certificate-oidc-issuer', ISSUER, A_TXT]],
-      ['--staging without a trusted root', ['--staging', '--bundle', bundle('happy-path-v0.3'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT]],
-      ['a missing bundle file', ['--bundle', path.join(cases, 'nope.json'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT]],
+      [
+        'a broken identity regex',
+        ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity-regexp', '(', '--certificate-oidc-issuer', ISSUER, A_TXT],
+      ],
+      [
+        '--staging without a trusted root',
+        [
+          '--staging',
+          '--bundle',
+          bundle('happy-path-v0.3'),
+          '--certificate-identity',
+          IDENTITY,
+          '--certificate-oidc-issuer',
+          ISSUER,
+          A_TXT,
+        ],
+      ],
+      [
+        'a missing bundle file',
+        ['--bundle', path.join(cases, 'nope.json'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT],
+      ],
       ['a key file that is not a key', ['--bundle', bundle('managed-key-happy-path'), '--key', A_TXT, A_TXT]],
     ])('exits 2 for %s, with one line and no stack trace', (_name, args) => {
       const result = cli(...args);
@@ -41,7 +72,15 @@ describe('agentfence verify-bundle', () => {
 
   describe('when the bundle verifies', () => {
     it('prints the signer on stdout and the evidence on stderr', () => {
-      const result = cli('--bundle', bundle('happy-path-v0.3'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT);
+      const result = cli(
+        '--bundle',
+        bundle('happy-path-v0.3'),
+        '--certificate-identity',
+        IDENTITY,
+        '--certificate-oidc-issuer',
+        ISSUER,
+        A_TXT,
+      );
       expect(result.status).toBe(0);
       expect(result.stdout).toBe(`OK: verified, signed by ${IDENTITY} (${ISSUER})\n`);
       expect(result.stderr).toMatch(/tlog entries: \d+/);
@@ -49,15 +88,35 @@ describe('agentfence verify-bundle', () => {
     });
 
     it('prints a JSON result with --format json', () => {
-      const result = cli('--format', 'json', '--bundle', bundle('happy-path-intoto-in-dsse-v3'), '--certificate-identity-regexp', 'https://github\\.com/sigstore-conformance/.*', '--certificate-oidc-issuer', ISSUER, A_TXT_SHA256);
+      const result = cli(
+        '--format',
+        'json',
+        '--bundle',
+        bundle('happy-path-intoto-in-dsse-v3'),
+        '--certificate-identity-regexp',
+        'https://github\\.com/sigstore-conformance/.*',
+        '--certificate-oidc-issuer',
+        ISSUER,
+        A_TXT_SHA256,
+      );
       expect(result.status).toBe(0);
       const json = JSON.parse(result.stdout) as Record<string, unknown>;
-      expect(json).toMatchObject({ verified: true, signer: { identity: IDENTITY, issuer: ISSUER }, payloadType: 'application/vnd.in-toto+json' });
+      expect(json).toMatchObject({
+        verified: true,
+        signer: { identity: IDENTITY, issuer: ISSUER },
+        payloadType: 'application/vnd.in-toto+json',
+      });
       expect(json['statement']).toMatchObject({ subject: [{ name: 'a.txt' }] });
     });
 
     it('checks a P-384 key bundle without tlog and then its subject', () => {
-      const result = cli('--bundle', path.join(models, 'v1.1.0-elliptic-key/model.sig'), '--key', path.join(models, 'keys/signing-key-pub.pem'), 'sha256:' + '0'.repeat(64));
+      const result = cli(
+        '--bundle',
+        path.join(models, 'v1.1.0-elliptic-key/model.sig'),
+        '--key',
+        path.join(models, 'keys/signing-key-pub.pem'),
+        'sha256:' + '0'.repeat(64),
+      );
       // The statement's subjects are model files, not this digest: rejected, cleanly.
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('[DIGEST_MISMATCH]');
@@ -66,9 +125,29 @@ describe('agentfence verify-bundle', () => {
 
   describe('when the bundle is rejected', () => {
     it.each([
-      ['a wrong identity', ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity', `${IDENTITY}x`, '--certificate-oidc-issuer', ISSUER, A_TXT], 'UNTRUSTED_SIGNER'],
-      ['a digest that is not the DSSE subject', ['--bundle', bundle('happy-path-intoto-in-dsse-v3'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, `sha256:${'1'.repeat(64)}`], 'DIGEST_MISMATCH'],
-      ['a bundle that is not JSON', ['--bundle', A_TXT, '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT], 'MALFORMED_BUNDLE'],
+      [
+        'a wrong identity',
+        ['--bundle', bundle('happy-path-v0.3'), '--certificate-identity', `${IDENTITY}x`, '--certificate-oidc-issuer', ISSUER, A_TXT],
+        'UNTRUSTED_SIGNER',
+      ],
+      [
+        'a digest that is not the DSSE subject',
+        [
+          '--bundle',
+          bundle('happy-path-intoto-in-dsse-v3'),
+          '--certificate-identity',
+          IDENTITY,
+          '--certificate-oidc-issuer',
+          ISSUER,
+          `sha256:${'1'.repeat(64)}`,
+        ],
+        'DIGEST_MISMATCH',
+      ],
+      [
+        'a bundle that is not JSON',
+        ['--bundle', A_TXT, '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT],
+        'MALFORMED_BUNDLE',
+      ],
     ])('exits 1 for %s with the reason code', (_name, args, code) => {
       const result = cli(...args);
       expect(result.status).toBe(1);
@@ -77,7 +156,17 @@ describe('agentfence verify-bundle', () => {
     });
 
     it('prints the error as JSON with --format json', () => {
-      const result = cli('--format', 'json', '--bundle', bundle('happy-path-v0.3'), '--certificate-identity', 'nobody', '--certificate-oidc-issuer', ISSUER, A_TXT);
+      const result = cli(
+        '--format',
+        'json',
+        '--bundle',
+        bundle('happy-path-v0.3'),
+        '--certificate-identity',
+        'nobody',
+        '--certificate-oidc-issuer',
+        ISSUER,
+        A_TXT,
+      );
       expect(result.status).toBe(1);
       expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'UNTRUSTED_SIGNER' } });
     });

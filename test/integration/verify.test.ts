@@ -35,7 +35,7 @@ describe('agentfence verify <agent>', () => {
       const lines = r.stdout.trim().split('\n');
       // The hosted model is trusted by name only: allow-listed, not verified.
       expect(lines.slice(0, 4).map((line) => line.split(' ')[0])).toEqual(['VERIFIED', 'ALLOW-LISTED', 'VERIFIED', 'VERIFIED']);
-      expect(lines.at(-1)).toBe(`${agent}: 3 verified, 1 allow-listed, 0 blocked, 0 warned (enforce mode)`);
+      expect(lines.at(-1)).toBe(`${agent}: 4 verified, 1 allow-listed, 0 blocked, 0 warned (enforce mode)`);
       const report = JSON.parse(readFileSync(output, 'utf8')) as { schemaVersion: string; agent: string; manifestDigest: string };
       expect(report).toMatchObject({ schemaVersion: 'agentfence.verification/v2', agent });
     });
@@ -43,7 +43,7 @@ describe('agentfence verify <agent>', () => {
       const r = cli(['verify', 'payments', '--format', 'json', '--output', path.join(scratch, 'j.json')]);
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout) as { summary: object; verifiedHosts: string[] };
-      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 0 });
+      expect(report.summary).toEqual({ verified: 4, allowListed: 1, blocked: 0, warned: 0 });
       expect(report.verifiedHosts).toEqual(['api.payments-gateway.example', 'auth.payments-gateway.example']);
     });
   });
@@ -55,48 +55,82 @@ describe('agentfence verify <agent>', () => {
       expect(r.stdout).toMatch(/^BLOCKED +model +fraud-scorer@1\.3\.0 +TAMPERED: .*changed: model\.safetensors/m);
     });
     it.each<[string, (dir: string) => void, RegExp]>([
-      ['an unsigned plugin', (dir) => rmSync(path.join(dir, 'stacks/payments/attestations/@acme'), { recursive: true }), /^BLOCKED +plugin +@acme\/ledger-mcp +UNSIGNED: /m],
-      ['an unsigned API', (dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json')), /^BLOCKED +api +payments-gateway +UNSIGNED: /m],
-      ['a tampered model', (dir) => writeFileSync(path.join(dir, 'stacks/payments/models/fraud-scorer/README.md'), 'changed\n'), /^BLOCKED +model +fraud-scorer@1\.3\.0 +TAMPERED: /m],
+      [
+        'an unsigned plugin',
+        (dir) => rmSync(path.join(dir, 'stacks/payments/attestations/@acme'), { recursive: true }),
+        /^BLOCKED +plugin +@acme\/ledger-mcp +UNSIGNED: /m,
+      ],
+      [
+        'an unsigned API',
+        (dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json')),
+        /^BLOCKED +api +payments-gateway +UNSIGNED: /m,
+      ],
+      [
+        'a tampered model',
+        (dir) => writeFileSync(path.join(dir, 'stacks/payments/models/fraud-scorer/README.md'), 'changed\n'),
+        /^BLOCKED +model +fraud-scorer@1\.3\.0 +TAMPERED: /m,
+      ],
     ])('%s exits 1 with the reason', (_name, edit, line) => {
       const dir = project(edit);
       const r = cli(['verify', 'payments'], dir);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(line);
-      expect(JSON.parse(readFileSync(path.join(dir, '.agentfence/payments/verification.json'), 'utf8'))).toMatchObject({ summary: { blocked: 1 } });
+      expect(JSON.parse(readFileSync(path.join(dir, '.agentfence/payments/verification.json'), 'utf8'))).toMatchObject({
+        summary: { blocked: 1 },
+      });
     });
     it('emits SARIF with one error result per blocked artifact', () => {
       const r = cli(['verify', 'payments-tampered', '--format', 'sarif', '--output', path.join(scratch, 's.json')]);
       expect(r.status).toBe(1);
-      const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; level: string; properties: { reason: string } }[] }[] };
+      const sarif = JSON.parse(r.stdout) as {
+        version: string;
+        runs: { results: { ruleId: string; level: string; properties: { reason: string } }[] }[];
+      };
       expect(sarif.version).toBe('2.1.0');
-      expect(sarif.runs[0]!.results).toEqual([expect.objectContaining({ ruleId: 'supply-chain-model', level: 'error', properties: expect.objectContaining({ reason: 'TAMPERED' }) })]);
+      expect(sarif.runs[0]!.results).toEqual([
+        expect.objectContaining({
+          ruleId: 'supply-chain-model',
+          level: 'error',
+          properties: expect.objectContaining({ reason: 'TAMPERED' }),
+        }),
+      ]);
     });
   });
 
   describe('when the input is bad', () => {
-    it.each([
-      [['verify', 'no-such-agent']],
-      [['verify']],
-      [['verify', 'payments', '--bogus']],
-    ])('%j exits 2 without a stack trace', (args) => {
-      const r = cli(args);
-      expect(r.status).toBe(2);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    });
+    it.each([[['verify', 'no-such-agent']], [['verify']], [['verify', 'payments', '--bogus']]])(
+      '%j exits 2 without a stack trace',
+      (args) => {
+        const r = cli(args);
+        expect(r.status).toBe(2);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      },
+    );
   });
 });
 
 describe('agentfence verify plugin', () => {
   const pkg = (name: string) => ['--tarball', path.join(fixtures, name), '--attestations', path.join(fixtures, `${name}.json`)];
   it('passes a genuine package from its source repository', () => {
-    const r = cli(['verify', 'plugin', ...pkg('provenance-npm-test-cli-v1-prega.tgz'), '--source-repository', 'https://github.com/sigstore/sigstore-js']);
+    const r = cli([
+      'verify',
+      'plugin',
+      ...pkg('provenance-npm-test-cli-v1-prega.tgz'),
+      '--source-repository',
+      'https://github.com/sigstore/sigstore-js',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^VERIFIED +plugin +sigstore@2\.3\.1 +provenance by https:\/\/github\.com\/sigstore\/sigstore-js\//m);
   });
   it.each([
-    [['provenance-npm-test-cli-v1-prega-invalidsigprov.tgz', '--source-repository', 'https://github.com/sigstore/sigstore-js'], 'TLOG_INVALID'],
-    [['gundam-visor-cli-v1-tag-invalidsigpub.tgz', '--source-repository', 'https://github.com/ramonpetgrave64/gundam-visor'], 'TLOG_INVALID'],
+    [
+      ['provenance-npm-test-cli-v1-prega-invalidsigprov.tgz', '--source-repository', 'https://github.com/sigstore/sigstore-js'],
+      'TLOG_INVALID',
+    ],
+    [
+      ['gundam-visor-cli-v1-tag-invalidsigpub.tgz', '--source-repository', 'https://github.com/ramonpetgrave64/gundam-visor'],
+      'TLOG_INVALID',
+    ],
     [['gundam-visor-cli-v1-tag.tgz', '--source-repository', 'https://github.com/acme/gundam-visor'], 'UNTRUSTED_SIGNER'],
   ])('blocks %j with %s', ([file, ...flags], reason) => {
     const r = cli(['verify', 'plugin', ...pkg(file!), ...flags, '--format', 'json']);
@@ -104,7 +138,16 @@ describe('agentfence verify plugin', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'blocked', reason });
   });
   it('exits 2 when the tarball is missing', () => {
-    expect(cli(['verify', 'plugin', '--tarball', path.join(scratch, 'none.tgz'), '--attestations', path.join(fixtures, 'gundam-visor-cli-v1-tag.tgz.json')]).status).toBe(2);
+    expect(
+      cli([
+        'verify',
+        'plugin',
+        '--tarball',
+        path.join(scratch, 'none.tgz'),
+        '--attestations',
+        path.join(fixtures, 'gundam-visor-cli-v1-tag.tgz.json'),
+      ]).status,
+    ).toBe(2);
   });
 });
 
@@ -120,23 +163,50 @@ describe('agentfence sign api / verify api', () => {
   it('signs a descriptor that then verifies with the public key and prints its hosts', () => {
     const signed = cli(['sign', 'api', descriptor, '--key', keyFile]);
     expect(signed.status).toBe(0);
-    const r = cli(['verify', 'api', descriptor, '--signature', path.join(scratch, 'helpdesk.sigstore.json'), '--key', pubFile, '--data-classification', 'internal']);
+    const r = cli([
+      'verify',
+      'api',
+      descriptor,
+      '--signature',
+      path.join(scratch, 'helpdesk.sigstore.json'),
+      '--key',
+      pubFile,
+      '--data-classification',
+      'internal',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^VERIFIED +api +helpdesk +.*hosts api\.helpdesk\.example/m);
   });
   it('verifies the committed example signature with the committed public key', () => {
     const r = cli([
-      'verify', 'api', 'stacks/payments/apis/payments-gateway.json',
-      '--signature', 'stacks/payments/apis/payments-gateway.sigstore.json',
-      '--key', 'stacks/keys/acme-api-governance.pub.pem',
+      'verify',
+      'api',
+      'stacks/payments/apis/payments-gateway.json',
+      '--signature',
+      'stacks/payments/apis/payments-gateway.sigstore.json',
+      '--key',
+      'stacks/keys/acme-api-governance.pub.pem',
     ]);
     expect(r.status).toBe(0);
   });
   it.each<[string, string[], string]>([
     ['another key', ['--key', 'stacks/keys/acme-registry.pub.pem'], 'UNTRUSTED_SIGNER'],
-    ['a classification the API does not allow', ['--key', 'stacks/keys/acme-api-governance.pub.pem', '--data-classification', 'restricted'], 'CLASSIFICATION_DENIED'],
+    [
+      'a classification the API does not allow',
+      ['--key', 'stacks/keys/acme-api-governance.pub.pem', '--data-classification', 'restricted'],
+      'CLASSIFICATION_DENIED',
+    ],
   ])('blocks when checked against %s', (_name, flags, reason) => {
-    const r = cli(['verify', 'api', 'stacks/payments/apis/payments-gateway.json', '--signature', 'stacks/payments/apis/payments-gateway.sigstore.json', ...flags, '--format', 'json']);
+    const r = cli([
+      'verify',
+      'api',
+      'stacks/payments/apis/payments-gateway.json',
+      '--signature',
+      'stacks/payments/apis/payments-gateway.sigstore.json',
+      ...flags,
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ reason });
   });

@@ -68,7 +68,10 @@ describe.skipIf(!found.ok)(`cyclonedx-python-lib strict validator (${peerVersion
       ['a data flow direction outside the enum', (doc) => (doc['services'][0]['data'][0]['flow'] = 'sideways')],
       ['an unknown service key', (doc) => (doc['services'][0]['trustBoundary'] = true)],
       ['a hash that is not hex', (doc) => (doc['components'][0]['hashes'] = [{ alg: 'SHA-256', content: 'not-hex' }])],
-      ['a model card approach outside the enum', (doc) => (doc['components'].find((c: any) => c.modelCard).modelCard.modelParameters.approach = { type: 'guessing' })],
+      [
+        'a model card approach outside the enum',
+        (doc) => (doc['components'].find((c: any) => c.modelCard).modelCard.modelParameters.approach = { type: 'guessing' }),
+      ],
     ];
     it.each(cases)('refuses %s', async (_label, mutate) => {
       const built = await sbomOf('payments', '1.6');

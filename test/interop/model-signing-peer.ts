@@ -19,10 +19,15 @@ export interface ReferenceResult {
 
 /** Runs operations through the reference implementation; one Python process for all of them. */
 export function reference(found: Peers, operations: readonly Record<string, unknown>[]): ReferenceResult[] {
-  const run = spawnSync(found.path('python'), [DRIVER], { input: JSON.stringify(operations), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(found.path('python'), [DRIVER], {
+    input: JSON.stringify(operations),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`model_signing driver failed (${run.status}): ${run.stderr}`);
   const results = JSON.parse(run.stdout) as ReferenceResult[];
-  if (results.length !== operations.length) throw new Error(`driver returned ${results.length} results for ${operations.length} operations`);
+  if (results.length !== operations.length)
+    throw new Error(`driver returned ${results.length} results for ${operations.length} operations`);
   return results;
 }
 

@@ -41,10 +41,20 @@ const TAMPERS: readonly Tamper[] = [
   { kind: 'emptied', method: 'files', code: 'TAMPERED', apply: (m) => truncateSync(path.join(m, 'README.md'), 0) },
   { kind: 'empty file filled', method: 'files', code: 'TAMPERED', apply: (m) => writeFileSync(path.join(m, 'empty.bin'), '\0') },
   { kind: 'added', method: 'files', code: 'TAMPERED', apply: (m) => writeFileSync(path.join(m, 'loader.py'), 'import os\n') },
-  { kind: 'added in a new folder', method: 'files', code: 'TAMPERED', apply: (m) => writeModel(path.join(m, 'hooks'), { 'x.py': 'pass\n' }) },
+  {
+    kind: 'added in a new folder',
+    method: 'files',
+    code: 'TAMPERED',
+    apply: (m) => writeModel(path.join(m, 'hooks'), { 'x.py': 'pass\n' }),
+  },
   { kind: 'removed', method: 'files', code: 'TAMPERED', apply: (m) => rmSync(path.join(m, 'README.md')) },
   { kind: 'renamed', method: 'files', code: 'TAMPERED', apply: (m) => renameSync(path.join(m, 'README.md'), path.join(m, 'README.txt')) },
-  { kind: 'renamed case only', method: 'files', code: 'TAMPERED', apply: (m) => renameSync(path.join(m, 'README.md'), path.join(m, 'readme.md')) },
+  {
+    kind: 'renamed case only',
+    method: 'files',
+    code: 'TAMPERED',
+    apply: (m) => renameSync(path.join(m, 'README.md'), path.join(m, 'readme.md')),
+  },
   { kind: 'renamed NFC -> NFD', method: 'files', code: 'TAMPERED', apply: (m) => renameSync(path.join(m, NFC), path.join(m, NFD)) },
   {
     kind: 'a file replaced by a symlink to the same bytes',
@@ -57,7 +67,12 @@ const TAMPERS: readonly Tamper[] = [
       symlinkSync('weights/config.copy', path.join(m, 'config.json'));
     },
   },
-  { kind: 'a symlink added', method: 'files', code: 'SYMLINK_REFUSED', apply: (m) => symlinkSync('weights/layer-0.bin', path.join(m, 'link.bin')) },
+  {
+    kind: 'a symlink added',
+    method: 'files',
+    code: 'SYMLINK_REFUSED',
+    apply: (m) => symlinkSync('weights/layer-0.bin', path.join(m, 'link.bin')),
+  },
   {
     kind: 'a file named with an invalid UTF-8 byte beside the signed U+FFFD name',
     method: 'files',
@@ -68,7 +83,8 @@ const TAMPERS: readonly Tamper[] = [
     kind: 'the U+FFFD file replaced by one with an invalid byte',
     method: 'files',
     code: 'TAMPERED',
-    apply: (m) => renameSync(path.join(m, REPLACEMENT), Buffer.concat([Buffer.from(`${m}/name`), Buffer.from([0xff]), Buffer.from('.bin')])),
+    apply: (m) =>
+      renameSync(path.join(m, REPLACEMENT), Buffer.concat([Buffer.from(`${m}/name`), Buffer.from([0xff]), Buffer.from('.bin')])),
   },
   // Documented difference: model_signing records where it wrote the signature (`model.sig`) among the
   // ignore paths and keeps skipping that name when the signature in use is elsewhere; agentfence
@@ -81,8 +97,18 @@ const TAMPERS: readonly Tamper[] = [
     referenceAccepts: true,
     apply: (m) => writeFileSync(path.join(m, 'model.sig'), 'import os  # not a signature\n'),
   },
-  { kind: 'a byte changed inside the second shard', method: 'shards', code: 'TAMPERED', apply: (m) => writeFileSync(path.join(m, 'weights/layer-0.bin'), `${'a'.repeat(9)}X${'a'.repeat(30)}`) },
-  { kind: 'a shard appended', method: 'shards', code: 'TAMPERED', apply: (m) => appendFileSync(path.join(m, 'weights/deep/layer-1.bin'), 'b'.repeat(7)) },
+  {
+    kind: 'a byte changed inside the second shard',
+    method: 'shards',
+    code: 'TAMPERED',
+    apply: (m) => writeFileSync(path.join(m, 'weights/layer-0.bin'), `${'a'.repeat(9)}X${'a'.repeat(30)}`),
+  },
+  {
+    kind: 'a shard appended',
+    method: 'shards',
+    code: 'TAMPERED',
+    apply: (m) => appendFileSync(path.join(m, 'weights/deep/layer-1.bin'), 'b'.repeat(7)),
+  },
 ];
 
 const SIGNERS: readonly Signer[] = ['reference', 'agentfence'];
@@ -104,29 +130,63 @@ describe.skipIf(!found.ok)('model_signing interop: tampering', () => {
       found,
       cases
         .filter((c) => c.signer === 'reference')
-        .map((c) => ({ op: 'sign', signer: 'key', key: key.privateKey, method: c.tamper.method, shardSize: 7, ignore: c.tamper.signIgnores ?? [], model: modelOf(c.id), signature: signatureOf(c.id) })),
+        .map((c) => ({
+          op: 'sign',
+          signer: 'key',
+          key: key.privateKey,
+          method: c.tamper.method,
+          shardSize: 7,
+          ignore: c.tamper.signIgnores ?? [],
+          model: modelOf(c.id),
+          signature: signatureOf(c.id),
+        })),
     );
     expect(signed.every((result) => result.ok)).toBe(true);
     for (const c of cases.filter((c) => c.signer === 'agentfence')) {
-      await signModel({ path: modelOf(c.id), signer: { kind: 'key', privateKeyPem: key.privateKeyPem }, outputPath: signatureOf(c.id), method: c.tamper.method, shardSize: 7, ignorePaths: c.tamper.signIgnores ?? [], workers: 0 });
+      await signModel({
+        path: modelOf(c.id),
+        signer: { kind: 'key', privateKeyPem: key.privateKeyPem },
+        outputPath: signatureOf(c.id),
+        method: c.tamper.method,
+        shardSize: 7,
+        ignorePaths: c.tamper.signIgnores ?? [],
+        workers: 0,
+      });
     }
     // Untampered, each signature verifies on both sides (so a refusal below is the tampering's doing).
-    const before = reference(found, cases.map((c) => ({ op: 'verify', verifier: 'key', publicKey: key.publicKey, model: modelOf(c.id), signature: signatureOf(c.id) })));
+    const before = reference(
+      found,
+      cases.map((c) => ({ op: 'verify', verifier: 'key', publicKey: key.publicKey, model: modelOf(c.id), signature: signatureOf(c.id) })),
+    );
     before.forEach((result, i) => {
       // model_signing 1.1.1 cannot verify its own shard signatures (shard_size 7.0, see model-signing.test.ts).
       const c = cases[i]!;
       if (!(c.signer === 'reference' && c.tamper.method === 'shards')) expect(result, c.id).toEqual({ ok: true });
     });
-    for (const c of cases) await verifyModel({ path: modelOf(c.id), signaturePath: signatureOf(c.id), policy: { kind: 'key', publicKeyPem: key.publicKeyPem }, workers: 0 });
+    for (const c of cases)
+      await verifyModel({
+        path: modelOf(c.id),
+        signaturePath: signatureOf(c.id),
+        policy: { kind: 'key', publicKeyPem: key.publicKeyPem },
+        workers: 0,
+      });
     for (const c of cases) c.tamper.apply(modelOf(c.id));
-    verdicts = reference(found, cases.map((c) => ({ op: 'verify', verifier: 'key', publicKey: key.publicKey, model: modelOf(c.id), signature: signatureOf(c.id) })));
+    verdicts = reference(
+      found,
+      cases.map((c) => ({ op: 'verify', verifier: 'key', publicKey: key.publicKey, model: modelOf(c.id), signature: signatureOf(c.id) })),
+    );
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it.each(cases)('signed by $signer, $tamper.kind: both refuse', async ({ id, tamper }) => {
     const theirs = verdicts[cases.findIndex((c) => c.id === id)]!;
     expect(theirs.ok).toBe(tamper.referenceAccepts === true);
-    const ours = await verifyModel({ path: modelOf(id), signaturePath: signatureOf(id), policy: { kind: 'key', publicKeyPem: key.publicKeyPem }, workers: 0 }).then(
+    const ours = await verifyModel({
+      path: modelOf(id),
+      signaturePath: signatureOf(id),
+      policy: { kind: 'key', publicKeyPem: key.publicKeyPem },
+      workers: 0,
+    }).then(
       () => ({ code: 'VERIFIED', kind: 'none' }),
       (error: { code: string; kind: string }) => ({ code: error.code, kind: error.kind }),
     );

@@ -11,7 +11,7 @@ export const interopRoot = path.resolve(import.meta.dirname, '../../.interop');
 /** Every peer the suites know, by name, with where its executable lives under `.interop/`. */
 const PEERS = {
   python: 'venv/bin/python',
-  'model_signing': 'venv/bin/model_signing',
+  model_signing: 'venv/bin/model_signing',
   'sigstore-python': 'venv/bin/sigstore',
   zizmor: 'venv/bin/zizmor',
   cosign: 'bin/cosign',

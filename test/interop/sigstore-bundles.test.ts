@@ -57,8 +57,17 @@ interface Mutation {
 const MUTATIONS: readonly Mutation[] = [
   { name: 'unchanged', expected: 'accept', bundle: (b) => b },
   { name: 'artifact with one byte appended', expected: 'reject', bundle: (b) => b, artifact: (a) => Buffer.concat([a, Buffer.from('x')]) },
-  { name: 'artifact with one bit flipped', expected: 'reject', bundle: (b) => b, artifact: (a) => Buffer.from(flip(a.toString('base64')), 'base64') },
-  { name: 'signature bit flipped', expected: 'reject', bundle: (b) => ({ ...b, messageSignature: { ...b['messageSignature'], signature: flip(b['messageSignature']['signature']) } }) },
+  {
+    name: 'artifact with one bit flipped',
+    expected: 'reject',
+    bundle: (b) => b,
+    artifact: (a) => Buffer.from(flip(a.toString('base64')), 'base64'),
+  },
+  {
+    name: 'signature bit flipped',
+    expected: 'reject',
+    bundle: (b) => ({ ...b, messageSignature: { ...b['messageSignature'], signature: flip(b['messageSignature']['signature']) } }),
+  },
   {
     name: 'message digest bit flipped',
     expected: 'reject',
@@ -67,9 +76,19 @@ const MUTATIONS: readonly Mutation[] = [
     // what it signs still passes there. agentfence, cosign and sigstore-python refuse it, because a
     // verifier given only the digest (sha256:HEX) would be checking another artifact.
     differences: { 'sigstore-go': 'accept' },
-    bundle: (b) => ({ ...b, messageSignature: { ...b['messageSignature'], messageDigest: { ...b['messageSignature']['messageDigest'], digest: flip(b['messageSignature']['messageDigest']['digest']) } } }),
+    bundle: (b) => ({
+      ...b,
+      messageSignature: {
+        ...b['messageSignature'],
+        messageDigest: { ...b['messageSignature']['messageDigest'], digest: flip(b['messageSignature']['messageDigest']['digest']) },
+      },
+    }),
   },
-  { name: 'signature removed', expected: 'reject', bundle: (b) => ({ ...b, messageSignature: { messageDigest: b['messageSignature']['messageDigest'] } }) },
+  {
+    name: 'signature removed',
+    expected: 'reject',
+    bundle: (b) => ({ ...b, messageSignature: { messageDigest: b['messageSignature']['messageDigest'] } }),
+  },
 ];
 
 /** Mutations of a keyless bundle's certificate and log entry, on top of the common ones. */
@@ -135,7 +154,10 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     let bundle: Json;
     beforeAll(async () => {
-      bundle = (await signMessage(artifact, { kind: 'key', privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() })) as Json;
+      bundle = await signMessage(artifact, {
+        kind: 'key',
+        privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      });
     });
 
     it.each(MUTATIONS)('cosign and agentfence agree on $name ($expected)', ({ name, expected, bundle: mutate, artifact: change }) => {
@@ -157,7 +179,15 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
 
     it('cosign refuses it under another key, as agentfence does', () => {
       const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-      const cosign = run(found.path('cosign'), ['verify-blob', '--key', write('other.pub', other), '--insecure-ignore-tlog=true', '--bundle', write('af-key-other.json', JSON.stringify(bundle)), write('af-key-other.txt', artifact)]);
+      const cosign = run(found.path('cosign'), [
+        'verify-blob',
+        '--key',
+        write('other.pub', other),
+        '--insecure-ignore-tlog=true',
+        '--bundle',
+        write('af-key-other.json', JSON.stringify(bundle)),
+        write('af-key-other.txt', artifact),
+      ]);
       expect([cosign.verdict, agentfenceVerdict(bundle, artifact, { kind: 'key', publicKeyPem: other })]).toEqual(['reject', 'reject']);
     });
   });
@@ -168,7 +198,11 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
     beforeAll(() => {
       const env = { COSIGN_PASSWORD: '' };
       const cwd = dir;
-      const generated = spawnSync(found.path('cosign'), ['generate-key-pair', '--output-key-prefix', path.join(cwd, 'cosign')], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+      const generated = spawnSync(found.path('cosign'), ['generate-key-pair', '--output-key-prefix', path.join(cwd, 'cosign')], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        timeout: 60_000,
+      });
       expect(generated.status, generated.stderr).toBe(0);
       // An empty signing config: nothing is uploaded anywhere.
       const config = write(
@@ -184,7 +218,20 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
         }),
       );
       const out = path.join(dir, 'cosign-bundle.json');
-      const signed = run(found.path('cosign'), ['sign-blob', '--key', path.join(cwd, 'cosign.key'), '--signing-config', config, '--bundle', out, write('cosign-artifact.txt', artifact)], env);
+      const signed = run(
+        found.path('cosign'),
+        [
+          'sign-blob',
+          '--key',
+          path.join(cwd, 'cosign.key'),
+          '--signing-config',
+          config,
+          '--bundle',
+          out,
+          write('cosign-artifact.txt', artifact),
+        ],
+        env,
+      );
       expect(signed.verdict, signed.output).toBe('accept');
       bundle = JSON.parse(readFileSync(out, 'utf8')) as Json;
       publicKeyPem = readFileSync(path.join(cwd, 'cosign.pub'), 'utf8');
@@ -199,8 +246,19 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
       const mutated = mutate(bundle);
       const data = change === undefined ? artifact : change(artifact);
       const id = name.replace(/\W+/g, '-');
-      const cosign = run(found.path('cosign'), ['verify-blob', '--key', path.join(dir, 'cosign.pub'), '--insecure-ignore-tlog=true', '--bundle', write(`cos-${id}.json`, JSON.stringify(mutated)), write(`cos-${id}.txt`, data)]);
-      expect({ agentfence: agentfenceVerdict(mutated, data, { kind: 'key', publicKeyPem }), cosign: cosign.verdict }, cosign.output).toEqual({ agentfence: expected, cosign: expected });
+      const cosign = run(found.path('cosign'), [
+        'verify-blob',
+        '--key',
+        path.join(dir, 'cosign.pub'),
+        '--insecure-ignore-tlog=true',
+        '--bundle',
+        write(`cos-${id}.json`, JSON.stringify(mutated)),
+        write(`cos-${id}.txt`, data),
+      ]);
+      expect(
+        { agentfence: agentfenceVerdict(mutated, data, { kind: 'key', publicKeyPem }), cosign: cosign.verdict },
+        cosign.output,
+      ).toEqual({ agentfence: expected, cosign: expected });
     });
   });
 
@@ -212,13 +270,13 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
     let policy: SignerPolicy;
     beforeAll(async () => {
       mock = await startMockSigstore();
-      bundle = (await signMessage(artifact, {
+      bundle = await signMessage(artifact, {
         kind: 'keyless',
         identityToken: mock.token({ sub: IDENTITY, iss: ISSUER, repository: 'acme/agent', ref: 'refs/heads/main' }),
         fulcioURL: FULCIO_URL,
         rekorURL: REKOR_URL,
         tsaURL: TSA_URL,
-      })) as Json;
+      });
       rootFile = write('mock-trusted-root.json', JSON.stringify(mock.trustedRoot));
       trustConfig = write(
         'mock-trust-config.json',
@@ -243,11 +301,51 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
     const verdicts = (mutated: Json, data: Buffer, id: string, identity = IDENTITY): Record<string, Verdict> => {
       const bundleFile = write(`mock-${id}.json`, JSON.stringify(mutated));
       const artifactFile = write(`mock-${id}.txt`, data);
-      const go = run(found.path('sigstore-go-verification'), ['-trustedrootJSONpath', rootFile, '-expectedSAN', identity, '-expectedIssuer', ISSUER, '-artifact', artifactFile, bundleFile]);
-      const python = run(found.path('sigstore-python'), ['--trust-config', trustConfig, 'verify', 'identity', '--offline', '--bundle', bundleFile, '--cert-identity', identity, '--cert-oidc-issuer', ISSUER, artifactFile]);
-      const cosign = run(found.path('cosign'), ['verify-blob', '--trusted-root', rootFile, '--certificate-identity', identity, '--certificate-oidc-issuer', ISSUER, '--bundle', bundleFile, artifactFile]);
+      const go = run(found.path('sigstore-go-verification'), [
+        '-trustedrootJSONpath',
+        rootFile,
+        '-expectedSAN',
+        identity,
+        '-expectedIssuer',
+        ISSUER,
+        '-artifact',
+        artifactFile,
+        bundleFile,
+      ]);
+      const python = run(found.path('sigstore-python'), [
+        '--trust-config',
+        trustConfig,
+        'verify',
+        'identity',
+        '--offline',
+        '--bundle',
+        bundleFile,
+        '--cert-identity',
+        identity,
+        '--cert-oidc-issuer',
+        ISSUER,
+        artifactFile,
+      ]);
+      const cosign = run(found.path('cosign'), [
+        'verify-blob',
+        '--trusted-root',
+        rootFile,
+        '--certificate-identity',
+        identity,
+        '--certificate-oidc-issuer',
+        ISSUER,
+        '--bundle',
+        bundleFile,
+        artifactFile,
+      ]);
       const outputs = { go: go.output, python: python.output, cosign: cosign.output };
-      return { 'sigstore-go': go.verdict, 'sigstore-python': python.verdict, cosign: cosign.verdict, agentfence: agentfenceVerdict(mutated, data, { ...policy, subject: identity } as SignerPolicy), ...{ _outputs: JSON.stringify(outputs).slice(0, 3000) as never } };
+      return {
+        'sigstore-go': go.verdict,
+        'sigstore-python': python.verdict,
+        cosign: cosign.verdict,
+        agentfence: agentfenceVerdict(mutated, data, { ...policy, subject: identity } as SignerPolicy),
+        ...{ _outputs: JSON.stringify(outputs).slice(0, 3000) as never },
+      };
     };
 
     // @sigstore/mock's Rekor logs the proposed hashedrekord entry verbatim, with the certificate as
@@ -256,14 +354,32 @@ describe.skipIf(!found.ok)('Sigstore bundles across implementations', () => {
     // the mock ("transparency log entry is inconsistent with other materials"), valid ones included.
     // Its verdicts on the mutations are still compared; on the valid bundle it is a mock limitation.
     const MOCK_REKOR = { 'sigstore-python': 'reject' } as const;
-    it.each(KEYLESS_MUTATIONS)('every verifier agrees on $name ($expected)', ({ name, expected, differences, bundle: mutate, artifact: change }) => {
-      const { _outputs, ...got } = verdicts(mutate(bundle), change === undefined ? artifact : change(artifact), name.replace(/\W+/g, '-'));
-      expect(got, String(_outputs)).toEqual({ 'sigstore-go': expected, cosign: expected, agentfence: expected, ...differences, ...MOCK_REKOR });
-    });
+    it.each(KEYLESS_MUTATIONS)(
+      'every verifier agrees on $name ($expected)',
+      ({ name, expected, differences, bundle: mutate, artifact: change }) => {
+        const { _outputs, ...got } = verdicts(
+          mutate(bundle),
+          change === undefined ? artifact : change(artifact),
+          name.replace(/\W+/g, '-'),
+        );
+        expect(got, String(_outputs)).toEqual({
+          'sigstore-go': expected,
+          cosign: expected,
+          agentfence: expected,
+          ...differences,
+          ...MOCK_REKOR,
+        });
+      },
+    );
 
     it('every verifier refuses another identity', () => {
       const { _outputs, ...got } = verdicts(bundle, artifact, 'other-identity', IDENTITY.replace('main', 'evil'));
-      expect(got, String(_outputs)).toEqual({ 'sigstore-go': 'reject', 'sigstore-python': 'reject', cosign: 'reject', agentfence: 'reject' });
+      expect(got, String(_outputs)).toEqual({
+        'sigstore-go': 'reject',
+        'sigstore-python': 'reject',
+        cosign: 'reject',
+        agentfence: 'reject',
+      });
     });
   });
 });

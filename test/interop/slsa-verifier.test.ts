@@ -52,10 +52,14 @@ if (!existsSync(fixtures)) console.warn(`skipping: ${fixtures} is absent`);
 
 function agentfence(c: Case): { verdict: Verdict; output: string } {
   const file = path.join(fixtures, c.file);
-  const result = spawnSync(process.execPath, [cli, 'verify', 'plugin', '--tarball', file, '--attestations', `${file}.json`, '--source-repository', `https://${c.repo}`], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'verify', 'plugin', '--tarball', file, '--attestations', `${file}.json`, '--source-repository', `https://${c.repo}`],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   expect([0, 1], result.stderr).toContain(result.status);
   return { verdict: result.status === 0 ? 'accept' : 'reject', output: `${result.stdout}${result.stderr}` };
 }
@@ -64,7 +68,20 @@ function slsaVerifier(c: Case, name: string, version: string): { verdict: Verdic
   const file = path.join(fixtures, c.file);
   const result = spawnSync(
     found.path('slsa-verifier'),
-    ['verify-npm-package', file, '--attestations-path', `${file}.json`, '--package-name', name, '--package-version', version, '--source-uri', c.repo, '--builder-id', BUILDER],
+    [
+      'verify-npm-package',
+      file,
+      '--attestations-path',
+      `${file}.json`,
+      '--package-name',
+      name,
+      '--package-version',
+      version,
+      '--source-uri',
+      c.repo,
+      '--builder-id',
+      BUILDER,
+    ],
     { encoding: 'utf8', timeout: 120_000, env: { ...process.env, SLSA_VERIFIER_EXPERIMENTAL: '1' } },
   );
   return { verdict: result.status === 0 ? 'accept' : 'reject', output: `${result.stdout}${result.stderr}` };

@@ -32,7 +32,10 @@ describe('agentfence-gate workflow', () => {
       expect(`${r.stdout}${r.stderr}`).toBe('');
       expect(r.status).toBe(0);
     });
-    it.each([['the workflow', workflowFile], ['action.yml', actionFile]])('is clean under zizmor: %s', (_label, file) => {
+    it.each([
+      ['the workflow', workflowFile],
+      ['action.yml', actionFile],
+    ])('is clean under zizmor: %s', (_label, file) => {
       const r = spawnSync(found.path('zizmor'), ['--offline', '--no-progress', '--format', 'plain', file], { cwd: root, encoding: 'utf8' });
       expect(r.stdout, r.stderr).toContain('No findings to report');
       expect(r.status).toBe(0);
@@ -66,7 +69,8 @@ describe('agentfence-gate workflow', () => {
     });
     it('says exactly what is fetched over the network', () => {
       const header = text.split('\nname:')[0]!;
-      for (const fetched of ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm audit signatures', 'upload-sarif']) expect(header).toContain(fetched);
+      for (const fetched of ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm audit signatures', 'upload-sarif'])
+        expect(header).toContain(fetched);
       expect(header).toMatch(/gate itself runs offline/);
     });
   });
@@ -74,7 +78,10 @@ describe('agentfence-gate workflow', () => {
 
 describe('action.yml', () => {
   describe('when read as a composite action', () => {
-    const action = parse(readFileSync(actionFile, 'utf8')) as { runs: { using: string; steps: { run?: string; env?: Record<string, string> }[] }; inputs: Record<string, { description: string }> };
+    const action = parse(readFileSync(actionFile, 'utf8')) as {
+      runs: { using: string; steps: { run?: string; env?: Record<string, string> }[] };
+      inputs: Record<string, { description: string }>;
+    };
     it('is composite with inputs for the agents, the format and the SBOM check', () => {
       expect(action.runs.using).toBe('composite');
       for (const input of ['agents', 'format', 'check-sbom']) expect(action.inputs[input]?.description.length).toBeGreaterThan(10);

@@ -30,7 +30,9 @@ describe('error codes', () => {
   });
   // Every code is produced by at least one test: the code appears, quoted, in a test file.
   it('are each named by at least one test', () => {
-    const text = testFiles(testRoot).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const text = testFiles(testRoot)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     const missing = all.map(([, code]) => code).filter((code) => !text.includes(`'${code}'`) && !text.includes(`"${code}"`));
     expect(missing).toEqual([]);
   });
@@ -45,7 +47,10 @@ describe('AgentfenceError', () => {
 
 describe('assertNever', () => {
   it('fails closed with a ConfigError at run time', async () => {
-    const error = await expectThrowsCode(() => assertNever('surprise' as never, 'a kind', 'TRUST_POLICY_AUTHORITY'), 'TRUST_POLICY_AUTHORITY');
+    const error = await expectThrowsCode(
+      () => assertNever('surprise' as never, 'a kind', 'TRUST_POLICY_AUTHORITY'),
+      'TRUST_POLICY_AUTHORITY',
+    );
     expect(error.message).toBe('a kind must be one of the known cases (got "surprise")');
   });
   it('defaults to POLICY_INVALID', async () => {

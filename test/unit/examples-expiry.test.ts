@@ -39,7 +39,10 @@ describe('example descriptors', () => {
     it(`has none expiring within ${WARN_DAYS} days (renew: npm run build && node dist/scripts/sign-examples.js --renew)`, () => {
       const list = descriptors();
       expect(list.length).toBeGreaterThanOrEqual(2);
-      expect(expiringSoon(list, Date.now(), WARN_DAYS), 'run `npm run build && node dist/scripts/sign-examples.js --renew`, review and commit').toEqual([]);
+      expect(
+        expiringSoon(list, Date.now(), WARN_DAYS),
+        'run `npm run build && node dist/scripts/sign-examples.js --renew`, review and commit',
+      ).toEqual([]);
     });
   });
 

@@ -24,7 +24,8 @@ function parseJsonObject(flag: string, text: string): Record<string, unknown> {
   } catch (error) {
     throw new InputError('CLI_USAGE', `${flag} must be JSON (${(error as Error).message})`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('CLI_USAGE', `${flag} must be a JSON object (got ${text.slice(0, 80)})`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new InputError('CLI_USAGE', `${flag} must be a JSON object (got ${text.slice(0, 80)})`);
   return value as Record<string, unknown>;
 }
 
@@ -57,15 +58,24 @@ export const command: Command = {
     const { authorizeCall, buildGatewayCedar, validateGatewayCedar } = await import('../../cedar/index.js');
     const cedar = buildGatewayCedar(loaded.manifest, values['paused'] === true ? { paused: true } : {});
     if (!cedar.tools.some((entry) => entry.tool.name === tool)) {
-      throw new InputError('CLI_USAGE', `--tool must name a tool the gateway exposes (got ${JSON.stringify(tool)}; tools: ${cedar.tools.map((entry) => entry.tool.name).join(', ') || 'none'})`);
+      throw new InputError(
+        'CLI_USAGE',
+        `--tool must name a tool the gateway exposes (got ${JSON.stringify(tool)}; tools: ${cedar.tools.map((entry) => entry.tool.name).join(', ') || 'none'})`,
+      );
     }
     const problems = validateGatewayCedar(cedar);
     const entry = cedar.tools.find((candidate) => candidate.tool.name === tool)!;
     const decision =
       problems.length > 0
-        ? { decision: 'deny' as const, policies: [], errors: problems.map((problem) => `${problem.policyId ?? 'policy set'}: ${problem.message}`) }
+        ? {
+            decision: 'deny' as const,
+            policies: [],
+            errors: problems.map((problem) => `${problem.policyId ?? 'policy set'}: ${problem.message}`),
+          }
         : authorizeCall(cedar, { tool, input, claims });
-    const deciding = decision.policies.map((id) => cedar.policies.find((policy) => policy.id === id)!).filter((policy) => policy !== undefined);
+    const deciding = decision.policies
+      .map((id) => cedar.policies.find((policy) => policy.id === id)!)
+      .filter((policy) => policy !== undefined);
     if (format === 'json') {
       ctx.out(
         JSON.stringify(
@@ -86,7 +96,8 @@ export const command: Command = {
     } else {
       ctx.out(`${decision.decision.toUpperCase()}  ${tool} (action AgentCore::Action::"${entry.action}")`);
       if (deciding.length === 0) ctx.out(decision.decision === 'deny' ? '  no policy permits this call (default deny)' : '');
-      for (const policy of deciding) ctx.out(`  ${policy.effect === 'permit' ? 'permitted by' : 'forbidden by'} ${policy.id}:\n${policy.text.replace(/^/gm, '    ')}`);
+      for (const policy of deciding)
+        ctx.out(`  ${policy.effect === 'permit' ? 'permitted by' : 'forbidden by'} ${policy.id}:\n${policy.text.replace(/^/gm, '    ')}`);
       for (const error of decision.errors) ctx.out(`  error: ${error}`);
     }
     return decision.decision === 'allow' ? ExitCode.PASS : ExitCode.BLOCKED;

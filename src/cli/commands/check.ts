@@ -42,18 +42,30 @@ function readText(file: string, what: string, shown: string): string {
     // reported by the read below
   }
   // Refused before reading: a plan or export is parsed whole.
-  if (size !== undefined && size > MAX_ARTIFACT_BYTES) throw new InputError('INPUT_TOO_LARGE', `${what} ${shown} must be at most ${MAX_ARTIFACT_BYTES} bytes (got ${size})`);
+  if (size !== undefined && size > MAX_ARTIFACT_BYTES)
+    throw new InputError('INPUT_TOO_LARGE', `${what} ${shown} must be at most ${MAX_ARTIFACT_BYTES} bytes (got ${size})`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError('CHECK_INPUT_UNREADABLE', `${what} ${shown} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`, { cause: error });
+    throw new InputError(
+      'CHECK_INPUT_UNREADABLE',
+      `${what} ${shown} must be a readable file (got ${(error as NodeJS.ErrnoException).code ?? 'an error'})`,
+      { cause: error },
+    );
   }
 }
 
 async function planOfAgent(
   ref: string,
   cwd: string,
-): Promise<{ document: PlanDocument; derived: PackConfig; root: string; source: Source; verification: VerificationLookup; locator: FindingLocator }> {
+): Promise<{
+  document: PlanDocument;
+  derived: PackConfig;
+  root: string;
+  source: Source;
+  verification: VerificationLookup;
+  locator: FindingLocator;
+}> {
   const { loadAgent } = await import('../../manifest/load.js');
   // The offline plan loads Pulumi: imported only on this path.
   const { agentRuleConfig, planLoadedAgent } = await import('../guardrails.js');
@@ -72,7 +84,14 @@ async function planOfAgent(
   }
   const { ManifestLocator } = await import('../locations.js');
   const locator = new ManifestLocator(agent.manifest.file, root, agent.manifest.manifest);
-  return { document, derived: agentRuleConfig(agent), root, verification, source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) }, locator };
+  return {
+    document,
+    derived: agentRuleConfig(agent),
+    root,
+    verification,
+    source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) },
+    locator,
+  };
 }
 
 /** Where check findings point: the manifest entry that produced the resource, else the input file. */
@@ -81,7 +100,11 @@ export interface FindingLocator {
 }
 
 /** SARIF 2.1.0 for an evaluation: a descriptor for every enabled rule, one result per finding. */
-export function toCheckSarif(version: string, evaluation: Evaluation, where: { file?: string; locator?: FindingLocator; agent?: string; exitCode?: number }): object {
+export function toCheckSarif(
+  version: string,
+  evaluation: Evaluation,
+  where: { file?: string; locator?: FindingLocator; agent?: string; exitCode?: number },
+): object {
   const enabled = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled');
   return toSarif({
     command: 'check',
@@ -95,7 +118,12 @@ export function toCheckSarif(version: string, evaluation: Evaluation, where: { f
 
 /** One guardrail finding as a SARIF finding, located at its manifest entry (or the input file). */
 export function checkFinding(f: Finding, where: { file?: string; locator?: FindingLocator }): SarifFinding {
-  const location = where.locator !== undefined ? where.locator.resource(f.urn, f.message) : where.file === undefined ? undefined : { file: where.file, startLine: 1 };
+  const location =
+    where.locator !== undefined
+      ? where.locator.resource(f.urn, f.message)
+      : where.file === undefined
+        ? undefined
+        : { file: where.file, startLine: 1 };
   return {
     ruleId: f.ruleId,
     level: f.enforcementLevel === 'mandatory' ? 'error' : 'warning',
@@ -127,7 +155,9 @@ function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source)
   const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
   const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
   const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  ctx.out(`${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`);
+  ctx.out(
+    `${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`,
+  );
 }
 
 export const command: Command = {
@@ -166,7 +196,10 @@ export const command: Command = {
       document = readPlanDocument(readText(absolute, flag, file), file);
       const expected = preview !== undefined ? 'preview' : 'export';
       if (document.kind !== expected) {
-        throw new InputError('PLAN_INVALID', `${flag} ${file} must be a ${expected === 'preview' ? '`pulumi preview --json`' : '`pulumi stack export`'} document (got a ${document.kind === 'preview' ? 'preview' : 'stack export'})`);
+        throw new InputError(
+          'PLAN_INVALID',
+          `${flag} ${file} must be a ${expected === 'preview' ? '`pulumi preview --json`' : '`pulumi stack export`'} document (got a ${document.kind === 'preview' ? 'preview' : 'stack export'})`,
+        );
       }
       source = { kind: preview !== undefined ? 'preview' : 'state', label: file, file: path.relative(root, absolute) };
       // A plan names its stack in every URN: the rules judge against that stack's own report.
@@ -199,7 +232,18 @@ export const command: Command = {
       const { packageVersion } = await import('./verify.js');
       const file = source.file?.split(path.sep).join('/');
       const exitCode = isBlocked(evaluation.findings) ? ExitCode.BLOCKED : ExitCode.PASS;
-      ctx.out(JSON.stringify(toCheckSarif(packageVersion(), evaluation, { ...(file === undefined ? {} : { file }), ...(locator === undefined ? {} : { locator }), ...(source.kind === 'agent' ? { agent: source.label } : {}), exitCode }), null, 2));
+      ctx.out(
+        JSON.stringify(
+          toCheckSarif(packageVersion(), evaluation, {
+            ...(file === undefined ? {} : { file }),
+            ...(locator === undefined ? {} : { locator }),
+            ...(source.kind === 'agent' ? { agent: source.label } : {}),
+            exitCode,
+          }),
+          null,
+          2,
+        ),
+      );
     } else {
       renderText(ctx, evaluation, source);
     }

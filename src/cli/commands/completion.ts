@@ -15,7 +15,12 @@ stacks/ of the current project. Install it with, for example:
   zsh   agentfence completion zsh > "\${fpath[1]}/_agentfence"
   fish  agentfence completion fish > ~/.config/fish/completions/agentfence.fish`;
 
-const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { verify: ['model', 'plugin', 'api'], sign: ['model', 'api'], sbom: ['diff'], completion: ['bash', 'zsh', 'fish'] };
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  verify: ['model', 'plugin', 'api'],
+  sign: ['model', 'api'],
+  sbom: ['diff'],
+  completion: ['bash', 'zsh', 'fish'],
+};
 const OPTIONS = ['--format', '--output', '--quiet', '--help', '--version'] as const;
 
 function bash(names: readonly string[]): string {
@@ -40,7 +45,15 @@ complete -o default -F _agentfence agentfence
 }
 
 function zsh(names: readonly string[]): string {
-  const described = names.map((name) => `    '${name}:${(commands[name]?.summary ?? '').replace(/^\S+\s+(\S+\s+)*?\s{2,}/, '').replace(/'/g, '').trim()}'`).join('\n');
+  const described = names
+    .map(
+      (name) =>
+        `    '${name}:${(commands[name]?.summary ?? '')
+          .replace(/^\S+\s+(\S+\s+)*?\s{2,}/, '')
+          .replace(/'/g, '')
+          .trim()}'`,
+    )
+    .join('\n');
   const subs = Object.entries(SUBCOMMANDS)
     .map(([command, list]) => `      ${command}) _values 'subcommand' ${list.map((s) => `'${s}'`).join(' ')} $agents ;;`)
     .join('\n');
@@ -65,10 +78,19 @@ _agentfence "$@"
 
 function fish(names: readonly string[]): string {
   const lines = ['# fish completion for agentfence', 'complete -c agentfence -f'];
-  for (const name of names) lines.push(`complete -c agentfence -n __fish_use_subcommand -a ${name} -d '${(commands[name]?.summary ?? name).split(/\s{2,}/).at(-1)!.replace(/'/g, '')}'`);
-  for (const [command, list] of Object.entries(SUBCOMMANDS)) lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from ${command}' -a '${list.join(' ')}'`);
+  for (const name of names)
+    lines.push(
+      `complete -c agentfence -n __fish_use_subcommand -a ${name} -d '${(commands[name]?.summary ?? name)
+        .split(/\s{2,}/)
+        .at(-1)!
+        .replace(/'/g, '')}'`,
+    );
+  for (const [command, list] of Object.entries(SUBCOMMANDS))
+    lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from ${command}' -a '${list.join(' ')}'`);
   lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from help' -a '${names.join(' ')}'`);
-  lines.push("complete -c agentfence -n 'not __fish_use_subcommand' -a '(ls -d stacks/*/ 2>/dev/null | string replace -r \"^stacks/(.*)/$\" \"\\$1\")' -d agent");
+  lines.push(
+    'complete -c agentfence -n \'not __fish_use_subcommand\' -a \'(ls -d stacks/*/ 2>/dev/null | string replace -r "^stacks/(.*)/$" "\\$1")\' -d agent',
+  );
   lines.push("complete -c agentfence -s f -l format -x -a 'text json sarif' -d 'output format'");
   lines.push("complete -c agentfence -s o -l output -r -d 'write the result to a file'");
   lines.push("complete -c agentfence -s q -l quiet -d 'only the verdict and findings'");
@@ -83,7 +105,10 @@ export const command: Command = {
     const { positionals } = parseCommandArgs(argv, {});
     const shell = positionals[0];
     if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) {
-      throw new InputError('CLI_USAGE', `completion needs one shell: bash, zsh or fish (got ${positionals.length === 0 ? 'none' : JSON.stringify(positionals.join(' '))})`);
+      throw new InputError(
+        'CLI_USAGE',
+        `completion needs one shell: bash, zsh or fish (got ${positionals.length === 0 ? 'none' : JSON.stringify(positionals.join(' '))})`,
+      );
     }
     const names = Object.keys(commands);
     ctx.stdout.write(shell === 'bash' ? bash(names) : shell === 'zsh' ? zsh(names) : fish(names));

@@ -14,7 +14,16 @@ import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
 import { parseCommandArgs, type CommandContext } from '../context.js';
 import type { ManifestLocator } from '../locations.js';
-import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, SUPPLY_CHAIN_DESCRIPTORS, guardrailDescriptor, manifestRuleId, toSarif, type RuleDescriptor, type SarifFinding } from '../sarif.js';
+import {
+  GATE_DESCRIPTORS,
+  MANIFEST_DESCRIPTORS,
+  SUPPLY_CHAIN_DESCRIPTORS,
+  guardrailDescriptor,
+  manifestRuleId,
+  toSarif,
+  type RuleDescriptor,
+  type SarifFinding,
+} from '../sarif.js';
 
 const USAGE = `agentfence gate <agent> [--check-sbom] [--output-dir DIR] [--config F] [--online] [--format text|json|sarif] [--quiet]
 
@@ -85,7 +94,14 @@ function artifactFinding(result: ArtifactResult): GateFinding {
 }
 
 /** Runs the stages and collects outcomes; throws StageFailure where a stage could not run. */
-async function runStages(ctx: CommandContext, ref: string, options: GateOptions, stages: StageOutcome[], findings: GateFinding[], state: GateState) {
+async function runStages(
+  ctx: CommandContext,
+  ref: string,
+  options: GateOptions,
+  stages: StageOutcome[],
+  findings: GateFinding[],
+  state: GateState,
+) {
   async function stage<T>(name: StageName, work: () => Promise<{ value: T; status: StageStatus; summary: string }>): Promise<T> {
     const started = performance.now();
     const outcome: StageOutcome = { name, status: 'error', summary: '', ms: 0 };
@@ -104,7 +120,10 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     }
   }
 
-  state.rules.push(...MANIFEST_DESCRIPTORS, GATE_DESCRIPTORS.find((d) => d.id === 'stack-config-present')!);
+  state.rules.push(
+    ...MANIFEST_DESCRIPTORS,
+    GATE_DESCRIPTORS.find((d) => d.id === 'stack-config-present')!,
+  );
   const agent = await stage<LoadedAgent>('validate', async () => {
     const { loadAgent } = await import('../../manifest/load.js');
     const { ManifestError } = await import('../../manifest/errors.js');
@@ -141,21 +160,44 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     const block = (ruleId: string, message: string, location: SarifFinding['location'], id = ruleId) => {
       status = 'blocked';
       findings.push({ stage: 'validate', id, level: 'error', message, ...(location === undefined ? {} : { location: location.file }) });
-      state.sarif.push({ ruleId, level: 'error', message, ...(location === undefined ? {} : { location }), identity: id, properties: { stage: 'validate' } });
+      state.sarif.push({
+        ruleId,
+        level: 'error',
+        message,
+        ...(location === undefined ? {} : { location }),
+        identity: id,
+        properties: { stage: 'validate' },
+      });
     };
     // A copied example keeps its old name: the stack, its config and its resources would collide.
     if (m.name !== loaded.location.name) {
-      block('manifest-semantics', `the manifest name must match its stack folder ${loaded.location.name} (got ${JSON.stringify(m.name)}); rename it, or run \`agentfence init ${loaded.location.name}\``, locator.at(['name']), 'NAME_MISMATCH');
+      block(
+        'manifest-semantics',
+        `the manifest name must match its stack folder ${loaded.location.name} (got ${JSON.stringify(m.name)}); rename it, or run \`agentfence init ${loaded.location.name}\``,
+        locator.at(['name']),
+        'NAME_MISMATCH',
+      );
     }
     const stackConfig = path.join(path.dirname(loaded.location.stackDir), `Pulumi.${loaded.location.name}.yaml`);
     if (!existsSync(stackConfig)) {
       const shownConfig = path.relative(loaded.location.projectRoot, stackConfig).split(path.sep).join('/');
-      block('stack-config-present', `${shownConfig} must exist so \`pulumi up --stack ${loaded.location.name}\` deploys this manifest (got no stack config); run \`agentfence init ${loaded.location.name}\` or create it with agentfence:manifest: ${loaded.location.name}/agent.yaml`, locator.at(['name']));
+      block(
+        'stack-config-present',
+        `${shownConfig} must exist so \`pulumi up --stack ${loaded.location.name}\` deploys this manifest (got no stack config); run \`agentfence init ${loaded.location.name}\` or create it with agentfence:manifest: ${loaded.location.name}/agent.yaml`,
+        locator.at(['name']),
+      );
     }
     return {
       value: loaded,
       status,
-      summary: [count(m.tools.length, 'tool'), count(m.dataStores.length, 'store'), count(m.models.length, 'model'), count(m.plugins.length, 'plugin'), count(m.apis.length, 'API'), count((m.authorizationTests ?? []).length, 'authorization test')].join(', '),
+      summary: [
+        count(m.tools.length, 'tool'),
+        count(m.dataStores.length, 'store'),
+        count(m.models.length, 'model'),
+        count(m.plugins.length, 'plugin'),
+        count(m.apis.length, 'API'),
+        count((m.authorizationTests ?? []).length, 'authorization test'),
+      ].join(', '),
     };
   });
   const root = agent.location.projectRoot;
@@ -173,9 +215,15 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
   const verification = await stage<VerificationReport>('verify', async () => {
     const { verifyAgent } = await import('../../verify/agent.js');
     const { summaryText } = await import('./verify.js');
-    const report = await verifyAgent(agent, { online: options.online, ...(options.online ? { registry: configuredRegistry(ctx.env) } : {}) });
+    const report = await verifyAgent(agent, {
+      online: options.online,
+      ...(options.online ? { registry: configuredRegistry(ctx.env) } : {}),
+    });
     if (report.results.length === 0) {
-      throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
+      throw new InputError(
+        'NOTHING_TO_VERIFY',
+        `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`,
+      );
     }
     writeReport(verificationFile, report);
     const { artifactSarifFinding } = await import('./verify.js');
@@ -184,7 +232,10 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     for (const result of report.results) {
       if (result.status !== 'blocked' && result.status !== 'warned') continue;
       findings.push(artifactFinding(result));
-      state.sarif.push({ ...artifactSarifFinding(result, state.locator), properties: { stage: 'verify', reason: result.reason ?? 'ERROR' } });
+      state.sarif.push({
+        ...artifactSarifFinding(result, state.locator),
+        properties: { stage: 'verify', reason: result.reason ?? 'ERROR' },
+      });
     }
     const { blocked, warned } = report.summary;
     return { value: report, status: blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass', summary: summaryText(report) };
@@ -192,7 +243,10 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
 
   const evaluation = await stage<Evaluation>('check', async () => {
     // The verdict travels as data: the rules judge the report this gate just made.
-    const result = await checkAgentPlan(agent, plan.document.resources, { userConfig: options.userConfig, verification: lookupOf(verification, shown(verificationFile)) });
+    const result = await checkAgentPlan(agent, plan.document.resources, {
+      userConfig: options.userConfig,
+      verification: lookupOf(verification, shown(verificationFile)),
+    });
     const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
     const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
     const { checkFinding } = await import('./check.js');
@@ -258,7 +312,11 @@ async function runStages(ctx: CommandContext, ref: string, options: GateOptions,
     }
     // sbom/ holds the reviewed record of deployable agents: a blocked gate leaves it alone
     if (findings.some((f) => f.level === 'error')) {
-      return { value: doc, status: 'pass', summary: `built and validated (CycloneDX ${doc.specVersion}); not written to ${shown(target)} because the gate is blocked` };
+      return {
+        value: doc,
+        status: 'pass',
+        summary: `built and validated (CycloneDX ${doc.specVersion}); not written to ${shown(target)} because the gate is blocked`,
+      };
     }
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, doc.json);
@@ -308,7 +366,13 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
-function renderText(ctx: CommandContext, agent: string, stages: readonly StageOutcome[], findings: readonly GateFinding[], verdict: string): void {
+function renderText(
+  ctx: CommandContext,
+  agent: string,
+  stages: readonly StageOutcome[],
+  findings: readonly GateFinding[],
+  verdict: string,
+): void {
   // --quiet: only the findings and the verdict
   if (!ctx.quiet) {
     ctx.out(`agentfence gate ${agent}`);
@@ -363,11 +427,24 @@ export const command: Command = {
     }
     const ran = new Set(stages.map((s) => s.name));
     for (const name of ['validate', 'plan', 'verify', 'check', 'sbom', 'report'] as const) {
-      if (!ran.has(name)) stages.push({ name, status: 'skipped', summary: failure === undefined ? '' : `not run: the ${failure.stage} stage could not run`, ms: 0 });
+      if (!ran.has(name))
+        stages.push({
+          name,
+          status: 'skipped',
+          summary: failure === undefined ? '' : `not run: the ${failure.stage} stage could not run`,
+          ms: 0,
+        });
     }
 
     const blocked = findings.some((f) => f.level === 'error') || stages.some((s) => s.status === 'blocked');
-    const exit = failure !== undefined ? (failure.causeError instanceof AgentfenceError && failure.causeError.kind !== 'input' && failure.causeError.kind !== 'config' ? ExitCode.BLOCKED : ExitCode.BAD_INPUT) : blocked ? ExitCode.BLOCKED : ExitCode.PASS;
+    const exit =
+      failure !== undefined
+        ? failure.causeError instanceof AgentfenceError && failure.causeError.kind !== 'input' && failure.causeError.kind !== 'config'
+          ? ExitCode.BLOCKED
+          : ExitCode.BAD_INPUT
+        : blocked
+          ? ExitCode.BLOCKED
+          : ExitCode.PASS;
     const verdict =
       failure !== undefined
         ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
@@ -389,7 +466,15 @@ export const command: Command = {
             exitCode: exit,
             stages: stages.map((s) => ({ name: s.name, status: s.status, summary: s.summary, ms: Math.round(s.ms) })),
             findings,
-            ...(failure === undefined ? {} : { error: { stage: failure.stage, code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL', message: failure.message } }),
+            ...(failure === undefined
+              ? {}
+              : {
+                  error: {
+                    stage: failure.stage,
+                    code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+                    message: failure.message,
+                  },
+                }),
           },
           null,
           2,
@@ -397,8 +482,31 @@ export const command: Command = {
       );
     } else if (ctx.format === 'sarif') {
       const { packageVersion } = await import('./verify.js');
-      const failures = failure === undefined ? [] : [{ stage: failure.stage, code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL', message: failure.message.split('\n')[0] ?? '' }];
-      ctx.out(JSON.stringify(toSarif({ command: 'gate', agent: agentName(ref), version: packageVersion(), exitCode: exit, rules: state.rules, findings: state.sarif, failures }), null, 2));
+      const failures =
+        failure === undefined
+          ? []
+          : [
+              {
+                stage: failure.stage,
+                code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+                message: failure.message.split('\n')[0] ?? '',
+              },
+            ];
+      ctx.out(
+        JSON.stringify(
+          toSarif({
+            command: 'gate',
+            agent: agentName(ref),
+            version: packageVersion(),
+            exitCode: exit,
+            rules: state.rules,
+            findings: state.sarif,
+            failures,
+          }),
+          null,
+          2,
+        ),
+      );
     } else {
       renderText(ctx, ref, stages, findings, verdict);
     }

@@ -71,7 +71,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./completion.js')).command,
   },
   help: {
-    summary: 'help [<command>]                    this overview, or one command\'s usage',
+    summary: "help [<command>]                    this overview, or one command's usage",
     load: async () => {
       throw new Error('help is answered by the dispatcher');
     },

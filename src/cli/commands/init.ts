@@ -109,7 +109,9 @@ autonomy: supervised
 goals:
   - Say what the agent achieves, one goal per line.
 identity:
-  runtime: agentcore
+  # ecs until you have a runtime image: agentcore needs runtimeImage (an ECR image pinned by digest,
+  # with a signed provenance attestation); see stacks/payments/agent.yaml.
+  runtime: ecs
   account: "${t.account}"
   region: ${t.region}
 tools:
@@ -189,8 +191,7 @@ function extendTrustPolicy(text: string, authority: string): { text: string; add
   if (authorities === undefined) {
     doc.setIn(['models', 'authorities'], doc.createNode([entry]));
     added.push(`models.authorities ${authority}`);
-  }
-  else if (isSeq(authorities)) {
+  } else if (isSeq(authorities)) {
     if (!authorities.items.some((item) => isMap(item) && item.get('name') === authority)) {
       authorities.flow = false;
       authorities.add(entry);
@@ -211,15 +212,21 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new InputError('CLI_USAGE', `init takes exactly one <agent> (got ${positionals.length})`);
     const name = positionals[0]!;
-    if (!NAME.test(name)) throw new InputError('CLI_USAGE', `<agent> must be 2-40 lowercase letters, digits and dashes, starting with a letter (got ${JSON.stringify(name)})`);
+    if (!NAME.test(name))
+      throw new InputError(
+        'CLI_USAGE',
+        `<agent> must be 2-40 lowercase letters, digits and dashes, starting with a letter (got ${JSON.stringify(name)})`,
+      );
     const risk = values['risk'];
     if (risk !== 'low' && risk !== 'high') throw new InputError('CLI_USAGE', `--risk must be low or high (got ${JSON.stringify(risk)})`);
     const account = values['account'] as string;
     if (!/^\d{12}$/.test(account)) throw new InputError('CLI_USAGE', `--account must be 12 digits (got ${JSON.stringify(account)})`);
     const region = values['region'] as string;
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InputError('CLI_USAGE', `--region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+      throw new InputError('CLI_USAGE', `--region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`);
     const email = values['email'] as string;
-    if (!/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(email)) throw new InputError('CLI_USAGE', `--email must be an email address (got ${JSON.stringify(email)})`);
+    if (!/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(email))
+      throw new InputError('CLI_USAGE', `--email must be an email address (got ${JSON.stringify(email)})`);
 
     const root = ctx.cwd;
     if (!existsSync(path.join(root, 'package.json'))) {
@@ -230,7 +237,11 @@ export const command: Command = {
     const manifestFile = path.join(stackDir, 'agent.yaml');
     const stackConfig = path.join(stacks, `Pulumi.${name}.yaml`);
     for (const file of [stackDir, stackConfig]) {
-      if (existsSync(file)) throw new InputError('FILE_EXISTS', `${path.relative(ctx.cwd, file)} must not exist yet (got an existing ${file === stackDir ? 'folder' : 'file'}); pick another name or edit it`);
+      if (existsSync(file))
+        throw new InputError(
+          'FILE_EXISTS',
+          `${path.relative(ctx.cwd, file)} must not exist yet (got an existing ${file === stackDir ? 'folder' : 'file'}); pick another name or edit it`,
+        );
     }
     const trustPolicyFile = path.join(stacks, 'trust-policy.yaml');
     const authority = `${name}-release`;
@@ -245,10 +256,27 @@ export const command: Command = {
 
     const shown = (file: string) => path.relative(ctx.cwd, file);
     if (ctx.format === 'json') {
-      ctx.out(JSON.stringify({ agent: name, risk, manifest: shown(manifestFile), stackConfig: shown(stackConfig), trustPolicy: shown(trustPolicyFile), authority }, null, 2));
+      ctx.out(
+        JSON.stringify(
+          {
+            agent: name,
+            risk,
+            manifest: shown(manifestFile),
+            stackConfig: shown(stackConfig),
+            trustPolicy: shown(trustPolicyFile),
+            authority,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
-      ctx.out(`created ${shown(manifestFile)} (${risk} risk) and ${shown(stackConfig)}; ${existing === NEW_TRUST_POLICY ? 'created' : 'updated'} ${shown(trustPolicyFile)}${extended.added.length === 0 ? '' : ` (added ${extended.added.join(', ')})`}`);
-      ctx.log(`next:\n  agentfence keygen --name ${authority}    # the public key the trust policy now expects at stacks/keys/${authority}.pub.pem\n  agentfence gate ${name}                  # validate -> plan -> verify -> check -> sbom -> report`);
+      ctx.out(
+        `created ${shown(manifestFile)} (${risk} risk) and ${shown(stackConfig)}; ${existing === NEW_TRUST_POLICY ? 'created' : 'updated'} ${shown(trustPolicyFile)}${extended.added.length === 0 ? '' : ` (added ${extended.added.join(', ')})`}`,
+      );
+      ctx.log(
+        `next:\n  agentfence keygen --name ${authority}    # the public key the trust policy now expects at stacks/keys/${authority}.pub.pem\n  agentfence gate ${name}                  # validate -> plan -> verify -> check -> sbom -> report`,
+      );
     }
     return 0;
   },

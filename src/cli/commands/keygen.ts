@@ -47,9 +47,11 @@ export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, { name: { type: 'string', short: 'n' }, out: { type: 'string' } });
-    if (positionals.length > 0) throw new InputError('CLI_USAGE', `keygen takes no positional argument (got ${JSON.stringify(positionals.join(' '))})`);
+    if (positionals.length > 0)
+      throw new InputError('CLI_USAGE', `keygen takes no positional argument (got ${JSON.stringify(positionals.join(' '))})`);
     const name = typeof values['name'] === 'string' ? values['name'] : 'signing';
-    if (!NAME.test(name)) throw new InputError('CLI_USAGE', `--name must be lowercase letters, digits and dashes (got ${JSON.stringify(name)})`);
+    if (!NAME.test(name))
+      throw new InputError('CLI_USAGE', `--name must be lowercase letters, digits and dashes (got ${JSON.stringify(name)})`);
     const { findProjectRoot } = await import('../../manifest/resolve.js');
     const root = findProjectRoot(ctx.cwd);
     const stacks = path.join(root, 'stacks');
@@ -57,15 +59,25 @@ export const command: Command = {
     const publicFile = path.resolve(stacks, expected ?? path.join('keys', `${name}.pub.pem`));
     const relativeToStacks = path.relative(stacks, publicFile);
     if (relativeToStacks.startsWith('..') || path.isAbsolute(relativeToStacks)) {
-      throw new InputError('OUTPUT_PATH_REFUSED', `the trust policy's key for ${name} must be inside stacks/ (got ${JSON.stringify(expected)})`);
+      throw new InputError(
+        'OUTPUT_PATH_REFUSED',
+        `the trust policy's key for ${name} must be inside stacks/ (got ${JSON.stringify(expected)})`,
+      );
     }
     const privateDir = typeof values['out'] === 'string' ? path.resolve(ctx.cwd, values['out']) : path.join(root, '.agentfence', 'keys');
     const privateFile = path.join(privateDir, `${name}.key.pem`);
     if (privateDir === path.dirname(publicFile) || privateDir.startsWith(`${stacks}${path.sep}`) || privateDir === stacks) {
-      throw new InputError('OUTPUT_PATH_REFUSED', `--out must not be inside stacks/ (got ${path.relative(ctx.cwd, privateDir) || '.'}): the private key would be committed beside the trust policy`);
+      throw new InputError(
+        'OUTPUT_PATH_REFUSED',
+        `--out must not be inside stacks/ (got ${path.relative(ctx.cwd, privateDir) || '.'}): the private key would be committed beside the trust policy`,
+      );
     }
     for (const file of [publicFile, privateFile]) {
-      if (existsSync(file)) throw new InputError('FILE_EXISTS', `${path.relative(ctx.cwd, file)} must not exist yet (got an existing file); keygen never overwrites a key`);
+      if (existsSync(file))
+        throw new InputError(
+          'FILE_EXISTS',
+          `${path.relative(ctx.cwd, file)} must not exist yet (got an existing file); keygen never overwrites a key`,
+        );
     }
     const { publicKey, privateKey } = generateKeyPairSync('ec', {
       namedCurve: 'prime256v1',
@@ -80,10 +92,15 @@ export const command: Command = {
     const shownPrivate = path.relative(ctx.cwd, privateFile);
     const policyPath = relativeToStacks.split(path.sep).join('/');
     if (ctx.format === 'json') {
-      ctx.out(JSON.stringify({ name, publicKey: shownPublic, privateKey: shownPrivate, trustPolicyEntry: expected !== undefined }, null, 2));
+      ctx.out(
+        JSON.stringify({ name, publicKey: shownPublic, privateKey: shownPrivate, trustPolicyEntry: expected !== undefined }, null, 2),
+      );
     } else {
       ctx.out(`wrote ${shownPublic} (public, commit it) and ${shownPrivate} (private, mode 0600, never commit it)`);
-      if (expected === undefined) ctx.log(`next: add to stacks/trust-policy.yaml under models|apis.authorities:\n  - name: ${name}\n    key:\n      publicKey: ${policyPath}`);
+      if (expected === undefined)
+        ctx.log(
+          `next: add to stacks/trust-policy.yaml under models|apis.authorities:\n  - name: ${name}\n    key:\n      publicKey: ${policyPath}`,
+        );
       else ctx.log(`the trust policy's authority ${name} already points at ${policyPath}; sign with --key ${shownPrivate}`);
     }
     return 0;

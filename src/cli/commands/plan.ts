@@ -54,6 +54,7 @@ export function renderText(plan: PreviewDocument, ctx: Pick<CommandContext, 'col
   for (const step of plan.steps) counts.set(step.newState.type, (counts.get(step.newState.type) ?? 0) + 1);
   const custom = plan.steps.filter((step) => step.newState.custom).length;
   lines.push('', `Resources: ${plan.steps.length} to create (${custom} cloud resources, ${plan.steps.length - custom} components)`);
-  for (const [type, count] of [...counts.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${String(count).padStart(4)}  ${type}`);
+  for (const [type, count] of [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)))
+    lines.push(`  ${String(count).padStart(4)}  ${type}`);
   return lines.join('\n');
 }

@@ -44,8 +44,10 @@ export const command: Command = {
     const format = toFormat(values['format'], ['text', 'json']);
     const all = values['all'] === true;
     if (all && positionals.length !== 0) throw new InputError('CLI_USAGE', `report --all takes no <agent> (got ${positionals.length})`);
-    if (all && typeof values['plan'] === 'string') throw new InputError('CLI_USAGE', '--plan is one agent\'s plan and cannot be combined with --all');
-    if (!all && positionals.length !== 1) throw new InputError('CLI_USAGE', `report takes exactly one <agent> or --all (got ${positionals.length})`);
+    if (all && typeof values['plan'] === 'string')
+      throw new InputError('CLI_USAGE', "--plan is one agent's plan and cannot be combined with --all");
+    if (!all && positionals.length !== 1)
+      throw new InputError('CLI_USAGE', `report takes exactly one <agent> or --all (got ${positionals.length})`);
     const mode = values['verification'];
     if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
       throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
@@ -65,12 +67,23 @@ export const command: Command = {
       ctx.stdout.write(html);
       return exit;
     }
-    const target = output === undefined ? path.join(agent.location.projectRoot, '.agentfence', agent.location.name, 'report.html') : path.resolve(ctx.cwd, output);
+    const target =
+      output === undefined
+        ? path.join(agent.location.projectRoot, '.agentfence', agent.location.name, 'report.html')
+        : path.resolve(ctx.cwd, output);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, html);
     const shown = path.relative(ctx.cwd, target) || target;
     if (format === 'json') {
-      ctx.out(JSON.stringify({ schemaVersion: 'agentfence.report/v1', agent: agent.location.name, file: shown, verdict, findings: input.findings?.length ?? null }));
+      ctx.out(
+        JSON.stringify({
+          schemaVersion: 'agentfence.report/v1',
+          agent: agent.location.name,
+          file: shown,
+          verdict,
+          findings: input.findings?.length ?? null,
+        }),
+      );
     } else {
       ctx.out(`wrote ${shown} (verdict: ${verdict})`);
     }
@@ -110,7 +123,11 @@ async function assemble(
     ...(repositoryUrl === undefined ? {} : { repositoryUrl }),
   });
   const { agentReportFile, lookupOf } = await import('../verification.js');
-  const lookup = lookupOf(verification, mode === 'file' ? path.relative(agent.location.projectRoot, agentReportFile(agent)) : 'the in-process verification', `no verification (--verification ${mode})`);
+  const lookup = lookupOf(
+    verification,
+    mode === 'file' ? path.relative(agent.location.projectRoot, agentReportFile(agent)) : 'the in-process verification',
+    `no verification (--verification ${mode})`,
+  );
   const guardrails = await checkGuardrails(ctx, agent, given, lookup);
   const { toolIdentity } = await import('../../sbom/agent.js');
   const fingerprints = await context.authorityFingerprints(agent.trustPolicy);
@@ -149,7 +166,8 @@ async function runAll(ctx: CommandContext, mode: Mode, output: string | undefine
   const sbom = await import('../../sbom/index.js');
   const root = findProjectRoot(ctx.cwd);
   const names = stackNames(root);
-  if (names.length === 0) throw new InputError('AGENT_NOT_FOUND', `report --all needs at least one agent under ${path.join(root, 'stacks')} (found none)`);
+  if (names.length === 0)
+    throw new InputError('AGENT_NOT_FOUND', `report --all needs at least one agent under ${path.join(root, 'stacks')} (found none)`);
   const agents: import('../../sbom/fleet.js').FleetAgent[] = [];
   for (const name of names) {
     try {
@@ -180,7 +198,15 @@ async function runAll(ctx: CommandContext, mode: Mode, output: string | undefine
   writeFileSync(target, html);
   const shown = path.relative(ctx.cwd, target) || target;
   if (format === 'json') {
-    ctx.out(JSON.stringify({ schemaVersion: 'agentfence.report-all/v1', file: shown, verdict, agents: agents.map((a) => ({ name: a.name, verdict: a.verdict, ...(a.problem === undefined ? {} : { problem: a.problem }) })), usage: sbom.usageIndex(fleet) }));
+    ctx.out(
+      JSON.stringify({
+        schemaVersion: 'agentfence.report-all/v1',
+        file: shown,
+        verdict,
+        agents: agents.map((a) => ({ name: a.name, verdict: a.verdict, ...(a.problem === undefined ? {} : { problem: a.problem }) })),
+        usage: sbom.usageIndex(fleet),
+      }),
+    );
   } else {
     ctx.out(sbom.renderFleetText(fleet).trimEnd());
     ctx.out(`wrote ${shown} (verdict: ${verdict})`);
@@ -196,7 +222,8 @@ async function readGivenPlan(cwd: string, planFile: string): Promise<readonly Pl
   const { readPlanDocument } = await import('../../plan/read.js');
   const file = path.resolve(cwd, planFile);
   if (!existsSync(file) || !statSync(file).isFile()) throw new InputError('PLAN_NOT_FOUND', `--plan ${planFile} must be an existing file`);
-  if (statSync(file).size > MAX_PLAN_BYTES) throw new InputError('PLAN_TOO_LARGE', `--plan ${planFile} must be at most ${MAX_PLAN_BYTES} bytes`);
+  if (statSync(file).size > MAX_PLAN_BYTES)
+    throw new InputError('PLAN_TOO_LARGE', `--plan ${planFile} must be at most ${MAX_PLAN_BYTES} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));

@@ -83,10 +83,18 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     }
   }
   const { onlinePackageInfo, repositoryBase } = await import('../sbom-context.js');
-  const repositoryUrl = await repositoryBase(agent.location.projectRoot, typeof values['repository-url'] === 'string' ? values['repository-url'] : undefined);
+  const repositoryUrl = await repositoryBase(
+    agent.location.projectRoot,
+    typeof values['repository-url'] === 'string' ? values['repository-url'] : undefined,
+  );
   const packageInfo = online ? await onlinePackageInfo(verification, ctx.env, ctx.log) : undefined;
   const output = typeof values['output'] === 'string' ? values['output'] : undefined;
-  const target = output === undefined ? path.join(agent.location.projectRoot, 'sbom', `${agent.location.name}.cdx.json`) : output === '-' ? '-' : path.resolve(ctx.cwd, output);
+  const target =
+    output === undefined
+      ? path.join(agent.location.projectRoot, 'sbom', `${agent.location.name}.cdx.json`)
+      : output === '-'
+        ? '-'
+        : path.resolve(ctx.cwd, output);
   const shown = target === '-' ? '-' : path.relative(ctx.cwd, target) || target;
   const size = target !== '-' && existsSync(target) && statSync(target).isFile() ? statSync(target).size : undefined;
   // refuse before reading: nothing larger than any SBOM the differ reads can be up to date
@@ -108,7 +116,10 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     ...(packageInfo === undefined ? {} : { packageInfo }),
   });
   const scorecard = sbom.scoreSbom(built.doc);
-  const counts = { components: ((built.doc['components'] as unknown[]) ?? []).length, services: ((built.doc['services'] as unknown[]) ?? []).length };
+  const counts = {
+    components: ((built.doc['components'] as unknown[]) ?? []).length,
+    services: ((built.doc['services'] as unknown[]) ?? []).length,
+  };
 
   if (values['check'] === true) {
     if (target === '-') throw new InputError('CLI_USAGE', '--check needs a file to compare with, not -o -');
@@ -144,7 +155,9 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
       if (upToDate) {
         ctx.out(`${shown} is up to date (CycloneDX ${built.specVersion}, ${counts.components} components, ${counts.services} services)`);
       } else {
-        ctx.out(`${shown} is stale: regenerate with \`agentfence sbom ${agent.location.name}${profile.version === '1.6' ? '' : ` --spec ${profile.version}`}\` and review the change`);
+        ctx.out(
+          `${shown} is stale: regenerate with \`agentfence sbom ${agent.location.name}${profile.version === '1.6' ? '' : ` --spec ${profile.version}`}\` and review the change`,
+        );
         if (problem !== undefined) ctx.out(`  ${problem}`);
         if (diff !== undefined) {
           const summary = sbom.renderDiffText(diff).trimEnd();
@@ -167,7 +180,18 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
   writeFileSync(target, built.json);
   const line = `wrote ${shown} (CycloneDX ${built.specVersion}, ${counts.components} components, ${counts.services} services, verification: ${source})`;
   if (format === 'json') {
-    ctx.out(JSON.stringify({ schemaVersion: 'agentfence.sbom/v1', agent: agent.location.name, file: shown, specVersion: built.specVersion, serialNumber: built.doc['serialNumber'], ...counts, verification: source, scorecard }));
+    ctx.out(
+      JSON.stringify({
+        schemaVersion: 'agentfence.sbom/v1',
+        agent: agent.location.name,
+        file: shown,
+        specVersion: built.specVersion,
+        serialNumber: built.doc['serialNumber'],
+        ...counts,
+        verification: source,
+        scorecard,
+      }),
+    );
   } else {
     ctx.out(line);
     ctx.log(`${sbom.renderScorecardText(scorecard).split('\n')[0]} (agentfence sbom ${agent.location.name} --check lists them)`);

@@ -43,7 +43,10 @@ export const command: Command = {
     // A signature over an expired descriptor is a bundle every verifier refuses: say so now.
     const expires = Date.parse(descriptor.expires);
     if (!(expires > Date.now())) {
-      throw new InputError('DESCRIPTOR_EXPIRED', `descriptor ${args[0]} must not be expired to be signed (got expires ${descriptor.expires}); re-review the API and set a future "expires"`);
+      throw new InputError(
+        'DESCRIPTOR_EXPIRED',
+        `descriptor ${args[0]} must not be expired to be signed (got expires ${descriptor.expires}); re-review the API and set a future "expires"`,
+      );
     }
     const keyFile = values['key'];
     const token = typeof values['identity-token'] === 'string' ? values['identity-token'] : ctx.env['SIGSTORE_ID_TOKEN'];
@@ -59,14 +62,20 @@ export const command: Command = {
         ...(typeof values['tsa-url'] === 'string' ? { tsaURL: values['tsa-url'] } : {}),
       };
     } else {
-      throw new InputError('CLI_USAGE', 'sign api needs --key PRIVATE.pem, or an OIDC token (--identity-token or SIGSTORE_ID_TOKEN) to sign keyless');
+      throw new InputError(
+        'CLI_USAGE',
+        'sign api needs --key PRIVATE.pem, or an OIDC token (--identity-token or SIGSTORE_ID_TOKEN) to sign keyless',
+      );
     }
     const output = path.resolve(ctx.cwd, typeof values['output'] === 'string' ? values['output'] : defaultApiBundlePath(args[0]!));
     if (output === descriptorFile) throw new InputError('CLI_USAGE', '--output must not be the descriptor itself');
     const statement = buildApiStatement(bytes, descriptor, descriptorFile);
     const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE, signer);
     writeFileSync(output, `${JSON.stringify(bundle, null, 2)}\n`);
-    if (ctx.format === 'json') ctx.out(JSON.stringify({ descriptor: path.relative(ctx.cwd, descriptorFile), bundle: path.relative(ctx.cwd, output), statement }, null, 2));
+    if (ctx.format === 'json')
+      ctx.out(
+        JSON.stringify({ descriptor: path.relative(ctx.cwd, descriptorFile), bundle: path.relative(ctx.cwd, output), statement }, null, 2),
+      );
     else ctx.out(`signed ${path.relative(ctx.cwd, descriptorFile)} -> ${path.relative(ctx.cwd, output)}`);
     return 0;
   },

@@ -51,9 +51,11 @@ export const command: Command = {
     if (positionals.length !== 1) throw new InputError('CLI_USAGE', `sign model needs exactly one model path (got ${positionals.length})`);
     const modelPath = path.resolve(ctx.cwd, positionals[0]!);
     const method = values['method'];
-    if (method !== 'files' && method !== 'shards') throw new InputError('CLI_USAGE', `--method must be files or shards (got ${JSON.stringify(method)})`);
+    if (method !== 'files' && method !== 'shards')
+      throw new InputError('CLI_USAGE', `--method must be files or shards (got ${JSON.stringify(method)})`);
     const hash = values['hash'];
-    if (hash !== 'sha256' && hash !== 'blake2b') throw new InputError('CLI_USAGE', `--hash must be sha256 or blake2b (got ${JSON.stringify(hash)})`);
+    if (hash !== 'sha256' && hash !== 'blake2b')
+      throw new InputError('CLI_USAGE', `--hash must be sha256 or blake2b (got ${JSON.stringify(hash)})`);
     const shardText = values['shard-size'] as string | undefined;
     if (shardText !== undefined && (method !== 'shards' || !/^\d+$/.test(shardText))) {
       throw new InputError('CLI_USAGE', `--shard-size needs --method shards and a positive integer (got ${JSON.stringify(shardText)})`);
@@ -61,11 +63,14 @@ export const command: Command = {
     const workers = parseWorkers(values['workers']);
 
     const keyFile = values['key'] as string | undefined;
-    let token = (values['identity-token'] as string | undefined) ?? (keyFile === undefined ? ctx.env['SIGSTORE_ID_TOKEN'] || undefined : undefined);
-    if (keyFile !== undefined && token !== undefined) throw new InputError('CLI_USAGE', 'give either --key K.pem or --identity-token T, not both');
+    let token =
+      (values['identity-token'] as string | undefined) ?? (keyFile === undefined ? ctx.env['SIGSTORE_ID_TOKEN'] || undefined : undefined);
+    if (keyFile !== undefined && token !== undefined)
+      throw new InputError('CLI_USAGE', 'give either --key K.pem or --identity-token T, not both');
     if (keyFile === undefined && token === undefined) {
       // In GitHub Actions with `id-token: write`, the workflow's own OIDC token signs keyless.
-      if (ctx.env['ACTIONS_ID_TOKEN_REQUEST_URL'] === undefined) throw new InputError('CLI_USAGE', 'give --key K.pem or --identity-token T (or SIGSTORE_ID_TOKEN, or run in CI with an OIDC token)');
+      if (ctx.env['ACTIONS_ID_TOKEN_REQUEST_URL'] === undefined)
+        throw new InputError('CLI_USAGE', 'give --key K.pem or --identity-token T (or SIGSTORE_ID_TOKEN, or run in CI with an OIDC token)');
       const { CIContextProvider } = await import('@sigstore/sign');
       token = await new CIContextProvider('sigstore').getToken().catch((error: unknown) => {
         throw new InputError('IDENTITY_TOKEN_UNAVAILABLE', `cannot get the CI OIDC token for keyless signing (${String(error)})`);
@@ -73,7 +78,8 @@ export const command: Command = {
     }
     const certificateFile = values['certificate'] as string | undefined;
     const chainFiles = (values['chain'] as string[] | undefined) ?? [];
-    if (certificateFile !== undefined && keyFile === undefined) throw new InputError('CLI_USAGE', '--certificate needs --key, the private key of that certificate');
+    if (certificateFile !== undefined && keyFile === undefined)
+      throw new InputError('CLI_USAGE', '--certificate needs --key, the private key of that certificate');
     if (chainFiles.length > 0 && certificateFile === undefined) throw new InputError('CLI_USAGE', '--chain needs --certificate');
     const signer: KeySigner | KeylessSigner | CertificateSigner =
       keyFile !== undefined && certificateFile !== undefined
@@ -84,14 +90,14 @@ export const command: Command = {
             chainPem: chainFiles.map((file) => readPemFile(ctx, file, 'certificate chain')),
           }
         : keyFile !== undefined
-        ? { kind: 'key', privateKeyPem: readPemFile(ctx, keyFile, 'private key') }
-        : {
-            kind: 'keyless',
-            identityToken: token!,
-            ...(values['fulcio-url'] === undefined ? {} : { fulcioURL: values['fulcio-url'] as string }),
-            ...(values['rekor-url'] === undefined ? {} : { rekorURL: values['rekor-url'] as string }),
-            ...(values['tsa-url'] === undefined ? {} : { tsaURL: values['tsa-url'] as string }),
-          };
+          ? { kind: 'key', privateKeyPem: readPemFile(ctx, keyFile, 'private key') }
+          : {
+              kind: 'keyless',
+              identityToken: token!,
+              ...(values['fulcio-url'] === undefined ? {} : { fulcioURL: values['fulcio-url'] as string }),
+              ...(values['rekor-url'] === undefined ? {} : { rekorURL: values['rekor-url'] as string }),
+              ...(values['tsa-url'] === undefined ? {} : { tsaURL: values['tsa-url'] as string }),
+            };
 
     const model = await import('../../verify/model/index.js');
     const bar = progressBar(ctx);
@@ -125,7 +131,10 @@ export const command: Command = {
       resources: signed.manifest.resources.length,
     };
     if (ctx.format === 'json') ctx.out(JSON.stringify(summary, null, 2));
-    else ctx.out(`SIGNED model ${summary.model} ${summary.rootDigest} (${summary.files} files, ${summary.resources} resources) -> ${path.relative(ctx.cwd, summary.signature) || summary.signature}`);
+    else
+      ctx.out(
+        `SIGNED model ${summary.model} ${summary.rootDigest} (${summary.files} files, ${summary.resources} resources) -> ${path.relative(ctx.cwd, summary.signature) || summary.signature}`,
+      );
     return ExitCode.PASS;
   },
 };

@@ -5,7 +5,14 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assertNever, ExitCode, InputError } from '../../errors.js';
-import { displayPath, formatLocatedError, resolveAgent, validateManifest, validateTrustPolicy, type ValidationResult } from '../../manifest/index.js';
+import {
+  displayPath,
+  formatLocatedError,
+  resolveAgent,
+  validateManifest,
+  validateTrustPolicy,
+  type ValidationResult,
+} from '../../manifest/index.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
 import type { Command } from './index.js';
@@ -116,4 +123,3 @@ function render(ctx: CommandContext, result: ValidationResult, agent: string | u
       assertNever(ctx.format, '--format');
   }
 }
-

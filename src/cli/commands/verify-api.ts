@@ -34,11 +34,13 @@ export const command: Command = {
       'trusted-root': { type: 'string' },
       'data-classification': { type: 'string', multiple: true },
     });
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify api needs exactly one <descriptor> (got ${positionals.length})`);
+    if (positionals.length !== 1)
+      throw new InputError('CLI_USAGE', `verify api needs exactly one <descriptor> (got ${positionals.length})`);
     if (typeof values['signature'] !== 'string') throw new InputError('CLI_USAGE', 'verify api needs --signature F');
     const classes = (values['data-classification'] as string[] | undefined) ?? [];
     for (const c of classes) {
-      if (!(CLASSIFICATIONS as readonly string[]).includes(c)) throw new InputError('CLI_USAGE', `--data-classification must be one of ${CLASSIFICATIONS.join('|')} (got ${c})`);
+      if (!(CLASSIFICATIONS as readonly string[]).includes(c))
+        throw new InputError('CLI_USAGE', `--data-classification must be one of ${CLASSIFICATIONS.join('|')} (got ${c})`);
     }
     const { authorityFromFlags } = await import('./verify-plugin.js');
     const authority = await authorityFromFlags(ctx.cwd, values, { defaultIssuer: undefined });
@@ -48,14 +50,18 @@ export const command: Command = {
       bundle = JSON.parse(readInput(ctx.cwd, values['signature'], 'signature').toString('utf8'));
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError('BUNDLE_INVALID', `--signature ${values['signature']} must be JSON: ${(error as Error).message}`, { cause: error });
+      throw new InputError('BUNDLE_INVALID', `--signature ${values['signature']} must be JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const { verifyApiDescriptor } = await import('../../verify/api/index.js');
     const { toReason } = await import('../../verify/reason.js');
     const { AgentfenceError } = await import('../../errors.js');
     let result: ArtifactResult;
     try {
-      const verified = verifyApiDescriptor({ descriptorBytes, bundle, where: positionals[0]! }, [authority], { dataClassifications: classes as Classification[] });
+      const verified = verifyApiDescriptor({ descriptorBytes, bundle, where: positionals[0]! }, [authority], {
+        dataClassifications: classes as Classification[],
+      });
       result = {
         kind: 'api',
         name: verified.descriptor.name,
@@ -65,7 +71,11 @@ export const command: Command = {
         digests: { sha256: verified.sha256 },
         tlogIndexes: verified.bundle.tlogIndexes,
         timestamps: verified.bundle.timestamps,
-        details: { hosts: verified.hosts, baseUrl: verified.descriptor.baseUrl, dataClassifications: verified.descriptor.dataClassifications },
+        details: {
+          hosts: verified.hosts,
+          baseUrl: verified.descriptor.baseUrl,
+          dataClassifications: verified.descriptor.dataClassifications,
+        },
       };
     } catch (error) {
       if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;

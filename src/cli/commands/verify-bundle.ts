@@ -56,7 +56,8 @@ function readInput(ctx: CommandContext, file: string, what: string): Buffer {
 
 function toArtifact(ctx: CommandContext, spec: string): ArtifactInput {
   const digest = /^sha256:([0-9a-fA-F]{64})$/.exec(spec);
-  if (digest !== null && !existsSync(path.resolve(ctx.cwd, spec))) return { kind: 'digest', algorithm: 'sha256', hex: digest[1]!.toLowerCase() };
+  if (digest !== null && !existsSync(path.resolve(ctx.cwd, spec)))
+    return { kind: 'digest', algorithm: 'sha256', hex: digest[1]!.toLowerCase() };
   return { kind: 'bytes', data: readInput(ctx, spec, 'artifact') };
 }
 
@@ -93,7 +94,10 @@ export const command: Command = {
       throw new InputError('CLI_USAGE', 'give either --certificate-identity and --certificate-oidc-issuer, or --key');
     }
     if (keyless && (issuer === undefined || (identity === undefined) === (identityRegExp === undefined))) {
-      throw new InputError('CLI_USAGE', 'keyless verification needs --certificate-oidc-issuer and one of --certificate-identity or --certificate-identity-regexp');
+      throw new InputError(
+        'CLI_USAGE',
+        'keyless verification needs --certificate-oidc-issuer and one of --certificate-identity or --certificate-identity-regexp',
+      );
     }
     if (identityRegExp !== undefined) {
       try {

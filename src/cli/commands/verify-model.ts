@@ -62,7 +62,8 @@ export function readPemFile(ctx: CommandContext, file: string, what: string): st
 export function parseWorkers(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 1024) throw new InputError('CLI_USAGE', `--workers must be an integer from 0 to 1024 (got ${JSON.stringify(value)})`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 1024)
+    throw new InputError('CLI_USAGE', `--workers must be an integer from 0 to 1024 (got ${JSON.stringify(value)})`);
   return n;
 }
 
@@ -150,7 +151,9 @@ export function renderModelResult(ctx: CommandContext, result: ArtifactResult, s
     const status = result.status.toUpperCase();
     const painted = ctx.color ? `\u001b[${result.status === 'blocked' ? 31 : 32}m${status}\u001b[0m` : status;
     const digest = result.digests?.['sha256'];
-    ctx.out(`${painted} model ${result.name}${digest === undefined ? '' : ` ${digest}`}  ${result.reason === undefined ? '' : `${result.reason}: `}${result.message}`);
+    ctx.out(
+      `${painted} model ${result.name}${digest === undefined ? '' : ` ${digest}`}  ${result.reason === undefined ? '' : `${result.reason}: `}${result.message}`,
+    );
   }
   return code;
 }
@@ -165,16 +168,29 @@ async function signerPolicy(ctx: CommandContext, values: Record<string, unknown>
   const trustedRoot = (values['trusted-root'] ?? values['trust-config']) as string | undefined;
   const keyless = identity !== undefined || identityRegExp !== undefined || issuer !== undefined;
   const methods = [keyless, key !== undefined, chain.length > 0].filter(Boolean).length;
-  if (methods !== 1) throw new InputError('CLI_USAGE', 'give exactly one of --identity/--issuer (keyless), --key PUB.pem, or --certificate-chain ROOT.pem');
+  if (methods !== 1)
+    throw new InputError('CLI_USAGE', 'give exactly one of --identity/--issuer (keyless), --key PUB.pem, or --certificate-chain ROOT.pem');
   const sigstore = await import('../../verify/sigstore/index.js');
-  const trustRoot = () => (trustedRoot === undefined ? sigstore.loadPublicGoodRoot() : sigstore.loadTrustRootFile(path.resolve(ctx.cwd, trustedRoot)));
+  const trustRoot = () =>
+    trustedRoot === undefined ? sigstore.loadPublicGoodRoot() : sigstore.loadTrustRootFile(path.resolve(ctx.cwd, trustedRoot));
   if (keyless) {
     if (issuer === undefined || (identity === undefined) === (identityRegExp === undefined)) {
       throw new InputError('CLI_USAGE', 'keyless verification needs --issuer and exactly one of --identity or --identity-regexp');
     }
-    return { kind: 'keyless', issuer, ...(identity === undefined ? {} : { subject: identity }), ...(identityRegExp === undefined ? {} : { subjectRegExp: identityRegExp }), trustRoot: trustRoot() };
+    return {
+      kind: 'keyless',
+      issuer,
+      ...(identity === undefined ? {} : { subject: identity }),
+      ...(identityRegExp === undefined ? {} : { subjectRegExp: identityRegExp }),
+      trustRoot: trustRoot(),
+    };
   }
-  if (key !== undefined) return { kind: 'key', publicKeyPem: readPemFile(ctx, key, 'public key'), ...(trustedRoot === undefined ? {} : { trustRoot: trustRoot() }) };
+  if (key !== undefined)
+    return {
+      kind: 'key',
+      publicKeyPem: readPemFile(ctx, key, 'public key'),
+      ...(trustedRoot === undefined ? {} : { trustRoot: trustRoot() }),
+    };
   return { kind: 'certificate', chainPem: chain.map((file) => readPemFile(ctx, file, 'certificate')) };
 }
 
@@ -182,13 +198,15 @@ export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, options);
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify model needs exactly one model path (got ${positionals.length})`);
+    if (positionals.length !== 1)
+      throw new InputError('CLI_USAGE', `verify model needs exactly one model path (got ${positionals.length})`);
     const modelPath = path.resolve(ctx.cwd, positionals[0]!);
     if (!existsSync(modelPath)) throw new InputError('MODEL_NOT_FOUND', `model path ${modelPath} does not exist`);
     const workers = parseWorkers(values['workers']);
     const policy = await signerPolicy(ctx, values);
     const model = await import('../../verify/model/index.js');
-    const signaturePath = values['signature'] === undefined ? model.defaultSignaturePath(modelPath) : path.resolve(ctx.cwd, values['signature'] as string);
+    const signaturePath =
+      values['signature'] === undefined ? model.defaultSignaturePath(modelPath) : path.resolve(ctx.cwd, values['signature'] as string);
     const ignorePaths = resolveIgnorePaths(ctx, modelPath, (values['ignore-paths'] as string[] | undefined) ?? []);
     const name = path.basename(modelPath);
     const bar = progressBar(ctx);

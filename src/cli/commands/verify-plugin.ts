@@ -40,17 +40,26 @@ type Values = Record<string, string | boolean | string[] | boolean[] | undefined
  * A single authority from identity flags: `--key PUB.pem`, or keyless `--issuer` with `--identity`
  * (exact) / `--identity-regexp` / `--source-repository`. Shared by `verify api` and `verify plugin`.
  */
-export async function authorityFromFlags(cwd: string, values: Values, options: { readonly defaultIssuer: string | undefined }): Promise<ResolvedAuthority> {
+export async function authorityFromFlags(
+  cwd: string,
+  values: Values,
+  options: { readonly defaultIssuer: string | undefined },
+): Promise<ResolvedAuthority> {
   const sigstore = await import('../../verify/sigstore/index.js');
-  const str = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const str = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const key = str('key');
   if (key !== undefined) {
-    if (str('identity') !== undefined || str('identity-regexp') !== undefined) throw new InputError('CLI_USAGE', 'use either --key or --identity/--identity-regexp, not both');
+    if (str('identity') !== undefined || str('identity-regexp') !== undefined)
+      throw new InputError('CLI_USAGE', 'use either --key or --identity/--identity-regexp, not both');
     const publicKeyPem = readInput(cwd, key, '--key').toString('utf8');
     const trustedRoot = str('trusted-root');
     return {
       name: 'cli-key',
-      policy: { kind: 'key', publicKeyPem, ...(trustedRoot ? { trustRoot: sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) } : {}) },
+      policy: {
+        kind: 'key',
+        publicKeyPem,
+        ...(trustedRoot ? { trustRoot: sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) } : {}),
+      },
       describe: `key ${key}`,
     };
   }
@@ -59,7 +68,8 @@ export async function authorityFromFlags(cwd: string, values: Values, options: {
   const identityRegExp = str('identity-regexp');
   const repo = str('source-repository');
   if (issuer === undefined) throw new InputError('CLI_USAGE', 'needs --key PUB.pem, or --issuer with --identity or --identity-regexp');
-  if (identity !== undefined && identityRegExp !== undefined) throw new InputError('CLI_USAGE', 'use either --identity or --identity-regexp, not both');
+  if (identity !== undefined && identityRegExp !== undefined)
+    throw new InputError('CLI_USAGE', 'use either --identity or --identity-regexp, not both');
   if (identity === undefined && identityRegExp === undefined && repo === undefined && options.defaultIssuer === undefined) {
     throw new InputError('CLI_USAGE', 'needs --identity or --identity-regexp with --issuer');
   }
@@ -97,11 +107,12 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
     },
     false,
   );
-  void positionals;
+  positionals;
   if (typeof values['tarball'] !== 'string' || typeof values['attestations'] !== 'string') {
     throw new InputError('CLI_USAGE', 'verify plugin needs --tarball PKG.tgz and --attestations ATT.json');
   }
-  if ((values['name'] === undefined) !== (values['version'] === undefined)) throw new InputError('CLI_USAGE', 'give --name and --version together');
+  if ((values['name'] === undefined) !== (values['version'] === undefined))
+    throw new InputError('CLI_USAGE', 'give --name and --version together');
   const npm = await import('../../verify/npm/index.js');
   const { loadPublicGoodRoot } = await import('../../verify/sigstore/index.js');
   const { toReason } = await import('../../verify/reason.js');
@@ -115,7 +126,9 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
     attestations = JSON.parse(readInput(ctx.cwd, values['attestations'], '--attestations').toString('utf8'));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('ATTESTATIONS_INVALID', `--attestations ${values['attestations']} must be JSON: ${(error as Error).message}`, { cause: error });
+    throw new InputError('ATTESTATIONS_INVALID', `--attestations ${values['attestations']} must be JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let extraKeys: never[] = [];
   if (typeof values['registry-keys'] === 'string') {
@@ -157,13 +170,17 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
       digests: { sha512: verified.sha512 },
       tlogIndexes: [...(p?.tlogIndexes ?? []), ...(verified.publish?.tlogIndexes ?? [])],
       timestamps: [...(p?.timestamps ?? []), ...(verified.publish?.timestamps ?? [])],
-      details: { purl: npm.toNpmPurl(name, version), integrity, ...(p ? { provenance: { predicateType: p.predicateType, sourceRepository: p.sourceRepository ?? null } } : {}) },
+      details: {
+        purl: npm.toNpmPurl(name, version),
+        integrity,
+        ...(p ? { provenance: { predicateType: p.predicateType, sourceRepository: p.sourceRepository ?? null } } : {}),
+      },
     };
   } catch (error) {
     if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
     result = { kind: 'plugin', name, version, status: 'blocked', reason: toReason(error), message: (error as Error).message };
   }
-  return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, values['tarball'] as string, findProjectRoot(ctx.cwd)) });
+  return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, values['tarball'], findProjectRoot(ctx.cwd)) });
 }
 
 export const command: Command = { usage: USAGE, run };

@@ -46,7 +46,8 @@ function paint(ctx: CommandContext, status: ArtifactResult['status'], text: stri
 
 /** One line per artifact: status, kind, name@version, reason and the actionable message. */
 export function renderResultLines(ctx: CommandContext, results: readonly ArtifactResult[]): string[] {
-  const label = (r: ArtifactResult) => `${r.name}${r.version !== undefined && r.status === 'verified' ? `@${r.version}` : r.version !== undefined ? `@${r.version}` : ''}`;
+  const label = (r: ArtifactResult) =>
+    `${r.name}${r.version !== undefined && r.status === 'verified' ? `@${r.version}` : r.version !== undefined ? `@${r.version}` : ''}`;
   const width = Math.min(40, Math.max(0, ...results.map((r) => label(r).length)));
   return results.map((r) => {
     const status = paint(ctx, r.status, r.status.toUpperCase().padEnd(8));
@@ -79,10 +80,18 @@ export function artifactSarifFinding(r: ArtifactResult, locator?: ArtifactLocato
     ruleId: `supply-chain-${r.kind}`,
     level: r.status === 'blocked' ? 'error' : 'warning',
     message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
-    ...(locator !== undefined ? { location: locator.artifact(r.kind, r.name) } : file !== undefined ? { location: { file, startLine: 1 } } : {}),
+    ...(locator !== undefined
+      ? { location: locator.artifact(r.kind, r.name) }
+      : file !== undefined
+        ? { location: { file, startLine: 1 } }
+        : {}),
     logicalLocation: { name: `${r.kind}:${r.name}`, kind: 'artifact' },
     identity: [r.kind, r.name, r.version ?? '', r.reason ?? 'ERROR'].join('\u0000'),
-    properties: { reason: r.reason ?? 'ERROR', ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.signer ? { signer: r.signer.identity } : {}) },
+    properties: {
+      reason: r.reason ?? 'ERROR',
+      ...(r.expected !== undefined ? { expected: r.expected } : {}),
+      ...(r.signer ? { signer: r.signer.identity } : {}),
+    },
   };
 }
 
@@ -95,7 +104,9 @@ export function resultsToSarif(results: readonly ArtifactResult[], where: SarifW
     version: packageVersion(),
     exitCode: results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS,
     rules: SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)),
-    findings: results.filter((r) => r.status === 'blocked' || r.status === 'warned').map((r) => artifactSarifFinding(r, where.locator, where.file)),
+    findings: results
+      .filter((r) => r.status === 'blocked' || r.status === 'warned')
+      .map((r) => artifactSarifFinding(r, where.locator, where.file)),
   });
 }
 
@@ -121,7 +132,9 @@ function progressPrinter(ctx: CommandContext): ((model: string, p: { bytesDone: 
     const rate = settled ? p.bytesDone / seconds : 0;
     const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
     const speed = settled ? `${(rate / 1e6).toFixed(0)} MB/s ETA ${Math.ceil((p.bytesTotal - p.bytesDone) / rate)}s` : '-- MB/s ETA --';
-    ctx.stderr.write(`\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${speed}   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`);
+    ctx.stderr.write(
+      `\r${model}: ${pct}% ${(p.bytesDone / 1e6).toFixed(0)}/${(p.bytesTotal / 1e6).toFixed(0)} MB ${speed}   ${p.bytesDone >= p.bytesTotal ? '\n' : ''}`,
+    );
   };
 }
 
@@ -137,9 +150,16 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   const agent = loadAgent(positionals[0]!, ctx.cwd);
   const onModelProgress = progressPrinter(ctx);
   const online = values['online'] === true;
-  const report = await verifyAgent(agent, { online, ...(online ? { registry: configuredRegistry(ctx.env) } : {}), ...(onModelProgress ? { onModelProgress } : {}) });
+  const report = await verifyAgent(agent, {
+    online,
+    ...(online ? { registry: configuredRegistry(ctx.env) } : {}),
+    ...(onModelProgress ? { onModelProgress } : {}),
+  });
   if (report.results.length === 0) {
-    throw new InputError('NOTHING_TO_VERIFY', `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`);
+    throw new InputError(
+      'NOTHING_TO_VERIFY',
+      `agent ${report.agent} must declare at least one model, plugin or API to verify (it declares none)`,
+    );
   }
   const output = typeof values['output'] === 'string' ? path.resolve(ctx.cwd, values['output']) : agentReportFile(agent);
   writeReport(output, report);

@@ -9,7 +9,16 @@ import * as pulumi from '@pulumi/pulumi';
 import type { AgentManifest } from '../../manifest/types.js';
 import { buildGatewayCedar } from '../../cedar/gateway.js';
 import { gatewayTools, type GatewayTool } from '../../cedar/targets.js';
-import { accountRootArn, argError, arn, assertScope, type AwsScope, physicalName, toPolicyDocument, uniqueSorted } from './builders/common.js';
+import {
+  accountRootArn,
+  argError,
+  arn,
+  assertScope,
+  type AwsScope,
+  physicalName,
+  toPolicyDocument,
+  uniqueSorted,
+} from './builders/common.js';
 import { buildAgentMetadata } from '../../rules/iam/agent-metadata.js';
 import { agentRoleArn, agentRoleName } from './builders/identity.js';
 import {
@@ -58,7 +67,9 @@ export interface AgentEnvironmentArgs {
   /** OpenAPI documents (JSON or YAML text) of the APIs that OpenAPI tool targets use, by API name, read from the verified descriptors. Defaults to none. */
   readonly openApiDocuments?: Readonly<Record<string, string>>;
   /** Outbound credentials from the token vault per gateway target (OpenAPI and MCP server targets). Defaults to none. */
-  readonly targetCredentials?: Readonly<Record<string, { readonly apiKeyProviderArn: string } | { readonly oauthProviderArn: string; readonly scopes: readonly string[] }>>;
+  readonly targetCredentials?: Readonly<
+    Record<string, { readonly apiKeyProviderArn: string } | { readonly oauthProviderArn: string; readonly scopes: readonly string[] }>
+  >;
   /** JWT authorizer of the AgentCore runtime and gateway. Defaults to a Cognito user pool and client created for the agent. */
   readonly authorizer?: JwtAuthorizerArgs;
   /** Reviewers of approval requests. Defaults to the owner's email. */
@@ -79,24 +90,45 @@ const COMPONENT = 'AgentEnvironment';
 
 /** Validates the args that only this component reads; children validate theirs. */
 export function validateAgentEnvironmentArgs(args: AgentEnvironmentArgs): AwsScope {
-  if (args.manifest === undefined || args.manifest === null || typeof args.manifest !== 'object') throw argError(COMPONENT, 'manifest', 'be a validated agent manifest', args.manifest);
+  if (args.manifest === undefined || args.manifest === null || typeof args.manifest !== 'object')
+    throw argError(COMPONENT, 'manifest', 'be a validated agent manifest', args.manifest);
   const scope = assertScope(COMPONENT, 'manifest.identity', args.manifest.identity);
   if (args.authorizer !== undefined) {
-    if (!/^https:\/\/[^\s]+$/.test(args.authorizer.discoveryUrl)) throw argError(COMPONENT, 'authorizer.discoveryUrl', 'be an https URL', args.authorizer.discoveryUrl);
+    if (!/^https:\/\/[^\s]+$/.test(args.authorizer.discoveryUrl))
+      throw argError(COMPONENT, 'authorizer.discoveryUrl', 'be an https URL', args.authorizer.discoveryUrl);
     if ((args.authorizer.allowedAudiences ?? []).length === 0 && (args.authorizer.allowedClients ?? []).length === 0) {
       throw argError(COMPONENT, 'authorizer', 'restrict allowedAudiences or allowedClients', args.authorizer);
     }
   }
   // A tag can be moved to other bytes after review: the runtime runs an image pinned by digest, from ECR.
   if (args.runtimeImage !== undefined && parseEcrImage(args.runtimeImage) === undefined) {
-    throw argError(COMPONENT, 'runtimeImage', 'be an ECR image pinned by digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<64 hex>)', args.runtimeImage);
+    throw argError(
+      COMPONENT,
+      'runtimeImage',
+      'be an ECR image pinned by digest (<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<64 hex>)',
+      args.runtimeImage,
+    );
   }
   if (args.manifest.identity.runtime === 'agentcore' && args.runtimeImage === undefined) {
-    throw argError(COMPONENT, 'runtimeImage', 'be set for the AgentCore runtime (an ECR image pinned by digest; stack config agentfence:runtimeImage)', args.runtimeImage);
+    throw argError(
+      COMPONENT,
+      'runtimeImage',
+      'be set for the AgentCore runtime (an ECR image pinned by digest; stack config agentfence:runtimeImage)',
+      args.runtimeImage,
+    );
   }
   for (const entry of gatewayTools(args.manifest)) {
-    if (entry.kind === 'openapi' && 'openApi' in entry.tool.mcp.target && args.openApiDocuments?.[entry.tool.mcp.target.openApi.api] === undefined) {
-      throw argError(COMPONENT, `openApiDocuments.${entry.tool.mcp.target.openApi.api}`, `hold the OpenAPI document of tool ${entry.tool.name}'s target`, undefined);
+    if (
+      entry.kind === 'openapi' &&
+      'openApi' in entry.tool.mcp.target &&
+      args.openApiDocuments?.[entry.tool.mcp.target.openApi.api] === undefined
+    ) {
+      throw argError(
+        COMPONENT,
+        `openApiDocuments.${entry.tool.mcp.target.openApi.api}`,
+        `hold the OpenAPI document of tool ${entry.tool.name}'s target`,
+        undefined,
+      );
     }
   }
   if (args.manifest.network?.egress === 'none' && (args.apiHosts ?? []).length > 0) {
@@ -133,7 +165,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     const gatedTools = m.tools.filter(isGated);
     const models = m.models.filter((model) => model.hosted !== undefined).map((model) => ({ name: model.name, hostedId: model.hosted! }));
     const image = m.identity.runtime === 'agentcore' && args.runtimeImage !== undefined ? parseEcrImage(args.runtimeImage) : undefined;
-    const actions = uniqueSorted([...grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0), ...(image !== undefined ? ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] : [])]);
+    const actions = uniqueSorted([
+      ...grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0),
+      ...(image !== undefined ? ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] : []),
+    ]);
     const keyAdmins = args.keyAdmins !== undefined ? { keyAdmins: args.keyAdmins } : {};
     const child = { parent: this };
 
@@ -168,7 +203,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         retentionDays: m.monitoring.logRetentionDays,
         agentRoleArn: agentRoleArn(agent, scope),
         declaredActions: actions,
-        ...(m.monitoring.alarmEmail !== undefined ? { alarmEmail: m.monitoring.alarmEmail } : m.monitoring.alarmTopicArn === undefined ? { alarmEmail: m.owner.email } : {}),
+        ...(m.monitoring.alarmEmail !== undefined
+          ? { alarmEmail: m.monitoring.alarmEmail }
+          : m.monitoring.alarmTopicArn === undefined
+            ? { alarmEmail: m.owner.email }
+            : {}),
         ...(m.monitoring.alarmTopicArn !== undefined ? { alarmTopicArn: m.monitoring.alarmTopicArn } : {}),
         ...(args.cloudTrail !== undefined ? { cloudTrail: args.cloudTrail } : {}),
         ...keyAdmins,
@@ -178,7 +217,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
 
     for (const store of m.dataStores) {
       this.stores.push(
-        new EncryptedStore(`${name}-store-${store.name}`, { agentName: agent, scope, store, agentRoleArn: this.identity.roleArn, owner, riskTier, ...keyAdmins }, child),
+        new EncryptedStore(
+          `${name}-store-${store.name}`,
+          { agentName: agent, scope, store, agentRoleArn: this.identity.roleArn, owner, riskTier, ...keyAdmins },
+          child,
+        ),
       );
     }
 
@@ -208,7 +251,12 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         scope,
         roleName: this.identity.roleName,
         tools: m.tools,
-        stores: this.stores.map((store, i) => ({ name: m.dataStores[i]!.name, kind: m.dataStores[i]!.kind, arn: store.arn, keyArn: store.keyArn })),
+        stores: this.stores.map((store, i) => ({
+          name: m.dataStores[i]!.name,
+          kind: m.dataStores[i]!.kind,
+          arn: store.arn,
+          keyArn: store.keyArn,
+        })),
         gates: this.gates.map((gate, i) => ({ tool: gatedTools[i]!.name, stateMachineArn: gate.stateMachineArn })),
         models,
         logStreamArn: this.audit.agentStreamArn,
@@ -223,7 +271,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         scope,
         runtime: m.identity.runtime,
         egress: m.network.egress,
-        allowedHosts: m.network.egress === 'firewall' ? args.apiHosts ?? [] : [],
+        allowedHosts: m.network.egress === 'firewall' ? (args.apiHosts ?? []) : [],
         actions,
         owner,
         riskTier,
@@ -240,11 +288,23 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       this.runtime = built.runtime;
       this.gateway = built.gateway;
     }
-    this.registerOutputs({ agentfence: metadata, roleArn: this.roleArn, paused, gateArns: this.gates.map((gate) => gate.stateMachineArn), storeArns: this.stores.map((store) => store.arn) });
+    this.registerOutputs({
+      agentfence: metadata,
+      roleArn: this.roleArn,
+      paused,
+      gateArns: this.gates.map((gate) => gate.stateMachineArn),
+      storeArns: this.stores.map((store) => store.arn),
+    });
   }
 
   /** The AgentCore runtime in VPC mode and its gateway: CUSTOM_JWT authorizer, policy engine ENFORCE. */
-  private buildAgentCore(name: string, args: AgentEnvironmentArgs, scope: AwsScope, image: ImageRef, paused: boolean): { runtime: aws.bedrock.AgentcoreAgentRuntime; gateway: aws.bedrock.AgentcoreGateway } {
+  private buildAgentCore(
+    name: string,
+    args: AgentEnvironmentArgs,
+    scope: AwsScope,
+    image: ImageRef,
+    paused: boolean,
+  ): { runtime: aws.bedrock.AgentcoreAgentRuntime; gateway: aws.bedrock.AgentcoreGateway } {
     const m = args.manifest;
     const agent = m.name;
     const child = { parent: this };
@@ -266,7 +326,14 @@ export class AgentEnvironment extends pulumi.ComponentResource {
           name: physicalName(['agentfence', agent, 'callers'], 128),
           deletionProtection: 'ACTIVE',
           adminCreateUserConfig: { allowAdminCreateUserOnly: true },
-          passwordPolicy: { minimumLength: 14, requireLowercase: true, requireNumbers: true, requireSymbols: true, requireUppercase: true, temporaryPasswordValidityDays: 1 },
+          passwordPolicy: {
+            minimumLength: 14,
+            requireLowercase: true,
+            requireNumbers: true,
+            requireSymbols: true,
+            requireUppercase: true,
+            temporaryPasswordValidityDays: 1,
+          },
           mfaConfiguration: 'ON',
           softwareTokenMfaConfiguration: { enabled: true },
           tags,
@@ -275,10 +342,20 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       );
       const client = new aws.cognito.UserPoolClient(
         `${name}-callers-client`,
-        { name: physicalName(['agentfence', agent], 128), userPoolId: pool.id, generateSecret: true, preventUserExistenceErrors: 'ENABLED', enableTokenRevocation: true, explicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] },
+        {
+          name: physicalName(['agentfence', agent], 128),
+          userPoolId: pool.id,
+          generateSecret: true,
+          preventUserExistenceErrors: 'ENABLED',
+          enableTokenRevocation: true,
+          explicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+        },
         child,
       );
-      jwt = { discoveryUrl: pulumi.interpolate`https://cognito-idp.${scope.region}.amazonaws.com/${pool.id}/.well-known/openid-configuration`, allowedClients: [client.id] };
+      jwt = {
+        discoveryUrl: pulumi.interpolate`https://cognito-idp.${scope.region}.amazonaws.com/${pool.id}/.well-known/openid-configuration`,
+        allowedClients: [client.id],
+      };
     }
 
     const gatewayName = physicalName(['agentfence', agent], 100);
@@ -318,7 +395,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
           Effect: 'Allow',
           Principal: { Service: 'bedrock-agentcore.amazonaws.com' },
           Action: ['sts:AssumeRole'],
-          Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'bedrock-agentcore', 'gateway/*') } },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': scope.account },
+            ArnLike: { 'aws:SourceArn': arn(scope, 'bedrock-agentcore', 'gateway/*') },
+          },
         },
       ]),
       // At most: fetch outbound credentials of the agent's own workload identity from the token vault.
@@ -326,10 +406,18 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         {
           Sid: 'OutboundCredentialsOfThisAgentOnly',
           Effect: 'Allow',
-          Action: ['bedrock-agentcore:GetResourceApiKey', 'bedrock-agentcore:GetResourceOauth2Token', 'bedrock-agentcore:GetWorkloadAccessToken'],
+          Action: [
+            'bedrock-agentcore:GetResourceApiKey',
+            'bedrock-agentcore:GetResourceOauth2Token',
+            'bedrock-agentcore:GetWorkloadAccessToken',
+          ],
           Resource: [
             arn(scope, 'bedrock-agentcore', 'workload-identity-directory/default'),
-            arn(scope, 'bedrock-agentcore', `workload-identity-directory/default/workload-identity/${physicalName(['agentfence', agent], 48)}`),
+            arn(
+              scope,
+              'bedrock-agentcore',
+              `workload-identity-directory/default/workload-identity/${physicalName(['agentfence', agent], 48)}`,
+            ),
             arn(scope, 'bedrock-agentcore', 'token-vault/default'),
           ],
         },
@@ -338,11 +426,20 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       tags,
     }).role;
     if (invoke.length > 0) {
-      new aws.iam.RolePolicy(`${name}-gateway-invoke`, { name: 'invoke-own-tool-functions', role: gatewayRole.name, policy: JSON.stringify(toPolicyDocument(invoke)) }, child);
+      new aws.iam.RolePolicy(
+        `${name}-gateway-invoke`,
+        { name: 'invoke-own-tool-functions', role: gatewayRole.name, policy: JSON.stringify(toPolicyDocument(invoke)) },
+        child,
+      );
     }
     const engine = new aws.bedrock.AgentcorePolicyEngine(
       `${name}-policy-engine`,
-      { name: underscore, description: `Cedar policies for the tools of agent ${agent}: anything not permitted is denied.`, encryptionKeyArn: key.arn, tags },
+      {
+        name: underscore,
+        description: `Cedar policies for the tools of agent ${agent}: anything not permitted is denied.`,
+        encryptionKeyArn: key.arn,
+        tags,
+      },
       child,
     );
     const authorizer = { customJwtAuthorizer: jwt };
@@ -366,7 +463,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     // The execution role pulls exactly its image's repository; the registry token has no narrower resource.
     const pull = new aws.iam.RolePolicy(
       `${name}-runtime-pull`,
-      { name: 'pull-runtime-image', role: this.identity.roleName, policy: JSON.stringify(toPolicyDocument(buildImagePullStatements(image))) },
+      {
+        name: 'pull-runtime-image',
+        role: this.identity.roleName,
+        policy: JSON.stringify(toPolicyDocument(buildImagePullStatements(image))),
+      },
       child,
     );
     const runtime = new aws.bedrock.AgentcoreAgentRuntime(
@@ -376,7 +477,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         description: `Runtime of agent ${agent}, inside its VPC.`,
         roleArn: this.identity.roleArn,
         agentRuntimeArtifact: { containerConfiguration: { containerUri: args.runtimeImage! } },
-        networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: this.network.subnetIds, securityGroups: this.network.securityGroupIds } },
+        networkConfiguration: {
+          networkMode: 'VPC',
+          networkModeConfig: { subnets: this.network.subnetIds, securityGroups: this.network.securityGroupIds },
+        },
         authorizerConfiguration: authorizer,
         tags,
       },
@@ -386,7 +490,14 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   }
 
   /** One gateway target per target of the manifest's tools; gated tools only through their approval-gate request function. */
-  private buildTargets(name: string, args: AgentEnvironmentArgs, scope: AwsScope, gateway: aws.bedrock.AgentcoreGateway, tools: readonly GatewayTool[], tags: Record<string, string>): void {
+  private buildTargets(
+    name: string,
+    args: AgentEnvironmentArgs,
+    scope: AwsScope,
+    gateway: aws.bedrock.AgentcoreGateway,
+    tools: readonly GatewayTool[],
+    tags: Record<string, string>,
+  ): void {
     const agent = args.manifest.name;
     for (const target of groupTargets(tools)) {
       const targetConfiguration = this.targetConfiguration(name, args, scope, target, tags);
@@ -414,14 +525,30 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     }
   }
 
-  private targetConfiguration(name: string, args: AgentEnvironmentArgs, scope: AwsScope, target: TargetSpec, tags: Record<string, string>): aws.types.input.bedrock.AgentcoreGatewayTargetTargetConfiguration {
-    const inline = target.tools.map((entry) => ({ name: entry.tool.mcp.toolName, description: entry.tool.mcp.description, inputSchema: toInlineInputSchema(entry.tool.mcp.inputSchema) }));
+  private targetConfiguration(
+    name: string,
+    args: AgentEnvironmentArgs,
+    scope: AwsScope,
+    target: TargetSpec,
+    tags: Record<string, string>,
+  ): aws.types.input.bedrock.AgentcoreGatewayTargetTargetConfiguration {
+    const inline = target.tools.map((entry) => ({
+      name: entry.tool.mcp.toolName,
+      description: entry.tool.mcp.description,
+      inputSchema: toInlineInputSchema(entry.tool.mcp.inputSchema),
+    }));
     const first = target.tools[0]!;
     switch (target.kind) {
       case 'lambda':
-        return { mcp: { lambda: { lambdaArn: (first.tool.mcp.target as { lambda: string }).lambda, toolSchema: { inlinePayloads: inline } } } };
+        return {
+          mcp: { lambda: { lambdaArn: (first.tool.mcp.target as { lambda: string }).lambda, toolSchema: { inlinePayloads: inline } } },
+        };
       case 'approval-gate':
-        return { mcp: { lambda: { lambdaArn: this.gateRequestFunction(name, args, scope, first, tags).arn, toolSchema: { inlinePayloads: inline } } } };
+        return {
+          mcp: {
+            lambda: { lambdaArn: this.gateRequestFunction(name, args, scope, first, tags).arn, toolSchema: { inlinePayloads: inline } },
+          },
+        };
       case 'openapi': {
         const api = (first.tool.mcp.target as { openApi: { api: string } }).openApi.api;
         return { mcp: { openApiSchema: { inlinePayload: { payload: args.openApiDocuments![api]! } } } };
@@ -436,25 +563,46 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   }
 
   /** The function a gated tool's target invokes: it only starts an execution of the tool's approval gate. */
-  private gateRequestFunction(name: string, args: AgentEnvironmentArgs, scope: AwsScope, entry: GatewayTool, tags: Record<string, string>): aws.lambda.Function {
+  private gateRequestFunction(
+    name: string,
+    args: AgentEnvironmentArgs,
+    scope: AwsScope,
+    entry: GatewayTool,
+    tags: Record<string, string>,
+  ): aws.lambda.Function {
     const agent = args.manifest.name;
     // Gates are created in the order of the manifest's gated tools.
     const gate = this.gates[args.manifest.tools.filter(isGated).findIndex((tool) => tool.name === entry.tool.name)]!;
     const functionName = gateRequestFunctionName(agent, entry.tool.name);
     const statements = [
       { Sid: 'StartThisApprovalGateOnly', Effect: 'Allow' as const, Action: ['states:StartExecution'], Resource: [gate.stateMachineArn] },
-      { Sid: 'WriteAuditLog', Effect: 'Allow' as const, Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${this.audit.logGroupArn}:log-stream:*`] },
+      {
+        Sid: 'WriteAuditLog',
+        Effect: 'Allow' as const,
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: [`${this.audit.logGroupArn}:log-stream:*`],
+      },
     ];
     const role = createBoundedRole(this, `${name}-gate-${entry.tool.name}-request-role`, {
       roleName: physicalName(['agentfence', agent, entry.tool.name, 'request'], 64),
       description: `Role of the approval request function of tool ${entry.tool.name} (agent ${agent}): starts its approval gate, nothing else.`,
       assumeRolePolicy: toPolicyDocument([
-        { Sid: 'AssumeByLambdaOnly', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:SourceAccount': scope.account } } },
+        {
+          Sid: 'AssumeByLambdaOnly',
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: ['sts:AssumeRole'],
+          Condition: { StringEquals: { 'aws:SourceAccount': scope.account } },
+        },
       ]),
       boundary: toPolicyDocument(statements),
       tags,
     }).role;
-    const policy = new aws.iam.RolePolicy(`${name}-gate-${entry.tool.name}-request-policy`, { name: 'start-approval-gate', role: role.name, policy: JSON.stringify(toPolicyDocument(statements)) }, { parent: this });
+    const policy = new aws.iam.RolePolicy(
+      `${name}-gate-${entry.tool.name}-request-policy`,
+      { name: 'start-approval-gate', role: role.name, policy: JSON.stringify(toPolicyDocument(statements)) },
+      { parent: this },
+    );
     return new aws.lambda.Function(
       `${name}-gate-${entry.tool.name}-request`,
       {
@@ -475,16 +623,27 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   }
 
   /** One AgentCore policy per generated Cedar policy, attached to the engine, validated against the targets' schema. */
-  private buildToolPolicies(name: string, m: AgentManifest, engine: aws.bedrock.AgentcorePolicyEngine, gateway: aws.bedrock.AgentcoreGateway, paused: boolean): void {
+  private buildToolPolicies(
+    name: string,
+    m: AgentManifest,
+    engine: aws.bedrock.AgentcorePolicyEngine,
+    gateway: aws.bedrock.AgentcoreGateway,
+    paused: boolean,
+  ): void {
     const offline = buildGatewayCedar(m, { paused });
-    const texts = gateway.gatewayArn.apply((gatewayArn) => buildGatewayCedar(m, { gatewayArn, paused }).policies.map((policy) => policy.text));
+    const texts = gateway.gatewayArn.apply((gatewayArn) =>
+      buildGatewayCedar(m, { gatewayArn, paused }).policies.map((policy) => policy.text),
+    );
     offline.policies.forEach((policy, i) => {
       this.toolPolicies.push(
         new aws.bedrock.AgentcorePolicy(
           `${name}-cedar-${policy.id}`,
           {
             name: policy.id.replace(/-/g, '_'),
-            description: policy.tool === undefined ? `Kill switch of agent ${m.name}: every tool call is denied.` : `${policy.effect} ${policy.role} of tool ${policy.tool} (agent ${m.name}).`,
+            description:
+              policy.tool === undefined
+                ? `Kill switch of agent ${m.name}: every tool call is denied.`
+                : `${policy.effect} ${policy.role} of tool ${policy.tool} (agent ${m.name}).`,
             policyEngineId: engine.policyEngineId,
             definition: { cedar: { statement: texts.apply((all) => all[i]!) } },
             validationMode: 'FAIL_ON_ANY_FINDINGS',

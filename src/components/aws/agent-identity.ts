@@ -6,7 +6,17 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, Runtime } from '../../manifest/types.js';
-import { agentTags, assertAction, assertAgentName, assertArn, assertOneOf, assertScope, argError, type AwsScope, physicalName } from './builders/common.js';
+import {
+  agentTags,
+  assertAction,
+  assertAgentName,
+  assertArn,
+  assertOneOf,
+  assertScope,
+  argError,
+  type AwsScope,
+  physicalName,
+} from './builders/common.js';
 import { agentRoleName, buildDenyAllPolicy, buildPermissionsBoundary, buildTrustPolicy } from './builders/identity.js';
 
 /** Sessions of the agent role last at most one hour. */
@@ -41,9 +51,11 @@ export function validateAgentIdentityArgs(args: AgentIdentityArgs): void {
   assertAgentName(COMPONENT, 'agentName', args.agentName);
   assertOneOf(COMPONENT, 'runtime', args.runtime, ['agentcore', 'ecs', 'lambda', 'eks'] as const);
   assertScope(COMPONENT, 'scope', args.scope);
-  if (typeof args.owner !== 'string' || args.owner.trim() === '' || args.owner.length > 256) throw argError(COMPONENT, 'owner', 'be a non-empty tag value (<= 256 chars)', args.owner);
+  if (typeof args.owner !== 'string' || args.owner.trim() === '' || args.owner.length > 256)
+    throw argError(COMPONENT, 'owner', 'be a non-empty tag value (<= 256 chars)', args.owner);
   assertOneOf(COMPONENT, 'riskTier', args.riskTier, ['low', 'high'] as const);
-  if (!Array.isArray(args.boundaryActions) || args.boundaryActions.length === 0) throw argError(COMPONENT, 'boundaryActions', 'be a non-empty list', args.boundaryActions);
+  if (!Array.isArray(args.boundaryActions) || args.boundaryActions.length === 0)
+    throw argError(COMPONENT, 'boundaryActions', 'be a non-empty list', args.boundaryActions);
   args.boundaryActions.forEach((action, i) => assertAction(COMPONENT, `boundaryActions[${i}]`, action));
   (args.boundaryResources ?? []).forEach((resource, i) => assertArn(COMPONENT, `boundaryResources[${i}]`, resource));
   if (args.paused !== undefined && typeof args.paused !== 'boolean') throw argError(COMPONENT, 'paused', 'be a boolean', args.paused);
@@ -73,7 +85,13 @@ export class AgentIdentity extends pulumi.ComponentResource {
         name: physicalName(['agentfence', args.agentName, 'boundary'], 128),
         description: `Permissions boundary of agent ${args.agentName}: the most it can ever be granted.`,
         policy: JSON.stringify(
-          buildPermissionsBoundary({ agent: args.agentName, scope: args.scope, actions: args.boundaryActions, resources: args.boundaryResources ?? [], unscopedActions: args.boundaryUnscopedActions ?? [] }),
+          buildPermissionsBoundary({
+            agent: args.agentName,
+            scope: args.scope,
+            actions: args.boundaryActions,
+            resources: args.boundaryResources ?? [],
+            unscopedActions: args.boundaryUnscopedActions ?? [],
+          }),
         ),
         tags,
       },
@@ -103,7 +121,11 @@ export class AgentIdentity extends pulumi.ComponentResource {
     }
 
     if (args.runtime === 'agentcore') {
-      this.workloadIdentity = new aws.bedrock.AgentcoreWorkloadIdentity(`${name}-workload`, { name: physicalName(['agentfence', args.agentName], 48) }, { parent: this });
+      this.workloadIdentity = new aws.bedrock.AgentcoreWorkloadIdentity(
+        `${name}-workload`,
+        { name: physicalName(['agentfence', args.agentName], 48) },
+        { parent: this },
+      );
     }
 
     this.roleArn = this.role.arn;

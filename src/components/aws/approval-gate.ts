@@ -7,8 +7,28 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, ToolSpec } from '../../manifest/types.js';
-import { accountRootArn, agentTags, argError, arn, assertAgentName, assertArn, assertInt, assertScope, type AwsScope, partitionOf, physicalName } from './builders/common.js';
-import { buildExecutorBoundary, buildExecutorPolicy, buildExecutorTrustPolicy, buildGateDefinition, buildReviewerTopicPolicy, gateStateMachineArn, gateStateMachineName } from './builders/approval.js';
+import {
+  accountRootArn,
+  agentTags,
+  argError,
+  arn,
+  assertAgentName,
+  assertArn,
+  assertInt,
+  assertScope,
+  type AwsScope,
+  partitionOf,
+  physicalName,
+} from './builders/common.js';
+import {
+  buildExecutorBoundary,
+  buildExecutorPolicy,
+  buildExecutorTrustPolicy,
+  buildGateDefinition,
+  buildReviewerTopicPolicy,
+  gateStateMachineArn,
+  gateStateMachineName,
+} from './builders/approval.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { assertTools } from './builders/least-privilege.js';
 import { createBoundedRole } from './bounded-role.js';
@@ -47,7 +67,8 @@ export function validateApprovalGateArgs(args: ApprovalGateArgs): void {
   assertScope(COMPONENT, 'scope', args.scope);
   if (args.tool === undefined || args.tool === null) throw argError(COMPONENT, 'tool', 'be a tool', args.tool);
   assertTools([args.tool], COMPONENT);
-  if (!Array.isArray(args.reviewerEmails) || args.reviewerEmails.length === 0) throw argError(COMPONENT, 'reviewerEmails', 'list at least one reviewer', args.reviewerEmails);
+  if (!Array.isArray(args.reviewerEmails) || args.reviewerEmails.length === 0)
+    throw argError(COMPONENT, 'reviewerEmails', 'list at least one reviewer', args.reviewerEmails);
   args.reviewerEmails.forEach((email, i) => {
     if (typeof email !== 'string' || !EMAIL.test(email)) throw argError(COMPONENT, `reviewerEmails[${i}]`, 'be an email address', email);
   });
@@ -103,14 +124,15 @@ export class ApprovalGate extends pulumi.ComponentResource {
       child,
     );
 
-    this.topic = new aws.sns.Topic(
-      `${name}-reviewers`,
-      { name: topicName, kmsMasterKeyId: this.key.arn, tags },
-      child,
-    );
+    this.topic = new aws.sns.Topic(`${name}-reviewers`, { name: topicName, kmsMasterKeyId: this.key.arn, tags }, child);
     new aws.sns.TopicPolicy(
       `${name}-reviewers-policy`,
-      { arn: this.topic.arn, policy: pulumi.all([this.topic.arn, this.executorRole.arn]).apply(([topicArn, executorArn]) => JSON.stringify(buildReviewerTopicPolicy(topicArn, executorArn))) },
+      {
+        arn: this.topic.arn,
+        policy: pulumi
+          .all([this.topic.arn, this.executorRole.arn])
+          .apply(([topicArn, executorArn]) => JSON.stringify(buildReviewerTopicPolicy(topicArn, executorArn))),
+      },
       child,
     );
     args.reviewerEmails.forEach((email, index) => {
@@ -122,7 +144,9 @@ export class ApprovalGate extends pulumi.ComponentResource {
       {
         name: 'agentfence-gate-executor',
         role: this.executorRole.name,
-        policy: pulumi.all([this.topic.arn, this.key.arn]).apply(([topicArn, keyArn]) => JSON.stringify(buildExecutorPolicy(tool, topicArn, keyArn))),
+        policy: pulumi
+          .all([this.topic.arn, this.key.arn])
+          .apply(([topicArn, keyArn]) => JSON.stringify(buildExecutorPolicy(tool, topicArn, keyArn))),
       },
       child,
     );

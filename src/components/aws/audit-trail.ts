@@ -7,7 +7,23 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier } from '../../manifest/types.js';
-import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, type AwsScope, denyInsecureTransport, partitionOf, physicalName, toPolicyDocument } from './builders/common.js';
+import {
+  accountRootArn,
+  agentTags,
+  argError,
+  arn,
+  assertAction,
+  assertAgentName,
+  assertArn,
+  assertInt,
+  assertOneOf,
+  assertScope,
+  type AwsScope,
+  denyInsecureTransport,
+  partitionOf,
+  physicalName,
+  toPolicyDocument,
+} from './builders/common.js';
 import { buildWatchSpecs, resolveRetention, type WatchSpec } from './builders/audit.js';
 import { RETAIN_TAG } from '../../rules/data-protection.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
@@ -54,11 +70,14 @@ export function validateAuditTrailArgs(args: AuditTrailArgs): void {
   assertOneOf(COMPONENT, 'riskTier', args.riskTier, ['low', 'high'] as const);
   assertInt(COMPONENT, 'retentionDays', args.retentionDays, 1, 3653);
   assertArn(COMPONENT, 'agentRoleArn', args.agentRoleArn);
-  if (!Array.isArray(args.declaredActions) || args.declaredActions.length === 0) throw argError(COMPONENT, 'declaredActions', 'be a non-empty list', args.declaredActions);
+  if (!Array.isArray(args.declaredActions) || args.declaredActions.length === 0)
+    throw argError(COMPONENT, 'declaredActions', 'be a non-empty list', args.declaredActions);
   args.declaredActions.forEach((action, i) => assertAction(COMPONENT, `declaredActions[${i}]`, action));
-  if (args.alarmEmail !== undefined && !EMAIL.test(args.alarmEmail)) throw argError(COMPONENT, 'alarmEmail', 'be an email address', args.alarmEmail);
+  if (args.alarmEmail !== undefined && !EMAIL.test(args.alarmEmail))
+    throw argError(COMPONENT, 'alarmEmail', 'be an email address', args.alarmEmail);
   if (args.alarmTopicArn !== undefined) assertArn(COMPONENT, 'alarmTopicArn', args.alarmTopicArn);
-  if (args.alarmEmail === undefined && args.alarmTopicArn === undefined) throw argError(COMPONENT, 'alarmEmail', 'be set (or alarmTopicArn) so alarms reach the owner', undefined);
+  if (args.alarmEmail === undefined && args.alarmTopicArn === undefined)
+    throw argError(COMPONENT, 'alarmEmail', 'be set (or alarmTopicArn) so alarms reach the owner', undefined);
   if (args.accessDeniedThreshold !== undefined) assertInt(COMPONENT, 'accessDeniedThreshold', args.accessDeniedThreshold, 1, 10_000);
   (args.keyAdmins ?? []).forEach((admin, i) => assertArn(COMPONENT, `keyAdmins[${i}]`, admin));
 }
@@ -76,7 +95,10 @@ interface Context {
 }
 
 /** Options of a resource kept on `pulumi destroy`, with the tag that tells the policy pack so (CrossGuard cannot see the option). */
-function retained(ctx: Context, extra: pulumi.CustomResourceOptions = {}): { opts: pulumi.CustomResourceOptions; tags: Record<string, string> } {
+function retained(
+  ctx: Context,
+  extra: pulumi.CustomResourceOptions = {},
+): { opts: pulumi.CustomResourceOptions; tags: Record<string, string> } {
   return { opts: { parent: ctx.parent, retainOnDelete: true, ...extra }, tags: { ...ctx.tags, [RETAIN_TAG]: 'true' } };
 }
 
@@ -120,7 +142,11 @@ function createAuditKey(ctx: Context): aws.kms.Key {
 function createAlarmTopic(ctx: Context, key: aws.kms.Key): aws.sns.Topic {
   const { scope, agentName } = ctx.args;
   const alarmArnPattern = arn(scope, 'cloudwatch', `alarm:${physicalName(['agentfence', agentName], 200)}-*`);
-  const topic = new aws.sns.Topic(`${ctx.name}-alarms`, { name: physicalName(['agentfence', agentName, 'alarms'], 256), kmsMasterKeyId: key.arn, tags: ctx.tags }, ctx.child);
+  const topic = new aws.sns.Topic(
+    `${ctx.name}-alarms`,
+    { name: physicalName(['agentfence', agentName, 'alarms'], 256), kmsMasterKeyId: key.arn, tags: ctx.tags },
+    ctx.child,
+  );
   new aws.sns.TopicPolicy(
     `${ctx.name}-alarms-policy`,
     {
@@ -150,10 +176,23 @@ function createAlarmTopic(ctx: Context, key: aws.kms.Key): aws.sns.Topic {
 }
 
 /** CloudTrail into a hardened, retained bucket and the audit log group, delivered by a bounded role. */
-function createCloudTrail(ctx: Context, key: aws.kms.Key, logGroup: aws.cloudwatch.LogGroup, retentionInDays: number): aws.cloudtrail.Trail {
+function createCloudTrail(
+  ctx: Context,
+  key: aws.kms.Key,
+  logGroup: aws.cloudwatch.LogGroup,
+  retentionInDays: number,
+): aws.cloudtrail.Trail {
   const { scope, agentName } = ctx.args;
   const keep = retained(ctx);
-  const bucket = new aws.s3.Bucket(`${ctx.name}-trail-bucket`, { bucket: physicalName([physicalName(['agentfence', agentName], 40), 'trail', scope.account], 63), forceDestroy: false, tags: keep.tags }, keep.opts);
+  const bucket = new aws.s3.Bucket(
+    `${ctx.name}-trail-bucket`,
+    {
+      bucket: physicalName([physicalName(['agentfence', agentName], 40), 'trail', scope.account], 63),
+      forceDestroy: false,
+      tags: keep.tags,
+    },
+    keep.opts,
+  );
   const bucketArn = pulumi.interpolate`arn:${partitionOf(scope.region)}:s3:::${bucket.bucket}`;
   hardenBucket(
     ctx.parent,
@@ -164,7 +203,14 @@ function createCloudTrail(ctx: Context, key: aws.kms.Key, logGroup: aws.cloudwat
       JSON.stringify(
         toPolicyDocument([
           denyInsecureTransport(['s3:*'], [bArn, `${bArn}/*`]),
-          { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['s3:GetBucketAcl'], Resource: [bArn], Condition: { StringEquals: { 'aws:SourceArn': ctx.trailArn } } },
+          {
+            Sid: 'CloudTrailAclCheck',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['s3:GetBucketAcl'],
+            Resource: [bArn],
+            Condition: { StringEquals: { 'aws:SourceArn': ctx.trailArn } },
+          },
           {
             Sid: 'CloudTrailWrite',
             Effect: 'Allow',
@@ -178,7 +224,14 @@ function createCloudTrail(ctx: Context, key: aws.kms.Key, logGroup: aws.cloudwat
     ),
     retentionInDays,
   );
-  const delivery = toPolicyDocument([{ Sid: 'DeliverToAuditLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`${ctx.logGroupArn}:log-stream:*`] }]);
+  const delivery = toPolicyDocument([
+    {
+      Sid: 'DeliverToAuditLogGroup',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: [`${ctx.logGroupArn}:log-stream:*`],
+    },
+  ]);
   const role = createBoundedRole(ctx.parent, `${ctx.name}-trail-role`, {
     roleName: physicalName(['agentfence', agentName, 'trail'], 64),
     description: `Delivers CloudTrail events of agent ${agentName} to its audit log group`,
@@ -194,7 +247,11 @@ function createCloudTrail(ctx: Context, key: aws.kms.Key, logGroup: aws.cloudwat
     boundary: delivery,
     tags: ctx.tags,
   }).role;
-  const rolePolicy = new aws.iam.RolePolicy(`${ctx.name}-trail-policy`, { name: 'agentfence-trail-delivery', role: role.name, policy: JSON.stringify(delivery) }, ctx.child);
+  const rolePolicy = new aws.iam.RolePolicy(
+    `${ctx.name}-trail-policy`,
+    { name: 'agentfence-trail-delivery', role: role.name, policy: JSON.stringify(delivery) },
+    ctx.child,
+  );
   return new aws.cloudtrail.Trail(
     `${ctx.name}-trail`,
     {
@@ -267,7 +324,14 @@ export class AuditTrail extends pulumi.ComponentResource {
     super(
       AuditTrail.__pulumiType,
       name,
-      { agentName: args.agentName, account: args.scope?.account, region: args.scope?.region, riskTier: args.riskTier, alarmEmail: args.alarmEmail, agentRoleArn: args.agentRoleArn },
+      {
+        agentName: args.agentName,
+        account: args.scope?.account,
+        region: args.scope?.region,
+        riskTier: args.riskTier,
+        alarmEmail: args.alarmEmail,
+        agentRoleArn: args.agentRoleArn,
+      },
       opts,
     );
     validateAuditTrailArgs(args);
@@ -293,7 +357,13 @@ export class AuditTrail extends pulumi.ComponentResource {
     const high = args.riskTier === 'high';
     this.logGroup = new aws.cloudwatch.LogGroup(
       `${name}-log-group`,
-      { name: groupName, retentionInDays: this.retentionInDays, kmsKeyId: this.key.arn, deletionProtectionEnabled: high, tags: high ? keep.tags : ctx.tags },
+      {
+        name: groupName,
+        retentionInDays: this.retentionInDays,
+        kmsKeyId: this.key.arn,
+        deletionProtectionEnabled: high,
+        tags: high ? keep.tags : ctx.tags,
+      },
       high ? keep.opts : ctx.child,
     );
     this.agentStream = new aws.cloudwatch.LogStream(`${name}-agent-stream`, { name: 'agent', logGroupName: this.logGroup.name }, ctx.child);

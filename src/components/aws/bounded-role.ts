@@ -17,10 +17,19 @@ export interface BoundedRoleArgs {
 }
 
 /** Creates `${name}-boundary` (managed policy) and `${name}` (the role, max session 1 h) under `parent`. */
-export function createBoundedRole(parent: pulumi.Resource, name: string, args: BoundedRoleArgs): { role: aws.iam.Role; boundary: aws.iam.Policy } {
+export function createBoundedRole(
+  parent: pulumi.Resource,
+  name: string,
+  args: BoundedRoleArgs,
+): { role: aws.iam.Role; boundary: aws.iam.Policy } {
   const boundary = new aws.iam.Policy(
     `${name}-boundary`,
-    { name: physicalName([args.roleName, 'boundary'], 128), description: `Permissions boundary of ${args.roleName}.`, policy: JSON.stringify(args.boundary), tags: args.tags },
+    {
+      name: physicalName([args.roleName, 'boundary'], 128),
+      description: `Permissions boundary of ${args.roleName}.`,
+      policy: JSON.stringify(args.boundary),
+      tags: args.tags,
+    },
     { parent },
   );
   const role = new aws.iam.Role(

@@ -6,7 +6,18 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataStoreSpec, RiskTier } from '../../manifest/types.js';
-import { agentTags, argError, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, assertSlug, accountRootArn, type AwsScope } from './builders/common.js';
+import {
+  agentTags,
+  argError,
+  assertAgentName,
+  assertArn,
+  assertInt,
+  assertOneOf,
+  assertScope,
+  assertSlug,
+  accountRootArn,
+  type AwsScope,
+} from './builders/common.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { STORE_KEY_ACTIONS } from './builders/least-privilege.js';
 import { bucketName, buildBucketPolicy, isProtected, storeArn, tableName, TTL_ATTRIBUTE } from './builders/store.js';
@@ -44,7 +55,8 @@ export function validateEncryptedStoreArgs(args: EncryptedStoreArgs): void {
   assertOneOf(COMPONENT, 'store.kind', args.store.kind, ['s3', 'dynamodb'] as const);
   assertOneOf(COMPONENT, 'store.classification', args.store.classification, ['public', 'internal', 'confidential', 'restricted'] as const);
   assertInt(COMPONENT, 'store.retentionDays', args.store.retentionDays, 1, 36500);
-  if (args.agentRoleArn === undefined || args.agentRoleArn === '') throw argError(COMPONENT, 'agentRoleArn', 'be the agent role ARN', args.agentRoleArn);
+  if (args.agentRoleArn === undefined || args.agentRoleArn === '')
+    throw argError(COMPONENT, 'agentRoleArn', 'be the agent role ARN', args.agentRoleArn);
   (args.keyAdmins ?? []).forEach((admin, i) => assertArn(COMPONENT, `keyAdmins[${i}]`, admin));
 }
 
@@ -67,7 +79,9 @@ export class EncryptedStore extends pulumi.ComponentResource {
       { 'agentfence:store': store.name, 'agentfence:classification': store.classification },
     );
     // Losing the key or the data of a confidential store is unrecoverable: keep both on destroy.
-    const keep: pulumi.CustomResourceOptions = isProtected(store.classification) ? { parent: this, protect: true, retainOnDelete: true } : { parent: this };
+    const keep: pulumi.CustomResourceOptions = isProtected(store.classification)
+      ? { parent: this, protect: true, retainOnDelete: true }
+      : { parent: this };
     const via = `${store.kind}.${scope.region}.amazonaws.com`;
 
     this.key = new aws.kms.Key(
@@ -111,7 +125,11 @@ export class EncryptedStore extends pulumi.ComponentResource {
     this.arn = storeArn(args.agentName, store, scope);
 
     if (store.kind === 's3') {
-      this.bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: bucketName(args.agentName, store.name, scope), forceDestroy: false, tags }, keep);
+      this.bucket = new aws.s3.Bucket(
+        `${name}-bucket`,
+        { bucket: bucketName(args.agentName, store.name, scope), forceDestroy: false, tags },
+        keep,
+      );
       const policy = pulumi.output(args.agentRoleArn).apply((roleArn) => JSON.stringify(buildBucketPolicy(this.arn, roleArn)));
       this.bucketParts = hardenBucket(this, name, this.bucket, this.key.arn, policy, store.retentionDays);
     } else {

@@ -7,8 +7,26 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ToolSpec } from '../../manifest/types.js';
-import { argError, assertAgentName, assertArn, assertOneOf, assertScope, assertSlug, type AwsScope, physicalName, type Statement, toPolicyDocument } from './builders/common.js';
-import { assertTools, buildAgentPolicy, chunkStatements, foundationModelArn, type GateGrant, type ModelGrant } from './builders/least-privilege.js';
+import {
+  argError,
+  assertAgentName,
+  assertArn,
+  assertOneOf,
+  assertScope,
+  assertSlug,
+  type AwsScope,
+  physicalName,
+  type Statement,
+  toPolicyDocument,
+} from './builders/common.js';
+import {
+  assertTools,
+  buildAgentPolicy,
+  chunkStatements,
+  foundationModelArn,
+  type GateGrant,
+  type ModelGrant,
+} from './builders/least-privilege.js';
 
 /** A store the agent may use, with its key (an Output until the key exists). */
 export interface StoreGrantArgs {
@@ -92,7 +110,8 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
       models: args.models ?? [],
       ...(args.logStreamArn !== undefined ? { logStreamArn: args.logStreamArn } : {}),
     }).Statement;
-    if (statements.length === 0) throw argError(COMPONENT, 'tools', 'grant at least one permission (tools, stores, gates or log stream)', []);
+    if (statements.length === 0)
+      throw argError(COMPONENT, 'tools', 'grant at least one permission (tools, stores, gates or log stream)', []);
     this.sids = statements.map((statement) => statement.Sid);
     const chunks = chunkStatements(statements);
     const keyArns = pulumi.all(stores.map((store) => store.keyArn));
@@ -106,7 +125,7 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
           policy: keyArns.apply((arns) => {
             let text = JSON.stringify(toPolicyDocument(chunk));
             placeholders.forEach((placeholder, i) => {
-              text = text.split(placeholder).join(arns[i]!);
+              text = text.split(placeholder).join(arns[i]);
             });
             return text;
           }),
@@ -114,7 +133,9 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
         { parent: this },
       );
       this.policies.push(policy);
-      this.attachments.push(new aws.iam.RolePolicyAttachment(`${name}-attach${suffix}`, { role: args.roleName, policyArn: policy.arn }, { parent: this }));
+      this.attachments.push(
+        new aws.iam.RolePolicyAttachment(`${name}-attach${suffix}`, { role: args.roleName, policyArn: policy.arn }, { parent: this }),
+      );
     });
     this.registerOutputs({ policyArns: this.policies.map((policy) => policy.arn) });
   }

@@ -8,7 +8,20 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, Runtime } from '../../manifest/types.js';
-import { accountRootArn, agentTags, argError, arn, assertAction, assertAgentName, assertArn, assertOneOf, assertScope, type AwsScope, physicalName, toPolicyDocument } from './builders/common.js';
+import {
+  accountRootArn,
+  agentTags,
+  argError,
+  arn,
+  assertAction,
+  assertAgentName,
+  assertArn,
+  assertOneOf,
+  assertScope,
+  type AwsScope,
+  physicalName,
+  toPolicyDocument,
+} from './builders/common.js';
 import { resolveRetention } from './builders/audit.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
 import {
@@ -62,7 +75,8 @@ export function validateNetworkBoundaryArgs(args: NetworkBoundaryArgs): void {
   assertScope(COMPONENT, 'scope', args.scope);
   assertOneOf(COMPONENT, 'runtime', args.runtime, ['agentcore', 'ecs', 'lambda', 'eks'] as const);
   assertOneOf(COMPONENT, 'egress', args.egress, ['firewall', 'none'] as const);
-  if (args.egress === 'none' && (args.allowedHosts ?? []).length > 0) throw argError(COMPONENT, 'allowedHosts', "be empty when egress is 'none'", args.allowedHosts);
+  if (args.egress === 'none' && (args.allowedHosts ?? []).length > 0)
+    throw argError(COMPONENT, 'allowedHosts', "be empty when egress is 'none'", args.allowedHosts);
   try {
     buildAllowlistTargets(args.allowedHosts ?? []);
   } catch (error) {
@@ -71,7 +85,8 @@ export function validateNetworkBoundaryArgs(args: NetworkBoundaryArgs): void {
   (args.actions ?? []).forEach((action, i) => assertAction(COMPONENT, `actions[${i}]`, action));
   const zones = args.availabilityZones ?? [];
   zones.forEach((zone, i) => {
-    if (typeof zone !== 'string' || !zone.startsWith(args.scope.region)) throw argError(COMPONENT, `availabilityZones[${i}]`, `be a zone of ${args.scope.region}`, zone);
+    if (typeof zone !== 'string' || !zone.startsWith(args.scope.region))
+      throw argError(COMPONENT, `availabilityZones[${i}]`, `be a zone of ${args.scope.region}`, zone);
   });
   (args.keyAdmins ?? []).forEach((admin, i) => assertArn(COMPONENT, `keyAdmins[${i}]`, admin));
 }
@@ -108,7 +123,12 @@ function createLogsKey(ctx: Context): aws.kms.Key {
       policy: JSON.stringify(
         buildKeyPolicy(
           scope,
-          [logsKeyUser(scope, [arn(scope, 'logs', `log-group:${ctx.flowGroupName}`), arn(scope, 'logs', `log-group:${ctx.firewallGroupName}`)])],
+          [
+            logsKeyUser(scope, [
+              arn(scope, 'logs', `log-group:${ctx.flowGroupName}`),
+              arn(scope, 'logs', `log-group:${ctx.firewallGroupName}`),
+            ]),
+          ],
           ctx.args.keyAdmins ?? [accountRootArn(scope)],
         ),
       ),
@@ -167,13 +187,19 @@ function createFirewall(ctx: Context, key: aws.kms.Key, firewallSubnets: readonl
     },
     ctx.child,
   );
-  const firewallLogGroup = new aws.cloudwatch.LogGroup(`${ctx.name}-firewall-logs`, { name: ctx.firewallGroupName, retentionInDays: ctx.retention, kmsKeyId: key.arn, tags: ctx.tags }, ctx.child);
+  const firewallLogGroup = new aws.cloudwatch.LogGroup(
+    `${ctx.name}-firewall-logs`,
+    { name: ctx.firewallGroupName, retentionInDays: ctx.retention, kmsKeyId: key.arn, tags: ctx.tags },
+    ctx.child,
+  );
   new aws.networkfirewall.LoggingConfiguration(
     `${ctx.name}-firewall-logging`,
     {
       firewallArn: firewall.arn,
       loggingConfiguration: {
-        logDestinationConfigs: [{ logDestination: { logGroup: firewallLogGroup.name }, logDestinationType: 'CloudWatchLogs', logType: 'ALERT' }],
+        logDestinationConfigs: [
+          { logDestination: { logGroup: firewallLogGroup.name }, logDestinationType: 'CloudWatchLogs', logType: 'ALERT' },
+        ],
       },
     },
     ctx.child,
@@ -184,17 +210,35 @@ function createFirewall(ctx: Context, key: aws.kms.Key, firewallSubnets: readonl
 /** The firewall endpoint the firewall placed in one subnet (an output of its sync states). */
 function endpointIn(firewall: aws.networkfirewall.Firewall, subnet: aws.ec2.Subnet): pulumi.Output<string> {
   return pulumi.all([firewall.firewallStatuses, subnet.id]).apply(([statuses, subnetId]) => {
-    const attachment = (statuses ?? []).flatMap((status) => status.syncStates ?? []).flatMap((state) => state.attachments ?? []).find((a) => a.subnetId === subnetId);
+    const attachment = (statuses ?? [])
+      .flatMap((status) => status.syncStates ?? [])
+      .flatMap((state) => state.attachments ?? [])
+      .find((a) => a.subnetId === subnetId);
     if (attachment?.endpointId === undefined) throw new Error(`NetworkBoundary: no firewall endpoint in subnet ${subnetId}`);
     return attachment.endpointId;
   });
 }
 
 /** One zone's way out: firewall subnet -> NAT -> internet gateway, and back through the firewall (symmetric). */
-function createZoneEgress(ctx: Context, egress: EgressZone, agentSpec: ZoneSpec, firewallSubnet: aws.ec2.Subnet, publicSubnet: aws.ec2.Subnet, igw: aws.ec2.InternetGateway): void {
+function createZoneEgress(
+  ctx: Context,
+  egress: EgressZone,
+  agentSpec: ZoneSpec,
+  firewallSubnet: aws.ec2.Subnet,
+  publicSubnet: aws.ec2.Subnet,
+  igw: aws.ec2.InternetGateway,
+): void {
   const { zone } = egress.spec;
-  const eip = new aws.ec2.Eip(`${ctx.name}-nat-ip-${zone}`, { domain: 'vpc', tags: ctx.named(`nat-ip-${zone}`) }, { parent: ctx.parent, dependsOn: [igw] });
-  const nat = new aws.ec2.NatGateway(`${ctx.name}-nat-${zone}`, { subnetId: publicSubnet.id, allocationId: eip.id, tags: ctx.named(`nat-${zone}`) }, ctx.child);
+  const eip = new aws.ec2.Eip(
+    `${ctx.name}-nat-ip-${zone}`,
+    { domain: 'vpc', tags: ctx.named(`nat-ip-${zone}`) },
+    { parent: ctx.parent, dependsOn: [igw] },
+  );
+  const nat = new aws.ec2.NatGateway(
+    `${ctx.name}-nat-${zone}`,
+    { subnetId: publicSubnet.id, allocationId: eip.id, tags: ctx.named(`nat-${zone}`) },
+    ctx.child,
+  );
   const publicRoutes = new aws.ec2.RouteTable(
     `${ctx.name}-nat-rt-${zone}`,
     {
@@ -208,18 +252,42 @@ function createZoneEgress(ctx: Context, egress: EgressZone, agentSpec: ZoneSpec,
     ctx.child,
   );
   new aws.ec2.RouteTableAssociation(`${ctx.name}-nat-rta-${zone}`, { subnetId: publicSubnet.id, routeTableId: publicRoutes.id }, ctx.child);
-  const firewallRoutes = new aws.ec2.RouteTable(`${ctx.name}-firewall-rt-${zone}`, { vpcId: ctx.vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nat.id }], tags: ctx.named(`firewall-rt-${zone}`) }, ctx.child);
-  new aws.ec2.RouteTableAssociation(`${ctx.name}-firewall-rta-${zone}`, { subnetId: firewallSubnet.id, routeTableId: firewallRoutes.id }, ctx.child);
+  const firewallRoutes = new aws.ec2.RouteTable(
+    `${ctx.name}-firewall-rt-${zone}`,
+    { vpcId: ctx.vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nat.id }], tags: ctx.named(`firewall-rt-${zone}`) },
+    ctx.child,
+  );
+  new aws.ec2.RouteTableAssociation(
+    `${ctx.name}-firewall-rta-${zone}`,
+    { subnetId: firewallSubnet.id, routeTableId: firewallRoutes.id },
+    ctx.child,
+  );
 }
 
 /** The egress path of every zone (firewall mode): returns each zone's firewall endpoint, and the firewall. */
-function createEgressPath(ctx: Context, specs: readonly ZoneSpec[], key: aws.kms.Key): { firewall: aws.networkfirewall.Firewall; zones: Map<string, EgressZone> } {
+function createEgressPath(
+  ctx: Context,
+  specs: readonly ZoneSpec[],
+  key: aws.kms.Key,
+): { firewall: aws.networkfirewall.Firewall; zones: Map<string, EgressZone> } {
   const igw = new aws.ec2.InternetGateway(`${ctx.name}-igw`, { vpcId: ctx.vpc.id, tags: ctx.named('igw') }, ctx.child);
   const subnet = (role: string, zone: string, cidrBlock: string) =>
-    new aws.ec2.Subnet(`${ctx.name}-${role}-${zone}`, { vpcId: ctx.vpc.id, cidrBlock, availabilityZone: zone, mapPublicIpOnLaunch: false, tags: ctx.named(`${role}-${zone}`) }, ctx.child);
-  const placed = specs.flatMap((spec) => (spec.egress === undefined ? [] : [{ spec, egress: spec.egress, firewallSubnet: subnet('firewall', spec.zone, spec.egress.firewallCidr) }]));
+    new aws.ec2.Subnet(
+      `${ctx.name}-${role}-${zone}`,
+      { vpcId: ctx.vpc.id, cidrBlock, availabilityZone: zone, mapPublicIpOnLaunch: false, tags: ctx.named(`${role}-${zone}`) },
+      ctx.child,
+    );
+  const placed = specs.flatMap((spec) =>
+    spec.egress === undefined
+      ? []
+      : [{ spec, egress: spec.egress, firewallSubnet: subnet('firewall', spec.zone, spec.egress.firewallCidr) }],
+  );
   const withPublic = placed.map((entry) => ({ ...entry, publicSubnet: subnet('nat', entry.spec.zone, entry.egress.publicCidr) }));
-  const firewall = createFirewall(ctx, key, placed.map((entry) => entry.firewallSubnet));
+  const firewall = createFirewall(
+    ctx,
+    key,
+    placed.map((entry) => entry.firewallSubnet),
+  );
   const zones = new Map<string, EgressZone>();
   for (const entry of withPublic) {
     const zone: EgressZone = { spec: entry.spec, firewallEndpointId: endpointIn(firewall, entry.firewallSubnet) };
@@ -230,7 +298,12 @@ function createEgressPath(ctx: Context, specs: readonly ZoneSpec[], key: aws.kms
 }
 
 /** The VPC endpoints of the AWS services the agent calls, each limited to the agent's account. */
-function createEndpoints(ctx: Context, agentSubnets: readonly aws.ec2.Subnet[], agentTables: readonly aws.ec2.RouteTable[], endpointGroup: aws.ec2.SecurityGroup): { gateway: aws.ec2.VpcEndpoint[]; interface: aws.ec2.VpcEndpoint[] } {
+function createEndpoints(
+  ctx: Context,
+  agentSubnets: readonly aws.ec2.Subnet[],
+  agentTables: readonly aws.ec2.RouteTable[],
+  endpointGroup: aws.ec2.SecurityGroup,
+): { gateway: aws.ec2.VpcEndpoint[]; interface: aws.ec2.VpcEndpoint[] } {
   const { scope, runtime } = ctx.args;
   const services = endpointServices(ctx.args.actions ?? [], runtime);
   const policy = (service: string) => JSON.stringify(buildEndpointPolicy(scope.account, scope.region, service, runtime));
@@ -238,7 +311,14 @@ function createEndpoints(ctx: Context, agentSubnets: readonly aws.ec2.Subnet[], 
     (service) =>
       new aws.ec2.VpcEndpoint(
         `${ctx.name}-endpoint-${service}`,
-        { vpcId: ctx.vpc.id, serviceName: endpointServiceName(scope.region, service), vpcEndpointType: 'Gateway', routeTableIds: agentTables.map((table) => table.id), policy: policy(service), tags: ctx.named(`endpoint-${service}`) },
+        {
+          vpcId: ctx.vpc.id,
+          serviceName: endpointServiceName(scope.region, service),
+          vpcEndpointType: 'Gateway',
+          routeTableIds: agentTables.map((table) => table.id),
+          policy: policy(service),
+          tags: ctx.named(`endpoint-${service}`),
+        },
         ctx.child,
       ),
   );
@@ -265,10 +345,19 @@ function createEndpoints(ctx: Context, agentSubnets: readonly aws.ec2.Subnet[], 
 /** VPC flow logs of all traffic to the encrypted flow log group, delivered by a bounded role. */
 function createFlowLogs(ctx: Context, key: aws.kms.Key): { group: aws.cloudwatch.LogGroup; flowLog: aws.ec2.FlowLog } {
   const { scope, agentName } = ctx.args;
-  const group = new aws.cloudwatch.LogGroup(`${ctx.name}-flow-logs`, { name: ctx.flowGroupName, retentionInDays: ctx.retention, kmsKeyId: key.arn, tags: ctx.tags }, ctx.child);
+  const group = new aws.cloudwatch.LogGroup(
+    `${ctx.name}-flow-logs`,
+    { name: ctx.flowGroupName, retentionInDays: ctx.retention, kmsKeyId: key.arn, tags: ctx.tags },
+    ctx.child,
+  );
   const flowGroupArn = arn(scope, 'logs', `log-group:${ctx.flowGroupName}`);
   const delivery = toPolicyDocument([
-    { Sid: 'WriteFlowLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], Resource: [`${flowGroupArn}:log-stream:*`] },
+    {
+      Sid: 'WriteFlowLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+      Resource: [`${flowGroupArn}:log-stream:*`],
+    },
   ]);
   const role = createBoundedRole(ctx.parent, `${ctx.name}-flow-logs-role`, {
     roleName: physicalName(['agentfence', agentName, 'flow-logs'], 64),
@@ -279,13 +368,20 @@ function createFlowLogs(ctx: Context, key: aws.kms.Key): { group: aws.cloudwatch
         Effect: 'Allow',
         Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
         Action: ['sts:AssumeRole'],
-        Condition: { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': arn(scope, 'ec2', 'vpc-flow-log/*') } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': scope.account },
+          ArnLike: { 'aws:SourceArn': arn(scope, 'ec2', 'vpc-flow-log/*') },
+        },
       },
     ]),
     boundary: delivery,
     tags: ctx.tags,
   }).role;
-  const rolePolicy = new aws.iam.RolePolicy(`${ctx.name}-flow-logs-policy`, { name: 'agentfence-flow-logs', role: role.name, policy: JSON.stringify(delivery) }, ctx.child);
+  const rolePolicy = new aws.iam.RolePolicy(
+    `${ctx.name}-flow-logs-policy`,
+    { name: 'agentfence-flow-logs', role: role.name, policy: JSON.stringify(delivery) },
+    ctx.child,
+  );
   const flowLog = new aws.ec2.FlowLog(
     `${ctx.name}-flow-log`,
     {
@@ -317,7 +413,12 @@ export class NetworkBoundary extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkBoundaryArgs, opts?: pulumi.ComponentResourceOptions) {
     // the agent facts the network rules read (account, region, risk) are recorded as the component's props
-    super(NetworkBoundary.__pulumiType, name, { agentName: args.agentName, account: args.scope?.account, region: args.scope?.region, riskTier: args.riskTier, egress: args.egress }, opts);
+    super(
+      NetworkBoundary.__pulumiType,
+      name,
+      { agentName: args.agentName, account: args.scope?.account, region: args.scope?.region, riskTier: args.riskTier, egress: args.egress },
+      opts,
+    );
     validateNetworkBoundaryArgs(args);
     const { scope } = args;
     const withFirewall = args.egress === 'firewall';
@@ -341,10 +442,24 @@ export class NetworkBoundary extends pulumi.ComponentResource {
       firewallGroupName: `/agentfence/${args.agentName}/network/firewall`,
     };
     // The default security group allows all traffic between its members: strip every rule from it.
-    new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: this.vpc.id, ingress: [], egress: [], tags: named('default-deny') }, child);
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default-sg`,
+      { vpcId: this.vpc.id, ingress: [], egress: [], tags: named('default-deny') },
+      child,
+    );
     for (const spec of specs) {
       this.agentSubnets.push(
-        new aws.ec2.Subnet(`${name}-agent-${spec.zone}`, { vpcId: this.vpc.id, cidrBlock: spec.agentCidr, availabilityZone: spec.zone, mapPublicIpOnLaunch: false, tags: named(`agent-${spec.zone}`) }, child),
+        new aws.ec2.Subnet(
+          `${name}-agent-${spec.zone}`,
+          {
+            vpcId: this.vpc.id,
+            cidrBlock: spec.agentCidr,
+            availabilityZone: spec.zone,
+            mapPublicIpOnLaunch: false,
+            tags: named(`agent-${spec.zone}`),
+          },
+          child,
+        ),
       );
     }
     const key = createLogsKey(ctx);
@@ -356,17 +471,28 @@ export class NetworkBoundary extends pulumi.ComponentResource {
       const zoneEgress = egress?.zones.get(spec.zone);
       const table = new aws.ec2.RouteTable(
         `${name}-agent-rt-${spec.zone}`,
-        { vpcId: this.vpc.id, routes: zoneEgress === undefined ? [] : [{ cidrBlock: '0.0.0.0/0', vpcEndpointId: zoneEgress.firewallEndpointId }], tags: named(`agent-rt-${spec.zone}`) },
+        {
+          vpcId: this.vpc.id,
+          routes: zoneEgress === undefined ? [] : [{ cidrBlock: '0.0.0.0/0', vpcEndpointId: zoneEgress.firewallEndpointId }],
+          tags: named(`agent-rt-${spec.zone}`),
+        },
         child,
       );
       const subnet = this.agentSubnets[i];
-      if (subnet !== undefined) new aws.ec2.RouteTableAssociation(`${name}-agent-rta-${spec.zone}`, { subnetId: subnet.id, routeTableId: table.id }, child);
+      if (subnet !== undefined)
+        new aws.ec2.RouteTableAssociation(`${name}-agent-rta-${spec.zone}`, { subnetId: subnet.id, routeTableId: table.id }, child);
       return table;
     });
 
     this.endpointSecurityGroup = new aws.ec2.SecurityGroup(
       `${name}-endpoints-sg`,
-      { vpcId: this.vpc.id, description: `VPC endpoints of agent ${args.agentName}: HTTPS from the agent security group only`, ingress: [], egress: [], tags: named('endpoints-sg') },
+      {
+        vpcId: this.vpc.id,
+        description: `VPC endpoints of agent ${args.agentName}: HTTPS from the agent security group only`,
+        ingress: [],
+        egress: [],
+        tags: named('endpoints-sg'),
+      },
       child,
     );
     const endpoints = createEndpoints(ctx, this.agentSubnets, agentTables, this.endpointSecurityGroup);
@@ -380,7 +506,9 @@ export class NetworkBoundary extends pulumi.ComponentResource {
         ingress: [],
         egress: pulumi
           .all([this.endpointSecurityGroup.id, pulumi.all(endpoints.gateway.map((endpoint) => endpoint.prefixListId))])
-          .apply(([sg, prefixLists]) => buildAgentEgress(sg, prefixLists, withFirewall).map((rule) => ({ ...rule }) as aws.types.input.ec2.SecurityGroupEgress)),
+          .apply(([sg, prefixLists]) =>
+            buildAgentEgress(sg, prefixLists, withFirewall).map((rule) => ({ ...rule }) as aws.types.input.ec2.SecurityGroupEgress),
+          ),
         revokeRulesOnDelete: true,
         tags: named('agent-sg'),
       },
@@ -406,6 +534,11 @@ export class NetworkBoundary extends pulumi.ComponentResource {
 
     this.subnetIds = pulumi.all(this.agentSubnets.map((subnet) => subnet.id));
     this.securityGroupIds = pulumi.all([this.agentSecurityGroup.id]);
-    this.registerOutputs({ vpcId: this.vpc.id, subnetIds: this.subnetIds, securityGroupIds: this.securityGroupIds, firewallArn: this.firewall?.arn });
+    this.registerOutputs({
+      vpcId: this.vpc.id,
+      subnetIds: this.subnetIds,
+      securityGroupIds: this.securityGroupIds,
+      firewallArn: this.firewall?.arn,
+    });
   }
 }

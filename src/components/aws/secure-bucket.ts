@@ -28,7 +28,10 @@ export function hardenBucket(
   const opts = { parent };
   const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
     `${name}-sse`,
-    { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
+    {
+      bucket: bucket.id,
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }],
+    },
     opts,
   );
   const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
@@ -36,8 +39,16 @@ export function hardenBucket(
     { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
     opts,
   );
-  const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } }, opts);
-  const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, opts);
+  const versioning = new aws.s3.BucketVersioning(
+    `${name}-versioning`,
+    { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } },
+    opts,
+  );
+  const ownership = new aws.s3.BucketOwnershipControls(
+    `${name}-ownership`,
+    { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } },
+    opts,
+  );
   const bucketPolicy = new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy }, { parent, dependsOn: [publicAccessBlock] });
   const lifecycle = new aws.s3.BucketLifecycleConfiguration(
     `${name}-lifecycle`,

@@ -56,7 +56,8 @@ export function agentFacts(stack: StackView, config: RuleConfig = {}): AgentFact
 
 function readFacts(stack: StackView, config: RuleConfig): AgentFacts {
   const components = stack.ofType(...AGENT_COMPONENTS);
-  const first = (...keys: string[]): string | undefined => text(config, ...keys) ?? components.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
+  const first = (...keys: string[]): string | undefined =>
+    text(config, ...keys) ?? components.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
   const tagged = stack.resources.map((r) => riskTag(r)).find((v) => v !== undefined);
   const roleArn = first('agentRoleArn');
   const identityRoles = stack
@@ -84,7 +85,7 @@ function readFacts(stack: StackView, config: RuleConfig): AgentFacts {
 export function agentFactsOf(stack: StackView, resource: PlannedResource, config: RuleConfig = {}): AgentFacts {
   const ancestors: PlannedResource[] = [];
   const seen = new Set<string>();
-  for (let p = resource.parent; p !== undefined && !seen.has(p); ) {
+  for (let p = resource.parent; p !== undefined && !seen.has(p);) {
     seen.add(p);
     const parent = stack.byUrn(p);
     if (parent === undefined) break;
@@ -93,7 +94,8 @@ export function agentFactsOf(stack: StackView, resource: PlannedResource, config
   }
   const global = agentFacts(stack, config);
   if (ancestors.length === 0) return global;
-  const first = (...keys: string[]): string | undefined => text(config, ...keys) ?? ancestors.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
+  const first = (...keys: string[]): string | undefined =>
+    text(config, ...keys) ?? ancestors.map((c) => text(c.props, ...keys)).find((v) => v !== undefined);
   const roleArn = first('agentRoleArn');
   const pick = (key: 'account' | 'region' | 'riskTier' | 'alarmEmail', ...keys: string[]) => {
     const value = first(...keys) ?? global[key];

@@ -133,7 +133,19 @@ const cidrs = (list: readonly string[]): Range[] => list.map((c) => parseCidr(c)
  * space, loopback, link-local, multicast and reserved; for IPv6 everything outside global unicast.
  */
 export const NON_PUBLIC: readonly Range[] = union(
-  cidrs(['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3', '::/3', '4000::/2', '8000::/1']),
+  cidrs([
+    '0.0.0.0/8',
+    '10.0.0.0/8',
+    '100.64.0.0/10',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '224.0.0.0/3',
+    '::/3',
+    '4000::/2',
+    '8000::/1',
+  ]),
 );
 
 /** Every public address of both families. */
@@ -160,7 +172,9 @@ export function showRange(range: Range): string {
   const bits = BITS[range.family];
   const prefix = bits - (size.toString(2).length - 1);
   const aligned = (size & (size - 1n)) === 0n && range.lo % size === 0n;
-  return aligned ? `${showAddress(range.lo, range.family)}/${prefix}` : `${showAddress(range.lo, range.family)}-${showAddress(range.hi, range.family)}`;
+  return aligned
+    ? `${showAddress(range.lo, range.family)}/${prefix}`
+    : `${showAddress(range.lo, range.family)}-${showAddress(range.hi, range.family)}`;
 }
 
 function showAddress(value: bigint, family: Family): string {
@@ -169,7 +183,7 @@ function showAddress(value: bigint, family: Family): string {
   // the longest run of zero groups (two or more) becomes `::`
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === '0') j++;
     if (j - i > bestLength) [best, bestLength] = [i, j - i];

@@ -31,7 +31,15 @@ export type RouteTarget =
   | { readonly kind: 'firewall'; readonly firewall: PlannedResource; readonly id: string }
   | { readonly kind: 'gateway-endpoint'; readonly endpoint: PlannedResource; readonly id: string }
   | {
-      readonly kind: 'internet-gateway' | 'nat-gateway' | 'egress-only-gateway' | 'transit-gateway' | 'peering' | 'vpc-endpoint' | 'network-interface' | 'other';
+      readonly kind:
+        | 'internet-gateway'
+        | 'nat-gateway'
+        | 'egress-only-gateway'
+        | 'transit-gateway'
+        | 'peering'
+        | 'vpc-endpoint'
+        | 'network-interface'
+        | 'other';
       readonly field: string;
       readonly ref: Ref;
     }
@@ -90,7 +98,9 @@ const TARGET_TYPES: Readonly<Record<string, readonly string[]>> = Object.freeze(
 });
 
 /** How each runtime type names its subnets and security groups (plain paths; EKS node groups also inherit groups). */
-const RUNTIMES: Readonly<Record<string, { readonly subnets: string; readonly groups?: string; readonly when?: (r: PlannedResource) => boolean }>> = Object.freeze({
+const RUNTIMES: Readonly<
+  Record<string, { readonly subnets: string; readonly groups?: string; readonly when?: (r: PlannedResource) => boolean }>
+> = Object.freeze({
   'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime': {
     subnets: 'networkConfiguration.networkModeConfig.subnets',
     groups: 'networkConfiguration.networkModeConfig.securityGroups',
@@ -118,7 +128,12 @@ export interface NetworkGraph {
   /** Firewalls in a VPC (any VPC when the firewall's VPC does not resolve). */
   firewallsIn(vpc: PlannedResource | undefined): readonly PlannedResource[];
   /** The ranges of a prefix list defined in the stack, or why it cannot be read. */
-  prefixList(id: string): { readonly kind: 'ranges'; readonly ranges: readonly Range[]; readonly list: PlannedResource } | { readonly kind: 'gateway-endpoint'; readonly endpoint: PlannedResource } | { readonly kind: 'undefined' };
+  prefixList(
+    id: string,
+  ):
+    | { readonly kind: 'ranges'; readonly ranges: readonly Range[]; readonly list: PlannedResource }
+    | { readonly kind: 'gateway-endpoint'; readonly endpoint: PlannedResource }
+    | { readonly kind: 'undefined' };
 }
 
 const cache = new WeakMap<StackView, NetworkGraph>();
@@ -141,12 +156,14 @@ export function networkGraph(stack: StackView): NetworkGraph {
       extraRanges.set(vpc, [...(extraRanges.get(vpc) ?? []), ...rangesOf(association.props, ['cidrBlock', 'ipv6CidrBlock'])]);
     }
   }
-  const vpcRanges = (vpc: PlannedResource): readonly Range[] => union([...rangesOf(vpc.props, ['cidrBlock', 'ipv6CidrBlock']), ...(extraRanges.get(vpc) ?? [])]);
+  const vpcRanges = (vpc: PlannedResource): readonly Range[] =>
+    union([...rangesOf(vpc.props, ['cidrBlock', 'ipv6CidrBlock']), ...(extraRanges.get(vpc) ?? [])]);
 
   const associated = new Map<PlannedResource, Ref[]>();
   for (const association of stack.ofType(ASSOCIATION)) {
     const subnetRef = refs.prop(association, 'subnetId', [SUBNET]);
-    for (const subnet of resolvedOf(subnetRef)) associated.set(subnet, [...(associated.get(subnet) ?? []), refs.prop(association, 'routeTableId', TABLES)]);
+    for (const subnet of resolvedOf(subnetRef))
+      associated.set(subnet, [...(associated.get(subnet) ?? []), refs.prop(association, 'routeTableId', TABLES)]);
   }
   const unknownAssociations = stack.ofType(ASSOCIATION).filter((a) => refs.prop(a, 'subnetId', [SUBNET]).kind === 'unknown');
   const mainTables = new Map<PlannedResource, PlannedResource>();
@@ -156,19 +173,23 @@ export function networkGraph(stack: StackView): NetworkGraph {
   }
   const vpcs = stack.ofType(VPC);
   for (const table of stack.ofType(DEFAULT_ROUTE_TABLE)) {
-    const owner = vpcs.filter((vpc) => vpc.props['defaultRouteTableId'] !== undefined && vpc.props['defaultRouteTableId'] === table.props['defaultRouteTableId']);
+    const owner = vpcs.filter(
+      (vpc) => vpc.props['defaultRouteTableId'] !== undefined && vpc.props['defaultRouteTableId'] === table.props['defaultRouteTableId'],
+    );
     const vpc = owner[0] ?? (vpcs.length === 1 ? vpcs[0] : undefined);
     if (vpc !== undefined && !mainTables.has(vpc)) mainTables.set(vpc, table);
   }
 
   const separateRoutes = new Map<PlannedResource, PlannedResource[]>();
   for (const route of stack.ofType(ROUTE)) {
-    for (const table of resolvedOf(refs.prop(route, 'routeTableId', TABLES))) separateRoutes.set(table, [...(separateRoutes.get(table) ?? []), route]);
+    for (const table of resolvedOf(refs.prop(route, 'routeTableId', TABLES)))
+      separateRoutes.set(table, [...(separateRoutes.get(table) ?? []), route]);
   }
 
   const prefixEntries = new Map<PlannedResource, Range[]>();
   for (const entry of stack.ofType(PREFIX_LIST_ENTRY)) {
-    for (const list of resolvedOf(refs.prop(entry, 'prefixListId', [PREFIX_LIST]))) prefixEntries.set(list, [...(prefixEntries.get(list) ?? []), ...rangesOf(entry.props, ['cidr'])]);
+    for (const list of resolvedOf(refs.prop(entry, 'prefixListId', [PREFIX_LIST])))
+      prefixEntries.set(list, [...(prefixEntries.get(list) ?? []), ...rangesOf(entry.props, ['cidr'])]);
   }
   const prefixList: NetworkGraph['prefixList'] = (id) => {
     const ref = refs.resolve(id, [PREFIX_LIST, VPC_ENDPOINT]);
@@ -190,15 +211,22 @@ export function networkGraph(stack: StackView): NetworkGraph {
       if (value.kind === 'unknown' || value.kind === 'secret') return { kind: 'unknown', field: key };
       if (value.kind === 'value' && value.value !== '') {
         const range = typeof value.value === 'string' ? parseCidr(value.value) : undefined;
-        return range === undefined ? { kind: 'unresolved', text: String(value.value), why: 'is not a CIDR block' } : { kind: 'ranges', text: value.value as string, ranges: [range] };
+        return range === undefined
+          ? { kind: 'unresolved', text: String(value.value), why: 'is not a CIDR block' }
+          : { kind: 'ranges', text: value.value as string, ranges: [range] };
       }
     }
     const value = readValue(props, list);
     if (value.kind === 'unknown' || value.kind === 'secret') return { kind: 'unknown', field: list };
     if (value.kind === 'value' && typeof value.value === 'string' && value.value !== '') {
       const resolvedList = prefixList(value.value);
-      if (resolvedList.kind === 'ranges') return { kind: 'ranges', text: `prefix list ${JSON.stringify(value.value)}`, ranges: resolvedList.ranges };
-      return { kind: 'unresolved', text: `prefix list ${JSON.stringify(value.value)}`, why: resolvedList.kind === 'gateway-endpoint' ? 'is an AWS service prefix list' : 'is not defined in the stack' };
+      if (resolvedList.kind === 'ranges')
+        return { kind: 'ranges', text: `prefix list ${JSON.stringify(value.value)}`, ranges: resolvedList.ranges };
+      return {
+        kind: 'unresolved',
+        text: `prefix list ${JSON.stringify(value.value)}`,
+        why: resolvedList.kind === 'gateway-endpoint' ? 'is an AWS service prefix list' : 'is not defined in the stack',
+      };
     }
     return { kind: 'unresolved', text: 'no destination', why: 'has no destination' };
   };
@@ -218,13 +246,18 @@ export function networkGraph(stack: StackView): NetworkGraph {
       if (ref.kind === 'unknown') return { kind: 'unknown', field };
       if (field === 'vpcEndpointId' && ref.kind === 'resolved') {
         const id = ref.value;
-        const firewall = ref.resources.find((r) => r.type === FIREWALL && (firewallEndpoints(r).includes(id) || firewallEndpoints(r).length === 0));
+        const firewall = ref.resources.find(
+          (r) => r.type === FIREWALL && (firewallEndpoints(r).includes(id) || firewallEndpoints(r).length === 0),
+        );
         if (firewall !== undefined) return { kind: 'firewall', firewall, id };
         const endpoint = ref.resources.find((r) => r.type === VPC_ENDPOINT && r.props['vpcEndpointType'] === 'Gateway');
         if (endpoint !== undefined) return { kind: 'gateway-endpoint', endpoint, id };
       }
       // `gatewayId` also takes a virtual private gateway or a gateway endpoint: named by what it resolves to
-      const actual = field === 'gatewayId' && ref.kind === 'resolved' && !ref.resources.some((r) => r.type === 'aws:ec2/internetGateway:InternetGateway') ? 'other' : kind;
+      const actual =
+        field === 'gatewayId' && ref.kind === 'resolved' && !ref.resources.some((r) => r.type === 'aws:ec2/internetGateway:InternetGateway')
+          ? 'other'
+          : kind;
       return { kind: actual, field, ref };
     }
     return { kind: 'unknown', field: 'target' };
@@ -236,13 +269,22 @@ export function networkGraph(stack: StackView): NetworkGraph {
     if (known !== undefined) return known;
     const out: RouteEdge[] = [];
     const inline = readValue(table.props, 'routes');
-    if (inline.kind === 'unknown' || inline.kind === 'secret') out.push({ source: table, destination: { kind: 'unknown', field: 'routes' }, target: { kind: 'unknown', field: 'routes' } });
+    if (inline.kind === 'unknown' || inline.kind === 'secret')
+      out.push({ source: table, destination: { kind: 'unknown', field: 'routes' }, target: { kind: 'unknown', field: 'routes' } });
     for (const route of inline.kind === 'value' && Array.isArray(inline.value) ? inline.value : []) {
       const props = typeof route === 'object' && route !== null ? (route as Record<string, unknown>) : {};
-      out.push({ source: table, destination: destinationOf(props, ['cidrBlock', 'ipv6CidrBlock', 'destinationPrefixListId']), target: targetOf(props, table, 'routes') });
+      out.push({
+        source: table,
+        destination: destinationOf(props, ['cidrBlock', 'ipv6CidrBlock', 'destinationPrefixListId']),
+        target: targetOf(props, table, 'routes'),
+      });
     }
     for (const route of separateRoutes.get(table) ?? []) {
-      out.push({ source: route, destination: destinationOf(route.props, ['destinationCidrBlock', 'destinationIpv6CidrBlock', 'destinationPrefixListId']), target: targetOf(route.props, route, '') });
+      out.push({
+        source: route,
+        destination: destinationOf(route.props, ['destinationCidrBlock', 'destinationIpv6CidrBlock', 'destinationPrefixListId']),
+        target: targetOf(route.props, route, ''),
+      });
     }
     routes.set(table, out);
     return out;
@@ -253,24 +295,40 @@ export function networkGraph(stack: StackView): NetworkGraph {
     const table = explicit.flatMap(resolvedOf)[0];
     if (table !== undefined) return { kind: 'table', table, how: 'associated' };
     const pending = explicit.find((ref) => ref.kind !== 'resolved');
-    if (pending !== undefined) return { kind: 'unknown', why: pending.kind === 'external' ? `its route table ${JSON.stringify(pending.value)} is not defined in the stack` : 'its route table is unknown until deploy' };
+    if (pending !== undefined)
+      return {
+        kind: 'unknown',
+        why:
+          pending.kind === 'external'
+            ? `its route table ${JSON.stringify(pending.value)} is not defined in the stack`
+            : 'its route table is unknown until deploy',
+      };
     if (unknownAssociations.length > 0) return { kind: 'unknown', why: 'a route table association names a subnet unknown until deploy' };
     const vpc = refs.prop(subnet, 'vpcId', [VPC]);
-    const main = resolvedOf(vpc).map((v) => mainTables.get(v)).find((t) => t !== undefined);
+    const main = resolvedOf(vpc)
+      .map((v) => mainTables.get(v))
+      .find((t) => t !== undefined);
     return main !== undefined ? { kind: 'table', table: main, how: 'main' } : { kind: 'implicit-main', vpc };
   };
 
   const runtimes: RuntimeNode[] = [];
   for (const [type, shape] of Object.entries(RUNTIMES)) {
     for (const resource of stack.ofType(type)) {
-      if (type === 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime' && resource.props['networkConfiguration'] !== undefined && getPath(resource.props, 'networkConfiguration.networkMode') === 'PUBLIC') continue;
+      if (
+        type === 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime' &&
+        resource.props['networkConfiguration'] !== undefined &&
+        getPath(resource.props, 'networkConfiguration.networkMode') === 'PUBLIC'
+      )
+        continue;
       const subnets = refs.propList(resource, shape.subnets, [SUBNET]);
       if (subnets.length === 0) continue;
       const groups = shape.groups === undefined ? [] : [...refs.propList(resource, shape.groups, GROUP_TYPES)];
       if (type === 'aws:eks/nodeGroup:NodeGroup') {
         // nodes carry the cluster's groups and those of their launch template
-        for (const cluster of resolvedOf(refs.prop(resource, 'clusterName', ['aws:eks/cluster:Cluster']))) groups.push(...refs.propList(cluster, 'vpcConfig.securityGroupIds', GROUP_TYPES));
-        for (const template of resolvedOf(refs.prop(resource, 'launchTemplate.id', ['aws:ec2/launchTemplate:LaunchTemplate']))) groups.push(...refs.propList(template, 'vpcSecurityGroupIds', GROUP_TYPES));
+        for (const cluster of resolvedOf(refs.prop(resource, 'clusterName', ['aws:eks/cluster:Cluster'])))
+          groups.push(...refs.propList(cluster, 'vpcConfig.securityGroupIds', GROUP_TYPES));
+        for (const template of resolvedOf(refs.prop(resource, 'launchTemplate.id', ['aws:ec2/launchTemplate:LaunchTemplate'])))
+          groups.push(...refs.propList(template, 'vpcSecurityGroupIds', GROUP_TYPES));
       }
       runtimes.push({ resource, subnets, groups });
     }
@@ -285,10 +343,11 @@ export function networkGraph(stack: StackView): NetworkGraph {
     tableOf,
     routesOf,
     runtimes,
-    firewallsIn: (vpc) => firewalls.filter((fw) => {
-      const ref = firewallVpc.get(fw)!;
-      return vpc === undefined || ref.kind !== 'resolved' || ref.resources.includes(vpc);
-    }),
+    firewallsIn: (vpc) =>
+      firewalls.filter((fw) => {
+        const ref = firewallVpc.get(fw)!;
+        return vpc === undefined || ref.kind !== 'resolved' || ref.resources.includes(vpc);
+      }),
     prefixList,
   };
   cache.set(stack, graph);
@@ -300,7 +359,10 @@ function resolvedOf(ref: Ref): readonly PlannedResource[] {
 }
 
 /** The agent's subnets: every subnet a runtime is attached to, with the references that did not resolve. */
-export function agentSubnets(graph: NetworkGraph): { readonly subnets: readonly PlannedResource[]; readonly unresolved: readonly { runtime: PlannedResource; ref: Ref }[] } {
+export function agentSubnets(graph: NetworkGraph): {
+  readonly subnets: readonly PlannedResource[];
+  readonly unresolved: readonly { runtime: PlannedResource; ref: Ref }[];
+} {
   const subnets = new Set<PlannedResource>();
   const unresolved: { runtime: PlannedResource; ref: Ref }[] = [];
   for (const runtime of graph.runtimes) {
@@ -313,7 +375,10 @@ export function agentSubnets(graph: NetworkGraph): { readonly subnets: readonly 
 }
 
 /** The agent's security groups: every group a runtime is attached to. */
-export function agentGroups(graph: NetworkGraph): { readonly groups: readonly PlannedResource[]; readonly unresolved: readonly { runtime: PlannedResource; ref: Ref }[] } {
+export function agentGroups(graph: NetworkGraph): {
+  readonly groups: readonly PlannedResource[];
+  readonly unresolved: readonly { runtime: PlannedResource; ref: Ref }[];
+} {
   const groups = new Set<PlannedResource>();
   const unresolved: { runtime: PlannedResource; ref: Ref }[] = [];
   for (const runtime of graph.runtimes) {

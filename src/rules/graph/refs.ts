@@ -91,10 +91,18 @@ export function refIndex(stack: StackView): RefIndex {
     resolveEach(resource, property, values, types) {
       const refs = values.map((value) => resolve(value, types));
       const taken = new Set(refs.flatMap((ref) => (ref.kind === 'resolved' ? ref.resources : [])));
-      const spare = (viaDependencies(resource, property, types)?.kind === 'resolved' ? (viaDependencies(resource, property, types) as { resources: readonly PlannedResource[] }).resources : []).filter((r) => !taken.has(r));
+      const spare = (
+        viaDependencies(resource, property, types)?.kind === 'resolved'
+          ? (viaDependencies(resource, property, types) as { resources: readonly PlannedResource[] }).resources
+          : []
+      ).filter((r) => !taken.has(r));
       const pending = refs.filter((ref) => ref.kind === 'unknown' || ref.kind === 'external').length;
       if (pending === 0 || spare.length < pending) return refs;
-      return refs.map((ref) => (ref.kind === 'unknown' || ref.kind === 'external' ? { kind: 'resolved', value: 'value' in ref ? ref.value : spare.map((r) => r.urn).join(','), resources: spare } : ref));
+      return refs.map((ref) =>
+        ref.kind === 'unknown' || ref.kind === 'external'
+          ? { kind: 'resolved', value: 'value' in ref ? ref.value : spare.map((r) => r.urn).join(','), resources: spare }
+          : ref,
+      );
     },
     // a value unknown before deploy, or an id the plan does not show on its resource (a mock id, or
     // the id of a resource that already exists), is followed through the property's dependencies

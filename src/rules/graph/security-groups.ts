@@ -51,14 +51,18 @@ function listPeers(value: unknown, make: (entry: unknown) => Peer): Peer[] {
   });
 }
 
-const cidrPeer = (entry: unknown): Peer => (typeof entry === 'string' ? { kind: 'cidr', text: entry, range: parseCidr(entry) } : { kind: 'cidr', text: String(entry), range: undefined });
+const cidrPeer = (entry: unknown): Peer =>
+  typeof entry === 'string'
+    ? { kind: 'cidr', text: entry, range: parseCidr(entry) }
+    : { kind: 'cidr', text: String(entry), range: undefined };
 
 /** The peers of a rule's properties (inline block or rule resource, both shapes). */
 function peersOf(stack: StackView, props: Readonly<Record<string, unknown>>, groupKeys: readonly string[]): Peer[] {
   const refs = refIndex(stack);
   const peers: Peer[] = [];
   for (const key of ['cidrBlocks', 'ipv6CidrBlocks', 'cidrIpv4', 'cidrIpv6']) peers.push(...listPeers(props[key], cidrPeer));
-  for (const key of ['prefixListIds', 'prefixListId']) peers.push(...listPeers(props[key], (entry) => ({ kind: 'prefix-list', id: readValue({ entry }, 'entry') })));
+  for (const key of ['prefixListIds', 'prefixListId'])
+    peers.push(...listPeers(props[key], (entry) => ({ kind: 'prefix-list', id: readValue({ entry }, 'entry') })));
   for (const key of groupKeys) peers.push(...listPeers(props[key], (entry) => ({ kind: 'group', ref: refs.resolve(entry, GROUP_TYPES) })));
   if (props['self'] === true) peers.push({ kind: 'self' });
   return peers;
@@ -77,16 +81,40 @@ export function groupRules(stack: StackView): readonly GroupRule[] {
     for (const direction of ['ingress', 'egress'] as const) {
       const blocks = readValue(group.props, direction);
       if (blocks.kind === 'unknown' || blocks.kind === 'secret') {
-        out.push({ source: group, group: self, direction, protocol: undefined, fromPort: undefined, toPort: undefined, peers: [{ kind: blocks.kind }] });
+        out.push({
+          source: group,
+          group: self,
+          direction,
+          protocol: undefined,
+          fromPort: undefined,
+          toPort: undefined,
+          peers: [{ kind: blocks.kind }],
+        });
         continue;
       }
       const list = blocks.kind === 'value' && Array.isArray(blocks.value) ? blocks.value : [];
       for (const block of list) {
         const read = readValue({ block }, 'block');
         if (read.kind === 'unknown' || read.kind === 'secret') {
-          out.push({ source: group, group: self, direction, protocol: undefined, fromPort: undefined, toPort: undefined, peers: [{ kind: read.kind }] });
+          out.push({
+            source: group,
+            group: self,
+            direction,
+            protocol: undefined,
+            fromPort: undefined,
+            toPort: undefined,
+            peers: [{ kind: read.kind }],
+          });
         } else if (isRecord(block)) {
-          out.push({ source: group, group: self, direction, protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'], peers: peersOf(stack, block, ['securityGroups']) });
+          out.push({
+            source: group,
+            group: self,
+            direction,
+            protocol: block['protocol'],
+            fromPort: block['fromPort'],
+            toPort: block['toPort'],
+            peers: peersOf(stack, block, ['securityGroups']),
+          });
         }
       }
     }
@@ -94,7 +122,8 @@ export function groupRules(stack: StackView): readonly GroupRule[] {
   for (const rule of stack.ofType(SECURITY_GROUP_RULE)) {
     const type = rule.props['type'];
     // a rule whose direction is not known is checked as both
-    const directions = type === 'ingress' ? (['ingress'] as const) : type === 'egress' ? (['egress'] as const) : (['ingress', 'egress'] as const);
+    const directions =
+      type === 'ingress' ? (['ingress'] as const) : type === 'egress' ? (['egress'] as const) : (['ingress', 'egress'] as const);
     for (const direction of directions) {
       out.push({
         source: rule,

@@ -36,14 +36,22 @@ export function buildAgentMetadata(input: Omit<AgentMetadata, 'version'>): Agent
     agent: input.agent,
     roleName: input.roleName,
     paused: input.paused,
-    tools: input.tools.map((tool) => ({ name: tool.name, actions: [...tool.actions], resources: [...tool.resources], risk: tool.risk, approval: tool.approval })),
+    tools: input.tools.map((tool) => ({
+      name: tool.name,
+      actions: [...tool.actions],
+      resources: [...tool.resources],
+      risk: tool.risk,
+      approval: tool.approval,
+    })),
   };
 }
 
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** The metadata of one AgentEnvironment resource: the value, absent, or invalid with the reason. */
-export function readAgentMetadata(resource: PlannedResource): { kind: 'value'; value: AgentMetadata } | { kind: 'absent' } | { kind: 'invalid'; reason: string } {
+export function readAgentMetadata(
+  resource: PlannedResource,
+): { kind: 'value'; value: AgentMetadata } | { kind: 'absent' } | { kind: 'invalid'; reason: string } {
   const raw = resource.props['agentfence'];
   if (raw === undefined) return { kind: 'absent' };
   if (!isRecord(raw) || raw['version'] !== 1) return { kind: 'invalid', reason: 'agentfence metadata must be an object of version 1' };
@@ -53,10 +61,23 @@ export function readAgentMetadata(resource: PlannedResource): { kind: 'value'; v
   }
   const parsed: RecordedTool[] = [];
   for (const tool of tools) {
-    if (!isRecord(tool) || typeof tool['name'] !== 'string' || !strings(tool['actions']) || !strings(tool['resources']) || (tool['risk'] !== 'low' && tool['risk'] !== 'high') || (tool['approval'] !== 'required' && tool['approval'] !== 'none')) {
+    if (
+      !isRecord(tool) ||
+      typeof tool['name'] !== 'string' ||
+      !strings(tool['actions']) ||
+      !strings(tool['resources']) ||
+      (tool['risk'] !== 'low' && tool['risk'] !== 'high') ||
+      (tool['approval'] !== 'required' && tool['approval'] !== 'none')
+    ) {
       return { kind: 'invalid', reason: 'each recorded tool must hold name, actions, resources, risk and approval' };
     }
-    parsed.push({ name: tool['name'], actions: tool['actions'], resources: tool['resources'], risk: tool['risk'], approval: tool['approval'] });
+    parsed.push({
+      name: tool['name'],
+      actions: tool['actions'],
+      resources: tool['resources'],
+      risk: tool['risk'],
+      approval: tool['approval'],
+    });
   }
   return { kind: 'value', value: { version: 1, agent, roleName, paused, tools: parsed } };
 }

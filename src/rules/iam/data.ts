@@ -194,7 +194,10 @@ function globRegex(pattern: string, caseInsensitive: boolean): RegExp {
   const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
   let regex = globCache.get(key);
   if (regex === undefined) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.');
     regex = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
     if (globCache.size > 10_000) globCache.clear();
     globCache.set(key, regex);
@@ -221,11 +224,17 @@ export function expandAction(pattern: string): readonly IamAction[] {
     if (parts === undefined) {
       out = [];
     } else if (!/[*?]/.test(parts.service)) {
-      out = [...actionsOf(parts.service).values()].filter((action) => !/[*?]/.test(parts.name) ? action.name.toLowerCase() === key : globMatches(parts.name, action.name.slice(action.service.length + 1)));
+      out = [...actionsOf(parts.service).values()].filter((action) =>
+        !/[*?]/.test(parts.name)
+          ? action.name.toLowerCase() === key
+          : globMatches(parts.name, action.name.slice(action.service.length + 1)),
+      );
     } else {
       out = [...serviceKeys()]
         .filter((service) => globMatches(parts.service, service))
-        .flatMap((service) => [...actionsOf(service).values()].filter((action) => globMatches(parts.name, action.name.slice(service.length + 1))));
+        .flatMap((service) =>
+          [...actionsOf(service).values()].filter((action) => globMatches(parts.name, action.name.slice(service.length + 1))),
+        );
     }
   }
   if (expansionCache.size > 5_000) expansionCache.clear();
@@ -377,7 +386,8 @@ function packageJson(entry: string): { name: string; version: string; updatedAt?
   for (;;) {
     try {
       const pkg = require(path.join(dir, 'package.json')) as { name?: string; version?: string; updatedAt?: string };
-      if (pkg.name === entry && typeof pkg.version === 'string') return { name: pkg.name, version: pkg.version, ...(pkg.updatedAt !== undefined ? { updatedAt: pkg.updatedAt } : {}) };
+      if (pkg.name === entry && typeof pkg.version === 'string')
+        return { name: pkg.name, version: pkg.version, ...(pkg.updatedAt !== undefined ? { updatedAt: pkg.updatedAt } : {}) };
     } catch {
       // no package.json here: keep walking up
     }
@@ -397,7 +407,11 @@ export function iamDataVersions(): IamDataVersions {
 export function iamDataTools(): { readonly name: string; readonly version: string; readonly description?: string }[] {
   const { iamData, managedPolicies } = iamDataVersions();
   return [
-    { name: iamData.name, version: iamData.version, ...(iamData.updatedAt === undefined ? {} : { description: `AWS service authorization data, updated ${iamData.updatedAt}` }) },
+    {
+      name: iamData.name,
+      version: iamData.version,
+      ...(iamData.updatedAt === undefined ? {} : { description: `AWS service authorization data, updated ${iamData.updatedAt}` }),
+    },
     { name: managedPolicies.name, version: managedPolicies.version, description: 'AWS managed policy documents' },
   ];
 }

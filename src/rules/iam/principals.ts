@@ -68,14 +68,27 @@ export function principalsOf(stack: StackView): readonly Principal[] {
     const managed = awsManagedPolicyName(arn);
     if (managed !== undefined) {
       const statements = awsManagedPolicyStatements(arn);
-      if (statements === undefined) return { problem: violation(owner, `${label(owner)} ${where} must be an AWS managed policy whose content is known, to be judged (got ${show(arn)})`) };
+      if (statements === undefined)
+        return {
+          problem: violation(
+            owner,
+            `${label(owner)} ${where} must be an AWS managed policy whose content is known, to be judged (got ${show(arn)})`,
+          ),
+        };
       return { source: { label: `AWS managed policy ${managed}`, statements } };
     }
     const found = policiesByArn.get(arn) ?? policiesByName.get(arn.split('/').pop() ?? '');
-    if (found === undefined) return { problem: violation(owner, `${label(owner)} ${where} must name a policy defined in this stack or an AWS managed policy, to be judged (got ${show(arn)})`) };
+    if (found === undefined)
+      return {
+        problem: violation(
+          owner,
+          `${label(owner)} ${where} must name a policy defined in this stack or an AWS managed policy, to be judged (got ${show(arn)})`,
+        ),
+      };
     const parsed = parsePolicyDocument(found.props['policy']);
     if (parsed.kind === 'unknown') return { problem: unknownViolation(found, 'policy') };
-    if (parsed.kind !== 'document') return { problem: violation(found, `${label(found)} policy must be a readable policy document (got ${parsed.kind})`) };
+    if (parsed.kind !== 'document')
+      return { problem: violation(found, `${label(found)} policy must be a readable policy document (got ${parsed.kind})`) };
     return { source: { label: `managed policy ${String(found.props['name'] ?? found.name)}`, statements: parsed.statements } };
   };
 
@@ -92,7 +105,9 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       const arn = resource.props['arn'];
       // A policy names its principal by name (or ARN); an unknown name falls back to the same parent component.
       const mine = (value: unknown, other: PlannedResource): boolean =>
-        value === name || (typeof arn === 'string' && value === arn) || (isUnknown(value) && other.parent !== undefined && other.parent === resource.parent);
+        value === name ||
+        (typeof arn === 'string' && value === arn) ||
+        (isUnknown(value) && other.parent !== undefined && other.parent === resource.parent);
       const identity: PolicySource[] = [];
       const problems: Violation[] = [];
       const inline = resource.props['inlinePolicies'];
@@ -100,14 +115,19 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       else if (Array.isArray(inline)) {
         inline.forEach((entry, i) => {
           const parsed = parsePolicyDocument(isRecord(entry) ? entry['policy'] : entry);
-          if (parsed.kind === 'document') identity.push({ label: `inline policy ${isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : i}`, statements: parsed.statements });
+          if (parsed.kind === 'document')
+            identity.push({
+              label: `inline policy ${isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : i}`,
+              statements: parsed.statements,
+            });
           else if (parsed.kind === 'unknown') problems.push(unknownViolation(resource, `inlinePolicies[${i}]`));
         });
       }
       for (const policy of candidates(inlineOf, name, resource.props['arn'])) {
         if (!mine(policy.props[INLINE[kind].key], policy)) continue;
         const parsed = parsePolicyDocument(policy.props['policy']);
-        if (parsed.kind === 'document') identity.push({ label: `inline policy ${String(policy.props['name'] ?? policy.name)}`, statements: parsed.statements });
+        if (parsed.kind === 'document')
+          identity.push({ label: `inline policy ${String(policy.props['name'] ?? policy.name)}`, statements: parsed.statements });
         else if (parsed.kind === 'unknown') problems.push(unknownViolation(policy, 'policy'));
       }
       const attached: [unknown, PlannedResource, string][] = [];
@@ -125,7 +145,8 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       }
       for (const attachment of policyAttachments) {
         const list = attachment.props[LIST_KEY[kind]];
-        if (Array.isArray(list) && list.some((value) => mine(value, attachment))) attached.push([attachment.props['policyArn'], attachment, 'policyArn']);
+        if (Array.isArray(list) && list.some((value) => mine(value, attachment)))
+          attached.push([attachment.props['policyArn'], attachment, 'policyArn']);
       }
       for (const [value, owner, where] of attached) {
         const { source, problem } = resolve(value, owner, where);
@@ -136,7 +157,11 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       const boundaryArn = resource.props['permissionsBoundary'];
       if (boundaryArn !== undefined && boundaryArn !== '') {
         const { source, problem } = resolve(boundaryArn, resource, 'permissionsBoundary');
-        if (source !== undefined) boundary = { label: `permissions boundary ${source.label.replace(/^(AWS )?managed policy /, '')}`, statements: source.statements };
+        if (source !== undefined)
+          boundary = {
+            label: `permissions boundary ${source.label.replace(/^(AWS )?managed policy /, '')}`,
+            statements: source.statements,
+          };
         // An organisation's boundary outside the stack is the documented pattern: it is read as
         // restricting nothing (the safe side for "can it never ..."), and not reported.
         else if (problem !== undefined && isUnknown(boundaryArn)) problems.push(problem);

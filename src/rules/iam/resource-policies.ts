@@ -110,7 +110,11 @@ function documentOf(resource: PlannedResource, key: string): Judged | Violation 
 }
 
 /** What is wrong with one resource policy, given the stack's own accounts. */
-export function judgeResourcePolicy(resource: PlannedResource, statements: readonly PolicyStatement[], own: ReadonlySet<string>): Violation[] {
+export function judgeResourcePolicy(
+  resource: PlannedResource,
+  statements: readonly PolicyStatement[],
+  own: ReadonlySet<string>,
+): Violation[] {
   const out: Violation[] = [];
   const subject = `${label(resource)} policy`;
   for (const statement of statements) {
@@ -125,24 +129,42 @@ export function judgeResourcePolicy(resource: PlannedResource, statements: reado
         const value = typeof principal.value === 'string' ? principal.value : '';
         // A "*" principal is public unless a condition pins the caller to concrete accounts, ARNs, an org or an endpoint.
         if ((principal.type === '*' || (principal.type === 'AWS' && value === '*')) && !pins.pinned) {
-          out.push(violation(resource, `${subject}${sid} must not allow public access (got Principal "*" without a condition that pins the caller)`));
+          out.push(
+            violation(
+              resource,
+              `${subject}${sid} must not allow public access (got Principal "*" without a condition that pins the caller)`,
+            ),
+          );
           continue;
         }
         const account = principal.type === 'AWS' ? accountIn(value) : undefined;
         // A principal of another account is a cross-account grant.
         if (account !== undefined && own.size > 0 && !own.has(account)) {
-          out.push(violation(resource, `${subject}${sid} must not grant access to another account (got ${show(value)}, account ${account})`));
+          out.push(
+            violation(resource, `${subject}${sid} must not grant access to another account (got ${show(value)}, account ${account})`),
+          );
         }
       }
-      if (statement.hasNotPrincipal) out.push(violation(resource, `${subject}${sid} must not use NotPrincipal in an Allow (got NotPrincipal)`));
+      if (statement.hasNotPrincipal)
+        out.push(violation(resource, `${subject}${sid} must not use NotPrincipal in an Allow (got NotPrincipal)`));
       // A service principal pinned to another account's SourceAccount/SourceArn serves that account.
       const foreign = pins.accounts.filter((a) => own.size > 0 && !own.has(a));
-      if (foreign.length > 0) out.push(violation(resource, `${subject}${sid} must condition on this stack's account (got ${[...new Set(foreign)].join(', ')})`));
+      if (foreign.length > 0)
+        out.push(violation(resource, `${subject}${sid} must condition on this stack's account (got ${[...new Set(foreign)].join(', ')})`));
     } else {
       // A Deny (e.g. TLS only) narrowed by a positive caller condition applies to that caller only: neutralised for everyone else.
       const pins = callerPins(statement);
       if (pins.pinned) {
-        out.push(violation(resource, `${subject}${sid} Deny must apply to every caller, not only to the ones its condition names (got a Deny limited by ${Object.values(statement.conditions).flatMap((b) => (isRecord(b) ? Object.keys(b) : [])).join(', ')})`));
+        out.push(
+          violation(
+            resource,
+            `${subject}${sid} Deny must apply to every caller, not only to the ones its condition names (got a Deny limited by ${Object.values(
+              statement.conditions,
+            )
+              .flatMap((b) => (isRecord(b) ? Object.keys(b) : []))
+              .join(', ')})`,
+          ),
+        );
       }
     }
   }
@@ -161,7 +183,8 @@ export const resourcePolicyNoPublicAccess: StackRule = {
   owasp: [ASI03, 'ASI02 Tool Misuse & Exploitation'],
   checkov: 'CKV_AWS_70',
   defaultEnforcement: 'mandatory',
-  remediation: 'Name the stack\'s own principals, add aws:SourceAccount/aws:SourceArn or aws:PrincipalOrgID conditions, and give each VPC endpoint a policy naming its resources.',
+  remediation:
+    "Name the stack's own principals, add aws:SourceAccount/aws:SourceArn or aws:PrincipalOrgID conditions, and give each VPC endpoint a policy naming its resources.",
   evaluateStack(stack) {
     const own = stackAccounts(stack);
     const out: Violation[] = [];
@@ -170,8 +193,18 @@ export const resourcePolicyNoPublicAccess: StackRule = {
         const judged = documentOf(resource, key);
         if (judged === undefined) {
           // A VPC endpoint without a policy gets AWS's default: full access to the whole service.
-          if (type === 'aws:ec2/vpcEndpoint:VpcEndpoint' && !stack.ofType('aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy').some((p) => p.parent === resource.parent || p.props['vpcEndpointId'] === resource.props['id'])) {
-            out.push(violation(resource, `${label(resource)} must have an endpoint policy (got none: full access to ${show(resource.props['serviceName'])})`));
+          if (
+            type === 'aws:ec2/vpcEndpoint:VpcEndpoint' &&
+            !stack
+              .ofType('aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy')
+              .some((p) => p.parent === resource.parent || p.props['vpcEndpointId'] === resource.props['id'])
+          ) {
+            out.push(
+              violation(
+                resource,
+                `${label(resource)} must have an endpoint policy (got none: full access to ${show(resource.props['serviceName'])})`,
+              ),
+            );
           }
           continue;
         }
@@ -189,13 +222,29 @@ export const resourcePolicyNoPublicAccess: StackRule = {
         continue;
       }
       const value = typeof principal === 'string' ? principal : '';
-      const pinned = ['sourceArn', 'sourceAccount', 'principalOrgId'].some((key) => typeof permission.props[key] === 'string' && permission.props[key] !== '');
-      if (value === '*' && !pinned) out.push(violation(permission, `${label(permission)} must not let anyone invoke the function (got principal "*" without sourceArn, sourceAccount or principalOrgId)`));
+      const pinned = ['sourceArn', 'sourceAccount', 'principalOrgId'].some(
+        (key) => typeof permission.props[key] === 'string' && permission.props[key] !== '',
+      );
+      if (value === '*' && !pinned)
+        out.push(
+          violation(
+            permission,
+            `${label(permission)} must not let anyone invoke the function (got principal "*" without sourceArn, sourceAccount or principalOrgId)`,
+          ),
+        );
       const account = accountIn(value);
-      if (account !== undefined && own.size > 0 && !own.has(account)) out.push(violation(permission, `${label(permission)} must not grant another account (got principal ${show(value)})`));
-      if (value.endsWith('.amazonaws.com') && !pinned) out.push(violation(permission, `${label(permission)} must pin the calling service with sourceArn or sourceAccount (got ${show(value)} unconditioned)`));
+      if (account !== undefined && own.size > 0 && !own.has(account))
+        out.push(violation(permission, `${label(permission)} must not grant another account (got principal ${show(value)})`));
+      if (value.endsWith('.amazonaws.com') && !pinned)
+        out.push(
+          violation(
+            permission,
+            `${label(permission)} must pin the calling service with sourceArn or sourceAccount (got ${show(value)} unconditioned)`,
+          ),
+        );
       const sourceAccount = permission.props['sourceAccount'];
-      if (typeof sourceAccount === 'string' && own.size > 0 && !own.has(sourceAccount)) out.push(violation(permission, `${label(permission)} sourceAccount must be this stack's account (got ${sourceAccount})`));
+      if (typeof sourceAccount === 'string' && own.size > 0 && !own.has(sourceAccount))
+        out.push(violation(permission, `${label(permission)} sourceAccount must be this stack's account (got ${sourceAccount})`));
     }
     return out;
   },
@@ -206,19 +255,27 @@ export const kmsKeyPolicyRootWildcard: ResourceRule = {
   kind: 'resource',
   id: 'kms-key-policy-root-wildcard',
   title: 'Key policies do not hand kms:* to the account root',
-  description: 'Checks whether a KMS key policy allows kms:* (or *) to an account root principal without conditions, which lets any IAM policy in the account use and manage the key.',
+  description:
+    'Checks whether a KMS key policy allows kms:* (or *) to an account root principal without conditions, which lets any IAM policy in the account use and manage the key.',
   severity: 'medium',
   pillar: 'identity',
   owasp: [ASI03],
   defaultEnforcement: 'advisory',
-  remediation: 'Grant the root only the administrative actions (as the agentfence key policy does) and name the principals that use the key.',
+  remediation:
+    'Grant the root only the administrative actions (as the agentfence key policy does) and name the principals that use the key.',
   types: ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'],
   evaluate(resource) {
     const judged = documentOf(resource, 'policy');
     if (judged === undefined || 'message' in judged) return judged === undefined ? [] : [judged];
     return judged.statements
       .filter((s) => allows(s) && Object.keys(s.conditions).length === 0)
-      .filter((s) => s.actions.some((a) => a === '*' || a === 'kms:*') && s.principals.some((p) => p.type === 'AWS' && typeof p.value === 'string' && /(^\d{12}$|:root$)/.test(p.value)))
-      .map(() => violation(resource, `${label(resource)} policy must not allow kms:* to the account root without conditions (got kms:* to root)`));
+      .filter(
+        (s) =>
+          s.actions.some((a) => a === '*' || a === 'kms:*') &&
+          s.principals.some((p) => p.type === 'AWS' && typeof p.value === 'string' && /(^\d{12}$|:root$)/.test(p.value)),
+      )
+      .map(() =>
+        violation(resource, `${label(resource)} policy must not allow kms:* to the account root without conditions (got kms:* to root)`),
+      );
   },
 };

@@ -15,7 +15,10 @@ import { coversAction, type SimPolicies, simulate } from './simulate.js';
 const ASI03 = 'ASI03 Identity & Privilege Abuse';
 
 function policiesOf(principal: Principal): SimPolicies {
-  return { identity: identityStatements(principal), ...(principal.boundary === undefined ? {} : { boundary: principal.boundary.statements }) };
+  return {
+    identity: identityStatements(principal),
+    ...(principal.boundary === undefined ? {} : { boundary: principal.boundary.statements }),
+  };
 }
 
 /** A concrete resource to probe a statement's resource pattern with (wildcards read as one character). */
@@ -65,7 +68,8 @@ export const iamEscalationPaths: StackRule = {
   owasp: [ASI03],
   checkov: 'CKV_AWS_286',
   defaultEnforcement: 'mandatory',
-  remediation: 'Drop iam:PassRole or the passed-role action from the principal, and sts:AssumeRole on roles outside the stack; deploy such changes through the pipeline, not the agent.',
+  remediation:
+    'Drop iam:PassRole or the passed-role action from the principal, and sts:AssumeRole on roles outside the stack; deploy such changes through the pipeline, not the agent.',
   evaluateStack(stack) {
     const principals = principalsOf(stack);
     const roles = principals.filter((p) => p.kind === 'role');
@@ -82,12 +86,22 @@ export const iamEscalationPaths: StackRule = {
           const targets = new Set<string>();
           for (const pattern of passPatterns) {
             const account = accountOf(pattern) || '000000000000';
-            const inStack = roles.filter((role) => role !== principal && simulate({ action: 'iam:PassRole', resource: roleArnOf(role, account) }, policies, 'met') === 'allowed' && matchesPattern(pattern, roleArnOf(role, account)));
+            const inStack = roles.filter(
+              (role) =>
+                role !== principal &&
+                simulate({ action: 'iam:PassRole', resource: roleArnOf(role, account) }, policies, 'met') === 'allowed' &&
+                matchesPattern(pattern, roleArnOf(role, account)),
+            );
             for (const role of inStack) targets.add(`role ${role.name}`);
             if (/[*?]/.test(pattern) || inStack.length === 0) targets.add(pattern === '*' ? 'any role (Resource "*")' : `role ${pattern}`);
           }
           for (const target of [...targets].sort()) {
-            out.push(violation(principal.resource, `${subject} can pass ${target} to ${actions.join(', ')}: an escalation path (${label(principal.resource)} must not hold both iam:PassRole and an action that takes a passed role)`));
+            out.push(
+              violation(
+                principal.resource,
+                `${subject} can pass ${target} to ${actions.join(', ')}: an escalation path (${label(principal.resource)} must not hold both iam:PassRole and an action that takes a passed role)`,
+              ),
+            );
           }
         }
       }
@@ -96,7 +110,12 @@ export const iamEscalationPaths: StackRule = {
         for (const pattern of reachable(policies, action)) {
           const inStack = roles.some((role) => matchesPattern(pattern, roleArnOf(role, accountOf(pattern))));
           if (pattern === '*' || /[*?]/.test(pattern.split(':').slice(0, 5).join(':')) || !inStack) {
-            out.push(violation(principal.resource, `${subject} can ${action} on ${pattern === '*' ? 'any role (Resource "*")' : `role ${pattern}`}, outside this stack or in another account (${label(principal.resource)} must assume only roles of this stack)`));
+            out.push(
+              violation(
+                principal.resource,
+                `${subject} can ${action} on ${pattern === '*' ? 'any role (Resource "*")' : `role ${pattern}`}, outside this stack or in another account (${label(principal.resource)} must assume only roles of this stack)`,
+              ),
+            );
           }
         }
       }
@@ -106,7 +125,16 @@ export const iamEscalationPaths: StackRule = {
 };
 
 function matchesPattern(pattern: string, arn: string): boolean {
-  const statement: PolicyStatement = { effect: 'Allow', actions: ['*'], notActions: [], resources: [pattern], notResources: [], principals: [], hasNotPrincipal: false, conditions: {} };
+  const statement: PolicyStatement = {
+    effect: 'Allow',
+    actions: ['*'],
+    notActions: [],
+    resources: [pattern],
+    notResources: [],
+    principals: [],
+    hasNotPrincipal: false,
+    conditions: {},
+  };
   return simulate({ action: 'iam:PassRole', resource: arn }, { identity: [statement] }, 'met') === 'allowed';
 }
 
@@ -116,7 +144,7 @@ export const agentEffectivePermissions: StackRule = {
   id: 'agent-effective-permissions',
   title: "The agent's effective permissions match its declared tools",
   description:
-    "Checks whether each agent, its role simulated (identity policies, permissions boundary, explicit denies) against the tools its AgentEnvironment records, can perform every declared low-risk tool action on its resources, cannot perform any action of a high-risk or approval-gated tool directly, holds no Permissions management action, and can perform nothing while paused.",
+    'Checks whether each agent, its role simulated (identity policies, permissions boundary, explicit denies) against the tools its AgentEnvironment records, can perform every declared low-risk tool action on its resources, cannot perform any action of a high-risk or approval-gated tool directly, holds no Permissions management action, and can perform nothing while paused.',
   severity: 'critical',
   pillar: 'least-privilege',
   owasp: [ASI03, 'ASI02 Tool Misuse & Exploitation'],
@@ -146,7 +174,12 @@ export const agentEffectivePermissions: StackRule = {
             for (const pattern of statement.notResources.length > 0 ? ['*'] : stringsOf(statement.resources)) {
               const concrete = expandAction(action)[0]?.name ?? action;
               if (simulate({ action: concrete, resource: probe(pattern) }, policies, 'met') === 'allowed') {
-                out.push(violation(role.resource, `${agent} is paused and must be able to perform nothing (got ${concrete} on ${pattern} allowed)`));
+                out.push(
+                  violation(
+                    role.resource,
+                    `${agent} is paused and must be able to perform nothing (got ${concrete} on ${pattern} allowed)`,
+                  ),
+                );
               }
             }
           }
@@ -160,13 +193,23 @@ export const agentEffectivePermissions: StackRule = {
             if (isGatedTool(tool)) {
               // A high-risk tool runs only from its approval gate's executor, never with the agent's own role.
               if (simulate({ action, resource: resourceProbe }, policies, 'met') === 'allowed') {
-                out.push(violation(role.resource, `${agent} must not be able to perform ${action} on ${arn} of high-risk tool ${tool.name} directly, only through its approval gate (got allowed)`));
+                out.push(
+                  violation(
+                    role.resource,
+                    `${agent} must not be able to perform ${action} on ${arn} of high-risk tool ${tool.name} directly, only through its approval gate (got allowed)`,
+                  ),
+                );
               }
             } else {
               // The environment works: every declared action on every declared resource is allowed.
               const decision = simulate({ action, resource: resourceProbe }, policies, 'unmet');
               if (decision !== 'allowed') {
-                out.push(violation(role.resource, `${agent} must be able to perform ${action} on ${arn} for tool ${tool.name} (got ${decision.replace('-', ' ')}${role.boundary === undefined ? '' : ` under ${role.boundary.label}`})`));
+                out.push(
+                  violation(
+                    role.resource,
+                    `${agent} must be able to perform ${action} on ${arn} for tool ${tool.name} (got ${decision.replace('-', ' ')}${role.boundary === undefined ? '' : ` under ${role.boundary.label}`})`,
+                  ),
+                );
               }
             }
           }
@@ -181,13 +224,19 @@ export const agentEffectivePermissions: StackRule = {
             if (!isPermissionsManagement(action) || managing.has(action.name)) continue;
             if (statement.notActions.length > 0 && !coversAction(statement, action.name)) continue;
             const resources = statement.notResources.length > 0 ? ['*'] : stringsOf(statement.resources);
-            if (resources.some((r) => simulate({ action: action.name, resource: probe(r) }, policies, 'met') === 'allowed')) managing.add(action.name);
+            if (resources.some((r) => simulate({ action: action.name, resource: probe(r) }, policies, 'met') === 'allowed'))
+              managing.add(action.name);
           }
         }
       }
       if (managing.size > 0) {
         const list = [...managing].sort();
-        out.push(violation(role.resource, `${agent} must hold no Permissions management action (got ${list.slice(0, 8).join(', ')}${list.length > 8 ? ` and ${list.length - 8} more` : ''})`));
+        out.push(
+          violation(
+            role.resource,
+            `${agent} must hold no Permissions management action (got ${list.slice(0, 8).join(', ')}${list.length > 8 ? ` and ${list.length - 8} more` : ''})`,
+          ),
+        );
       }
     }
     return out;
@@ -195,7 +244,16 @@ export const agentEffectivePermissions: StackRule = {
 };
 
 /** Data-reading actions that on Resource "*" read every store of the account. */
-const DATA_READS = ['s3:GetObject', 'dynamodb:GetItem', 'dynamodb:Scan', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'ssm:GetParameter', 'kms:Decrypt', 'sqs:ReceiveMessage'];
+const DATA_READS = [
+  's3:GetObject',
+  'dynamodb:GetItem',
+  'dynamodb:Scan',
+  'dynamodb:Query',
+  'secretsmanager:GetSecretValue',
+  'ssm:GetParameter',
+  'kms:Decrypt',
+  'sqs:ReceiveMessage',
+];
 
 /**
  * What makes a policy's content broad, judged by expansion on AWS's data: every action, a whole
@@ -205,7 +263,9 @@ export function broadGrants(statements: readonly PolicyStatement[]): string[] {
   const reasons = new Set<string>();
   const policies: SimPolicies = { identity: statements };
   for (const statement of statements.filter(allows)) {
-    const onStar = statement.notResources.length > 0 || stringsOf(statement.resources).some((r) => r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r));
+    const onStar =
+      statement.notResources.length > 0 ||
+      stringsOf(statement.resources).some((r) => r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r));
     if (!onStar) continue;
     if (statement.notActions.length > 0) reasons.add('NotAction on "*" (everything else)');
     for (const pattern of stringsOf(statement.actions)) {
@@ -219,12 +279,16 @@ export function broadGrants(statements: readonly PolicyStatement[]): string[] {
     for (const pattern of statement.notActions.length > 0 ? ['*'] : stringsOf(statement.actions)) {
       if (pattern === '*' && statement.notActions.length === 0) continue; // already reported
       for (const action of expandAction(pattern)) {
-        if (isPermissionsManagement(action) && simulate({ action: action.name, resource: '*' }, policies, 'met') === 'allowed') managing.add(action.name);
+        if (isPermissionsManagement(action) && simulate({ action: action.name, resource: '*' }, policies, 'met') === 'allowed')
+          managing.add(action.name);
       }
     }
   }
   for (const action of DATA_READS) if (simulate({ action, resource: '*' }, policies, 'met') === 'allowed') reads.add(action);
-  if (managing.size > 0) reasons.add(`Permissions management on "*" (${[...managing].sort().slice(0, 3).join(', ')}${managing.size > 3 ? `, ${managing.size - 3} more` : ''})`);
+  if (managing.size > 0)
+    reasons.add(
+      `Permissions management on "*" (${[...managing].sort().slice(0, 3).join(', ')}${managing.size > 3 ? `, ${managing.size - 3} more` : ''})`,
+    );
   if (reads.size > 0) reasons.add(`reading all data on "*" (${[...reads].sort().join(', ')})`);
   return [...reasons];
 }
@@ -246,7 +310,13 @@ export const iamBoundaryBounds: StackRule = {
     for (const principal of principalsOf(stack)) {
       if (principal.boundary === undefined) continue;
       const reasons = broadGrants(principal.boundary.statements);
-      if (reasons.length > 0) out.push(violation(principal.resource, `${label(principal.resource)} ${principal.boundary.label} must bound the ${principal.kind}'s permissions (got ${reasons.join('; ')})`));
+      if (reasons.length > 0)
+        out.push(
+          violation(
+            principal.resource,
+            `${label(principal.resource)} ${principal.boundary.label} must bound the ${principal.kind}'s permissions (got ${reasons.join('; ')})`,
+          ),
+        );
     }
     return out;
   },

@@ -146,7 +146,8 @@ export function simulate(request: SimRequest, policies: SimPolicies, undecided: 
   const denyMode: Undecided = undecided === 'unmet' ? 'met' : 'unmet';
   const all = [...policies.identity, ...(policies.boundary ?? [])];
   if (all.some((statement) => isDeny(statement) && applies(statement, request, denyMode))) return 'explicitly-denied';
-  const allowedBy = (statements: readonly PolicyStatement[]): boolean => statements.some((statement) => !isDeny(statement) && applies(statement, request, undecided));
+  const allowedBy = (statements: readonly PolicyStatement[]): boolean =>
+    statements.some((statement) => !isDeny(statement) && applies(statement, request, undecided));
   if (!allowedBy(policies.identity)) return 'implicitly-denied';
   if (policies.boundary !== undefined && !allowedBy(policies.boundary)) return 'implicitly-denied';
   return 'allowed';

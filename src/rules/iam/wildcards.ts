@@ -19,7 +19,8 @@ export function arnScope(arn: string): ArnScope {
   if (arn === '*') return { kind: 'any' };
   if (!/[*?]/.test(arn)) return { kind: 'explicit' };
   const s3 = S3_PREFIX.exec(arn);
-  if (s3 !== null) return { kind: 'bounded', what: s3[2] === '' ? `every object of bucket ${s3[1]}` : `objects under prefix ${s3[2]} of bucket ${s3[1]}` };
+  if (s3 !== null)
+    return { kind: 'bounded', what: s3[2] === '' ? `every object of bucket ${s3[1]}` : `objects under prefix ${s3[2]} of bucket ${s3[1]}` };
   const table = DYNAMODB_INDEXES.exec(arn);
   if (table !== null) return { kind: 'bounded', what: `the indexes of table ${table[1]}` };
   return { kind: 'wide' };

@@ -37,9 +37,13 @@ function checkHosts(descriptor: ApiDescriptor, where: string): void {
   const url = new URL(descriptor.baseUrl);
   if (url.protocol !== 'https:') throw new InputError('DESCRIPTOR_INVALID', `${where} baseUrl must be https (got ${url.protocol})`);
   if (url.username !== '' || url.password !== '') throw new InputError('DESCRIPTOR_INVALID', `${where} baseUrl must not carry credentials`);
-  if (url.port !== '' && url.port !== '443') throw new InputError('DESCRIPTOR_INVALID', `${where} baseUrl must use port 443 (got ${url.port})`);
+  if (url.port !== '' && url.port !== '443')
+    throw new InputError('DESCRIPTOR_INVALID', `${where} baseUrl must use port 443 (got ${url.port})`);
   if (!descriptor.hosts.includes(url.hostname)) {
-    throw new InputError('DESCRIPTOR_INVALID', `${where} hosts must include the baseUrl host ${url.hostname} (got ${descriptor.hosts.join(', ')})`);
+    throw new InputError(
+      'DESCRIPTOR_INVALID',
+      `${where} hosts must include the baseUrl host ${url.hostname} (got ${descriptor.hosts.join(', ')})`,
+    );
   }
 }
 
@@ -90,7 +94,8 @@ export function verifyApiDescriptor(
 ): ApiVerification {
   const where = input.where ?? 'API descriptor';
   const descriptor = parseApiDescriptor(input.descriptorBytes, where);
-  if (input.bundle === undefined || input.bundle === null) throw new VerificationError('UNSIGNED', `${where} must have a signature bundle (none found)`);
+  if (input.bundle === undefined || input.bundle === null)
+    throw new VerificationError('UNSIGNED', `${where} must have a signature bundle (none found)`);
   const sha256 = createHash('sha256').update(input.descriptorBytes).digest('hex');
   const now = options.now ?? new Date();
   // The signature must cover exactly these descriptor bytes (the core matches the in-toto subject).
@@ -100,14 +105,20 @@ export function verifyApiDescriptor(
   });
   // A statement of another type (say, a model signature) must not vouch for an API.
   if (bundle.statement?.predicateType !== API_DESCRIPTOR_PREDICATE) {
-    throw new VerificationError('MALFORMED_BUNDLE', `${where} signature must have predicateType ${API_DESCRIPTOR_PREDICATE} (got ${bundle.statement?.predicateType ?? 'no in-toto statement'})`);
+    throw new VerificationError(
+      'MALFORMED_BUNDLE',
+      `${where} signature must have predicateType ${API_DESCRIPTOR_PREDICATE} (got ${bundle.statement?.predicateType ?? 'no in-toto statement'})`,
+    );
   }
   if (!bundle.statement.subject.some((subject) => subject.digest?.['sha256']?.toLowerCase() === sha256)) {
     throw new VerificationError('DIGEST_MISMATCH', `${where} signature must name sha256 ${sha256} (it does not)`);
   }
   // An expired descriptor is no longer vouched for by its owner.
   if (!(Date.parse(descriptor.expires) > now.getTime())) {
-    throw new VerificationError('EXPIRED', `${where} expired at ${descriptor.expires} (now ${now.toISOString()}); re-review and re-sign it`);
+    throw new VerificationError(
+      'EXPIRED',
+      `${where} expired at ${descriptor.expires} (now ${now.toISOString()}); re-review and re-sign it`,
+    );
   }
   if (use.name !== undefined && descriptor.name !== use.name) {
     throw new PolicyError('POLICY_DENIED', `${where} must describe API ${use.name} (it describes ${descriptor.name})`);

@@ -68,7 +68,8 @@ export function assertApiDescriptor(json: unknown, where = 'API descriptor'): as
   if (validate(json)) return;
   const errors = (validate.errors ?? []).map((error) => {
     const at = error.instancePath === '' ? '(root)' : error.instancePath;
-    const extra = error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: unknown }).additionalProperty)})` : '';
+    const extra =
+      error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: unknown }).additionalProperty)})` : '';
     return `${at} ${error.message ?? 'is invalid'}${extra}`;
   });
   throw new InputError('DESCRIPTOR_INVALID', `${where} must match the agentfence.api/v1 schema: ${errors.join('; ')}`);

@@ -19,20 +19,30 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
  */
 export function verifyRuntimeImage(agent: LoadedAgent, roots: TrustRootCache, spec: RuntimeImageSpec, now?: Date): ArtifactResult {
   const name = spec.ref.split('@')[0]!;
-  if (spec.attestation === undefined) throw new VerificationError('UNSIGNED', `image ${spec.ref} must have a provenance attestation (runtimeImage.attestation is not set)`);
+  if (spec.attestation === undefined)
+    throw new VerificationError('UNSIGNED', `image ${spec.ref} must have a provenance attestation (runtimeImage.attestation is not set)`);
   const file = path.resolve(agent.manifest.stackDir, spec.attestation);
   const rel = path.relative(agent.location.projectRoot, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new VerificationError('PATH_REFUSED', `image attestation ${spec.attestation} must stay inside the project`);
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    throw new VerificationError('PATH_REFUSED', `image attestation ${spec.attestation} must stay inside the project`);
   let bundle: unknown;
   try {
-    if (statSync(file).size > MAX_BUNDLE_BYTES) throw new VerificationError('MALFORMED_BUNDLE', `image attestation ${spec.attestation} must be at most ${MAX_BUNDLE_BYTES} bytes`);
+    if (statSync(file).size > MAX_BUNDLE_BYTES)
+      throw new VerificationError('MALFORMED_BUNDLE', `image attestation ${spec.attestation} must be at most ${MAX_BUNDLE_BYTES} bytes`);
     bundle = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if (error instanceof AgentfenceError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VerificationError('UNSIGNED', `image ${spec.ref} must have its attestation at ${spec.attestation} (not found)`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new VerificationError('UNSIGNED', `image ${spec.ref} must have its attestation at ${spec.attestation} (not found)`);
     throw new VerificationError('MALFORMED_BUNDLE', `image attestation ${spec.attestation} must be JSON (${(error as Error).message})`);
   }
-  const authorities = selectAuthorities(agent.trustPolicy.policy.images?.authorities ?? [], spec.signedBy, agent.trustPolicy, roots, 'images');
+  const authorities = selectAuthorities(
+    agent.trustPolicy.policy.images?.authorities ?? [],
+    spec.signedBy,
+    agent.trustPolicy,
+    roots,
+    'images',
+  );
   const verified = verifyImageAttestation({ ref: spec.ref, bundle, where: `image ${spec.ref}` }, authorities, now ? { now } : {});
   return {
     kind: 'image',

@@ -48,7 +48,9 @@ async function startWorker(): Promise<Worker> {
   if (transpiled === undefined) {
     const ts = (await import('typescript')).default;
     const source = readFileSync(new URL('./hash-worker.ts', import.meta.url), 'utf8');
-    const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const output = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     transpiled = `(function (exports) {\n${output}\n})({});`;
   }
   return new Worker(transpiled, { eval: true, workerData });
@@ -58,7 +60,8 @@ async function startWorker(): Promise<Worker> {
 function hashError(file: string, code: string, message: string, cause?: unknown): Error {
   const options = cause === undefined ? undefined : { cause };
   if (code === 'ELOOP') return new VerificationError('SYMLINK_REFUSED', `${file} became a symlink while the model was hashed`, options);
-  if (code === 'ESHRANK' || code === 'ENOENT') return new VerificationError('TAMPERED', `${file} changed while the model was hashed (${message})`, options);
+  if (code === 'ESHRANK' || code === 'ENOENT')
+    return new VerificationError('TAMPERED', `${file} changed while the model was hashed (${message})`, options);
   return new InputError('MODEL_UNREADABLE', `cannot read ${file}: ${message}`, options);
 }
 
@@ -68,7 +71,11 @@ let inlineBuffer: Buffer | undefined;
 function hashInline(task: HashTask, algorithm: string, flags: number, onBytes?: (bytes: number) => void): string {
   inlineBuffer ??= Buffer.allocUnsafe(CHUNK);
   try {
-    return hashRange({ path: task.path, start: task.start, end: task.end ?? null, algorithm, flags }, inlineBuffer, onBytes ?? (() => undefined));
+    return hashRange(
+      { path: task.path, start: task.start, end: task.end ?? null, algorithm, flags },
+      inlineBuffer,
+      onBytes ?? (() => undefined),
+    );
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw hashError(task.path, e.code ?? 'ERROR', e.message, error);
@@ -93,7 +100,11 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
   const smallBytes = tasks.reduce((sum, task) => sum + (task.size < INLINE_TASK_BYTES ? task.size : 0), 0);
   // Many small files add up: past the inline budget they go to the pool too.
   const pooled =
-    wanted === 0 || total <= INLINE_TOTAL_BYTES ? [] : smallBytes > INLINE_TOTAL_BYTES ? [...indexes] : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
+    wanted === 0 || total <= INLINE_TOTAL_BYTES
+      ? []
+      : smallBytes > INLINE_TOTAL_BYTES
+        ? [...indexes]
+        : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
   const pooledSet = new Set(pooled);
   const inline = indexes.filter((i) => !pooledSet.has(i));
   // Largest first, so the pool does not end waiting on one big straggler.

@@ -47,7 +47,9 @@ function decodeName(name: Buffer): string | undefined {
 /** Printable ASCII kept, every other byte as `\xNN`, so an undecodable name can be shown. */
 export function escapeName(name: Buffer): string {
   let out = '';
-  for (const byte of name) out += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const byte of name)
+    out +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
 }
 
@@ -65,7 +67,10 @@ export function assertSafeName(name: string): void {
     name.startsWith('/') ||
     name.split('/').some((part) => part === '' || part === '.' || part === '..');
   if (refused) {
-    throw new VerificationError('PATH_REFUSED', `resource name ${JSON.stringify(name)} must be a relative path inside the model without "..", "." or empty parts`);
+    throw new VerificationError(
+      'PATH_REFUSED',
+      `resource name ${JSON.stringify(name)} must be a relative path inside the model without "..", "." or empty parts`,
+    );
   }
 }
 
@@ -78,9 +83,19 @@ export function normalizeIgnorePaths(paths: readonly string[], strict: boolean):
   const out = new Set<string>();
   for (const raw of paths) {
     const normalized = path.posix.normalize(raw.replaceAll('\\', '/')).replace(/\/+$/, '');
-    const bad = raw.includes('\0') || normalized === '' || normalized === '.' || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('/');
+    const bad =
+      raw.includes('\0') ||
+      normalized === '' ||
+      normalized === '.' ||
+      normalized === '..' ||
+      normalized.startsWith('../') ||
+      normalized.startsWith('/');
     if (bad) {
-      if (strict) throw new InputError('IGNORE_PATH_INVALID', `ignore path ${JSON.stringify(raw)} must name something inside the model (got a path that is empty, the model root, or outside it)`);
+      if (strict)
+        throw new InputError(
+          'IGNORE_PATH_INVALID',
+          `ignore path ${JSON.stringify(raw)} must name something inside the model (got a path that is empty, the model root, or outside it)`,
+        );
       continue;
     }
     out.add(normalized);
@@ -122,7 +137,8 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
   const top = statOrThrow(root, false);
   if (top.isSymbolicLink()) {
     // The model path itself is checked like every entry below it (reference: check_file_or_directory).
-    if (!options.allowSymlinks) throw new VerificationError('SYMLINK_REFUSED', `model path ${root} is a symlink; pass --allow-symlinks to follow it`);
+    if (!options.allowSymlinks)
+      throw new VerificationError('SYMLINK_REFUSED', `model path ${root} is a symlink; pass --allow-symlinks to follow it`);
   }
   const stats = top.isSymbolicLink() ? statOrThrow(root, true) : top;
   if (stats.isFile()) return { root, kind: 'file', files: [{ name: '.', path: root, size: stats.size }], undecodable: [], ignoredHits: [] };
@@ -140,14 +156,16 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
       // pass for a signed file of that (valid) name and hide the unsigned one.
       entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      throw new InputError('MODEL_UNREADABLE', `cannot list ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+      throw new InputError('MODEL_UNREADABLE', `cannot list ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+        cause: error,
+      });
     }
     const named = entries.map((entry) => ({ entry, text: decodeName(entry.name as unknown as Buffer) }));
-    named.sort((a, b) => Buffer.compare(a.entry.name as unknown as Buffer, b.entry.name as unknown as Buffer));
+    named.sort((a, b) => Buffer.compare(a.entry.name, b.entry.name));
     for (const { entry, text } of named) {
       if (text === undefined) {
         // Not valid UTF-8: no signature can name it, so it is an unsigned extra (never ignored, never opened).
-        const shown = escapeName(entry.name as unknown as Buffer);
+        const shown = escapeName(entry.name);
         undecodable.push(prefix === '' ? shown : `${prefix}/${shown}`);
         continue;
       }
@@ -160,7 +178,11 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
       const full = path.join(dir, text);
       if (entry.isSymbolicLink()) {
         // A symlink is content the signer may not have meant to include: refused unless allowed.
-        if (!options.allowSymlinks) throw new VerificationError('SYMLINK_REFUSED', `${name} is a symlink; pass --allow-symlinks to follow links that stay inside the model`);
+        if (!options.allowSymlinks)
+          throw new VerificationError(
+            'SYMLINK_REFUSED',
+            `${name} is a symlink; pass --allow-symlinks to follow links that stay inside the model`,
+          );
         let target: string;
         try {
           target = realpathSync(full);
@@ -172,7 +194,8 @@ export function walkModel(modelPath: string, options: WalkOptions): ModelTree {
         const linked = statOrThrow(target, true);
         if (linked.isFile()) files.push({ name, path: full, size: linked.size });
         else if (linked.isDirectory()) {
-          if (visited.has(target)) throw new VerificationError('SYMLINK_REFUSED', `${name} links to a directory already walked (a cycle or a duplicate)`);
+          if (visited.has(target))
+            throw new VerificationError('SYMLINK_REFUSED', `${name} links to a directory already walked (a cycle or a duplicate)`);
           visited.add(target);
           walk(full, name);
         } else throw new VerificationError('PATH_REFUSED', `${name} links to something that is neither a file nor a directory`);

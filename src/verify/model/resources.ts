@@ -17,7 +17,9 @@ export const DIGEST_HEX_LENGTH: Readonly<Record<ModelHashType, number>> = Object
 
 /** The resource `algorithm` a serialization produces: `sha256` or `sha256-sharded-<size>`. */
 export function resourceAlgorithm(serialization: Pick<ModelSerialization, 'method' | 'hashType' | 'shardSize'>): string {
-  return serialization.method === 'shards' ? `${serialization.hashType}-sharded-${serialization.shardSize ?? DEFAULT_SHARD_SIZE}` : serialization.hashType;
+  return serialization.method === 'shards'
+    ? `${serialization.hashType}-sharded-${serialization.shardSize ?? DEFAULT_SHARD_SIZE}`
+    : serialization.hashType;
 }
 
 /** A shard resource name, `path:start:end` (end exclusive). */
@@ -113,7 +115,8 @@ export function isExactMatch(diff: ManifestDiff): boolean {
 /** One sentence listing every difference, for a TAMPERED error. */
 export function describeDiff(diff: ManifestDiff): string {
   const parts: string[] = [];
-  if (diff.changed.length > 0) parts.push(`changed: ${diff.changed.map((c) => `${c.name} (expected ${c.expected}, got ${c.actual})`).join(', ')}`);
+  if (diff.changed.length > 0)
+    parts.push(`changed: ${diff.changed.map((c) => `${c.name} (expected ${c.expected}, got ${c.actual})`).join(', ')}`);
   if (diff.extra.length > 0) parts.push(`extra (not signed): ${diff.extra.join(', ')}`);
   if (diff.missing.length > 0) parts.push(`missing: ${diff.missing.join(', ')}`);
   return parts.join('; ');

@@ -20,7 +20,9 @@ const SOURCE_LABEL: Readonly<Record<IgnoredPath['source'], string>> = Object.fre
 /** The ignore entries that hid something, for the verdict's one-line message ('' when none). */
 export function describeIgnored(ignored: readonly IgnoredPath[]): string {
   const present = ignored.filter((entry) => entry.present && entry.source !== 'signature-file');
-  return present.length === 0 ? '' : `; not compared (ignored): ${present.map((entry) => `${entry.path} (${SOURCE_LABEL[entry.source]})`).join(', ')}`;
+  return present.length === 0
+    ? ''
+    : `; not compared (ignored): ${present.map((entry) => `${entry.path} (${SOURCE_LABEL[entry.source]})`).join(', ')}`;
 }
 
 /** A verified model as an artifact result. */

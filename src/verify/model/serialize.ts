@@ -18,7 +18,10 @@ import type { HashedModel, HashModelOptions, ModelHashType, ModelResource, Model
  */
 export function assertHashSupported(hashType: string): asserts hashType is ModelHashType {
   if (hashType !== 'sha256' && hashType !== 'blake2b') {
-    throw new InputError('HASH_UNSUPPORTED', `hash type must be sha256 or blake2b (got ${JSON.stringify(hashType)}; blake3 is not available in Node.js crypto)`);
+    throw new InputError(
+      'HASH_UNSUPPORTED',
+      `hash type must be sha256 or blake2b (got ${JSON.stringify(hashType)}; blake3 is not available in Node.js crypto)`,
+    );
   }
   if (!getHashes().includes(NODE_DIGEST[hashType])) {
     throw new InputError('HASH_UNSUPPORTED', `this Node.js build has no ${NODE_DIGEST[hashType]} digest (crypto.getHashes()); use sha256`);
@@ -27,7 +30,8 @@ export function assertHashSupported(hashType: string): asserts hashType is Model
 
 /** The shard size, checked: a positive safe integer. @throws InputError SHARD_SIZE_INVALID */
 function checkShardSize(size: number): number {
-  if (!Number.isSafeInteger(size) || size <= 0) throw new InputError('SHARD_SIZE_INVALID', `shard size must be a positive integer number of bytes (got ${size})`);
+  if (!Number.isSafeInteger(size) || size <= 0)
+    throw new InputError('SHARD_SIZE_INVALID', `shard size must be a positive integer number of bytes (got ${size})`);
   return size;
 }
 
@@ -52,7 +56,8 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
 
   const tree = walkModel(modelPath, { allowSymlinks, ignorePaths: ignored });
   // "Nothing was hashed" must never turn into a signature or a pass (an undecodable name is not nothing: the verifier reports it).
-  if (tree.files.length === 0 && tree.undecodable.length === 0) throw new InputError('MODEL_EMPTY', `model ${tree.root} has no files to hash (after ignore paths)`);
+  if (tree.files.length === 0 && tree.undecodable.length === 0)
+    throw new InputError('MODEL_EMPTY', `model ${tree.root} has no files to hash (after ignore paths)`);
 
   const names: string[] = [];
   const tasks: HashTask[] = [];
@@ -63,7 +68,11 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
       continue;
     }
     // A ':' in a sharded name could not be parsed back as `path:start:end` by any verifier.
-    if (file.name.includes(':')) throw new InputError('SHARD_NAME_INVALID', `${file.name} contains ':' and cannot be named in a shard serialization; use --method files`);
+    if (file.name.includes(':'))
+      throw new InputError(
+        'SHARD_NAME_INVALID',
+        `${file.name} contains ':' and cannot be named in a shard serialization; use --method files`,
+      );
     for (const [start, end] of shardRanges(file.size, shardSize)) {
       names.push(shardName(file.name, start, end));
       tasks.push({ path: file.path, start, end, size: end - start });

@@ -47,7 +47,10 @@ export function signWithCertificate(payload: Buffer, payloadType: string, signer
   // The certificate must carry the signing key's public half, or no verifier could check the signature.
   const spki = (k: KeyObject): Buffer => k.export({ type: 'spki', format: 'der' });
   if (!spki(leaf!.publicKey).equals(spki(createPublicKey(key)))) {
-    throw new InputError('SIGNING_CERTIFICATE_INVALID', `the signing certificate ${leaf!.subject} is not for this private key (public keys differ)`);
+    throw new InputError(
+      'SIGNING_CERTIFICATE_INVALID',
+      `the signing certificate ${leaf!.subject} is not for this private key (public keys differ)`,
+    );
   }
   const signature = cryptoSign(hashForKey(createPublicKey(key)) ?? null, dsse.preAuthEncoding(payloadType, payload), key);
   return {
@@ -85,7 +88,10 @@ export async function signModel(options: SignModelOptions): Promise<SignedModel>
   const signaturePath = path.resolve(options.outputPath ?? defaultSignaturePath(root));
   const rel = path.relative(root, signaturePath);
   const signatureInside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
-  const ignorePaths = [...normalizeIgnorePaths(options.ignorePaths ?? [], true), ...(signatureInside === undefined ? [] : [signatureInside])];
+  const ignorePaths = [
+    ...normalizeIgnorePaths(options.ignorePaths ?? [], true),
+    ...(signatureInside === undefined ? [] : [signatureInside]),
+  ];
 
   // Key material is checked before the model is hashed: a bad certificate must not cost a full hash.
   if (options.signer.kind === 'certificate') signWithCertificate(Buffer.alloc(0), IN_TOTO_PAYLOAD_TYPE, options.signer);
@@ -101,7 +107,10 @@ export async function signModel(options: SignModelOptions): Promise<SignedModel>
   });
   // A name that is not UTF-8 cannot be written into a statement that every verifier reads the same way.
   if (hashed.undecodable.length > 0) {
-    throw new InputError('MODEL_NAME_NOT_UTF8', `cannot sign ${root}: these names are not valid UTF-8: ${hashed.undecodable.join(', ')} (rename them)`);
+    throw new InputError(
+      'MODEL_NAME_NOT_UTF8',
+      `cannot sign ${root}: these names are not valid UTF-8: ${hashed.undecodable.join(', ')} (rename them)`,
+    );
   }
   const { statement, rootDigest } = buildStatement(hashed.manifest);
   const payload = Buffer.from(JSON.stringify(statement), 'utf8');
@@ -109,7 +118,11 @@ export async function signModel(options: SignModelOptions): Promise<SignedModel>
   const bundle =
     signer.kind === 'certificate'
       ? signWithCertificate(payload, IN_TOTO_PAYLOAD_TYPE, signer)
-      : await signDsse(payload, IN_TOTO_PAYLOAD_TYPE, signer.kind === 'key' ? { ...signer, keyHint: signer.keyHint ?? modelKeyHint(signer.privateKeyPem) } : signer);
+      : await signDsse(
+          payload,
+          IN_TOTO_PAYLOAD_TYPE,
+          signer.kind === 'key' ? { ...signer, keyHint: signer.keyHint ?? modelKeyHint(signer.privateKeyPem) } : signer,
+        );
 
   // Written beside its final name and renamed, so a crash never leaves half a signature.
   const temporary = `${signaturePath}.${process.pid}.tmp`;

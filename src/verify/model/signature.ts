@@ -69,7 +69,12 @@ function leafOf(bundle: unknown): X509Certificate | undefined {
   const material = isRecord(bundle) ? bundle['verificationMaterial'] : undefined;
   if (!isRecord(material)) return undefined;
   const chain = material['x509CertificateChain'];
-  const first = isRecord(chain) && Array.isArray(chain['certificates']) ? chain['certificates'][0] : isRecord(material['certificate']) ? material['certificate'] : undefined;
+  const first =
+    isRecord(chain) && Array.isArray(chain['certificates'])
+      ? chain['certificates'][0]
+      : isRecord(material['certificate'])
+        ? material['certificate']
+        : undefined;
   const raw = isRecord(first) ? first['rawBytes'] : undefined;
   if (typeof raw !== 'string') return undefined;
   try {
@@ -82,7 +87,12 @@ function leafOf(bundle: unknown): X509Certificate | undefined {
 function certificatesOf(bundle: unknown): Buffer[] {
   const material = isRecord(bundle) ? bundle['verificationMaterial'] : undefined;
   const chain = isRecord(material) ? material['x509CertificateChain'] : undefined;
-  const list = isRecord(chain) && Array.isArray(chain['certificates']) ? chain['certificates'] : isRecord(material) && isRecord(material['certificate']) ? [material['certificate']] : [];
+  const list =
+    isRecord(chain) && Array.isArray(chain['certificates'])
+      ? chain['certificates']
+      : isRecord(material) && isRecord(material['certificate'])
+        ? [material['certificate']]
+        : [];
   return list.map((cert) => Buffer.from(String(isRecord(cert) ? cert['rawBytes'] : ''), 'base64'));
 }
 
@@ -90,8 +100,18 @@ function envelopeOf(bundle: unknown): { payloadType: string; payload: Buffer; si
   const envelope = isRecord(bundle) ? bundle['dsseEnvelope'] : undefined;
   if (!isRecord(envelope) || !Array.isArray(envelope['signatures']) || envelope['signatures'].length !== 1) return undefined;
   const [signature] = envelope['signatures'] as unknown[];
-  if (!isRecord(signature) || typeof signature['sig'] !== 'string' || typeof envelope['payload'] !== 'string' || typeof envelope['payloadType'] !== 'string') return undefined;
-  return { payloadType: envelope['payloadType'], payload: Buffer.from(envelope['payload'], 'base64'), signature: Buffer.from(signature['sig'], 'base64') };
+  if (
+    !isRecord(signature) ||
+    typeof signature['sig'] !== 'string' ||
+    typeof envelope['payload'] !== 'string' ||
+    typeof envelope['payloadType'] !== 'string'
+  )
+    return undefined;
+  return {
+    payloadType: envelope['payloadType'],
+    payload: Buffer.from(envelope['payload'], 'base64'),
+    signature: Buffer.from(signature['sig'], 'base64'),
+  };
 }
 
 function firstSan(cert: X509Certificate): string | undefined {
@@ -100,7 +120,11 @@ function firstSan(cert: X509Certificate): string | undefined {
 }
 
 /** The key and signer a legacy signature is checked against, or undefined when the policy has none. */
-function legacyKey(bundle: unknown, policy: SignerPolicy, at: Date): { key: KeyObject; hash: string | undefined; signer: Signer } | undefined {
+function legacyKey(
+  bundle: unknown,
+  policy: SignerPolicy,
+  at: Date,
+): { key: KeyObject; hash: string | undefined; signer: Signer } | undefined {
   // A key with a validity window is checked against signed times, which legacy bundles never carry.
   if (policy.kind === 'key' && policy.validFor === undefined) {
     const key = publicKeyFromPem(policy.publicKeyPem);
@@ -111,7 +135,11 @@ function legacyKey(bundle: unknown, policy: SignerPolicy, at: Date): { key: KeyO
     // The chain is validated exactly as for a current signature; only the signed bytes differ.
     const { leaf, path, key } = verifyCertificatePath(parseCertificates(certificatesOf(bundle)), parseTrustChain(policy.chainPem), at);
     // model_signing v0.2 hashed with SHA-256 whatever the curve of the certificate's key.
-    return { key, hash: 'sha256', signer: { identity: firstSan(leaf) ?? leaf.subject, issuer: path[path.length - 1]?.subject ?? leaf.issuer, keyHint: hintOf(key) } };
+    return {
+      key,
+      hash: 'sha256',
+      signer: { identity: firstSan(leaf) ?? leaf.subject, issuer: path[path.length - 1]?.subject ?? leaf.issuer, keyHint: hintOf(key) },
+    };
   }
   return undefined;
 }
@@ -125,7 +153,8 @@ function legacyKey(bundle: unknown, policy: SignerPolicy, at: Date): { key: KeyO
 export function verifyModelSignature(bundle: unknown, policy: SignerPolicy, options: ModelSignatureOptions = {}): SigstoreVerification {
   const now = options.now ?? new Date();
   // The reference validates a private-PKI chain at the leaf's notBefore: signing time is not recorded.
-  const leaf = policy.kind === 'certificate' && (options.certificateTime ?? 'leaf-not-before') === 'leaf-not-before' ? leafOf(bundle) : undefined;
+  const leaf =
+    policy.kind === 'certificate' && (options.certificateTime ?? 'leaf-not-before') === 'leaf-not-before' ? leafOf(bundle) : undefined;
   const at = leaf === undefined ? now : new Date(leaf.validFrom);
   const shaped = normalizeLegacyShape(bundle);
   try {

@@ -154,7 +154,13 @@ function readV1(statement: unknown): SignedModelManifest {
   const { subject, predicate } = statement as unknown as {
     subject: [{ name: string; digest: { sha256: string } }];
     predicate: {
-      serialization: { method: 'files' | 'shards'; hash_type: string; allow_symlinks: boolean; shard_size?: number; ignore_paths?: string[] };
+      serialization: {
+        method: 'files' | 'shards';
+        hash_type: string;
+        allow_symlinks: boolean;
+        shard_size?: number;
+        ignore_paths?: string[];
+      };
       resources: { name: string; algorithm: string; digest: string }[];
     };
   };
@@ -163,7 +169,8 @@ function readV1(statement: unknown): SignedModelManifest {
   let shardSize: number | undefined;
   if (raw.method === 'shards') {
     // The reference writes shard_size as an int, or a float such as 8.0 (which JSON reads as 8).
-    if (raw.shard_size === undefined || !Number.isSafeInteger(raw.shard_size)) throw malformed('shards serialization needs an integer shard_size');
+    if (raw.shard_size === undefined || !Number.isSafeInteger(raw.shard_size))
+      throw malformed('shards serialization needs an integer shard_size');
     shardSize = raw.shard_size;
   }
   const serialization: ModelSerialization = {
@@ -178,8 +185,10 @@ function readV1(statement: unknown): SignedModelManifest {
   const resources: ModelResource[] = predicate.resources.map((r) => {
     checkName(r.name, serialization);
     // Every resource must have been hashed the way the serialization says.
-    if (r.algorithm !== algorithm) throw malformed(`resource ${JSON.stringify(r.name)} has algorithm ${JSON.stringify(r.algorithm)} (expected ${algorithm})`);
-    if (r.digest.length !== DIGEST_HEX_LENGTH[hashType]) throw malformed(`resource ${JSON.stringify(r.name)} digest must be ${DIGEST_HEX_LENGTH[hashType]} hex characters`);
+    if (r.algorithm !== algorithm)
+      throw malformed(`resource ${JSON.stringify(r.name)} has algorithm ${JSON.stringify(r.algorithm)} (expected ${algorithm})`);
+    if (r.digest.length !== DIGEST_HEX_LENGTH[hashType])
+      throw malformed(`resource ${JSON.stringify(r.name)} digest must be ${DIGEST_HEX_LENGTH[hashType]} hex characters`);
     if (seen.has(r.name)) throw malformed(`resource ${JSON.stringify(r.name)} is listed twice`);
     seen.add(r.name);
     return { name: r.name, algorithm: r.algorithm, digest: r.digest.toLowerCase() };
@@ -188,7 +197,10 @@ function readV1(statement: unknown): SignedModelManifest {
   // The subject must be the digest of exactly these resources, in the order listed (reference check).
   const computed = rootDigestOf(resources);
   if (computed !== claimed) {
-    throw new VerificationError('DIGEST_MISMATCH', `model signature is inconsistent: subject digest is sha256:${claimed} but the listed resources hash to sha256:${computed}`);
+    throw new VerificationError(
+      'DIGEST_MISMATCH',
+      `model signature is inconsistent: subject digest is sha256:${claimed} but the listed resources hash to sha256:${computed}`,
+    );
   }
   return {
     predicateType: MODEL_SIGNATURE_PREDICATE,
@@ -211,7 +223,13 @@ function readLegacy(statement: unknown): SignedModelManifest {
     return { name: s.name, algorithm: 'sha256', digest: s.digest.sha256.toLowerCase() };
   });
   const sorted = sortResources(resources, false);
-  return { predicateType: LEGACY_DIGESTS_PREDICATE, modelName: 'compat-undefined-not-present', serialization, resources: sorted, rootDigest: rootDigestOf(sorted) };
+  return {
+    predicateType: LEGACY_DIGESTS_PREDICATE,
+    modelName: 'compat-undefined-not-present',
+    serialization,
+    resources: sorted,
+    rootDigest: rootDigestOf(sorted),
+  };
 }
 
 /**
@@ -222,5 +240,7 @@ export function parseStatement(statement: unknown): SignedModelManifest {
   const predicateType = (statement as { predicateType?: unknown } | null)?.predicateType;
   if (predicateType === MODEL_SIGNATURE_PREDICATE) return readV1(statement);
   if (predicateType === LEGACY_DIGESTS_PREDICATE) return readLegacy(statement);
-  throw malformed(`predicateType must be ${MODEL_SIGNATURE_PREDICATE} or ${LEGACY_DIGESTS_PREDICATE} (got ${JSON.stringify(predicateType)})`);
+  throw malformed(
+    `predicateType must be ${MODEL_SIGNATURE_PREDICATE} or ${LEGACY_DIGESTS_PREDICATE} (got ${JSON.stringify(predicateType)})`,
+  );
 }

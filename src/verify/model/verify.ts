@@ -39,9 +39,12 @@ export function readSignature(signaturePath: string): unknown {
   try {
     size = statSync(signaturePath).size;
   } catch (error) {
-    throw new VerificationError('UNSIGNED', `no model signature at ${signaturePath}; sign the model with \`agentfence sign model\``, { cause: error });
+    throw new VerificationError('UNSIGNED', `no model signature at ${signaturePath}; sign the model with \`agentfence sign model\``, {
+      cause: error,
+    });
   }
-  if (size > MAX_SIGNATURE_BYTES) throw new VerificationError('MALFORMED_BUNDLE', `model signature ${signaturePath} is ${size} bytes (limit ${MAX_SIGNATURE_BYTES})`);
+  if (size > MAX_SIGNATURE_BYTES)
+    throw new VerificationError('MALFORMED_BUNDLE', `model signature ${signaturePath} is ${size} bytes (limit ${MAX_SIGNATURE_BYTES})`);
   try {
     return JSON.parse(readFileSync(signaturePath, 'utf8')) as unknown;
   } catch (error) {
@@ -105,7 +108,10 @@ export async function verifyModel(options: VerifyModelOptions): Promise<ModelVer
   });
   // Model signatures are DSSE envelopes over an in-toto statement, nothing else.
   if (verified.dsse === undefined || verified.dsse.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    throw new VerificationError('MALFORMED_BUNDLE', `model signature must be a DSSE envelope of type ${IN_TOTO_PAYLOAD_TYPE} (got ${verified.dsse?.payloadType ?? 'a message signature'})`);
+    throw new VerificationError(
+      'MALFORMED_BUNDLE',
+      `model signature must be a DSSE envelope of type ${IN_TOTO_PAYLOAD_TYPE} (got ${verified.dsse?.payloadType ?? 'a message signature'})`,
+    );
   }
   let statement: unknown = verified.statement;
   if (statement === undefined) {
@@ -144,7 +150,10 @@ export async function verifyModel(options: VerifyModelOptions): Promise<ModelVer
   // Exact match: every signed resource present and unchanged, and nothing unsigned. A name that
   // is not UTF-8 is unsigned whatever it looks like.
   const diff = diffResources(expected.resources, actual.manifest.resources);
-  const withUndecodable = actual.undecodable.length === 0 ? diff : { ...diff, extra: [...diff.extra, ...actual.undecodable.map((name) => `${name} (name is not valid UTF-8)`)] };
+  const withUndecodable =
+    actual.undecodable.length === 0
+      ? diff
+      : { ...diff, extra: [...diff.extra, ...actual.undecodable.map((name) => `${name} (name is not valid UTF-8)`)] };
   if (!isExactMatch(withUndecodable)) throw new ModelMismatchError(modelPath, withUndecodable, ignoredPaths);
 
   return {

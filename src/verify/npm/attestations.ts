@@ -22,7 +22,8 @@ export interface NpmAttestation {
 /** Parses an attestations response `{attestations:[{predicateType, bundle}]}`. @throws VerificationError MALFORMED_BUNDLE */
 export function toNpmAttestations(json: unknown, what: string): NpmAttestation[] {
   const list = (json as { attestations?: unknown } | null)?.attestations;
-  if (!Array.isArray(list)) throw new VerificationError('MALFORMED_BUNDLE', `${what} attestations must be {"attestations":[...]} (got ${typeof json})`);
+  if (!Array.isArray(list))
+    throw new VerificationError('MALFORMED_BUNDLE', `${what} attestations must be {"attestations":[...]} (got ${typeof json})`);
   return list.map((entry: unknown, index) => {
     const { predicateType, bundle } = (entry ?? {}) as { predicateType?: unknown; bundle?: unknown };
     if (typeof predicateType !== 'string' || typeof bundle !== 'object' || bundle === null) {
@@ -58,7 +59,8 @@ export function assertNpmSubject(statement: InTotoStatement | undefined, subject
   }
   for (const entry of named) {
     const digest = entry.digest?.['sha512'];
-    if (typeof digest !== 'string') throw new VerificationError('MALFORMED_BUNDLE', `${what} subject ${purl} must carry a sha512 digest (it has none)`);
+    if (typeof digest !== 'string')
+      throw new VerificationError('MALFORMED_BUNDLE', `${what} subject ${purl} must carry a sha512 digest (it has none)`);
     // The signed digest must be the tarball we hold, or the attestation is about other bytes.
     if (digest.toLowerCase() !== subject.sha512) {
       throw new VerificationError('DIGEST_MISMATCH', `${what} subject ${purl} sha512 must be ${subject.sha512} (signed: ${digest})`);
@@ -108,10 +110,14 @@ export function verifyPublishAttestation(
 ): PublishAttestationResult {
   const what = `${subject.name}@${subject.version} publish attestation`;
   const keyid = dsseKeyIds(attestation.bundle)[0] ?? keyHintOf(attestation.bundle);
-  if (keyid === undefined) throw new VerificationError('UNTRUSTED_SIGNER', `${what} must name the registry key that signed it (no keyid or hint)`);
+  if (keyid === undefined)
+    throw new VerificationError('UNTRUSTED_SIGNER', `${what} must name the registry key that signed it (no keyid or hint)`);
   const candidates = keys.find(keyid, 'npm:attestations');
   if (candidates.length === 0) {
-    throw new VerificationError('UNTRUSTED_SIGNER', `${what} is signed by ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`);
+    throw new VerificationError(
+      'UNTRUSTED_SIGNER',
+      `${what} is signed by ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`,
+    );
   }
   const withTlog = hasTlogEntries(attestation.bundle);
   const failures: VerificationError[] = [];
@@ -138,12 +144,18 @@ export function verifyPublishAttestation(
       continue;
     }
     if (verified.statement?.predicateType !== PUBLISH_PREDICATE) {
-      throw new VerificationError('MALFORMED_BUNDLE', `${what} must have predicateType ${PUBLISH_PREDICATE} (got ${verified.statement?.predicateType ?? 'none'})`);
+      throw new VerificationError(
+        'MALFORMED_BUNDLE',
+        `${what} must have predicateType ${PUBLISH_PREDICATE} (got ${verified.statement?.predicateType ?? 'none'})`,
+      );
     }
     assertNpmSubject(verified.statement, subject, what);
     const predicate = verified.statement.predicate as { name?: unknown; version?: unknown } | null;
     if (predicate?.name !== subject.name || predicate.version !== subject.version) {
-      throw new VerificationError('DIGEST_MISMATCH', `${what} predicate must be ${subject.name}@${subject.version} (got ${String(predicate?.name)}@${String(predicate?.version)})`);
+      throw new VerificationError(
+        'DIGEST_MISMATCH',
+        `${what} predicate must be ${subject.name}@${subject.version} (got ${String(predicate?.name)}@${String(predicate?.version)})`,
+      );
     }
     return { keyid, keySource: key.source, timestamps: verified.timestamps, tlogIndexes: verified.tlogIndexes };
   }
@@ -167,7 +179,11 @@ export type SourceRepositoryPin = { readonly repository: string } | 'any';
 /** The repository a SLSA predicate names as its build source, or undefined when it names none. */
 export function buildRepositoryOf(predicateType: string, predicate: unknown): string | undefined {
   const at = (value: unknown, ...keys: string[]): unknown =>
-    keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), value);
+    keys.reduce<unknown>(
+      (node, key) =>
+        typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined,
+      value,
+    );
   if (predicateType === 'https://slsa.dev/provenance/v1') {
     const repository = at(predicate, 'buildDefinition', 'externalParameters', 'workflow', 'repository');
     return typeof repository === 'string' ? repository : undefined;
@@ -183,11 +199,16 @@ export function buildRepositoryOf(predicateType: string, predicate: unknown): st
  * The repository a Fulcio certificate names: its source-repository URI, or on certificates from
  * before that extension (Fulcio v1 extensions only) the GitHub workflow repository `owner/repo`.
  */
-function certificateRepositoryOf(signer: { readonly issuer?: string; readonly extensions?: Readonly<Record<string, string>> }): string | undefined {
+function certificateRepositoryOf(signer: {
+  readonly issuer?: string;
+  readonly extensions?: Readonly<Record<string, string>>;
+}): string | undefined {
   const uri = signer.extensions?.['sourceRepositoryURI'];
   if (uri !== undefined) return uri;
   const legacy = signer.extensions?.['githubWorkflowRepository'];
-  return legacy !== undefined && signer.issuer === 'https://token.actions.githubusercontent.com' && /^[^/\s]+\/[^/\s]+$/.test(legacy) ? `https://github.com/${legacy}` : undefined;
+  return legacy !== undefined && signer.issuer === 'https://token.actions.githubusercontent.com' && /^[^/\s]+\/[^/\s]+$/.test(legacy)
+    ? `https://github.com/${legacy}`
+    : undefined;
 }
 
 /**
@@ -212,11 +233,17 @@ export function assertSourceRepository(
   }
   // A keyless certificate says which repository's workflow run signed; another repo of the same org, or one calling a trusted reusable workflow, differs here.
   if (certificate.keyless && certificate.repository !== pin.repository) {
-    throw new VerificationError('UNTRUSTED_SIGNER', `${what} must be built from ${pin.repository} as pinned (certificate source repository: ${certificate.repository ?? 'none'})`);
+    throw new VerificationError(
+      'UNTRUSTED_SIGNER',
+      `${what} must be built from ${pin.repository} as pinned (certificate source repository: ${certificate.repository ?? 'none'})`,
+    );
   }
   // The signed predicate must say the same, or the statement describes another build than the certificate.
   if (build !== pin.repository) {
-    throw new VerificationError('UNTRUSTED_SIGNER', `${what} must be built from ${pin.repository} as pinned (provenance build repository: ${build ?? 'none'})`);
+    throw new VerificationError(
+      'UNTRUSTED_SIGNER',
+      `${what} must be built from ${pin.repository} as pinned (provenance build repository: ${build ?? 'none'})`,
+    );
   }
 }
 
@@ -239,10 +266,16 @@ export function verifyProvenanceAttestation(
   const keyless = keyHintOf(attestation.bundle) === undefined && !hasPublicKey(attestation.bundle);
   for (const keyid of keyless ? dsseKeyIds(attestation.bundle) : []) {
     if (!keys.has(keyid)) {
-      throw new VerificationError('UNTRUSTED_SIGNER', `${what} names key ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`);
+      throw new VerificationError(
+        'UNTRUSTED_SIGNER',
+        `${what} names key ${keyid}, which must be a known registry key (known: ${keys.keyids.join(', ') || 'none'})`,
+      );
     }
   }
-  const verified = verifyWithAuthorities(attestation.bundle, { kind: 'none' }, authorities, { what, ...(options.now ? { now: options.now } : {}) });
+  const verified = verifyWithAuthorities(attestation.bundle, { kind: 'none' }, authorities, {
+    what,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const predicateType = verified.statement?.predicateType;
   if (predicateType === undefined || !(SLSA_PREDICATES as readonly string[]).includes(predicateType)) {
     throw new VerificationError('MALFORMED_BUNDLE', `${what} must have a SLSA provenance predicateType (got ${predicateType ?? 'none'})`);

@@ -29,9 +29,13 @@ export function toNpmPurl(name: string, version: string): string {
 
 /** The sha512 digest (hex) of an SRI integrity string; other algorithms are refused. @throws InputError INTEGRITY_INVALID */
 export function sha512HexOfIntegrity(integrity: string): string {
-  const entries = integrity.trim().split(/\s+/).filter((entry) => entry.startsWith('sha512-'));
+  const entries = integrity
+    .trim()
+    .split(/\s+/)
+    .filter((entry) => entry.startsWith('sha512-'));
   const first = entries[0];
-  if (first === undefined) throw new InputError('INTEGRITY_INVALID', `integrity must contain a sha512 SRI value (got ${JSON.stringify(integrity)})`);
+  if (first === undefined)
+    throw new InputError('INTEGRITY_INVALID', `integrity must contain a sha512 SRI value (got ${JSON.stringify(integrity)})`);
   const bytes = Buffer.from(first.slice('sha512-'.length), 'base64');
   if (bytes.length !== 64) throw new InputError('INTEGRITY_INVALID', `sha512 integrity must decode to 64 bytes (got ${bytes.length})`);
   return bytes.toString('hex');

@@ -96,16 +96,21 @@ function spkiKey(base64Der: string, keyid: string): { key: KeyObject; pem: strin
     }
     return { key, pem: key.export({ format: 'pem', type: 'spki' }).toString() };
   } catch (error) {
-    throw new ConfigError('REGISTRY_KEY_INVALID', `registry key ${keyid} must be a base64 SPKI ECDSA P-256 key: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      'REGISTRY_KEY_INVALID',
+      `registry key ${keyid} must be a base64 SPKI ECDSA P-256 key: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 function optionalDate(value: unknown, what: string): Date | undefined {
   if (value === undefined || value === null) return undefined;
   const date = new Date(String(value));
-  if (Number.isNaN(date.getTime())) throw new ConfigError('REGISTRY_KEY_INVALID', `${what} must be an ISO date-time (got ${JSON.stringify(value)})`);
+  if (Number.isNaN(date.getTime()))
+    throw new ConfigError('REGISTRY_KEY_INVALID', `${what} must be an ISO date-time (got ${JSON.stringify(value)})`);
   return date;
 }
 
@@ -160,9 +165,13 @@ export function loadSeedRegistryKeys(): readonly RegistryPublicKey[] {
     return seeded;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError('REGISTRY_KEY_INVALID', `cannot read the npm registry keys from @sigstore/tuf seeds: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      'REGISTRY_KEY_INVALID',
+      `cannot read the npm registry keys from @sigstore/tuf seeds: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

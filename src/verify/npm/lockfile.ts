@@ -75,7 +75,10 @@ export function parseNpmLockfile(source: string, label: string): NpmLockfile {
   for (const [key, entry] of Object.entries(packages)) {
     // Untrusted JSON: an entry that is not an object is a broken lockfile, never a crash.
     if (!isObject(entry)) {
-      throw new InputError('LOCKFILE_INVALID', `${label}: packages[${JSON.stringify(key)}] must be an object (got ${entry === null ? 'null' : Array.isArray(entry) ? 'an array' : typeof entry})`);
+      throw new InputError(
+        'LOCKFILE_INVALID',
+        `${label}: packages[${JSON.stringify(key)}] must be an object (got ${entry === null ? 'null' : Array.isArray(entry) ? 'an array' : typeof entry})`,
+      );
     }
     if (key === '') {
       rootDependencies = dependencyNames(entry);
@@ -86,7 +89,10 @@ export function parseNpmLockfile(source: string, label: string): NpmLockfile {
     const local = link || at < 0;
     const entryVersion = entry['version'];
     if (!local && (typeof entryVersion !== 'string' || entryVersion === '')) {
-      throw new InputError('LOCKFILE_INVALID', `${label}: packages[${JSON.stringify(key)}].version must be a string (got ${JSON.stringify(entryVersion)})`);
+      throw new InputError(
+        'LOCKFILE_INVALID',
+        `${label}: packages[${JSON.stringify(key)}].version must be a string (got ${JSON.stringify(entryVersion)})`,
+      );
     }
     const integrity = text(entry['integrity']);
     const resolved = text(entry['resolved']);

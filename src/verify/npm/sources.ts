@@ -44,7 +44,10 @@ function parseEvidence(json: unknown, where: string): NpmPackageEvidence {
   if (typeof name !== 'string' || typeof version !== 'string' || typeof integrity !== 'string') {
     throw new VerificationError('MALFORMED_BUNDLE', `${where} must have string name, version and integrity`);
   }
-  if (signatures !== undefined && (!Array.isArray(signatures) || !signatures.every((s) => typeof s?.keyid === 'string' && typeof s?.sig === 'string'))) {
+  if (
+    signatures !== undefined &&
+    (!Array.isArray(signatures) || !signatures.every((s) => typeof s?.keyid === 'string' && typeof s?.sig === 'string'))
+  ) {
     throw new VerificationError('MALFORMED_BUNDLE', `${where} signatures must be [{keyid, sig}]`);
   }
   if (publishedAt !== undefined && (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt)))) {
@@ -69,7 +72,11 @@ export function readVendored(dir: string, name: string, want: { readonly version
   let version = want.version;
   if (version === undefined) {
     const versions = vendoredVersions(dir, name);
-    if (versions.length === 0) throw new VerificationError('UNSIGNED', `${name} must have vendored attestations at ${vendoredFile(dir, name, '<version>')} (none found)`);
+    if (versions.length === 0)
+      throw new VerificationError(
+        'UNSIGNED',
+        `${name} must have vendored attestations at ${vendoredFile(dir, name, '<version>')} (none found)`,
+      );
     const best = semver.maxSatisfying(versions, want.range ?? '*');
     if (best === null) {
       throw new PolicyError('VERSION_MISMATCH', `${name} version must satisfy ${want.range ?? '*'} (vendored: ${versions.join(', ')})`);
@@ -77,9 +84,11 @@ export function readVendored(dir: string, name: string, want: { readonly version
     version = best;
   }
   const file = vendoredFile(dir, name, version);
-  if (!existsSync(file)) throw new VerificationError('UNSIGNED', `${name}@${version} must have vendored attestations at ${file} (none found)`);
+  if (!existsSync(file))
+    throw new VerificationError('UNSIGNED', `${name}@${version} must have vendored attestations at ${file} (none found)`);
   // Attestation responses are tens of KB; anything huge is refused before parsing.
-  if (statSync(file).size > MAX_EVIDENCE_BYTES) throw new VerificationError('MALFORMED_BUNDLE', `${file} must be at most ${MAX_EVIDENCE_BYTES} bytes`);
+  if (statSync(file).size > MAX_EVIDENCE_BYTES)
+    throw new VerificationError('MALFORMED_BUNDLE', `${file} must be at most ${MAX_EVIDENCE_BYTES} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -89,7 +98,10 @@ export function readVendored(dir: string, name: string, want: { readonly version
   const evidence = parseEvidence(json, file);
   // The file's content must be about the package its name says.
   if (evidence.name !== name || evidence.version !== version) {
-    throw new VerificationError('MALFORMED_BUNDLE', `${file} must describe ${name}@${version} (it describes ${evidence.name}@${evidence.version})`);
+    throw new VerificationError(
+      'MALFORMED_BUNDLE',
+      `${file} must describe ${name}@${version} (it describes ${evidence.name}@${evidence.version})`,
+    );
   }
   return evidence;
 }
@@ -108,7 +120,10 @@ export function toRegistryUrl(value: string): string {
   if (url.protocol !== 'https:') throw new ConfigError('REGISTRY_INVALID', `npm registry must use https (got ${url.protocol})`);
   // Credentials in the URL would be repeated in messages and the report (and fetch refuses them anyway).
   if (url.username !== '' || url.password !== '') {
-    throw new ConfigError('REGISTRY_INVALID', `npm registry URL must not carry credentials (got ${url.protocol}//***@${url.host}); configure the token as //${url.host}/:_authToken`);
+    throw new ConfigError(
+      'REGISTRY_INVALID',
+      `npm registry URL must not carry credentials (got ${url.protocol}//***@${url.host}); configure the token as //${url.host}/:_authToken`,
+    );
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
@@ -124,7 +139,7 @@ export async function fetchRegistryEvidence(
   registry: string,
   name: string,
   want: { readonly version?: string; readonly range?: string },
-  fetchImpl: FetchLike = fetch as unknown as FetchLike,
+  fetchImpl: FetchLike = fetch,
 ): Promise<NpmPackageEvidence> {
   assertNpmName(name);
   const packumentUrl = new URL(name.replace('/', '%2F'), registry).href;
@@ -137,19 +152,27 @@ export async function fetchRegistryEvidence(
   const versions = Object.keys(packument.versions ?? {});
   const version = want.version ?? semver.maxSatisfying(versions, want.range ?? '*');
   if (version === null || version === undefined || packument.versions?.[version] === undefined) {
-    throw new PolicyError('VERSION_MISMATCH', `${name} must have a published version matching ${want.version ?? want.range ?? '*'} (registry has ${versions.length})`);
+    throw new PolicyError(
+      'VERSION_MISMATCH',
+      `${name} must have a published version matching ${want.version ?? want.range ?? '*'} (registry has ${versions.length})`,
+    );
   }
-  const dist = packument.versions[version]!.dist ?? {};
-  if (typeof dist.integrity !== 'string') throw new VerificationError('UNSIGNED', `${name}@${version} must have dist.integrity in the packument`);
+  const dist = packument.versions[version].dist ?? {};
+  if (typeof dist.integrity !== 'string')
+    throw new VerificationError('UNSIGNED', `${name}@${version} must have dist.integrity in the packument`);
   let attestations: unknown;
   if (typeof dist.attestations?.url === 'string') {
     const attestationsUrl = new URL(dist.attestations.url, registry).href;
     // A packument must not send us to another host than the configured registry.
     if (new URL(attestationsUrl).origin !== new URL(registry).origin) {
-      throw new VerificationError('ERROR', `${name}@${version} attestations URL must be on the configured registry (got ${attestationsUrl})`);
+      throw new VerificationError(
+        'ERROR',
+        `${name}@${version} attestations URL must be on the configured registry (got ${attestationsUrl})`,
+      );
     }
     const att = await fetchImpl(attestationsUrl);
-    if (!att.ok) throw new VerificationError('ERROR', `${name}@${version} attestations must be readable at ${attestationsUrl} (HTTP ${att.status})`);
+    if (!att.ok)
+      throw new VerificationError('ERROR', `${name}@${version} attestations must be readable at ${attestationsUrl} (HTTP ${att.status})`);
     attestations = await att.json();
   }
   const publishedAt = packument.time?.[version];

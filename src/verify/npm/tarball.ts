@@ -29,7 +29,9 @@ export function readTarballPackageJson(tarball: Uint8Array): Readonly<Record<str
   try {
     tar = gunzipSync(tarball, { maxOutputLength: MAX_TARBALL });
   } catch (error) {
-    throw new InputError('TARBALL_INVALID', `tarball must be a gzip archive of at most ${MAX_TARBALL} bytes: ${(error as Error).message}`, { cause: error });
+    throw new InputError('TARBALL_INVALID', `tarball must be a gzip archive of at most ${MAX_TARBALL} bytes: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let offset = 0;
   let longName: string | undefined;
@@ -46,7 +48,8 @@ export function readTarballPackageJson(tarball: Uint8Array): Readonly<Record<str
     if (type === 'L') longName = body.toString('utf8').replace(/\0+$/, '');
     // npm packs everything under one top-level folder (usually `package/`).
     if ((type === '0' || type === '\0') && /^[^/]+\/package\.json$/.test(name)) {
-      if (size > MAX_PACKAGE_JSON) throw new InputError('TARBALL_INVALID', `tarball package.json must be at most ${MAX_PACKAGE_JSON} bytes`);
+      if (size > MAX_PACKAGE_JSON)
+        throw new InputError('TARBALL_INVALID', `tarball package.json must be at most ${MAX_PACKAGE_JSON} bytes`);
       let json: Record<string, unknown>;
       try {
         json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

@@ -16,7 +16,13 @@ import {
   type PublishAttestationResult,
   type SourceRepositoryPin,
 } from './attestations.js';
-import { integrityOf, sha512HexOfIntegrity, verifyRegistrySignatures, type RegistrySignature, type RegistrySignatureResult } from './integrity.js';
+import {
+  integrityOf,
+  sha512HexOfIntegrity,
+  verifyRegistrySignatures,
+  type RegistrySignature,
+  type RegistrySignatureResult,
+} from './integrity.js';
 import type { RegistryKeyRing } from './keys.js';
 
 /** What is known about a package version: from a vendored file, the registry, or a tarball. */
@@ -94,31 +100,50 @@ export function verifyNpmPackage(evidence: NpmPackageEvidence, options: NpmVerif
   }
   // A pinned integrity (manifest or lockfile) must match what was attested.
   if (options.expectedIntegrity !== undefined && sha512HexOfIntegrity(options.expectedIntegrity) !== sha512) {
-    throw new VerificationError('DIGEST_MISMATCH', `${id} integrity must be ${options.expectedIntegrity} as pinned (got ${evidence.integrity})`);
+    throw new VerificationError(
+      'DIGEST_MISMATCH',
+      `${id} integrity must be ${options.expectedIntegrity} as pinned (got ${evidence.integrity})`,
+    );
   }
   const subject = { name: evidence.name, version: evidence.version, sha512 };
   const now = options.now ?? new Date();
   const registrySignature =
     evidence.signatures !== undefined && evidence.signatures.length > 0
       ? verifyRegistrySignatures(
-          { name: evidence.name, version: evidence.version, integrity: evidence.integrity, ...(evidence.publishedAt ? { publishedAt: new Date(evidence.publishedAt) } : {}) },
+          {
+            name: evidence.name,
+            version: evidence.version,
+            integrity: evidence.integrity,
+            ...(evidence.publishedAt ? { publishedAt: new Date(evidence.publishedAt) } : {}),
+          },
           evidence.signatures,
           options.keys,
           now,
         )
       : undefined;
   if (evidence.attestations === undefined || evidence.attestations === null) {
-    throw new VerificationError('UNSIGNED', `${id} must have attestations (provenance and publish); none found${evidence.source ? ` at ${evidence.source}` : ''}`);
+    throw new VerificationError(
+      'UNSIGNED',
+      `${id} must have attestations (provenance and publish); none found${evidence.source ? ` at ${evidence.source}` : ''}`,
+    );
   }
   const attestations = toNpmAttestations(evidence.attestations, id);
   const publishes = attestations.filter((entry) => entry.predicateType === PUBLISH_PREDICATE);
   const provenances = attestations.filter((entry) => (SLSA_PREDICATES as readonly string[]).includes(entry.predicateType));
-  const unknown = attestations.filter((entry) => entry.predicateType !== PUBLISH_PREDICATE && !(SLSA_PREDICATES as readonly string[]).includes(entry.predicateType));
+  const unknown = attestations.filter(
+    (entry) => entry.predicateType !== PUBLISH_PREDICATE && !(SLSA_PREDICATES as readonly string[]).includes(entry.predicateType),
+  );
   if (unknown.length > 0) {
-    throw new VerificationError('MALFORMED_BUNDLE', `${id} attestations must be SLSA provenance or npm publish (got ${unknown.map((entry) => entry.predicateType).join(', ')})`);
+    throw new VerificationError(
+      'MALFORMED_BUNDLE',
+      `${id} attestations must be SLSA provenance or npm publish (got ${unknown.map((entry) => entry.predicateType).join(', ')})`,
+    );
   }
   if (publishes.length > 1 || provenances.length > 1) {
-    throw new VerificationError('MALFORMED_BUNDLE', `${id} must have at most one publish and one provenance attestation (got ${publishes.length} and ${provenances.length})`);
+    throw new VerificationError(
+      'MALFORMED_BUNDLE',
+      `${id} must have at most one publish and one provenance attestation (got ${publishes.length} and ${provenances.length})`,
+    );
   }
   // Registry evidence: the packument signature or the publish attestation, at least one.
   if (publishes.length === 0 && registrySignature === undefined) {
@@ -126,11 +151,22 @@ export function verifyNpmPackage(evidence: NpmPackageEvidence, options: NpmVerif
   }
   const publish =
     publishes[0] !== undefined
-      ? verifyPublishAttestation(publishes[0], subject, options.keys, { ...(options.publicGood ? { publicGood: options.publicGood } : {}), now })
+      ? verifyPublishAttestation(publishes[0], subject, options.keys, {
+          ...(options.publicGood ? { publicGood: options.publicGood } : {}),
+          now,
+        })
       : undefined;
   if (provenances[0] === undefined) {
-    if (options.requireProvenance ?? true) throw new VerificationError('UNSIGNED', `${id} must have a SLSA provenance attestation (none found)`);
-    return { name: evidence.name, version: evidence.version, integrity: evidence.integrity, sha512, ...(registrySignature ? { registrySignature } : {}), ...(publish ? { publish } : {}) };
+    if (options.requireProvenance ?? true)
+      throw new VerificationError('UNSIGNED', `${id} must have a SLSA provenance attestation (none found)`);
+    return {
+      name: evidence.name,
+      version: evidence.version,
+      integrity: evidence.integrity,
+      sha512,
+      ...(registrySignature ? { registrySignature } : {}),
+      ...(publish ? { publish } : {}),
+    };
   }
   const provenance = verifyProvenanceAttestation(provenances[0], subject, options.authorities, options.keys, {
     ...(options.now ? { now: options.now } : {}),

@@ -216,7 +216,10 @@ export function accelerateTrustedCertificate(certificate: unknown): boolean {
 }
 
 /** Accelerates every CA and TSA certificate of a library trust material; unknown shapes are left alone. */
-export function accelerateTrustMaterial(material: { readonly certificateAuthorities: readonly unknown[]; readonly timestampAuthorities: readonly unknown[] }): void {
+export function accelerateTrustMaterial(material: {
+  readonly certificateAuthorities: readonly unknown[];
+  readonly timestampAuthorities: readonly unknown[];
+}): void {
   for (const authority of [...material.certificateAuthorities, ...material.timestampAuthorities]) {
     const chain = typeof authority === 'object' && authority !== null ? (authority as { certChain?: unknown }).certChain : undefined;
     if (Array.isArray(chain)) chain.forEach(accelerateTrustedCertificate);

@@ -15,7 +15,10 @@ export const BUNDLE_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.dev.sigstore.bundle.v0.3+json',
 ]);
 
-const V03_MEDIA_TYPES: ReadonlySet<string> = new Set(['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3']);
+const V03_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'application/vnd.dev.sigstore.bundle.v0.3+json',
+  'application/vnd.dev.sigstore.bundle+json;version=0.3',
+]);
 
 /** Untrusted JSON narrowed to an object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -28,14 +31,19 @@ export function assertBundleMediaType(json: unknown): void {
   const mediaType = json['mediaType'];
   // An unknown version may change what the fields mean: refuse it rather than guess.
   if (typeof mediaType !== 'string' || !BUNDLE_MEDIA_TYPES.has(mediaType)) {
-    fail('MALFORMED_BUNDLE', `unknown bundle media type ${JSON.stringify(mediaType)} (expected one of ${[...BUNDLE_MEDIA_TYPES].join(', ')})`);
+    fail(
+      'MALFORMED_BUNDLE',
+      `unknown bundle media type ${JSON.stringify(mediaType)} (expected one of ${[...BUNDLE_MEDIA_TYPES].join(', ')})`,
+    );
   }
 }
 
 function isChainBundleV03(json: unknown): boolean {
   if (!isRecord(json) || !isRecord(json['verificationMaterial'])) return false;
   const mediaType = json['mediaType'];
-  return typeof mediaType === 'string' && V03_MEDIA_TYPES.has(mediaType) && json['verificationMaterial']['x509CertificateChain'] !== undefined;
+  return (
+    typeof mediaType === 'string' && V03_MEDIA_TYPES.has(mediaType) && json['verificationMaterial']['x509CertificateChain'] !== undefined
+  );
 }
 
 /** Parses a Sigstore (keyless or key) bundle with the library. @throws VerificationError MALFORMED_BUNDLE */
@@ -45,7 +53,11 @@ export function parseBundle(json: unknown): Bundle {
     return bundleFromJSON(json);
   } catch (error) {
     if (isChainBundleV03(json)) {
-      return fail('MALFORMED_BUNDLE', 'v0.3 bundles with a certificate chain are private-PKI bundles: verify them with a certificate policy', error);
+      return fail(
+        'MALFORMED_BUNDLE',
+        'v0.3 bundles with a certificate chain are private-PKI bundles: verify them with a certificate policy',
+        error,
+      );
     }
     return fail('MALFORMED_BUNDLE', `not a valid Sigstore bundle (${messageOf(error)})`, error);
   }

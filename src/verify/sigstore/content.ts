@@ -34,7 +34,12 @@ export function sha(algorithm: Digest, ...data: Uint8Array[]): Buffer {
 }
 
 /** A signature check that never throws, with the key's own hash unless one is given. */
-export function verifyWithKey(key: KeyObject, data: Uint8Array, signature: Uint8Array, hash: Digest | undefined = hashForKey(key)): boolean {
+export function verifyWithKey(
+  key: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+  hash: Digest | undefined = hashForKey(key),
+): boolean {
   try {
     return cryptoVerify(hash ?? null, data, key, signature);
   } catch {
@@ -66,7 +71,10 @@ class DsseContent implements SignatureContent {
   }
 
   compareDigest(digest: Buffer): boolean {
-    return (this.#acceptPayloadDigest && equalBytes(digest, this.#payloadDigest)) || (this.#acceptPaeDigest && equalBytes(digest, this.#paeDigest));
+    return (
+      (this.#acceptPayloadDigest && equalBytes(digest, this.#payloadDigest)) ||
+      (this.#acceptPaeDigest && equalBytes(digest, this.#paeDigest))
+    );
   }
 
   verifySignature(key: KeyObject): boolean {
@@ -115,14 +123,18 @@ export function messageContent(algorithmId: number, digest: Buffer, signature: B
       throw new InputError('ARTIFACT_REQUIRED', 'a message-signature bundle can only be verified against the artifact');
     case 'digest':
       if (artifact.algorithm !== hash || digest.toString('hex') !== artifact.hex.toLowerCase()) {
-        fail('DIGEST_MISMATCH', `bundle signs ${hash}:${digest.toString('hex')}, artifact is ${artifact.algorithm}:${artifact.hex.toLowerCase()}`);
+        fail(
+          'DIGEST_MISMATCH',
+          `bundle signs ${hash}:${digest.toString('hex')}, artifact is ${artifact.algorithm}:${artifact.hex.toLowerCase()}`,
+        );
       }
       // Only the digest is known: the signature is checked over it as a prehash.
       return new MessageContent(signature, digest, hash, undefined);
     case 'bytes': {
       // The signature is verified over the bytes; the logged digest must be theirs too.
       const actual = sha(hash, artifact.data);
-      if (!equalBytes(actual, digest)) fail('DIGEST_MISMATCH', `bundle signs ${hash}:${digest.toString('hex')}, artifact is ${hash}:${actual.toString('hex')}`);
+      if (!equalBytes(actual, digest))
+        fail('DIGEST_MISMATCH', `bundle signs ${hash}:${digest.toString('hex')}, artifact is ${hash}:${actual.toString('hex')}`);
       return new MessageContent(signature, digest, hash, artifact.data);
     }
     default:

@@ -51,7 +51,9 @@ export function publicKeyHint(publicKeyPem: string): string {
 
 /** sha256 of a key's SPKI DER, hex. */
 export function hintOf(key: KeyObject): string {
-  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function toDate(value: Date | string | undefined): Date | undefined {

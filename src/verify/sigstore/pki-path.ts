@@ -46,15 +46,19 @@ export function verifyCertificatePath(
   // Build the path leaf -> ... -> configured root; bundle intermediates are candidates, never anchors.
   const pool = [...trustedIntermediates, ...bundleIntermediates];
   const path: NodeX509[] = [leaf];
-  for (let current = leaf; ; ) {
+  for (let current = leaf; ;) {
     if (issuedBy(current, root)) {
       if (current.fingerprint256 !== root.fingerprint256) path.push(root);
       break;
     }
-    if (path.length >= MAX_PATH) fail('CERTIFICATE_INVALID', `no path from ${leaf.subject} to the trusted root ${root.subject} within ${MAX_PATH} certificates`);
+    if (path.length >= MAX_PATH)
+      fail('CERTIFICATE_INVALID', `no path from ${leaf.subject} to the trusted root ${root.subject} within ${MAX_PATH} certificates`);
     const next = pool.find((candidate) => !path.includes(candidate) && issuedBy(current, candidate));
     if (next === undefined) {
-      return fail('CERTIFICATE_INVALID', `certificate ${current.subject} (issuer ${current.issuer}) does not chain to the trusted root ${root.subject}`);
+      return fail(
+        'CERTIFICATE_INVALID',
+        `certificate ${current.subject} (issuer ${current.issuer}) does not chain to the trusted root ${root.subject}`,
+      );
     }
     path.push(next);
     current = next;
@@ -75,7 +79,8 @@ export function verifyCertificatePath(
       fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} allows ${constraints.pathLen} intermediates below it, the path has ${index}`);
     }
     const usage = keyUsage(issuer);
-    if (usage !== undefined && !usage.keyCertSign) fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} may not sign certificates (keyUsage)`);
+    if (usage !== undefined && !usage.keyCertSign)
+      fail('CERTIFICATE_INVALID', `issuer ${issuer.subject} may not sign certificates (keyUsage)`);
   });
   // The leaf must be allowed to make signatures: keyUsage digitalSignature or, as model_signing
   // accepts, extendedKeyUsage codeSigning (a leaf may carry either, or both).

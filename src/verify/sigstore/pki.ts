@@ -56,7 +56,10 @@ function certificatesOf(material: Record<string, unknown>): Buffer[] {
   const single = material['certificate'];
   if (isRecord(chain) && Array.isArray(chain['certificates']) && chain['certificates'].length > 0) {
     return chain['certificates'].map((cert, index) =>
-      base64Field(isRecord(cert) ? cert['rawBytes'] : undefined, `verificationMaterial.x509CertificateChain.certificates[${index}].rawBytes`),
+      base64Field(
+        isRecord(cert) ? cert['rawBytes'] : undefined,
+        `verificationMaterial.x509CertificateChain.certificates[${index}].rawBytes`,
+      ),
     );
   }
   if (isRecord(single)) return [base64Field(single['rawBytes'], 'verificationMaterial.certificate.rawBytes')];

@@ -30,7 +30,10 @@ function privateKeyOf(pem: string): KeyObject {
     throw new ConfigError('PRIVATE_KEY_INVALID', `private key does not parse as PEM: ${messageOf(error)}`, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ec' || !['prime256v1', 'secp384r1', 'secp521r1'].includes(key.asymmetricKeyDetails?.namedCurve ?? '')) {
-    throw new ConfigError('PRIVATE_KEY_INVALID', `signing keys must be EC P-256, P-384 or P-521 (got ${key.asymmetricKeyType ?? '?'} ${key.asymmetricKeyDetails?.namedCurve ?? ''})`.trim());
+    throw new ConfigError(
+      'PRIVATE_KEY_INVALID',
+      `signing keys must be EC P-256, P-384 or P-521 (got ${key.asymmetricKeyType ?? '?'} ${key.asymmetricKeyDetails?.namedCurve ?? ''})`.trim(),
+    );
   }
   return key;
 }
@@ -69,7 +72,7 @@ async function build(builder: BundleBuilder, data: Buffer, type?: string): Promi
   } catch (error) {
     throw new InputError('SIGNING_FAILED', `signing failed: ${messageOf(error)}`, { cause: error });
   }
-  return withExplicitProofFields(bundleToJSON(bundle) as object);
+  return withExplicitProofFields(bundleToJSON(bundle));
 }
 
 /**
@@ -78,7 +81,9 @@ async function build(builder: BundleBuilder, data: Buffer, type?: string): Promi
  * the bundle as malformed. Both are written out, as the spec's examples and other signers do.
  */
 function withExplicitProofFields(json: object): object {
-  const entries = (json as { verificationMaterial?: { tlogEntries?: { inclusionProof?: Record<string, unknown> }[] } }).verificationMaterial?.tlogEntries ?? [];
+  const entries =
+    (json as { verificationMaterial?: { tlogEntries?: { inclusionProof?: Record<string, unknown> }[] } }).verificationMaterial
+      ?.tlogEntries ?? [];
   for (const entry of entries) {
     const proof = entry.inclusionProof;
     if (proof === undefined) continue;
@@ -94,7 +99,8 @@ function withExplicitProofFields(json: object): object {
  * @throws ConfigError PRIVATE_KEY_INVALID; InputError IDENTITY_TOKEN_MISSING | SIGNING_FAILED
  */
 export async function signDsse(payload: Buffer, payloadType: string, signer: KeySigner | KeylessSigner): Promise<object> {
-  if (signer.kind === 'key') return build(new DSSEBundleBuilder({ signer: keySigner(signer, 'curve'), witnesses: [] }), payload, payloadType);
+  if (signer.kind === 'key')
+    return build(new DSSEBundleBuilder({ signer: keySigner(signer, 'curve'), witnesses: [] }), payload, payloadType);
   const parts = keylessParts(signer, signer.rekorEntryType);
   return build(new DSSEBundleBuilder(parts), payload, payloadType);
 }

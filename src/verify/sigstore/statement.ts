@@ -23,7 +23,9 @@ export function parseStatement(payload: Buffer): InTotoStatement {
     typeof json['_type'] === 'string' &&
     typeof json['predicateType'] === 'string' &&
     Array.isArray(json['subject']) &&
-    json['subject'].every((subject) => isRecord(subject) && isRecord(subject['digest']) && Object.values(subject['digest']).every((v) => typeof v === 'string'));
+    json['subject'].every(
+      (subject) => isRecord(subject) && isRecord(subject['digest']) && Object.values(subject['digest']).every((v) => typeof v === 'string'),
+    );
   if (!valid) fail('MALFORMED_BUNDLE', 'DSSE payload is not an in-toto statement (_type, subject[].digest, predicateType)');
   const statement = json as Record<string, unknown>;
   return {
@@ -49,10 +51,17 @@ export function statementOf(payloadType: string, payload: Buffer): InTotoStateme
 export function assertDsseArtifact(payload: Buffer, statement: InTotoStatement | undefined, artifact: ArtifactInput): void {
   if (artifact.kind === 'none') return;
   const digestOf = (algorithm: Digest): string =>
-    artifact.kind === 'bytes' ? sha(algorithm, artifact.data).toString('hex') : artifact.algorithm === algorithm ? artifact.hex.toLowerCase() : '';
+    artifact.kind === 'bytes'
+      ? sha(algorithm, artifact.data).toString('hex')
+      : artifact.algorithm === algorithm
+        ? artifact.hex.toLowerCase()
+        : '';
   if (statement === undefined) {
     // A non-in-toto payload is the artifact itself.
-    const matches = artifact.kind === 'bytes' ? equalBytes(payload, artifact.data) : sha(artifact.algorithm, payload).toString('hex') === artifact.hex.toLowerCase();
+    const matches =
+      artifact.kind === 'bytes'
+        ? equalBytes(payload, artifact.data)
+        : sha(artifact.algorithm, payload).toString('hex') === artifact.hex.toLowerCase();
     if (!matches) fail('DIGEST_MISMATCH', 'the artifact is not the signed DSSE payload');
     return;
   }
@@ -66,13 +75,21 @@ export function assertDsseArtifact(payload: Buffer, statement: InTotoStatement |
   );
   if (!matched) {
     const shown = algorithms.map((algorithm) => `${algorithm}:${digestOf(algorithm)}`)[0];
-    const signed = statement.subject.map((subject) => `${subject.name}@${Object.entries(subject.digest).map(([a, h]) => `${a}:${h}`).join(',')}`);
+    const signed = statement.subject.map(
+      (subject) =>
+        `${subject.name}@${Object.entries(subject.digest)
+          .map(([a, h]) => `${a}:${h}`)
+          .join(',')}`,
+    );
     fail('DIGEST_MISMATCH', `artifact ${shown} is not a subject of the signed statement (subjects: ${signed.join('; ') || 'none'})`);
   }
 }
 
 /** Parses a verified DSSE payload and matches the artifact against it. @throws VerificationError MALFORMED_BUNDLE | DIGEST_MISMATCH */
-export function verifyDssePayload(dsse: { readonly payloadType: string; readonly payload: Buffer }, artifact: ArtifactInput): InTotoStatement | undefined {
+export function verifyDssePayload(
+  dsse: { readonly payloadType: string; readonly payload: Buffer },
+  artifact: ArtifactInput,
+): InTotoStatement | undefined {
   const statement = statementOf(dsse.payloadType, dsse.payload);
   assertDsseArtifact(dsse.payload, statement, artifact);
   return statement;

@@ -52,7 +52,8 @@ export function uniqueTimestamps(timestamps: readonly Timestamp[]): Timestamp[] 
 
 /** How many timestamps attest a time someone else signed: TSA tokens and tlog entries with a SET. */
 export function signedTimeCount(timestamps: readonly Timestamp[]): number {
-  return timestamps.filter((timestamp) => timestamp.$case === 'timestamp-authority' || timestamp.tlogEntry.inclusionPromise !== undefined).length;
+  return timestamps.filter((timestamp) => timestamp.$case === 'timestamp-authority' || timestamp.tlogEntry.inclusionPromise !== undefined)
+    .length;
 }
 
 /** RFC 3339, whole seconds without the `.000`. */

@@ -46,7 +46,14 @@ export function verifyPkiBundle(json: unknown, artifact: ArtifactInput, policy: 
       fail('SIGNATURE_INVALID', `DSSE signature does not verify with the key of ${leaf.subject}`);
     }
     const statement = verifyDssePayload({ payloadType, payload }, artifact);
-    return { signer, timestamps: [], tlogIndexes: [], threshold, dsse: { payloadType, payload }, ...(statement === undefined ? {} : { statement }) };
+    return {
+      signer,
+      timestamps: [],
+      tlogIndexes: [],
+      threshold,
+      dsse: { payloadType, payload },
+      ...(statement === undefined ? {} : { statement }),
+    };
   }
   const content = messageContent(parsed.content.algorithm, parsed.content.digest, parsed.content.signature, artifact);
   if (!content.verifySignature(key)) fail('SIGNATURE_INVALID', `message signature does not verify with the key of ${leaf.subject}`);

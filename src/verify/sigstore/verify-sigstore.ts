@@ -39,7 +39,10 @@ type Threshold = SigstoreVerification['threshold'];
 function trustOf(policy: SigstorePolicy): Trust {
   if (policy.kind === 'keyless') return { material: trustMaterialOf(policy.trustRoot), keyHint: '' };
   const key = publicKeyFromPem(policy.publicKeyPem);
-  const material = trustMaterialOf(policy.trustRoot, () => ({ publicKey: key, validFor: (date: Date) => keyValidAt(policy.validFor, date) }));
+  const material = trustMaterialOf(policy.trustRoot, () => ({
+    publicKey: key,
+    validFor: (date: Date) => keyValidAt(policy.validFor, date),
+  }));
   return { material, keyHint: hintOf(key) };
 }
 
@@ -51,9 +54,13 @@ function hasCertificate(bundle: Bundle): boolean {
 /** Step 3: a keyless policy takes only certificates, a key policy only keys. */
 function assertMaterialFitsPolicy(bundle: Bundle, policy: SigstorePolicy, trust: Trust): void {
   if (policy.kind === 'keyless' && !hasCertificate(bundle)) {
-    fail('UNTRUSTED_SIGNER', `expected identity ${policy.subject ?? policy.subjectRegExp ?? '<any>'} issued by ${policy.issuer}, got ${describeMaterial(bundle)}`);
+    fail(
+      'UNTRUSTED_SIGNER',
+      `expected identity ${policy.subject ?? policy.subjectRegExp ?? '<any>'} issued by ${policy.issuer}, got ${describeMaterial(bundle)}`,
+    );
   }
-  if (policy.kind === 'key' && hasCertificate(bundle)) fail('UNTRUSTED_SIGNER', `expected key ${trust.keyHint}, got ${describeMaterial(bundle)}`);
+  if (policy.kind === 'key' && hasCertificate(bundle))
+    fail('UNTRUSTED_SIGNER', `expected key ${trust.keyHint}, got ${describeMaterial(bundle)}`);
 }
 
 /** Step 5: the library's ASN.1 reader is lenient about tags; OpenSSL's strict DER parse is not. */
@@ -79,7 +86,10 @@ function signedEntityOf(bundle: Bundle, artifact: ArtifactInput, content: Signat
 function thresholdFor(entity: SignedEntity, policy: SigstorePolicy, trust: Trust, now: Date): Threshold {
   const signedTimes = signedTimeCount(entity.timestamps);
   if (entity.key.$case === 'certificate' && signedTimes === 0) {
-    fail('NO_TRANSPARENCY_PROOF', 'a keyless certificate bundle needs a transparency-log SET or an RFC 3161 timestamp, and this one has neither');
+    fail(
+      'NO_TRANSPARENCY_PROOF',
+      'a keyless certificate bundle needs a transparency-log SET or an RFC 3161 timestamp, and this one has neither',
+    );
   }
   if (policy.kind === 'keyless') return { tlog: 1, timestamps: 1 };
   if (signedTimes === 0 && !keyValidAt(policy.validFor, now)) fail('EXPIRED', `key ${trust.keyHint} is not valid at ${rfc3339(now)}`);
@@ -88,7 +98,11 @@ function thresholdFor(entity: SignedEntity, policy: SigstorePolicy, trust: Trust
 
 /** Step 9: the library's checks (tlog, SCTs, timestamps, chain, signature), errors mapped to ours. */
 function runVerifier(trust: Trust, entity: SignedEntity, threshold: Threshold, bundle: Bundle): void {
-  const verifier = new Verifier(trust.material, { tlogThreshold: threshold.tlog, ctlogThreshold: threshold.tlog, timestampThreshold: threshold.timestamps });
+  const verifier = new Verifier(trust.material, {
+    tlogThreshold: threshold.tlog,
+    ctlogThreshold: threshold.tlog,
+    timestampThreshold: threshold.timestamps,
+  });
   try {
     verifier.verify(entity);
   } catch (error) {
@@ -96,7 +110,11 @@ function runVerifier(trust: Trust, entity: SignedEntity, threshold: Threshold, b
     const material = bundle.verificationMaterial.content;
     // Hints are free-form (each tool derives its own), so a differing hint is reported, not trusted.
     if (mapped.code === 'SIGNATURE_INVALID' && material.$case === 'publicKey') {
-      fail('SIGNATURE_INVALID', `signature does not verify with the trusted key ${trust.keyHint} (the bundle names key ${JSON.stringify(material.publicKey.hint)})`, error);
+      fail(
+        'SIGNATURE_INVALID',
+        `signature does not verify with the trusted key ${trust.keyHint} (the bundle names key ${JSON.stringify(material.publicKey.hint)})`,
+        error,
+      );
     }
     throw mapped;
   }

@@ -16,12 +16,20 @@ import { verifySigstoreBundle } from './verify-sigstore.js';
  *   TLOG_INVALID | NO_TRANSPARENCY_PROOF | CERTIFICATE_INVALID | DIGEST_MISMATCH | EXPIRED;
  *   ConfigError TRUST_ROOT_INVALID | PUBLIC_KEY_INVALID | POLICY_INVALID; InputError ARTIFACT_REQUIRED.
  */
-export function verifyBundle(bundle: unknown, artifact: ArtifactInput, policy: SignerPolicy, options: VerifyBundleOptions = {}): SigstoreVerification {
+export function verifyBundle(
+  bundle: unknown,
+  artifact: ArtifactInput,
+  policy: SignerPolicy,
+  options: VerifyBundleOptions = {},
+): SigstoreVerification {
   if (bundle === undefined || bundle === null) fail('UNSIGNED', 'no signature bundle');
   const now = options.now ?? new Date();
   // A keyless policy that names no identity would trust everyone the issuer vouches for.
   if (policy.kind === 'keyless' && policy.subject === undefined && policy.subjectRegExp === undefined) {
-    throw new ConfigError('POLICY_INVALID', `a keyless signer policy must name the identity (subject or subjectRegExp) it trusts from ${policy.issuer} (got neither)`);
+    throw new ConfigError(
+      'POLICY_INVALID',
+      `a keyless signer policy must name the identity (subject or subjectRegExp) it trusts from ${policy.issuer} (got neither)`,
+    );
   }
   try {
     switch (policy.kind) {

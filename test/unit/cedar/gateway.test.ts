@@ -19,7 +19,7 @@ import { manifest as baseManifest, tool } from '../components/harness.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'agentfence-cedar-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-void copyFileSync;
+copyFileSync;
 
 const lambda = (name: string): string => `arn:aws:lambda:eu-west-1:111122223333:function:${name}`;
 
@@ -28,7 +28,11 @@ function withTools(tools: ToolSpec[], extra: Partial<AgentManifest> = {}): Agent
 }
 
 function mcpTool(name: string, inputSchema: ToolInputSchema, conditions?: ToolConditions, overrides: Partial<ToolSpec> = {}): ToolSpec {
-  return tool(name, { mcp: { toolName: name.replace(/-/g, '_'), description: `Tool ${name}.`, inputSchema, target: { lambda: lambda(name) } }, ...(conditions !== undefined ? { conditions } : {}), ...overrides });
+  return tool(name, {
+    mcp: { toolName: name.replace(/-/g, '_'), description: `Tool ${name}.`, inputSchema, target: { lambda: lambda(name) } },
+    ...(conditions !== undefined ? { conditions } : {}),
+    ...overrides,
+  });
 }
 
 const all: ToolInputSchema = {
@@ -53,10 +57,34 @@ describe('gateway cedar', () => {
     ['allowed values and an enum', [mcpTool('a', all, { allowedValues: { text: ['x', 'y'] } })]],
     ['required optional fields', [mcpTool('a', all, { requiredFields: ['flag', 'in'] })]],
     ['scopes and claims', [mcpTool('a', all, { scopes: ['a:read', 'a:write'], claims: { role: 'clerk', 'custom:team': 'ops' } })]],
-    ['raw when and unless', [mcpTool('a', all, { when: 'context.input.count > 0 && context.input has tags && context.input.tags.contains("ok")', unless: 'context.input.text like "*DROP*"' })]],
+    [
+      'raw when and unless',
+      [
+        mcpTool('a', all, {
+          when: 'context.input.count > 0 && context.input has tags && context.input.tags.contains("ok")',
+          unless: 'context.input.text like "*DROP*"',
+        }),
+      ],
+    ],
     ['a keyword field', [mcpTool('a', all, { limits: { count: { max: 3 } }, allowedValues: { in: ['a'] }, requiredFields: ['in'] })]],
-    ['a gated high-risk tool', [mcpTool('pay', all, { limits: { count: { max: 3 } }, scopes: ['pay'] }, { risk: 'high', approval: 'required' })]],
-    ['an MCP server tool and a lambda tool', [mcpTool('a', all), tool('b', { mcp: { toolName: 'b', description: 'b', inputSchema: all, target: { mcpServer: { plugin: '@acme/b-mcp', endpoint: 'https://b.example' } } } })]],
+    [
+      'a gated high-risk tool',
+      [mcpTool('pay', all, { limits: { count: { max: 3 } }, scopes: ['pay'] }, { risk: 'high', approval: 'required' })],
+    ],
+    [
+      'an MCP server tool and a lambda tool',
+      [
+        mcpTool('a', all),
+        tool('b', {
+          mcp: {
+            toolName: 'b',
+            description: 'b',
+            inputSchema: all,
+            target: { mcpServer: { plugin: '@acme/b-mcp', endpoint: 'https://b.example' } },
+          },
+        }),
+      ],
+    ],
     ['an empty input schema', [mcpTool('a', { type: 'object', properties: {} })]],
   ])('when a tool has %s', (_name, tools) => {
     const cases = [false, true].map((paused) => [paused ? 'paused' : 'running', buildGatewayCedar(withTools(tools), { paused })] as const);
@@ -79,7 +107,12 @@ describe('gateway cedar', () => {
   describe('when a call is authorized', () => {
     const cedar = buildGatewayCedar(
       withTools([
-        mcpTool('a', all, { limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } }, allowedValues: { text: ['x', 'y'] }, scopes: ['a:write'], claims: { role: 'clerk' } }),
+        mcpTool('a', all, {
+          limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } },
+          allowedValues: { text: ['x', 'y'] },
+          scopes: ['a:write'],
+          claims: { role: 'clerk' },
+        }),
         mcpTool('pay', all, {}, { risk: 'high', approval: 'required' }),
       ]),
     );
@@ -105,7 +138,10 @@ describe('gateway cedar', () => {
       expect(got.policies).toEqual(policies);
     });
     it('denies a tool the gateway does not expose, with an error', () => {
-      expect(authorizeCall(cedar, { tool: 'nope', input: {} })).toMatchObject({ decision: 'deny', errors: [expect.stringContaining('not exposed')] });
+      expect(authorizeCall(cedar, { tool: 'nope', input: {} })).toMatchObject({
+        decision: 'deny',
+        errors: [expect.stringContaining('not exposed')],
+      });
     });
     it('reaches a gated tool only through its approval target', () => {
       expect(cedar.tools.find((t) => t.tool.name === 'pay')!.action).toBe('pay-approval___pay');
@@ -113,7 +149,10 @@ describe('gateway cedar', () => {
     });
     it('denies everything once paused', () => {
       const paused = buildGatewayCedar(cedar.tools.length > 0 ? withTools([mcpTool('a', all)], { paused: true }) : withTools([]));
-      expect(authorizeCall(paused, { tool: 'a', input: ok, claims: caller })).toMatchObject({ decision: 'deny', policies: ['kill-switch'] });
+      expect(authorizeCall(paused, { tool: 'a', input: ok, claims: caller })).toMatchObject({
+        decision: 'deny',
+        policies: ['kill-switch'],
+      });
     });
   });
 
@@ -134,8 +173,16 @@ describe('gateway cedar', () => {
 
   describe('when policies are analyzed by partial evaluation', () => {
     it.each<[string, ToolSpec, string[]]>([
-      ['a high-risk permit with no condition', mcpTool('pay', all, undefined, { risk: 'high', approval: 'required' }), ['overly-permissive']],
-      ['a high-risk permit whose condition folds to true', mcpTool('pay', all, { when: 'true || context.input.count > 1' }, { risk: 'high', approval: 'required' }), ['overly-permissive']],
+      [
+        'a high-risk permit with no condition',
+        mcpTool('pay', all, undefined, { risk: 'high', approval: 'required' }),
+        ['overly-permissive'],
+      ],
+      [
+        'a high-risk permit whose condition folds to true',
+        mcpTool('pay', all, { when: 'true || context.input.count > 1' }, { risk: 'high', approval: 'required' }),
+        ['overly-permissive'],
+      ],
       ['a permit that can never hold', mcpTool('a', all, { when: '1 > 2' }), ['unsatisfiable']],
       ['a low-risk permit with no condition', mcpTool('a', all), []],
       ['a high-risk permit with a scope', mcpTool('pay', all, { scopes: ['pay'] }, { risk: 'high', approval: 'required' }), []],
@@ -181,12 +228,48 @@ describe('gateway cedar', () => {
       return cedarManifestErrors(loadManifest(file));
     }
     it.each<[string, (doc: Record<string, any>) => void, string, string]>([
-      ['a raw when that does not type-check', (doc) => (doc['tools'][2].conditions.when = 'context.input.amount == "x"'), 'CEDAR_TYPE', 'tools[2].conditions.when'],
-      ['a raw unless that does not parse', (doc) => (doc['tools'][2].conditions.unless = 'context.input.amount >'), 'CEDAR_SYNTAX', 'tools[2].conditions.unless'],
-      ['a test expecting the wrong decision', (doc) => (doc['authorizationTests'][1].expect = 'allow'), 'AUTHZ_TEST_FAILED', 'authorizationTests[1].expect'],
-      ['a high-risk tool without conditions', (doc) => { delete doc['tools'][2].conditions; doc['authorizationTests'] = []; }, 'CEDAR_OVERLY_PERMISSIVE', 'tools[2].mcp'],
-      ['a condition that can never hold', (doc) => (doc['tools'][2].conditions.when = '1 > 2'), 'CEDAR_UNSATISFIABLE', 'tools[2].conditions'],
-      ['a decimal limit with too many places', (doc) => { doc['tools'][2].mcp.inputSchema.properties.amount.type = 'number'; doc['tools'][2].conditions.limits.amount.max = 1.23456; }, 'CEDAR_LITERAL', 'tools'],
+      [
+        'a raw when that does not type-check',
+        (doc) => (doc['tools'][2].conditions.when = 'context.input.amount == "x"'),
+        'CEDAR_TYPE',
+        'tools[2].conditions.when',
+      ],
+      [
+        'a raw unless that does not parse',
+        (doc) => (doc['tools'][2].conditions.unless = 'context.input.amount >'),
+        'CEDAR_SYNTAX',
+        'tools[2].conditions.unless',
+      ],
+      [
+        'a test expecting the wrong decision',
+        (doc) => (doc['authorizationTests'][1].expect = 'allow'),
+        'AUTHZ_TEST_FAILED',
+        'authorizationTests[1].expect',
+      ],
+      [
+        'a high-risk tool without conditions',
+        (doc) => {
+          delete doc['tools'][2].conditions;
+          doc['authorizationTests'] = [];
+        },
+        'CEDAR_OVERLY_PERMISSIVE',
+        'tools[2].mcp',
+      ],
+      [
+        'a condition that can never hold',
+        (doc) => (doc['tools'][2].conditions.when = '1 > 2'),
+        'CEDAR_UNSATISFIABLE',
+        'tools[2].conditions',
+      ],
+      [
+        'a decimal limit with too many places',
+        (doc) => {
+          doc['tools'][2].mcp.inputSchema.properties.amount.type = 'number';
+          doc['tools'][2].conditions.limits.amount.max = 1.23456;
+        },
+        'CEDAR_LITERAL',
+        'tools',
+      ],
     ])('%s is a located error %s', (_name, edit, code, at) => {
       const errors = errorsAfter(edit);
       expect(errors.map((e) => e.code)).toContain(code);

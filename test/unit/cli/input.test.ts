@@ -19,13 +19,17 @@ describe('readInputFile', () => {
       // sparse: the size is real, the disk use is not
       writeFileSync(path.join(dir, 'huge.json'), '');
       truncateSync(path.join(dir, 'huge.json'), MAX_INPUT_BYTES + 1);
-      expect(() => readInputFile(dir, 'huge.json', '--bundle')).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE', kind: 'input' }));
+      expect(() => readInputFile(dir, 'huge.json', '--bundle')).toThrow(
+        expect.objectContaining({ code: 'INPUT_TOO_LARGE', kind: 'input' }),
+      );
       expect(() => readInputFile(dir, 'huge.json', '--bundle', MAX_INPUT_BYTES + 1)).not.toThrow();
     });
   });
   describe('when the file is missing or a directory', () => {
     it.each([['absent.pem'], ['.']])('refuses %s with FILE_NOT_FOUND naming the flag', (file) => {
-      expect(() => readInputFile(dir, file, '--key')).toThrow(expect.objectContaining({ code: 'FILE_NOT_FOUND', message: expect.stringContaining(`--key ${file}`) }));
+      expect(() => readInputFile(dir, file, '--key')).toThrow(
+        expect.objectContaining({ code: 'FILE_NOT_FOUND', message: expect.stringContaining(`--key ${file}`) }),
+      );
     });
   });
 });

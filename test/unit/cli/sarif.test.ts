@@ -2,11 +2,25 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../../src/rules/index.js';
-import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, SUPPLY_CHAIN_DESCRIPTORS, manifestRuleId, renderRuleDocs, ruleAnchor, ruleCatalogue, toSarif, type SarifFinding } from '../../../src/cli/sarif.js';
+import {
+  GATE_DESCRIPTORS,
+  MANIFEST_DESCRIPTORS,
+  SUPPLY_CHAIN_DESCRIPTORS,
+  manifestRuleId,
+  renderRuleDocs,
+  ruleAnchor,
+  ruleCatalogue,
+  toSarif,
+  type SarifFinding,
+} from '../../../src/cli/sarif.js';
 
 const docsFile = path.resolve(import.meta.dirname, '../../../docs/rules.md');
 
-type Run = { results: { partialFingerprints: Record<string, string>; locations?: unknown[] }[]; invocations: { executionSuccessful: boolean }[]; automationDetails: { id: string } };
+type Run = {
+  results: { partialFingerprints: Record<string, string>; locations?: unknown[] }[];
+  invocations: { executionSuccessful: boolean }[];
+  automationDetails: { id: string };
+};
 const runOf = (log: object) => (log as { runs: Run[] }).runs[0]!;
 
 const finding = (over: Partial<SarifFinding> = {}): SarifFinding => ({
@@ -33,7 +47,8 @@ describe('sarif', () => {
     });
     it('covers every guardrail rule, artifact kind, manifest check and gate check', () => {
       const ids = catalogue.map((r) => r.id);
-      for (const rule of [...rules, ...SUPPLY_CHAIN_DESCRIPTORS, ...MANIFEST_DESCRIPTORS, ...GATE_DESCRIPTORS]) expect(ids).toContain(rule.id);
+      for (const rule of [...rules, ...SUPPLY_CHAIN_DESCRIPTORS, ...MANIFEST_DESCRIPTORS, ...GATE_DESCRIPTORS])
+        expect(ids).toContain(rule.id);
     });
     it('matches docs/rules.md (AGENTFENCE_UPDATE_GENERATED=1 regenerates it)', () => {
       const text = renderRuleDocs(catalogue);
@@ -68,7 +83,8 @@ describe('sarif', () => {
     });
     it('keeps the fingerprint when only the line moves', () => {
       const a = runOf(toSarif({ ...base, findings: [finding()] })).results[0]!.partialFingerprints;
-      const b = runOf(toSarif({ ...base, findings: [finding({ location: { file: 'stacks/a/agent.yaml', startLine: 42 } })] })).results[0]!.partialFingerprints;
+      const b = runOf(toSarif({ ...base, findings: [finding({ location: { file: 'stacks/a/agent.yaml', startLine: 42 } })] })).results[0]!
+        .partialFingerprints;
       expect(b).toEqual(a);
     });
     it.each([

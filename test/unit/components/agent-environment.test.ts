@@ -7,7 +7,9 @@ const IMAGE = '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments@
 describe('AgentEnvironment', () => {
   let payments: Resources;
   beforeAll(async () => {
-    payments = await record(() => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest(), apiHosts: ['api.example.com'] }));
+    payments = await record(
+      () => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest(), apiHosts: ['api.example.com'] }),
+    );
   });
 
   describe('when the runtime is AgentCore', () => {
@@ -16,22 +18,38 @@ describe('AgentEnvironment', () => {
       const runtime = r.one('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime').inputs as Record<string, any>;
       expect(runtime['roleArn']).toBe(r.one('aws:iam/role:Role', 'identity-role').outputs['arn']);
       expect(runtime['networkConfiguration'].networkMode).toBe('VPC');
-      const subnetIds = r.ofType('aws:ec2/subnet:Subnet').filter((s) => s.name.includes('-agent-')).map((s) => s.id).sort();
+      const subnetIds = r
+        .ofType('aws:ec2/subnet:Subnet')
+        .filter((s) => s.name.includes('-agent-'))
+        .map((s) => s.id)
+        .sort();
       expect([...runtime['networkConfiguration'].networkModeConfig.subnets].sort()).toEqual(subnetIds);
-      expect(runtime['networkConfiguration'].networkModeConfig.securityGroups).toEqual([r.one('aws:ec2/securityGroup:SecurityGroup', 'agent-sg').id]);
-      expect(runtime['authorizerConfiguration'].customJwtAuthorizer.discoveryUrl).toMatch(/^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/.+\/\.well-known\/openid-configuration$/);
+      expect(runtime['networkConfiguration'].networkModeConfig.securityGroups).toEqual([
+        r.one('aws:ec2/securityGroup:SecurityGroup', 'agent-sg').id,
+      ]);
+      expect(runtime['authorizerConfiguration'].customJwtAuthorizer.discoveryUrl).toMatch(
+        /^https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com\/.+\/\.well-known\/openid-configuration$/,
+      );
     });
     it('puts a JWT-authorized gateway with an ENFORCE policy engine in front of the tools', () => {
       const r = payments;
       const gateway = r.one('aws:bedrock/agentcoreGateway:AgentcoreGateway').inputs as Record<string, any>;
       expect(gateway['authorizerType']).toBe('CUSTOM_JWT');
       expect(gateway['authorizerConfiguration'].customJwtAuthorizer.allowedClients).toHaveLength(1);
-      expect(gateway['policyEngineConfiguration']).toEqual({ arn: r.one('aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine').outputs['arn'], mode: 'ENFORCE' });
+      expect(gateway['policyEngineConfiguration']).toEqual({
+        arn: r.one('aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine').outputs['arn'],
+        mode: 'ENFORCE',
+      });
       expect(gateway['kmsKeyArn']).toMatch(/^arn:aws:kms:/);
     });
     it('uses a given JWT issuer instead of creating one', async () => {
       const r = await record(
-        () => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest(), authorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudiences: ['agents'] } }),
+        () =>
+          new AgentEnvironment('payments', {
+            runtimeImage: IMAGE,
+            manifest: manifest(),
+            authorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudiences: ['agents'] },
+          }),
       );
       expect(r.ofType('aws:cognito/userPool:UserPool')).toHaveLength(0);
       expect((r.one('aws:bedrock/agentcoreGateway:AgentcoreGateway').inputs as Record<string, any>)['authorizerConfiguration']).toEqual({
@@ -48,11 +66,23 @@ describe('AgentEnvironment', () => {
       const m = manifest({
         tools: [
           tool('lookup', { mcp: { toolName: 'lookup', description: 'Look up.', inputSchema: schema, target: { lambda: lambdaArn } } }),
-          tool('ledger', { mcp: { toolName: 'read', description: 'Read.', inputSchema: schema, target: { mcpServer: { plugin: '@acme/ledger-mcp', endpoint: 'https://ledger.example/mcp' } } } }),
+          tool('ledger', {
+            mcp: {
+              toolName: 'read',
+              description: 'Read.',
+              inputSchema: schema,
+              target: { mcpServer: { plugin: '@acme/ledger-mcp', endpoint: 'https://ledger.example/mcp' } },
+            },
+          }),
           tool('pay', {
             risk: 'high',
             approval: 'required',
-            mcp: { toolName: 'pay', description: 'Pay.', inputSchema: schema, target: { lambda: 'arn:aws:lambda:eu-west-1:111122223333:function:pay' } },
+            mcp: {
+              toolName: 'pay',
+              description: 'Pay.',
+              inputSchema: schema,
+              target: { lambda: 'arn:aws:lambda:eu-west-1:111122223333:function:pay' },
+            },
             conditions: { limits: { amount: { max: 100 } }, scopes: ['pay:write'] },
           }),
         ],
@@ -65,13 +95,24 @@ describe('AgentEnvironment', () => {
       expect(targets.map((t) => t['name']).sort()).toEqual(['acme-ledger-mcp', 'lookup', 'pay-approval']);
       const lookup = targets.find((t) => t['name'] === 'lookup')!;
       expect(lookup['targetConfiguration'].mcp.lambda.lambdaArn).toBe(lambdaArn);
-      expect(lookup['targetConfiguration'].mcp.lambda.toolSchema.inlinePayloads[0]).toMatchObject({ name: 'lookup', inputSchema: { type: 'object', properties: [{ name: 'id', type: 'string', required: true }, { name: 'amount', type: 'integer' }] } });
+      expect(lookup['targetConfiguration'].mcp.lambda.toolSchema.inlinePayloads[0]).toMatchObject({
+        name: 'lookup',
+        inputSchema: {
+          type: 'object',
+          properties: [
+            { name: 'id', type: 'string', required: true },
+            { name: 'amount', type: 'integer' },
+          ],
+        },
+      });
       expect(lookup['credentialProviderConfiguration']).toEqual({ gatewayIamRole: {} });
       const pay = targets.find((t) => t['name'] === 'pay-approval')!;
       const requestFn = r.one('aws:lambda/function:Function', 'gate-pay-request');
       expect(pay['targetConfiguration'].mcp.lambda.lambdaArn).toBe(requestFn.outputs['arn']);
       expect(JSON.stringify(targets)).not.toContain('function:pay"');
-      expect(targets.find((t) => t['name'] === 'acme-ledger-mcp')!['targetConfiguration'].mcp.mcpServer.endpoint).toBe('https://ledger.example/mcp');
+      expect(targets.find((t) => t['name'] === 'acme-ledger-mcp')!['targetConfiguration'].mcp.mcpServer.endpoint).toBe(
+        'https://ledger.example/mcp',
+      );
     });
 
     it('attaches one AgentCore policy per generated Cedar policy, scoped to the gateway ARN', () => {
@@ -83,23 +124,38 @@ describe('AgentEnvironment', () => {
         expect(p['definition'].cedar.statement).toContain(`AgentCore::Gateway::"${gatewayArn}"`);
         expect(p['validationMode']).toBe('FAIL_ON_ANY_FINDINGS');
       }
-      expect(policies.find((p) => p['name'] === 'permit_pay')!['definition'].cedar.statement).toContain('action == AgentCore::Action::"pay-approval___pay"');
+      expect(policies.find((p) => p['name'] === 'permit_pay')!['definition'].cedar.statement).toContain(
+        'action == AgentCore::Action::"pay-approval___pay"',
+      );
     });
 
     it('lets the gateway role invoke exactly its own functions', () => {
       const invoke = r.json('aws:iam/rolePolicy:RolePolicy', 'gateway-invoke', 'policy');
       expect(invoke.Statement).toEqual([
-        { Sid: 'InvokeOwnToolFunctions', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [lambdaArn, 'arn:aws:lambda:eu-west-1:111122223333:function:agentfence-payments-pay-approval'].sort() },
+        {
+          Sid: 'InvokeOwnToolFunctions',
+          Effect: 'Allow',
+          Action: ['lambda:InvokeFunction'],
+          Resource: [lambdaArn, 'arn:aws:lambda:eu-west-1:111122223333:function:agentfence-payments-pay-approval'].sort(),
+        },
       ]);
     });
 
     it('lets the approval request function start only its gate', () => {
       const policy = r.json('aws:iam/rolePolicy:RolePolicy', 'gate-pay-request-policy', 'policy');
-      expect(policy.Statement[0]).toMatchObject({ Action: ['states:StartExecution'], Resource: [expect.stringMatching(/^arn:aws:states:eu-west-1:111122223333:stateMachine:/)] });
+      expect(policy.Statement[0]).toMatchObject({
+        Action: ['states:StartExecution'],
+        Resource: [expect.stringMatching(/^arn:aws:states:eu-west-1:111122223333:stateMachine:/)],
+      });
     });
 
     it('adds the kill switch policy when paused', async () => {
-      const m = manifest({ paused: true, tools: [tool('lookup', { mcp: { toolName: 'lookup', description: 'Look up.', inputSchema: schema, target: { lambda: lambdaArn } } })] });
+      const m = manifest({
+        paused: true,
+        tools: [
+          tool('lookup', { mcp: { toolName: 'lookup', description: 'Look up.', inputSchema: schema, target: { lambda: lambdaArn } } }),
+        ],
+      });
       const paused = await record(() => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: m, cloudTrail: false }));
       const kill = paused.one('aws:bedrock/agentcorePolicy:AgentcorePolicy', 'cedar-kill-switch').inputs as Record<string, any>;
       expect(kill['definition'].cedar.statement).toBe('@id("kill-switch")\nforbid(principal, action, resource);');
@@ -113,13 +169,26 @@ describe('AgentEnvironment', () => {
       expect(runtime['agentRuntimeArtifact'].containerConfiguration.containerUri).toBe(IMAGE);
       const pull = r.json('aws:iam/rolePolicy:RolePolicy', 'runtime-pull', 'policy');
       expect(pull.Statement).toEqual([
-        { Sid: 'PullRuntimeImage', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/agentfence/payments'] },
+        {
+          Sid: 'PullRuntimeImage',
+          Effect: 'Allow',
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+          Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/agentfence/payments'],
+        },
         { Sid: 'RegistryToken', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
       ]);
       expect(r.one('aws:iam/rolePolicy:RolePolicy', 'runtime-pull').inputs['role']).toBe('agentfence-payments');
       const boundary = r.json('aws:iam/policy:Policy', 'identity-boundary', 'policy');
-      expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapEcr')).toMatchObject({ Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/agentfence/payments'] });
-      expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapUnscoped')).toEqual({ Sid: 'CapUnscoped', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' });
+      expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapEcr')).toMatchObject({
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/agentfence/payments'],
+      });
+      expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapUnscoped')).toEqual({
+        Sid: 'CapUnscoped',
+        Effect: 'Allow',
+        Action: ['ecr:GetAuthorizationToken'],
+        Resource: '*',
+      });
     });
   });
 
@@ -137,7 +206,9 @@ describe('AgentEnvironment', () => {
     ['the stack config', {}, { paused: true }],
   ])('when paused by %s', (_, manifestOverrides, argOverrides) => {
     it('attaches the deny-all kill switch to the agent role', async () => {
-      const r = await record(() => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest(manifestOverrides), ...argOverrides }));
+      const r = await record(
+        () => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest(manifestOverrides), ...argOverrides }),
+      );
       const kill = r.one('aws:iam/rolePolicy:RolePolicy', 'kill-switch');
       expect(JSON.parse(kill.inputs['policy'] as string).Statement[0]).toMatchObject({ Effect: 'Deny', Action: ['*'], Resource: '*' });
       expect(kill.inputs['role']).toBe('agentfence-payments');
@@ -167,7 +238,9 @@ describe('AgentEnvironment', () => {
         1,
       ],
     ] as const)('creates one encrypted store per data store (%j)', async (dataStores, buckets, tables) => {
-      const r = await record(() => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest({ dataStores }), cloudTrail: false }));
+      const r = await record(
+        () => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: manifest({ dataStores }), cloudTrail: false }),
+      );
       expect(r.ofType('agentfence:aws:EncryptedStore')).toHaveLength(dataStores.length);
       expect(r.ofType('aws:s3/bucket:Bucket')).toHaveLength(buckets);
       expect(r.ofType('aws:dynamodb/table:Table')).toHaveLength(tables);
@@ -189,16 +262,28 @@ describe('AgentEnvironment', () => {
 
   describe('when the manifest names hosted models', () => {
     it('grants invoking exactly those models, caps them in the boundary and reaches Bedrock privately', async () => {
-      const m = manifest({ models: [{ name: 'planner', hosted: 'anthropic.claude-sonnet-4-5-20250929-v1:0' }, { name: 'local', path: 'models/local' }] });
+      const m = manifest({
+        models: [
+          { name: 'planner', hosted: 'anthropic.claude-sonnet-4-5-20250929-v1:0' },
+          { name: 'local', path: 'models/local' },
+        ],
+      });
       const r = await record(() => new AgentEnvironment('payments', { runtimeImage: IMAGE, manifest: m, cloudTrail: false }));
       const modelArn = 'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0';
       const policy = r.json('aws:iam/policy:Policy', 'policy-policy', 'policy');
       expect(policy.Statement.filter((s: { Sid: string }) => s.Sid.startsWith('Model'))).toEqual([
-        { Sid: 'ModelPlanner', Effect: 'Allow', Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], Resource: [modelArn] },
+        {
+          Sid: 'ModelPlanner',
+          Effect: 'Allow',
+          Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+          Resource: [modelArn],
+        },
       ]);
       const boundary = r.json('aws:iam/policy:Policy', 'identity-boundary', 'policy');
       expect(boundary.Statement.find((s: { Sid: string }) => s.Sid === 'CapBedrock').Resource).toEqual([modelArn]);
-      expect(r.ofType('aws:ec2/vpcEndpoint:VpcEndpoint').map((e) => e.inputs['serviceName'])).toContain('com.amazonaws.eu-west-1.bedrock-runtime');
+      expect(r.ofType('aws:ec2/vpcEndpoint:VpcEndpoint').map((e) => e.inputs['serviceName'])).toContain(
+        'com.amazonaws.eu-west-1.bedrock-runtime',
+      );
     });
   });
 
@@ -213,13 +298,25 @@ describe('AgentEnvironment', () => {
       ['runtimeImage', { manifest: manifest() }],
       ['runtimeImage', { manifest: manifest(), runtimeImage: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments:latest' }],
       ['runtimeImage', { manifest: manifest(), runtimeImage: 'docker.io/library/node@sha256:' + 'ab'.repeat(32) }],
-      ['runtimeImage', { manifest: manifest(), runtimeImage: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments@sha256:abc' }],
+      [
+        'runtimeImage',
+        { manifest: manifest(), runtimeImage: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments@sha256:abc' },
+      ],
       [
         'openApiDocuments.payments-gateway',
         {
           runtimeImage: IMAGE,
           manifest: manifest({
-            tools: [tool('call-api', { mcp: { toolName: 'call', description: 'd', inputSchema: { type: 'object', properties: {} }, target: { openApi: { api: 'payments-gateway', operation: 'call' } } } })],
+            tools: [
+              tool('call-api', {
+                mcp: {
+                  toolName: 'call',
+                  description: 'd',
+                  inputSchema: { type: 'object', properties: {} },
+                  target: { openApi: { api: 'payments-gateway', operation: 'call' } },
+                },
+              }),
+            ],
           }),
         },
       ],

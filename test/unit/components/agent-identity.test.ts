@@ -28,7 +28,10 @@ describe('AgentIdentity', () => {
       const trust = r.json(ROLE, undefined, 'assumeRolePolicy');
       expect(trust.Statement).toHaveLength(1);
       expect(trust.Statement[0].Principal).toEqual({ Service: principal });
-      expect(trust.Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': SCOPE.account }, ArnLike: { 'aws:SourceArn': sourceArn } });
+      expect(trust.Statement[0].Condition).toEqual({
+        StringEquals: { 'aws:SourceAccount': SCOPE.account },
+        ArnLike: { 'aws:SourceArn': sourceArn },
+      });
       expect(trust.Statement[0].Action).toEqual(runtime === 'eks' ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole']);
       expect(r.ofType('aws:bedrock/agentcoreWorkloadIdentity:AgentcoreWorkloadIdentity')).toHaveLength(runtime === 'agentcore' ? 1 : 0);
     });
@@ -42,7 +45,11 @@ describe('AgentIdentity', () => {
       expect(role['permissionsBoundary']).toBe(boundary.outputs['arn']);
       expect(role['maxSessionDuration']).toBe(3600);
       expect(role['name']).toBe('agentfence-payments');
-      expect(role['tags']).toEqual({ 'agentfence:agent': 'payments', 'agentfence:owner': 'payments-platform', 'agentfence:risk-tier': 'high' });
+      expect(role['tags']).toEqual({
+        'agentfence:agent': 'payments',
+        'agentfence:owner': 'payments-platform',
+        'agentfence:risk-tier': 'high',
+      });
       const doc = JSON.parse(boundary.inputs['policy'] as string);
       expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['CapDynamodb', 'CapLogs', 'DenyIdentityAdministration']);
     });
@@ -58,7 +65,9 @@ describe('AgentIdentity', () => {
       const r = await record(() => new AgentIdentity('id', args({ paused: true })));
       const kill = r.one('aws:iam/rolePolicy:RolePolicy', 'kill-switch');
       expect(kill.inputs['role']).toBe('agentfence-payments');
-      expect(JSON.parse(kill.inputs['policy'] as string).Statement).toEqual([{ Sid: 'AgentfenceKillSwitch', Effect: 'Deny', Action: ['*'], Resource: '*' }]);
+      expect(JSON.parse(kill.inputs['policy'] as string).Statement).toEqual([
+        { Sid: 'AgentfenceKillSwitch', Effect: 'Deny', Action: ['*'], Resource: '*' },
+      ]);
     });
   });
   describe('when not paused', () => {

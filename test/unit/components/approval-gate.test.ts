@@ -35,7 +35,10 @@ describe('ApprovalGate', () => {
       const machine = r.one('aws:sfn/stateMachine:StateMachine');
       expect(machine.inputs['type']).toBe('STANDARD');
       expect(machine.inputs['name']).toBe('agentfence-payments-gate-initiate-transfer');
-      expect(machine.inputs['encryptionConfiguration']).toMatchObject({ type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: r.one('aws:kms/key:Key').outputs['arn'] });
+      expect(machine.inputs['encryptionConfiguration']).toMatchObject({
+        type: 'CUSTOMER_MANAGED_KMS_KEY',
+        kmsKeyId: r.one('aws:kms/key:Key').outputs['arn'],
+      });
       const definition = JSON.parse(machine.inputs['definition'] as string);
       expect(definition.States.RequestApproval.Resource).toBe('arn:aws:states:::sns:publish.waitForTaskToken');
       expect(definition.States.RequestApproval.TimeoutSeconds).toBe(7200);
@@ -47,7 +50,9 @@ describe('ApprovalGate', () => {
       const executor = r.one('aws:iam/role:Role', 'executor');
       expect(r.one('aws:sfn/stateMachine:StateMachine').inputs['roleArn']).toBe(executor.outputs['arn']);
       const trust = JSON.parse(executor.inputs['assumeRolePolicy'] as string);
-      expect(trust.Statement[0].Condition.ArnEquals['aws:SourceArn']).toBe('arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-payments-gate-initiate-transfer');
+      expect(trust.Statement[0].Condition.ArnEquals['aws:SourceArn']).toBe(
+        'arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-payments-gate-initiate-transfer',
+      );
       const policy = r.json('aws:iam/rolePolicy:RolePolicy', 'executor-policy', 'policy');
       expect(policy.Statement[0]).toEqual({
         Sid: 'PerformInitiateTransfer',
@@ -59,7 +64,9 @@ describe('ApprovalGate', () => {
     });
     it('defaults the decision timeout to one day', async () => {
       const r = await record(() => new ApprovalGate('gate', args()));
-      expect(JSON.parse(r.one('aws:sfn/stateMachine:StateMachine').inputs['definition'] as string).States.RequestApproval.TimeoutSeconds).toBe(86400);
+      expect(
+        JSON.parse(r.one('aws:sfn/stateMachine:StateMachine').inputs['definition'] as string).States.RequestApproval.TimeoutSeconds,
+      ).toBe(86400);
     });
     it('lets only the executor publish to reviewers', async () => {
       const r = await record(() => new ApprovalGate('gate', args()));

@@ -46,16 +46,34 @@ describe('AuditTrail', () => {
       );
       const topic = r.one('aws:sns/topic:Topic');
       const alarms = Object.fromEntries(r.ofType('aws:cloudwatch/metricAlarm:MetricAlarm').map((a) => [a.name, a.inputs]));
-      expect(alarms['audit-access-denied-alarm']).toMatchObject({ metricName: 'AccessDenied', namespace: 'Agentfence/payments', threshold: 5, statistic: 'Sum', alarmActions: [topic.outputs['arn']] });
-      expect(alarms['audit-undeclared-calls-alarm']).toMatchObject({ metricName: 'UndeclaredCalls', threshold: 1, comparisonOperator: 'GreaterThanOrEqualToThreshold' });
+      expect(alarms['audit-access-denied-alarm']).toMatchObject({
+        metricName: 'AccessDenied',
+        namespace: 'Agentfence/payments',
+        threshold: 5,
+        statistic: 'Sum',
+        alarmActions: [topic.outputs['arn']],
+      });
+      expect(alarms['audit-undeclared-calls-alarm']).toMatchObject({
+        metricName: 'UndeclaredCalls',
+        threshold: 1,
+        comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
     });
     it('notifies the owner through a KMS-encrypted topic with an email subscription', () => {
       expect(r.one('aws:sns/topic:Topic').inputs['kmsMasterKeyId']).toBe(r.one('aws:kms/key:Key').outputs['arn']);
-      expect(r.one('aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({ protocol: 'email', endpoint: 'oncall@example.com' });
+      expect(r.one('aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({
+        protocol: 'email',
+        endpoint: 'oncall@example.com',
+      });
     });
     it('feeds the log group from a validated, multi-region, encrypted CloudTrail trail', () => {
       const trail = r.one('aws:cloudtrail/trail:Trail').inputs;
-      expect(trail).toMatchObject({ enableLogFileValidation: true, isMultiRegionTrail: true, includeGlobalServiceEvents: true, kmsKeyId: r.one('aws:kms/key:Key').outputs['arn'] });
+      expect(trail).toMatchObject({
+        enableLogFileValidation: true,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        kmsKeyId: r.one('aws:kms/key:Key').outputs['arn'],
+      });
       expect(trail['cloudWatchLogsGroupArn']).toBe(`${r.one('aws:cloudwatch/logGroup:LogGroup').outputs['arn']}:*`);
       expect(r.one('aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock').inputs['restrictPublicBuckets']).toBe(true);
     });
@@ -84,7 +102,7 @@ describe('AuditTrail', () => {
       ['alarmEmail', { alarmEmail: undefined as never }],
       ['accessDeniedThreshold', { accessDeniedThreshold: 0 }],
     ])('throws naming args.%s', (arg, overrides) => {
-      const input = { ...args(), ...overrides } as AuditTrailArgs;
+      const input = { ...args(), ...overrides };
       if ('alarmEmail' in overrides && overrides.alarmEmail === undefined) delete (input as { alarmEmail?: string }).alarmEmail;
       expect(() => new AuditTrail('audit', input)).toThrow(`AuditTrail args.${arg} must`);
     });

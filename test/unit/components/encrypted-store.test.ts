@@ -50,7 +50,9 @@ describe('EncryptedStore', () => {
       const r = await record(() => new EncryptedStore('st', args()));
       const key = r.one('aws:kms/key:Key');
       const sse = r.one('aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration').inputs;
-      expect(sse['rules']).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.outputs['arn'] }, bucketKeyEnabled: true }]);
+      expect(sse['rules']).toEqual([
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.outputs['arn'] }, bucketKeyEnabled: true },
+      ]);
     });
     it('blocks all four kinds of public access, versions and enforces owner', async () => {
       const r = await record(() => new EncryptedStore('st', args()));
@@ -61,7 +63,9 @@ describe('EncryptedStore', () => {
         restrictPublicBuckets: true,
       });
       expect(r.one('aws:s3/bucketVersioning:BucketVersioning').inputs['versioningConfiguration']).toEqual({ status: 'Enabled' });
-      expect(r.one('aws:s3/bucketOwnershipControls:BucketOwnershipControls').inputs['rule']).toEqual({ objectOwnership: 'BucketOwnerEnforced' });
+      expect(r.one('aws:s3/bucketOwnershipControls:BucketOwnershipControls').inputs['rule']).toEqual({
+        objectOwnership: 'BucketOwnerEnforced',
+      });
     });
     it('denies non-TLS requests and other principals in the bucket policy', async () => {
       const r = await record(() => new EncryptedStore('st', args()));
@@ -79,7 +83,10 @@ describe('EncryptedStore', () => {
     });
     it.each([1, 30, 400, 2555])('expires objects after the %i-day retention', async (retentionDays) => {
       const r = await record(() => new EncryptedStore('st', args({ retentionDays })));
-      const rules = r.one('aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration').inputs['rules'] as { id: string; expiration?: { days: number } }[];
+      const rules = r.one('aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration').inputs['rules'] as {
+        id: string;
+        expiration?: { days: number };
+      }[];
       expect(rules.find((rule) => rule.id === 'expire-after-retention')!.expiration).toEqual({ days: retentionDays });
     });
   });
@@ -108,7 +115,9 @@ describe('EncryptedStore', () => {
       ['agentRoleArn', {}, { agentRoleArn: '' }],
       ['keyAdmins[0]', {}, { keyAdmins: ['arn:aws:iam::111122223333:*'] }],
     ])('throws naming args.%s', (arg, store, overrides) => {
-      expect(() => new EncryptedStore('st', args(store as Partial<DataStoreSpec>, overrides as Partial<EncryptedStoreArgs>))).toThrow(`EncryptedStore args.${arg} must`);
+      expect(() => new EncryptedStore('st', args(store as Partial<DataStoreSpec>, overrides as Partial<EncryptedStoreArgs>))).toThrow(
+        `EncryptedStore args.${arg} must`,
+      );
     });
   });
 });

@@ -23,7 +23,10 @@ export class Resources {
   /** The one resource of a type (optionally whose logical name ends with `suffix`). */
   one(type: string, suffix?: string): RecordedResource {
     const found = this.ofType(type).filter((resource) => suffix === undefined || resource.name.endsWith(suffix));
-    if (found.length !== 1) throw new Error(`expected one ${type}${suffix !== undefined ? ` *${suffix}` : ''}, found ${found.length}: ${found.map((r) => r.name).join(', ')}`);
+    if (found.length !== 1)
+      throw new Error(
+        `expected one ${type}${suffix !== undefined ? ` *${suffix}` : ''}, found ${found.length}: ${found.map((r) => r.name).join(', ')}`,
+      );
     return found[0]!;
   }
 
@@ -56,7 +59,10 @@ export function manifest(overrides: Partial<AgentManifest> = {}): AgentManifest 
     goals: ['reconcile the ledger'],
     identity: { runtime: 'agentcore', account: SCOPE.account, region: SCOPE.region },
     tools: [
-      tool('read-ledger', { actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [`arn:aws:dynamodb:${SCOPE.region}:${SCOPE.account}:table/ledger`] }),
+      tool('read-ledger', {
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [`arn:aws:dynamodb:${SCOPE.region}:${SCOPE.account}:table/ledger`],
+      }),
       tool('initiate-transfer', {
         actions: ['execute-api:Invoke'],
         resources: [`arn:aws:execute-api:${SCOPE.region}:${SCOPE.account}:abc123/prod/POST/transfers`],

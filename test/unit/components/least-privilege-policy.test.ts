@@ -8,8 +8,23 @@ const args = (overrides: Partial<LeastPrivilegePolicyArgs> = {}): LeastPrivilege
   agentName: 'payments',
   scope: SCOPE,
   roleName: 'agentfence-payments',
-  tools: [tool('read-ledger'), tool('pay', { actions: ['lambda:InvokeFunction'], resources: ['arn:aws:lambda:eu-west-1:111122223333:function:pay'], risk: 'high', approval: 'required' })],
-  stores: [{ name: 'memory', kind: 'dynamodb', arn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-payments-memory', keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-4333-8444-555555555555' }],
+  tools: [
+    tool('read-ledger'),
+    tool('pay', {
+      actions: ['lambda:InvokeFunction'],
+      resources: ['arn:aws:lambda:eu-west-1:111122223333:function:pay'],
+      risk: 'high',
+      approval: 'required',
+    }),
+  ],
+  stores: [
+    {
+      name: 'memory',
+      kind: 'dynamodb',
+      arn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-payments-memory',
+      keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-4333-8444-555555555555',
+    },
+  ],
   gates: [{ tool: 'pay', stateMachineArn: 'arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-payments-gate-pay' }],
   logStreamArn: 'arn:aws:logs:eu-west-1:111122223333:log-group:/agentfence/payments/audit:log-stream:agent',
   ...overrides,
@@ -33,14 +48,28 @@ describe('LeastPrivilegePolicy', () => {
     it('attaches the policy to the agent role', async () => {
       const r = await record(() => new LeastPrivilegePolicy('lp', args()));
       const policy = r.one(POLICY);
-      expect(r.one('aws:iam/rolePolicyAttachment:RolePolicyAttachment').inputs).toEqual({ role: 'agentfence-payments', policyArn: policy.outputs['arn'] });
+      expect(r.one('aws:iam/rolePolicyAttachment:RolePolicyAttachment').inputs).toEqual({
+        role: 'agentfence-payments',
+        policyArn: policy.outputs['arn'],
+      });
     });
     it('grants the store, its key through DynamoDB, the gate start and the log stream, and nothing of the gated tool', async () => {
       const r = await record(() => new LeastPrivilegePolicy('lp', args()));
       const doc = r.json(POLICY, undefined, 'policy');
-      expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['ToolReadLedger', 'StoreMemoryItems', 'StoreMemoryKey', 'GatePayStart', 'AuditLogWrite']);
+      expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+        'ToolReadLedger',
+        'StoreMemoryItems',
+        'StoreMemoryKey',
+        'GatePayStart',
+        'AuditLogWrite',
+      ]);
       expect(doc.Statement[2].Resource).toEqual(['arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-4333-8444-555555555555']);
-      expect(doc.Statement[3]).toEqual({ Sid: 'GatePayStart', Effect: 'Allow', Action: ['states:StartExecution'], Resource: ['arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-payments-gate-pay'] });
+      expect(doc.Statement[3]).toEqual({
+        Sid: 'GatePayStart',
+        Effect: 'Allow',
+        Action: ['states:StartExecution'],
+        Resource: ['arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-payments-gate-pay'],
+      });
       expect(JSON.stringify(doc)).not.toContain('lambda:InvokeFunction');
       expect(JSON.stringify(doc)).not.toMatch(/NotAction|NotResource|"\*"/);
     });

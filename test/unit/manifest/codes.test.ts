@@ -15,7 +15,9 @@ function read(dir: string, keep: (file: string) => boolean): string[] {
 
 describe('manifest error codes', () => {
   const source = read(path.join(root, 'src/manifest'), (f) => f.endsWith('.ts') && !f.includes('generated')).join('\n');
-  const codes = [...new Set([...source.matchAll(/'([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)'/g)].map((m) => m[1]!))].filter((c) => !UNTRIGGERABLE.has(c));
+  const codes = [...new Set([...source.matchAll(/'([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)'/g)].map((m) => m[1]!))].filter(
+    (c) => !UNTRIGGERABLE.has(c),
+  );
   const tests = [
     ...read(path.join(root, 'test/fixtures/manifests'), (f) => f === 'expected.json'),
     ...read(path.join(root, 'test/fixtures/trust-policies'), (f) => f === 'expected.json'),
@@ -25,7 +27,10 @@ describe('manifest error codes', () => {
   describe.each(codes.sort().map((code) => [code]))('when the loader can emit %s', (code) => {
     it('has a fixture or test that triggers it', () => {
       const quoted = [`"${code}"`, `'${code}'`];
-      expect(quoted.some((q) => tests.includes(q)), `no fixture or test mentions ${code}`).toBe(true);
+      expect(
+        quoted.some((q) => tests.includes(q)),
+        `no fixture or test mentions ${code}`,
+      ).toBe(true);
     });
   });
 });

@@ -62,7 +62,9 @@ describe('the example stacks', () => {
 describe('loadAgent', () => {
   describe('when the agent cannot be found', () => {
     it('throws AGENT_NOT_FOUND as bad input', () => {
-      expect(() => loadAgent('no-such-agent', root)).toThrowError(expect.objectContaining({ code: 'AGENT_NOT_FOUND', kind: 'input' }) as Error);
+      expect(() => loadAgent('no-such-agent', root)).toThrowError(
+        expect.objectContaining({ code: 'AGENT_NOT_FOUND', kind: 'input' }) as Error,
+      );
     });
   });
 

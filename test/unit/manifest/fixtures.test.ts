@@ -40,29 +40,35 @@ describe('validateManifest', () => {
     expect(manifestCases.filter((c) => c.expected.length > 0).length).toBeGreaterThanOrEqual(25);
   });
 
-  describe.each(manifestCases.filter((c) => c.expected.length === 0).map((c) => [c.name, c] as const))('when the manifest is %s', (_name, c) => {
-    it('is valid and returns the typed manifest', () => {
-      const result = validateManifest(c.file, { trustPolicyFile: path.join(manifestsDir, 'trust-policy.yaml') });
-      expect(result.errors).toEqual([]);
-      expect(result.valid).toBe(true);
-      expect(result.manifest?.manifest.name).toBe('fixture-agent');
-      expect(result.manifest?.stackDir).toBe(path.dirname(c.file));
-    });
-  });
+  describe.each(manifestCases.filter((c) => c.expected.length === 0).map((c) => [c.name, c] as const))(
+    'when the manifest is %s',
+    (_name, c) => {
+      it('is valid and returns the typed manifest', () => {
+        const result = validateManifest(c.file, { trustPolicyFile: path.join(manifestsDir, 'trust-policy.yaml') });
+        expect(result.errors).toEqual([]);
+        expect(result.valid).toBe(true);
+        expect(result.manifest?.manifest.name).toBe('fixture-agent');
+        expect(result.manifest?.stackDir).toBe(path.dirname(c.file));
+      });
+    },
+  );
 
-  describe.each(manifestCases.filter((c) => c.expected.length > 0).map((c) => [c.name, c] as const))('when the manifest is %s', (_name, c) => {
-    it('is rejected with the expected codes, paths and line:col', () => {
-      const result = validateManifest(c.file, { trustPolicyFile: path.join(manifestsDir, 'trust-policy.yaml') });
-      expect(result.valid).toBe(false);
-      expect(result.manifest).toBeUndefined();
-      expect(project(result.errors)).toEqual(project(c.expected as LocatedError[]));
-      for (const error of result.errors) {
-        expect(error.file).toBe(c.file);
-        expect(error.message).toMatch(/ must | is required| is not a known field|must hold|must be/);
-        if (error.path !== '') expect(error.message.startsWith(error.path)).toBe(true);
-      }
-    });
-  });
+  describe.each(manifestCases.filter((c) => c.expected.length > 0).map((c) => [c.name, c] as const))(
+    'when the manifest is %s',
+    (_name, c) => {
+      it('is rejected with the expected codes, paths and line:col', () => {
+        const result = validateManifest(c.file, { trustPolicyFile: path.join(manifestsDir, 'trust-policy.yaml') });
+        expect(result.valid).toBe(false);
+        expect(result.manifest).toBeUndefined();
+        expect(project(result.errors)).toEqual(project(c.expected as LocatedError[]));
+        for (const error of result.errors) {
+          expect(error.file).toBe(c.file);
+          expect(error.message).toMatch(/ must | is required| is not a known field|must hold|must be/);
+          if (error.path !== '') expect(error.message.startsWith(error.path)).toBe(true);
+        }
+      });
+    },
+  );
 });
 
 describe('validateTrustPolicy', () => {

@@ -35,7 +35,10 @@ function mutate(doc: unknown, mutation: Mutation): unknown {
   const copy = structuredClone(doc) as Record<string, unknown>;
   const all = paths(copy).filter((p) => p.length > 0);
   const target = all[mutation.at % all.length]!;
-  const parent = target.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
+  const parent = target.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<
+    string | number,
+    unknown
+  >;
   const last = target[target.length - 1]!;
   if (mutation.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
@@ -66,10 +69,16 @@ describe('the manifest loader', () => {
   describe('when given random bytes or text', () => {
     it('never throws anything but a typed input error', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }).map((s) => new TextEncoder().encode(s))), (bytes) => {
-          onlyInputErrors(() => parseSource(bytes, '/virtual/agent.yaml'));
-          onlyInputErrors(() => parseSource(bytes, '/virtual/agent.json'));
-        }),
+        fc.property(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.string({ unit: 'binary', maxLength: 300 }).map((s) => new TextEncoder().encode(s)),
+          ),
+          (bytes) => {
+            onlyInputErrors(() => parseSource(bytes, '/virtual/agent.yaml'));
+            onlyInputErrors(() => parseSource(bytes, '/virtual/agent.json'));
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -131,7 +140,7 @@ describe('the manifest loader', () => {
           const cut = (at % value.length) + 1;
           list[i] = `${value.slice(0, cut)}${wildcard}`;
           // An object-key prefix under a named bucket is a bounded wildcard the manifest allows.
-          if (!isAction && arnScope(list[i]!).kind === 'bounded') return;
+          if (!isAction && arnScope(list[i]).kind === 'bounded') return;
           writeFileSync(file, stringify(doc));
           const result = validateManifest(file);
           expect(result.valid).toBe(false);

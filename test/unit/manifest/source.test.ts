@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { loadManifest, ManifestError, MAX_ALIAS_COUNT, MAX_FILE_BYTES, validateManifest, validateTrustPolicy } from '../../../src/manifest/index.js';
+import {
+  loadManifest,
+  ManifestError,
+  MAX_ALIAS_COUNT,
+  MAX_FILE_BYTES,
+  validateManifest,
+  validateTrustPolicy,
+} from '../../../src/manifest/index.js';
 import { parseSource } from '../../../src/manifest/source.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -81,7 +88,12 @@ describe('parseSource', () => {
 
     it('refuses an alias bomb before expanding it', () => {
       const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-      for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+      for (let i = 1; i < 9; i++)
+        levels.push(
+          `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(96 + i)}`)
+            .join(',')}]`,
+        );
       const started = performance.now();
       expect(refusal(utf8(`${levels.join('\n')}\n`)).code).toBe('ALIAS_LIMIT');
       expect(performance.now() - started).toBeLessThan(2000);
@@ -89,7 +101,9 @@ describe('parseSource', () => {
 
     it(`accepts fewer than ${MAX_ALIAS_COUNT} aliases and refuses ${MAX_ALIAS_COUNT}`, () => {
       const text = (n: number): string => `base: &b x\nlist: [${Array(n).fill('*b').join(', ')}]\n`;
-      expect((parseSource(utf8(text(MAX_ALIAS_COUNT - 1)), '/virtual/agent.yaml').value['list'] as unknown[]).length).toBe(MAX_ALIAS_COUNT - 1);
+      expect((parseSource(utf8(text(MAX_ALIAS_COUNT - 1)), '/virtual/agent.yaml').value['list'] as unknown[]).length).toBe(
+        MAX_ALIAS_COUNT - 1,
+      );
       expect(refusal(utf8(text(MAX_ALIAS_COUNT))).code).toBe('ALIAS_LIMIT');
     });
 
@@ -212,7 +226,9 @@ describe('loadManifest', () => {
         loadManifest(file);
       } catch (error) {
         expect((error as ManifestError).errors).toHaveLength(2);
-        expect((error as ManifestError).message).toContain('broken.yaml:13:12: identity.runtime must be one of agentcore|ecs|lambda|eks (got "vm") [SCHEMA_ENUM]');
+        expect((error as ManifestError).message).toContain(
+          'broken.yaml:13:12: identity.runtime must be one of agentcore|ecs|lambda|eks (got "vm") [SCHEMA_ENUM]',
+        );
       }
     });
   });

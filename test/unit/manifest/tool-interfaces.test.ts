@@ -32,9 +32,21 @@ describe('tool interfaces', () => {
   });
 
   describe.each<[string, (doc: Doc) => void, string]>([
-    ['a Lambda target in another account', (doc) => (transfer(doc).mcp.target.lambda = 'arn:aws:lambda:eu-west-1:999988887777:function:x'), 'TARGET_FOREIGN'],
-    ['a Lambda target in another region', (doc) => (transfer(doc).mcp.target.lambda = 'arn:aws:lambda:us-east-1:111122223333:function:x'), 'TARGET_FOREIGN'],
-    ['an OpenAPI target of an undeclared API', (doc) => (transfer(doc).mcp.target = { openApi: { api: 'nope', operation: 'createTransfer' } }), 'TARGET_UNDECLARED'],
+    [
+      'a Lambda target in another account',
+      (doc) => (transfer(doc).mcp.target.lambda = 'arn:aws:lambda:eu-west-1:999988887777:function:x'),
+      'TARGET_FOREIGN',
+    ],
+    [
+      'a Lambda target in another region',
+      (doc) => (transfer(doc).mcp.target.lambda = 'arn:aws:lambda:us-east-1:111122223333:function:x'),
+      'TARGET_FOREIGN',
+    ],
+    [
+      'an OpenAPI target of an undeclared API',
+      (doc) => (transfer(doc).mcp.target = { openApi: { api: 'nope', operation: 'createTransfer' } }),
+      'TARGET_UNDECLARED',
+    ],
     ['an MCP server of an undeclared plugin', (doc) => (doc['tools'][0].mcp.target.mcpServer.plugin = '@evil/mcp'), 'TARGET_UNDECLARED'],
     ['two tools with one MCP name on one target', (doc) => (doc['tools'][1].mcp = { ...doc['tools'][0].mcp }), 'TOOL_NAME_REPEATED'],
     ['a required field that is not a property', (doc) => transfer(doc).mcp.inputSchema.required.push('iban'), 'FIELD_UNKNOWN'],
@@ -45,7 +57,14 @@ describe('tool interfaces', () => {
     ['allowed values of an integer field', (doc) => (transfer(doc).conditions.allowedValues = { amount: ['1'] }), 'FIELD_TYPE'],
     ['a required condition field that is not a property', (doc) => (transfer(doc).conditions.requiredFields = ['memo']), 'FIELD_UNKNOWN'],
     ['min above max', (doc) => (transfer(doc).conditions.limits = { amount: { min: 10, max: 1 } }), 'LIMITS_EMPTY'],
-    ['conditions on a tool without an mcp interface', (doc) => { delete transfer(doc).mcp; doc['authorizationTests'] = []; }, 'CONDITIONS_WITHOUT_MCP'],
+    [
+      'conditions on a tool without an mcp interface',
+      (doc) => {
+        delete transfer(doc).mcp;
+        doc['authorizationTests'] = [];
+      },
+      'CONDITIONS_WITHOUT_MCP',
+    ],
     ['a test of a tool the gateway does not expose', (doc) => (doc['authorizationTests'][0].tool = 'read-ledger-v2'), 'TEST_TOOL_UNKNOWN'],
     ['a tool name with a hyphen', (doc) => (transfer(doc).mcp.toolName = 'initiate-transfer'), 'SCHEMA_PATTERN'],
     ['an http MCP endpoint', (doc) => (doc['tools'][0].mcp.target.mcpServer.endpoint = 'http://ledger.example/mcp'), 'SCHEMA_PATTERN'],

@@ -18,7 +18,10 @@ function variant(stackConfig: string, edit: (manifest: string) => string = (m) =
   scratch.push(dir);
   writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');
   cpSync(path.join(root, 'stacks/support-triage'), path.join(dir, 'stacks/support-triage'), { recursive: true });
-  writeFileSync(path.join(dir, 'stacks/Pulumi.support-triage.yaml'), `config:\n  agentfence:manifest: support-triage/agent.yaml\n${stackConfig}`);
+  writeFileSync(
+    path.join(dir, 'stacks/Pulumi.support-triage.yaml'),
+    `config:\n  agentfence:manifest: support-triage/agent.yaml\n${stackConfig}`,
+  );
   const file = path.join(dir, 'stacks/support-triage/agent.yaml');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   return dir;
@@ -33,13 +36,20 @@ describe('offline plan under the guardrail rules', () => {
       ['payments', root],
       ['support-triage', root],
       ['support-triage paused', variant('  agentfence:paused: true\n')],
-      ['support-triage without egress', variant('', (m) => m.replace('  egress: firewall', '  egress: none').replace(/^apis:\n(?: {2}.*\n)+/m, 'apis: []\n'))],
+      [
+        'support-triage without egress',
+        variant('', (m) => m.replace('  egress: firewall', '  egress: none').replace(/^apis:\n(?: {2}.*\n)+/m, 'apis: []\n')),
+      ],
     ];
     for (const [label, cwd] of cases) {
       const plan = await planAgent(label.split(' ')[0]!, cwd);
       // Supply chain is the verifier's verdict, not a property of the plan: switched off here.
       const evaluation = evaluateRules(readPlanDocument(plan, label).resources, {
-        config: { 'supply-chain-verified': 'disabled', 'network-firewall-allowlist-verified': 'disabled', 'agentcore-target-declared': 'disabled' },
+        config: {
+          'supply-chain-verified': 'disabled',
+          'network-firewall-allowlist-verified': 'disabled',
+          'agentcore-target-declared': 'disabled',
+        },
       });
       types[label] = new Set(plan.steps.flatMap((step) => [step.newState.type, step.urn.split('::').pop()!]));
       findings[label] = evaluation.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);

@@ -97,12 +97,16 @@ describe('planAgent', () => {
       }
     });
     it('allowlists the hosts of the payments API descriptor', () => {
-      const descriptor = JSON.parse(readFileSync(path.join(root, 'stacks/payments/apis/payments-gateway.json'), 'utf8')) as { hosts: string[] };
+      const descriptor = JSON.parse(readFileSync(path.join(root, 'stacks/payments/apis/payments-gateway.json'), 'utf8')) as {
+        hosts: string[];
+      };
       const group = plans['payments']!.steps.find((step) => step.newState.type === 'aws:networkfirewall/ruleGroup:RuleGroup')!;
       expect((group.newState.inputs as any).ruleGroup.rulesSource.rulesSourceList.targets).toEqual([...descriptor.hosts].sort());
     });
     it('protects and retains the confidential and restricted stores', () => {
-      const data = plans['payments']!.steps.filter((step) => ['aws:s3/bucket:Bucket', 'aws:dynamodb/table:Table'].includes(step.newState.type) && !step.urn.includes('trail-bucket'));
+      const data = plans['payments']!.steps.filter(
+        (step) => ['aws:s3/bucket:Bucket', 'aws:dynamodb/table:Table'].includes(step.newState.type) && !step.urn.includes('trail-bucket'),
+      );
       expect(data).toHaveLength(2);
       for (const step of data) expect([step.newState.protect, step.newState.retainOnDelete]).toEqual([true, true]);
     });
@@ -117,7 +121,9 @@ describe('planAgent', () => {
 
   describe('when compared with a real pulumi preview --json', () => {
     it('uses only fields the real document uses', () => {
-      const real = JSON.parse(readFileSync(path.join(fixtures, 'sample-preview-creates.json'), 'utf8')) as { steps: { newState: object }[] };
+      const real = JSON.parse(readFileSync(path.join(fixtures, 'sample-preview-creates.json'), 'utf8')) as {
+        steps: { newState: object }[];
+      };
       const stepKeys = new Set(real.steps.flatMap((step) => Object.keys(step)));
       const stateKeys = new Set([...real.steps.flatMap((step) => Object.keys(step.newState)), 'protect', 'retainOnDelete']);
       for (const step of plans['payments']!.steps) {
@@ -129,11 +135,17 @@ describe('planAgent', () => {
 
   describe('when the stack config pauses the agent', () => {
     it('plans the deny-all kill switch', async () => {
-      const dir = scratchProject('support-triage', 'config:\n  agentfence:manifest: support-triage/agent.yaml\n  agentfence:paused: true\n');
+      const dir = scratchProject(
+        'support-triage',
+        'config:\n  agentfence:manifest: support-triage/agent.yaml\n  agentfence:paused: true\n',
+      );
       const plan = await planAgent('support-triage', dir);
       const kill = plan.steps.find((step) => step.urn.endsWith('-kill-switch'));
       expect(kill?.newState.type).toBe('aws:iam/rolePolicy:RolePolicy');
-      expect(JSON.parse((kill!.newState.inputs as { policy: string }).policy).Statement[0]).toMatchObject({ Effect: 'Deny', Action: ['*'] });
+      expect(JSON.parse((kill!.newState.inputs as { policy: string }).policy).Statement[0]).toMatchObject({
+        Effect: 'Deny',
+        Action: ['*'],
+      });
     });
   });
 
@@ -147,10 +159,18 @@ describe('planAgent', () => {
       ],
       [
         'a stack config for another region',
-        () => planAgent('support-triage', scratchProject('support-triage', 'config:\n  agentfence:manifest: support-triage/agent.yaml\n  aws:region: us-east-1\n')),
+        () =>
+          planAgent(
+            'support-triage',
+            scratchProject('support-triage', 'config:\n  agentfence:manifest: support-triage/agent.yaml\n  aws:region: us-east-1\n'),
+          ),
         'STACK_CONFIG_INVALID',
       ],
-      ['a stack config that is not YAML', () => planAgent('support-triage', scratchProject('support-triage', 'config: [unclosed\n')), 'STACK_CONFIG_INVALID'],
+      [
+        'a stack config that is not YAML',
+        () => planAgent('support-triage', scratchProject('support-triage', 'config: [unclosed\n')),
+        'STACK_CONFIG_INVALID',
+      ],
       [
         'an invalid manifest',
         () =>
@@ -187,7 +207,11 @@ describe('resolvePlanTarget', () => {
   describe('when the stack has no Pulumi.<agent>.yaml', () => {
     it('names the manifest relative to the project root', () => {
       const dir = scratchProject('payments');
-      expect(resolvePlanTarget('payments', dir)).toMatchObject({ stack: 'payments', project: 'agentfence', config: { 'agentfence:manifest': 'stacks/payments/agent.yaml' } });
+      expect(resolvePlanTarget('payments', dir)).toMatchObject({
+        stack: 'payments',
+        project: 'agentfence',
+        config: { 'agentfence:manifest': 'stacks/payments/agent.yaml' },
+      });
     });
   });
 });

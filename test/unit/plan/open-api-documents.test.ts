@@ -36,7 +36,11 @@ describe('readOpenApiDocuments', () => {
     });
   });
   describe.each<[string, (dir: string) => void, RegExp]>([
-    ['the document was changed after signing', (dir) => writeFileSync(path.join(dir, 'apis/helpdesk.openapi.yaml'), 'openapi: 3.1.0\n'), /must have the digest its descriptor pins/],
+    [
+      'the document was changed after signing',
+      (dir) => writeFileSync(path.join(dir, 'apis/helpdesk.openapi.yaml'), 'openapi: 3.1.0\n'),
+      /must have the digest its descriptor pins/,
+    ],
     ['the document is missing', (dir) => rmSync(path.join(dir, 'apis/helpdesk.openapi.yaml')), /must sit beside its descriptor/],
   ])('when %s', (_name, edit, message) => {
     it('refuses the stack', () => {
@@ -55,6 +59,8 @@ describe('runtimeImageOf', () => {
     expect(runtimeImageOf(loaded, configured)).toBe(expected);
   });
   it('refuses a stack config that names another image', () => {
-    expect(() => runtimeImageOf(loaded, declared.replace(/@sha256:.*/, `@sha256:${'0'.repeat(64)}`))).toThrow(/must equal the manifest's runtimeImage.ref/);
+    expect(() => runtimeImageOf(loaded, declared.replace(/@sha256:.*/, `@sha256:${'0'.repeat(64)}`))).toThrow(
+      /must equal the manifest's runtimeImage.ref/,
+    );
   });
 });

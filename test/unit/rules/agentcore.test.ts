@@ -17,26 +17,65 @@ const GW = 'arn:aws:bedrock-agentcore:eu-west-1:111122223333:gateway/gw-1';
 const IMAGE = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments@sha256:${'ab'.repeat(32)}`;
 const REPO = 'arn:aws:ecr:eu-west-1:111122223333:repository/agentfence/payments';
 const env = component('agentfence:aws:AgentEnvironment', 'payments');
-const permit = (action: string) => `permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::"${action}", resource == AgentCore::Gateway::"${GW}");`;
+const permit = (action: string) =>
+  `permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::"${action}", resource == AgentCore::Gateway::"${GW}");`;
 
 type Edit = (r: Record<string, PlannedResource>) => void;
 
 /** A compliant AgentCore stack: gateway, engine, policies, targets, runtime and its pull policy. */
 function stack(edit: Edit = () => undefined): PlannedResource[] {
   const r: Record<string, PlannedResource> = {
-    gateway: res('aws:bedrock/agentcoreGateway:AgentcoreGateway', 'payments-gateway', { policyEngineConfiguration: { arn: ENGINE, mode: 'ENFORCE' } }, { parent: env }),
-    permitLookup: res('aws:bedrock/agentcorePolicy:AgentcorePolicy', 'payments-cedar-permit-lookup', { policyEngineId: 'pe-1', definition: { cedar: { statement: permit('lookup___lookup') } } }, { parent: env }),
-    permitPay: res('aws:bedrock/agentcorePolicy:AgentcorePolicy', 'payments-cedar-permit-pay', { policyEngineId: 'pe-1', definition: { cedar: { statement: permit('pay-approval___pay') } } }, { parent: env }),
-    targetLookup: res('aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget', 'payments-target-lookup', { name: 'lookup' }, { parent: env }),
-    targetPay: res('aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget', 'payments-target-pay-approval', { name: 'pay-approval' }, { parent: env }),
-    runtime: res('aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime', 'payments-runtime', { roleArn: 'arn:aws:iam::111122223333:role/agentfence-payments', agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } } }, { parent: env }),
-    pull: res('aws:iam/rolePolicy:RolePolicy', 'payments-runtime-pull', {
-      role: 'agentfence-payments',
-      policy: policy([
-        { Sid: 'PullRuntimeImage', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: [REPO] },
-        { Sid: 'RegistryToken', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
-      ]),
-    }, { parent: env }),
+    gateway: res(
+      'aws:bedrock/agentcoreGateway:AgentcoreGateway',
+      'payments-gateway',
+      { policyEngineConfiguration: { arn: ENGINE, mode: 'ENFORCE' } },
+      { parent: env },
+    ),
+    permitLookup: res(
+      'aws:bedrock/agentcorePolicy:AgentcorePolicy',
+      'payments-cedar-permit-lookup',
+      { policyEngineId: 'pe-1', definition: { cedar: { statement: permit('lookup___lookup') } } },
+      { parent: env },
+    ),
+    permitPay: res(
+      'aws:bedrock/agentcorePolicy:AgentcorePolicy',
+      'payments-cedar-permit-pay',
+      { policyEngineId: 'pe-1', definition: { cedar: { statement: permit('pay-approval___pay') } } },
+      { parent: env },
+    ),
+    targetLookup: res(
+      'aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget',
+      'payments-target-lookup',
+      { name: 'lookup' },
+      { parent: env },
+    ),
+    targetPay: res(
+      'aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget',
+      'payments-target-pay-approval',
+      { name: 'pay-approval' },
+      { parent: env },
+    ),
+    runtime: res(
+      'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime',
+      'payments-runtime',
+      {
+        roleArn: 'arn:aws:iam::111122223333:role/agentfence-payments',
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } },
+      },
+      { parent: env },
+    ),
+    pull: res(
+      'aws:iam/rolePolicy:RolePolicy',
+      'payments-runtime-pull',
+      {
+        role: 'agentfence-payments',
+        policy: policy([
+          { Sid: 'PullRuntimeImage', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: [REPO] },
+          { Sid: 'RegistryToken', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        ]),
+      },
+      { parent: env },
+    ),
   };
   edit(r);
   return [env, ...Object.values(r)];
@@ -49,7 +88,15 @@ const config = {
   'agentcore-target-declared': { targets: ['lookup', 'pay-approval'] },
   'agentcore-high-risk-via-approval': { gatedTools: [{ tool: 'pay', toolName: 'pay', action: 'pay-approval___pay' }] },
 } as Record<string, Record<string, unknown>>;
-const rules = [agentcoreGatewayHasPolicies, agentcorePermitActionScoped, agentcoreHighRiskViaApproval, agentcorePolicyEngineNotShared, agentcoreTargetDeclared, runtimeImageByDigest, runtimeCanPullImage];
+const rules = [
+  agentcoreGatewayHasPolicies,
+  agentcorePermitActionScoped,
+  agentcoreHighRiskViaApproval,
+  agentcorePolicyEngineNotShared,
+  agentcoreTargetDeclared,
+  runtimeImageByDigest,
+  runtimeCanPullImage,
+];
 const findings = (resources: PlannedResource[]): Record<string, string[]> =>
   Object.fromEntries(rules.map((rule) => [rule.id, messages(rule, resources, config[rule.id])]).filter(([, found]) => found!.length > 0));
 
@@ -61,23 +108,156 @@ describe('agentcore rules', () => {
   });
 
   describe.each<[string, Edit, string, RegExp]>([
-    ['an enforcing gateway with no policy', (r) => { delete r['permitLookup']; delete r['permitPay']; }, 'agentcore-gateway-has-policies', /denies every tool call/],
-    ['policies on another engine', (r) => { set(r, 'permitLookup', { policyEngineId: 'pe-2' }); set(r, 'permitPay', { policyEngineId: 'pe-2' }); }, 'agentcore-gateway-has-policies', /0 AgentcorePolicy/],
-    ['a permit of every action', (r) => set(r, 'permitLookup', { definition: { cedar: { statement: 'permit(principal, action, resource);' } } }), 'agentcore-permit-action-scoped', /action unconstrained/],
-    ['a policy that does not parse', (r) => set(r, 'permitLookup', { definition: { cedar: { statement: 'permit(principal, action' } } }), 'agentcore-permit-action-scoped', /does not parse/],
-    ['a statement unknown until deploy', (r) => set(r, 'permitLookup', { definition: { cedar: { statement: UNKNOWN } } }), 'agentcore-permit-action-scoped', /unknown until deploy/],
-    ['a high-risk tool permitted on its direct target', (r) => set(r, 'permitPay', { definition: { cedar: { statement: permit('pay___pay') } } }), 'agentcore-high-risk-via-approval', /only through pay-approval___pay \(got pay___pay\)/],
-    ['a high-risk tool in an action list', (r) => set(r, 'permitPay', { definition: { cedar: { statement: `permit(principal, action in [AgentCore::Action::"other___pay"], resource);` } } }), 'agentcore-high-risk-via-approval', /got other___pay/],
-    ['two gateways on one engine', (r) => (r['gateway2'] = res('aws:bedrock/agentcoreGateway:AgentcoreGateway', 'other-gateway', { policyEngineConfiguration: { arn: ENGINE, mode: 'LOG_ONLY' } })), 'agentcore-policy-engine-not-shared', /policy engine of its own/],
-    ['a target the manifest does not declare', (r) => (r['extra'] = res('aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget', 'payments-target-shell', { name: 'shell' }, { parent: env })), 'agentcore-target-declared', /got "shell"/],
-    ['a target name unknown until deploy', (r) => set(r, 'targetLookup', { name: UNKNOWN }), 'agentcore-target-declared', /unknown until deploy/],
-    ['a runtime image by tag', (r) => set(r, 'runtime', { agentRuntimeArtifact: { containerConfiguration: { containerUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments:latest' } } }), 'runtime-image-by-digest', /by digest .*:latest/],
-    ['a runtime image with no tag', (r) => set(r, 'runtime', { agentRuntimeArtifact: { containerConfiguration: { containerUri: 'public.ecr.aws/x/y' } } }), 'runtime-image-by-digest', /by digest/],
-    ['an ECS container by tag', (r) => (r['task'] = res('aws:ecs/taskDefinition:TaskDefinition', 'task', { containerDefinitions: JSON.stringify([{ name: 'a', image: IMAGE }, { name: 'b', image: 'nginx:1.27' }]) })), 'runtime-image-by-digest', /containerDefinitions\[1\]\.image .*nginx:1\.27/],
-    ['a Lambda image by tag', (r) => (r['fn'] = res('aws:lambda/function:Function', 'fn', { packageType: 'Image', imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/fn:v2' })), 'runtime-image-by-digest', /imageUri/],
-    ['an execution role without the registry token', (r) => set(r, 'pull', { policy: policy([{ Sid: 'P', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: [REPO] }]) }), 'runtime-can-pull-image', /missing ecr:GetAuthorizationToken/],
-    ['an execution role scoped to another repository', (r) => set(r, 'pull', { policy: policy([{ Sid: 'P', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:GetAuthorizationToken'], Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/other'] }]) }), 'runtime-can-pull-image', /missing ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, ecr:GetAuthorizationToken/],
-    ['an execution role with no pull policy', (r) => { delete r['pull']; }, 'runtime-can-pull-image', /missing/],
+    [
+      'an enforcing gateway with no policy',
+      (r) => {
+        delete r['permitLookup'];
+        delete r['permitPay'];
+      },
+      'agentcore-gateway-has-policies',
+      /denies every tool call/,
+    ],
+    [
+      'policies on another engine',
+      (r) => {
+        set(r, 'permitLookup', { policyEngineId: 'pe-2' });
+        set(r, 'permitPay', { policyEngineId: 'pe-2' });
+      },
+      'agentcore-gateway-has-policies',
+      /0 AgentcorePolicy/,
+    ],
+    [
+      'a permit of every action',
+      (r) => set(r, 'permitLookup', { definition: { cedar: { statement: 'permit(principal, action, resource);' } } }),
+      'agentcore-permit-action-scoped',
+      /action unconstrained/,
+    ],
+    [
+      'a policy that does not parse',
+      (r) => set(r, 'permitLookup', { definition: { cedar: { statement: 'permit(principal, action' } } }),
+      'agentcore-permit-action-scoped',
+      /does not parse/,
+    ],
+    [
+      'a statement unknown until deploy',
+      (r) => set(r, 'permitLookup', { definition: { cedar: { statement: UNKNOWN } } }),
+      'agentcore-permit-action-scoped',
+      /unknown until deploy/,
+    ],
+    [
+      'a high-risk tool permitted on its direct target',
+      (r) => set(r, 'permitPay', { definition: { cedar: { statement: permit('pay___pay') } } }),
+      'agentcore-high-risk-via-approval',
+      /only through pay-approval___pay \(got pay___pay\)/,
+    ],
+    [
+      'a high-risk tool in an action list',
+      (r) =>
+        set(r, 'permitPay', {
+          definition: { cedar: { statement: `permit(principal, action in [AgentCore::Action::"other___pay"], resource);` } },
+        }),
+      'agentcore-high-risk-via-approval',
+      /got other___pay/,
+    ],
+    [
+      'two gateways on one engine',
+      (r) =>
+        (r['gateway2'] = res('aws:bedrock/agentcoreGateway:AgentcoreGateway', 'other-gateway', {
+          policyEngineConfiguration: { arn: ENGINE, mode: 'LOG_ONLY' },
+        })),
+      'agentcore-policy-engine-not-shared',
+      /policy engine of its own/,
+    ],
+    [
+      'a target the manifest does not declare',
+      (r) =>
+        (r['extra'] = res(
+          'aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget',
+          'payments-target-shell',
+          { name: 'shell' },
+          { parent: env },
+        )),
+      'agentcore-target-declared',
+      /got "shell"/,
+    ],
+    [
+      'a target name unknown until deploy',
+      (r) => set(r, 'targetLookup', { name: UNKNOWN }),
+      'agentcore-target-declared',
+      /unknown until deploy/,
+    ],
+    [
+      'a runtime image by tag',
+      (r) =>
+        set(r, 'runtime', {
+          agentRuntimeArtifact: {
+            containerConfiguration: { containerUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/agentfence/payments:latest' },
+          },
+        }),
+      'runtime-image-by-digest',
+      /by digest .*:latest/,
+    ],
+    [
+      'a runtime image with no tag',
+      (r) => set(r, 'runtime', { agentRuntimeArtifact: { containerConfiguration: { containerUri: 'public.ecr.aws/x/y' } } }),
+      'runtime-image-by-digest',
+      /by digest/,
+    ],
+    [
+      'an ECS container by tag',
+      (r) =>
+        (r['task'] = res('aws:ecs/taskDefinition:TaskDefinition', 'task', {
+          containerDefinitions: JSON.stringify([
+            { name: 'a', image: IMAGE },
+            { name: 'b', image: 'nginx:1.27' },
+          ]),
+        })),
+      'runtime-image-by-digest',
+      /containerDefinitions\[1\]\.image .*nginx:1\.27/,
+    ],
+    [
+      'a Lambda image by tag',
+      (r) =>
+        (r['fn'] = res('aws:lambda/function:Function', 'fn', {
+          packageType: 'Image',
+          imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/fn:v2',
+        })),
+      'runtime-image-by-digest',
+      /imageUri/,
+    ],
+    [
+      'an execution role without the registry token',
+      (r) =>
+        set(r, 'pull', {
+          policy: policy([{ Sid: 'P', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: [REPO] }]),
+        }),
+      'runtime-can-pull-image',
+      /missing ecr:GetAuthorizationToken/,
+    ],
+    [
+      'an execution role scoped to another repository',
+      (r) =>
+        set(r, 'pull', {
+          policy: policy([
+            {
+              Sid: 'P',
+              Effect: 'Allow',
+              Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:GetAuthorizationToken'],
+              Resource: ['arn:aws:ecr:eu-west-1:111122223333:repository/other'],
+            },
+          ]),
+        }),
+      'runtime-can-pull-image',
+      /missing ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, ecr:GetAuthorizationToken/,
+    ],
+    [
+      'an execution role with no pull policy',
+      (r) => {
+        delete r['pull'];
+      },
+      'runtime-can-pull-image',
+      /missing/,
+    ],
     ['a pull policy on another role', (r) => set(r, 'pull', { role: 'someone-else' }), 'runtime-can-pull-image', /missing/],
   ])('when the stack has %s', (_name, edit, rule, message) => {
     it(`is a ${rule} finding`, () => {
@@ -95,7 +275,16 @@ describe('agentcore rules', () => {
 
   describe('when a gateway logs only', () => {
     it('does not require policies', () => {
-      expect(messages(agentcoreGatewayHasPolicies, stack((r) => { set(r, 'gateway', { policyEngineConfiguration: { arn: ENGINE, mode: 'LOG_ONLY' } }); delete r['permitLookup']; delete r['permitPay']; }))).toEqual([]);
+      expect(
+        messages(
+          agentcoreGatewayHasPolicies,
+          stack((r) => {
+            set(r, 'gateway', { policyEngineConfiguration: { arn: ENGINE, mode: 'LOG_ONLY' } });
+            delete r['permitLookup'];
+            delete r['permitPay'];
+          }),
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -106,7 +295,10 @@ describe('agentcore rules', () => {
       ['a scoped action', ['s3:GetObject'], 1],
       ['a wildcard action', ['ecr:Get*'], 1],
     ])('%s -> %i findings', (_name, actions, count) => {
-      const role = res('aws:iam/rolePolicy:RolePolicy', 'p', { role: 'r', policy: policy([{ Sid: 'S', Effect: 'Allow', Action: actions, Resource: '*' }]) });
+      const role = res('aws:iam/rolePolicy:RolePolicy', 'p', {
+        role: 'r',
+        policy: policy([{ Sid: 'S', Effect: 'Allow', Action: actions, Resource: '*' }]),
+      });
       expect(messages(iamNoWildcardResource, [role])).toHaveLength(count);
     });
   });

@@ -29,13 +29,23 @@ export function component(type: string, name: string, parent?: PlannedResource):
 }
 
 /** Runs one rule (with optional config and verdict lookup) and returns its findings. */
-export function run(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, verification?: VerificationLookup): Finding[] {
+export function run(
+  rule: Rule,
+  resources: readonly PlannedResource[],
+  config?: Record<string, unknown>,
+  verification?: VerificationLookup,
+): Finding[] {
   const pack: PackConfig = config === undefined ? {} : { [rule.id]: config };
   return [...evaluateRules(resources, { rules: [rule], config: pack, ...(verification === undefined ? {} : { verification }) }).findings];
 }
 
 /** The messages of one rule's findings. */
-export function messages(rule: Rule, resources: readonly PlannedResource[], config?: Record<string, unknown>, verification?: VerificationLookup): string[] {
+export function messages(
+  rule: Rule,
+  resources: readonly PlannedResource[],
+  config?: Record<string, unknown>,
+  verification?: VerificationLookup,
+): string[] {
   return run(rule, resources, config, verification).map((f) => f.message);
 }
 

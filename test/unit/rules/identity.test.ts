@@ -21,7 +21,13 @@ const trust = (statement: Record<string, unknown>) =>
   ]);
 const tags = { 'agentfence:agent': 'payments', 'agentfence:owner': 'team', 'agentfence:risk-tier': 'high' };
 const happyRole = (props: Record<string, unknown> = {}) =>
-  res(ROLE, 'agent-role', { assumeRolePolicy: trust({}), permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary', maxSessionDuration: 3600, tags, ...props });
+  res(ROLE, 'agent-role', {
+    assumeRolePolicy: trust({}),
+    permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+    maxSessionDuration: 3600,
+    tags,
+    ...props,
+  });
 
 describe('iam-role-trust-scoped', () => {
   describe('when the trust policy names one service under a source condition', () => {
@@ -36,29 +42,62 @@ describe('iam-role-trust-scoped', () => {
     it.each([
       ['any principal', { Principal: '*' }, 'must not trust any principal (got "*")'],
       ['an AWS "*" principal', { Principal: { AWS: '*' } }, 'must not trust any principal (got "*")'],
-      ['an account root', { Principal: { AWS: 'arn:aws:iam::444455556666:root' } }, 'must trust a service principal, not an account root (got "arn:aws:iam::444455556666:root")'],
+      [
+        'an account root',
+        { Principal: { AWS: 'arn:aws:iam::444455556666:root' } },
+        'must trust a service principal, not an account root (got "arn:aws:iam::444455556666:root")',
+      ],
       ['a bare account id', { Principal: { AWS: '444455556666' } }, 'not an account root (got "444455556666")'],
-      ['a federated principal', { Principal: { Federated: 'cognito-identity.amazonaws.com' } }, 'principal must be of type Service (got Federated "cognito-identity.amazonaws.com")'],
+      [
+        'a federated principal',
+        { Principal: { Federated: 'cognito-identity.amazonaws.com' } },
+        'principal must be of type Service (got Federated "cognito-identity.amazonaws.com")',
+      ],
       ['no source condition', { Condition: undefined }, 'must condition on aws:SourceAccount or aws:SourceArn (got no conditions)'],
-      ['two services', { Principal: { Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] } }, 'must trust exactly one service principal (got "ecs-tasks.amazonaws.com", "lambda.amazonaws.com")'],
+      [
+        'two services',
+        { Principal: { Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] } },
+        'must trust exactly one service principal (got "ecs-tasks.amazonaws.com", "lambda.amazonaws.com")',
+      ],
       ['NotPrincipal', { NotPrincipal: { AWS: 'x' } }, 'must not use NotPrincipal'],
-      ['a source condition matching anything', { Condition: { StringLike: { 'aws:SourceAccount': '*' } } }, 'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")'],
-      ['a negated source condition', { Condition: { StringNotEquals: { 'aws:SourceAccount': '444455556666' } } }, 'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")'],
-      ['a source condition that holds when the key is absent', { Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } }, 'must condition on aws:SourceAccount or aws:SourceArn'],
+      [
+        'a source condition matching anything',
+        { Condition: { StringLike: { 'aws:SourceAccount': '*' } } },
+        'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")',
+      ],
+      [
+        'a negated source condition',
+        { Condition: { StringNotEquals: { 'aws:SourceAccount': '444455556666' } } },
+        'must condition on aws:SourceAccount or aws:SourceArn (got "aws:sourceaccount")',
+      ],
+      [
+        'a source condition that holds when the key is absent',
+        { Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } },
+        'must condition on aws:SourceAccount or aws:SourceArn',
+      ],
     ])('blocks %s', (_, change, expected) => {
       const found = messages(iamRoleTrustScoped, [happyRole({ assumeRolePolicy: trust(change) })]);
       expect(found).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
       expect(found.every((m) => m.startsWith('IAM role "agent-role" trust policy'))).toBe(true);
     });
     it('accepts a source ARN pattern scoped to the account', () => {
-      const role = happyRole({ assumeRolePolicy: trust({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock-agentcore:eu-west-1:111122223333:runtime/*' } } }) });
+      const role = happyRole({
+        assumeRolePolicy: trust({
+          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock-agentcore:eu-west-1:111122223333:runtime/*' } },
+        }),
+      });
       expect(messages(iamRoleTrustScoped, [role])).toEqual([]);
     });
     it('accepts another principal type when configured', () => {
       const role = happyRole({
         assumeRolePolicy: trust({
           Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:pool', 'cognito-identity.amazonaws.com:sub': 'eu-west-1:caller' } },
+          Condition: {
+            StringEquals: {
+              'cognito-identity.amazonaws.com:aud': 'eu-west-1:pool',
+              'cognito-identity.amazonaws.com:sub': 'eu-west-1:caller',
+            },
+          },
         }),
       });
       expect(messages(iamRoleTrustScoped, [role], { allowedPrincipalTypes: ['Service', 'Federated'] })).toEqual([]);
@@ -75,9 +114,9 @@ describe('iam-role-trust-scoped', () => {
       expect(messages(iamRoleTrustScoped, [happyRole({ assumeRolePolicy: value })])).toEqual([expect.stringContaining(expected)]);
     });
     it('reports an unknown principal as unknown', () => {
-      expect(messages(iamRoleTrustScoped, [happyRole({ assumeRolePolicy: JSON.parse(trust({ Principal: { Service: UNKNOWN } })) })])).toEqual([
-        expect.stringContaining('cannot be checked before deploy'),
-      ]);
+      expect(
+        messages(iamRoleTrustScoped, [happyRole({ assumeRolePolicy: JSON.parse(trust({ Principal: { Service: UNKNOWN } })) })]),
+      ).toEqual([expect.stringContaining('cannot be checked before deploy')]);
     });
   });
 });
@@ -127,7 +166,13 @@ describe('iam-role-session-duration', () => {
 describe('agent-required-tags', () => {
   it.each([
     ['all present', tags, []],
-    ['missing owner', { ...tags, 'agentfence:owner': undefined }, ['IAM role "agent-role" must have tags "agentfence:agent", "agentfence:owner", "agentfence:risk-tier" (got missing "agentfence:owner")']],
+    [
+      'missing owner',
+      { ...tags, 'agentfence:owner': undefined },
+      [
+        'IAM role "agent-role" must have tags "agentfence:agent", "agentfence:owner", "agentfence:risk-tier" (got missing "agentfence:owner")',
+      ],
+    ],
     ['absent', undefined, [expect.stringContaining('got missing "agentfence:agent", "agentfence:owner", "agentfence:risk-tier"')]],
     ['unknown', UNKNOWN, [expect.stringContaining('tags cannot be checked before deploy')]],
   ])('when tags are %s', (_, value, expected) => {
@@ -155,6 +200,8 @@ describe('iam-role-one-per-agent', () => {
     expect(messages(iamRoleOnePerAgent, [runtime('a', 'arn:aws:iam::1:role/x'), fn])).toHaveLength(2);
   });
   it('reports an unknown role reference', () => {
-    expect(messages(iamRoleOnePerAgent, [runtime('a', UNKNOWN)])).toEqual([expect.stringContaining('roleArn cannot be checked before deploy')]);
+    expect(messages(iamRoleOnePerAgent, [runtime('a', UNKNOWN)])).toEqual([
+      expect.stringContaining('roleArn cannot be checked before deploy'),
+    ]);
   });
 });

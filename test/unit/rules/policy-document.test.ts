@@ -10,13 +10,32 @@ describe('parsePolicyDocument', () => {
   ])('normalises %s to lists', (_, value) => {
     expect(parsePolicyDocument(value)).toEqual({
       kind: 'document',
-      statements: [{ effect: 'Allow', actions: ['s3:GetObject'], notActions: [], resources: ['arn:aws:s3:::b/*'], notResources: [], principals: [], hasNotPrincipal: false, conditions: {} }],
+      statements: [
+        {
+          effect: 'Allow',
+          actions: ['s3:GetObject'],
+          notActions: [],
+          resources: ['arn:aws:s3:::b/*'],
+          notResources: [],
+          principals: [],
+          hasNotPrincipal: false,
+          conditions: {},
+        },
+      ],
     });
   });
   it('flattens principals and reads condition keys case-insensitively', () => {
-    const parsed = parsePolicyDocument({ Statement: [{ Effect: 'Allow', Principal: { Service: ['a', 'b'], AWS: '*' }, Condition: { StringEquals: { 'AWS:SourceAccount': '1' } } }] });
+    const parsed = parsePolicyDocument({
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: ['a', 'b'], AWS: '*' }, Condition: { StringEquals: { 'AWS:SourceAccount': '1' } } },
+      ],
+    });
     if (parsed.kind !== 'document') throw new Error(parsed.kind);
-    expect(parsed.statements[0]!.principals).toEqual([{ type: 'Service', value: 'a' }, { type: 'Service', value: 'b' }, { type: 'AWS', value: '*' }]);
+    expect(parsed.statements[0]!.principals).toEqual([
+      { type: 'Service', value: 'a' },
+      { type: 'Service', value: 'b' },
+      { type: 'AWS', value: '*' },
+    ]);
     expect([...conditionKeys(parsed.statements[0]!)]).toEqual(['aws:sourceaccount']);
   });
   it.each([
@@ -30,9 +49,16 @@ describe('parsePolicyDocument', () => {
     expect(parsePolicyDocument(value).kind).toBe(kind);
   });
   it('rejects a document that JSON.stringify built around an Output (its values are placeholders, not ARNs or actions)', () => {
-    const placeholder = 'Calling [toJSON] on an [Output<T>] is not supported.\n\nTo get the value of an Output as a JSON value or JSON string consider either:\n    1: o.apply(v => v.toJSON())\n    2: o.apply(v => JSON.stringify(v))';
-    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: placeholder, Resource: 'arn:aws:s3:::b/*' }] });
-    expect(parsePolicyDocument(doc)).toEqual({ kind: 'invalid', reason: 'the policy must not hold Output values serialised by JSON.stringify (use pulumi.jsonStringify)' });
+    const placeholder =
+      'Calling [toJSON] on an [Output<T>] is not supported.\n\nTo get the value of an Output as a JSON value or JSON string consider either:\n    1: o.apply(v => v.toJSON())\n    2: o.apply(v => JSON.stringify(v))';
+    const doc = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: placeholder, Resource: 'arn:aws:s3:::b/*' }],
+    });
+    expect(parsePolicyDocument(doc)).toEqual({
+      kind: 'invalid',
+      reason: 'the policy must not hold Output values serialised by JSON.stringify (use pulumi.jsonStringify)',
+    });
     expect(parsePolicyDocument({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: placeholder }] }).kind).toBe('invalid');
   });
   it('never throws on arbitrary input', () => {
@@ -63,11 +89,19 @@ describe('iamGlob', () => {
   });
   it('agrees with the reference (regular-expression) semantics', () => {
     const reference = (pattern: string, value: string) =>
-      new RegExp(`^${pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 'is').test(value);
+      new RegExp(
+        `^${pattern
+          .split('')
+          .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+          .join('')}$`,
+        'is',
+      ).test(value);
     const text = fc.string({ unit: fc.constantFrom('a', 'B', 'b', ':', '*', '?', '.'), maxLength: 8 });
-    fc.assert(fc.property(text, fc.string({ unit: fc.constantFrom('a', 'A', 'b', ':', '.', 'x'), maxLength: 10 }), (pattern, value) => {
-      expect(iamGlob(pattern, value)).toBe(reference(pattern, value));
-    }));
+    fc.assert(
+      fc.property(text, fc.string({ unit: fc.constantFrom('a', 'A', 'b', ':', '.', 'x'), maxLength: 10 }), (pattern, value) => {
+        expect(iamGlob(pattern, value)).toBe(reference(pattern, value));
+      }),
+    );
   });
 });
 

@@ -27,9 +27,12 @@ const report = (changes: Partial<VerificationReport> = {}): VerificationReport =
 function write(source: string, report: VerificationReport): VerificationLookup {
   return () => ({ ok: true, report, source });
 }
-const none = (problem: string): VerificationLookup => () => ({ ok: false, problem });
+const none =
+  (problem: string): VerificationLookup =>
+  () => ({ ok: false, problem });
 const env = component('agentfence:aws:AgentEnvironment', 'payments');
-const check = (lookup: VerificationLookup, config: Record<string, unknown> = {}, resources = [env]) => messages(supplyChainVerified, resources, config, lookup);
+const check = (lookup: VerificationLookup, config: Record<string, unknown> = {}, resources = [env]) =>
+  messages(supplyChainVerified, resources, config, lookup);
 
 describe('supply-chain-verified', () => {
   describe('when every artifact verified', () => {
@@ -37,23 +40,43 @@ describe('supply-chain-verified', () => {
       expect(check(write('ok.json', report()), { manifestDigest: DIGEST })).toEqual([]);
     });
     it('accepts warned results (trust policy in warn mode)', () => {
-      const warned = report({ mode: 'warn', results: [{ kind: 'model', name: 'fraud-scorer', status: 'warned', reason: 'UNSIGNED', message: 'no model.sig' }] });
+      const warned = report({
+        mode: 'warn',
+        results: [{ kind: 'model', name: 'fraud-scorer', status: 'warned', reason: 'UNSIGNED', message: 'no model.sig' }],
+      });
       expect(check(write('warn.json', warned))).toEqual([]);
     });
   });
   describe('when verification did not pass', () => {
     it('blocks an unsigned model', () => {
-      const unsigned = report({ results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature at models/fraud-scorer/model.sig' }] });
-      expect(check(write('unsigned.json', unsigned))).toEqual(['model "fraud-scorer" must pass supply-chain verification (got blocked UNSIGNED: no signature at models/fraud-scorer/model.sig)']);
+      const unsigned = report({
+        results: [
+          {
+            kind: 'model',
+            name: 'fraud-scorer',
+            status: 'blocked',
+            reason: 'UNSIGNED',
+            message: 'no signature at models/fraud-scorer/model.sig',
+          },
+        ],
+      });
+      expect(check(write('unsigned.json', unsigned))).toEqual([
+        'model "fraud-scorer" must pass supply-chain verification (got blocked UNSIGNED: no signature at models/fraud-scorer/model.sig)',
+      ]);
     });
     it.each([
       ['missing', '.agentfence/payments/verification.json must exist; run agentfence verify first'],
-      ['stale', '.agentfence/payments/verification.json must describe the agent as it is now (got a stale report: it was made under another trust policy)'],
+      [
+        'stale',
+        '.agentfence/payments/verification.json must describe the agent as it is now (got a stale report: it was made under another trust policy)',
+      ],
     ])('blocks when the lookup has no report (%s), with its reason', (_, problem) => {
       expect(check(none(problem))).toEqual([`agent "payments" supply chain must be verified before deploy (got ${problem})`]);
     });
     it('blocks when no lookup is given at all (fail closed)', () => {
-      expect(messages(supplyChainVerified, [env], {})).toEqual([expect.stringContaining('must be verified before deploy (got no verification report was given')]);
+      expect(messages(supplyChainVerified, [env], {})).toEqual([
+        expect.stringContaining('must be verified before deploy (got no verification report was given'),
+      ]);
     });
     it('asks the lookup for the agent it judges', () => {
       const asked: (string | undefined)[] = [];
@@ -71,7 +94,9 @@ describe('supply-chain-verified', () => {
       ]);
     });
     it('blocks a stale report (manifest changed since verify)', () => {
-      expect(check(write('stale.json', report()), { manifestDigest: `sha256:${'cd'.repeat(32)}` })).toEqual([expect.stringContaining('got a stale report for "sha256:abab')]);
+      expect(check(write('stale.json', report()), { manifestDigest: `sha256:${'cd'.repeat(32)}` })).toEqual([
+        expect.stringContaining('got a stale report for "sha256:abab'),
+      ]);
     });
     it('blocks a report judged under another trust policy (tightened since verify)', () => {
       expect(check(write('policy.json', report()), { manifestDigest: DIGEST, trustPolicyDigest: `sha256:${'cd'.repeat(32)}` })).toEqual([
@@ -79,17 +104,29 @@ describe('supply-chain-verified', () => {
       ]);
     });
     it('accepts an allow-listed hosted model (it does not block)', () => {
-      const hosted = report({ results: [{ kind: 'model', name: 'planner', status: 'allow-listed', message: 'hosted model x is allow-listed' }] });
+      const hosted = report({
+        results: [{ kind: 'model', name: 'planner', status: 'allow-listed', message: 'hosted model x is allow-listed' }],
+      });
       expect(check(write('hosted.json', hosted), { artifacts: [{ kind: 'model', name: 'planner' }] })).toEqual([]);
     });
     it('blocks an artifact the stack references but the report lacks', () => {
-      const withInputs = res('agentfence:aws:AgentEnvironment', 'payments', { manifest: { models: [{ name: 'fraud-scorer' }, { name: 'planner' }] } });
-      expect(check(write('ok2.json', report()), {}, [withInputs])).toEqual(['model "planner" must have a verification result (got none in ok2.json)']);
+      const withInputs = res('agentfence:aws:AgentEnvironment', 'payments', {
+        manifest: { models: [{ name: 'fraud-scorer' }, { name: 'planner' }] },
+      });
+      expect(check(write('ok2.json', report()), {}, [withInputs])).toEqual([
+        'model "planner" must have a verification result (got none in ok2.json)',
+      ]);
     });
   });
   it('blocks an artifact named in config (from the manifest) that the report lacks', () => {
-    const artifacts = [{ kind: 'model', name: 'fraud-scorer' }, { kind: 'api', name: 'payments-gateway' }, { kind: 'api', name: 'fx-rates' }];
-    expect(check(write('ok3.json', report()), { artifacts })).toEqual(['api "fx-rates" must have a verification result (got none in ok3.json)']);
+    const artifacts = [
+      { kind: 'model', name: 'fraud-scorer' },
+      { kind: 'api', name: 'payments-gateway' },
+      { kind: 'api', name: 'fx-rates' },
+    ];
+    expect(check(write('ok3.json', report()), { artifacts })).toEqual([
+      'api "fx-rates" must have a verification result (got none in ok3.json)',
+    ]);
   });
   it('checks nothing in a stack without agents', () => {
     expect(check(none('no report'), {}, [res('aws:s3/bucket:Bucket', 'b', {})])).toEqual([]);
@@ -97,20 +134,39 @@ describe('supply-chain-verified', () => {
   describe('in a stack without agent components, when the config names the agent or its artifacts', () => {
     const bucket = [res('aws:s3/bucket:Bucket', 'b', {})];
     it('blocks a missing report', () => {
-      expect(check(none('no report at nope.json'), { agent: 'payments' }, bucket)).toEqual(['agent "payments" supply chain must be verified before deploy (got no report at nope.json)']);
+      expect(check(none('no report at nope.json'), { agent: 'payments' }, bucket)).toEqual([
+        'agent "payments" supply chain must be verified before deploy (got no report at nope.json)',
+      ]);
     });
     it('blocks a blocked or missing artifact', () => {
-      const unsigned = report({ results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature' }] });
-      expect(check(write('raw.json', unsigned), { artifacts: [{ kind: 'model', name: 'fraud-scorer' }, { kind: 'api', name: 'fx-rates' }] }, bucket)).toEqual([
+      const unsigned = report({
+        results: [{ kind: 'model', name: 'fraud-scorer', status: 'blocked', reason: 'UNSIGNED', message: 'no signature' }],
+      });
+      expect(
+        check(
+          write('raw.json', unsigned),
+          {
+            artifacts: [
+              { kind: 'model', name: 'fraud-scorer' },
+              { kind: 'api', name: 'fx-rates' },
+            ],
+          },
+          bucket,
+        ),
+      ).toEqual([
         'model "fraud-scorer" must pass supply-chain verification (got blocked UNSIGNED: no signature)',
         'api "fx-rates" must have a verification result (got none in raw.json)',
       ]);
     });
     it('blocks a report for another agent', () => {
-      expect(check(write('raw-other.json', report({ agent: 'support-triage' })), { agent: 'payments' }, bucket)).toEqual([expect.stringContaining('(got a report for "support-triage")')]);
+      expect(check(write('raw-other.json', report({ agent: 'support-triage' })), { agent: 'payments' }, bucket)).toEqual([
+        expect.stringContaining('(got a report for "support-triage")'),
+      ]);
     });
     it('passes a report that covers them', () => {
-      expect(check(write('raw-ok.json', report()), { agent: 'payments', artifacts: [{ kind: 'model', name: 'fraud-scorer' }] }, bucket)).toEqual([]);
+      expect(
+        check(write('raw-ok.json', report()), { agent: 'payments', artifacts: [{ kind: 'model', name: 'fraud-scorer' }] }, bucket),
+      ).toEqual([]);
     });
   });
 });

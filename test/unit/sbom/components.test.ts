@@ -21,7 +21,7 @@ const component = (doc: Json, name: string): Json => (doc['components'] as Json[
 /** buildSbom with its document typed for reading in tests. */
 async function built(...args: Parameters<typeof buildSbom>): Promise<{ doc: Json; json: string }> {
   const b = await buildSbom(...args);
-  return { doc: b.doc as Json, json: b.json };
+  return { doc: b.doc, json: b.json };
 }
 
 function withResult(result: ArtifactResult) {

@@ -60,7 +60,7 @@ describe('scoreSbom', () => {
     it('prints one line per element under its standard', async () => {
       const { doc } = await buildSbom(inputFor(), SpecProfiles['1.6']);
       const text = renderScorecardText(scoreSbom(doc));
-      expect(text).toMatch(/^minimum elements: \d+ pass, \d+ partial, \d+ fail, \d+ n\/a\n  NTIA-2021\n/);
+      expect(text).toMatch(/^minimum elements: \d+ pass, \d+ partial, \d+ fail, \d+ n\/a\n {2}NTIA-2021\n/);
       expect(text).toContain('FAIL Timestamp 0/1 (metadata.timestamp)');
     });
   });

@@ -21,11 +21,25 @@ const gamma = key('gamma');
 const authorities: Authority[] = [
   { name: 'alpha', key: { publicKey: 'alpha.pub.pem' } },
   { name: 'beta', key: { publicKey: 'beta.pub.pem' } },
-  { name: 'ci', keyless: { issuer: 'https://token.actions.githubusercontent.com', subject: 'https://github.com/acme/x/.github/workflows/r.yml@refs/heads/main' } },
+  {
+    name: 'ci',
+    keyless: {
+      issuer: 'https://token.actions.githubusercontent.com',
+      subject: 'https://github.com/acme/x/.github/workflows/r.yml@refs/heads/main',
+    },
+  },
 ];
 const roots = new TrustRootCache([{ name: 'public-good', source: 'public-good' }], dir);
-const statement = Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'a', digest: { sha256: 'ab'.repeat(32) } }], predicateType: 'p', predicate: {} }));
-const bundleBy = (signer: { privateKeyPem: string }) => signDsse(statement, 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem: signer.privateKeyPem });
+const statement = Buffer.from(
+  JSON.stringify({
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [{ name: 'a', digest: { sha256: 'ab'.repeat(32) } }],
+    predicateType: 'p',
+    predicate: {},
+  }),
+);
+const bundleBy = (signer: { privateKeyPem: string }) =>
+  signDsse(statement, 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem: signer.privateKeyPem });
 const bundle0 = await bundleBy(alpha);
 
 describe('verifyWithAuthorities', () => {
@@ -44,27 +58,35 @@ describe('verifyWithAuthorities', () => {
       );
     });
     it('refuses a signedBy that names no authority with AUTHORITY_UNKNOWN', () => {
-      expect(() => selectAuthorities(authorities, 'delta', { baseDir: dir }, roots, 'apis')).toThrow(expect.objectContaining({ code: 'AUTHORITY_UNKNOWN' }));
+      expect(() => selectAuthorities(authorities, 'delta', { baseDir: dir }, roots, 'apis')).toThrow(
+        expect.objectContaining({ code: 'AUTHORITY_UNKNOWN' }),
+      );
     });
   });
   describe('when nobody trusted signed', () => {
     it('a key bundle by an unlisted key -> UNTRUSTED_SIGNER', async () => {
       const resolved = selectAuthorities(authorities, undefined, { baseDir: dir }, roots, 'apis');
       const bundle = await bundleBy(gamma);
-      expect(() => verifyWithAuthorities(bundle, { kind: 'none' }, resolved, { what: 'x' })).toThrow(expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }));
+      expect(() => verifyWithAuthorities(bundle, { kind: 'none' }, resolved, { what: 'x' })).toThrow(
+        expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
+      );
     });
     it('a key bundle when only keyless authorities are listed -> UNTRUSTED_SIGNER', async () => {
       const resolved = selectAuthorities(authorities, 'ci', { baseDir: dir }, roots, 'apis');
-      expect(() => verifyWithAuthorities(bundle0, { kind: 'none' }, resolved, { what: 'x' })).toThrow(expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }));
+      expect(() => verifyWithAuthorities(bundle0, { kind: 'none' }, resolved, { what: 'x' })).toThrow(
+        expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
+      );
     });
     it('an empty authority list -> UNTRUSTED_SIGNER', () => {
-      expect(() => verifyWithAuthorities(bundle0, { kind: 'none' }, [], { what: 'x' })).toThrow(expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }));
+      expect(() => verifyWithAuthorities(bundle0, { kind: 'none' }, [], { what: 'x' })).toThrow(
+        expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
+      );
     });
     it('a digest mismatch by a trusted key is reported as such, not as an untrusted signer', () => {
       const resolved = selectAuthorities(authorities, undefined, { baseDir: dir }, roots, 'apis');
-      expect(() => verifyWithAuthorities(bundle0, { kind: 'digest', algorithm: 'sha256', hex: 'cd'.repeat(32) }, resolved, { what: 'x' })).toThrow(
-        expect.objectContaining({ code: 'DIGEST_MISMATCH' }),
-      );
+      expect(() =>
+        verifyWithAuthorities(bundle0, { kind: 'digest', algorithm: 'sha256', hex: 'cd'.repeat(32) }, resolved, { what: 'x' }),
+      ).toThrow(expect.objectContaining({ code: 'DIGEST_MISMATCH' }));
     });
   });
   describe('when the trust policy itself is broken', () => {
@@ -72,7 +94,9 @@ describe('verifyWithAuthorities', () => {
       ['a missing key file', { name: 'x', key: { publicKey: 'missing.pub.pem' } }, 'TRUST_POLICY_FILE'],
       ['an unknown trusted root', { name: 'x', keyless: { issuer: 'i', subject: 's' }, trustedRoot: 'nowhere' }, 'TRUST_ROOT_UNKNOWN'],
     ])('%s -> ConfigError %s', (_name, authority, code) => {
-      expect(() => selectAuthorities([authority], undefined, { baseDir: dir }, roots, 'apis')).toThrow(expect.objectContaining({ code, kind: 'config' }));
+      expect(() => selectAuthorities([authority], undefined, { baseDir: dir }, roots, 'apis')).toThrow(
+        expect.objectContaining({ code, kind: 'config' }),
+      );
     });
   });
 });

@@ -44,7 +44,7 @@ describe('verifyAgent', () => {
     it.each([
       ['payments', ['api.payments-gateway.example', 'auth.payments-gateway.example'], '@acme/ledger-mcp'],
       ['support-triage', ['api.helpdesk.example'], '@acme/helpdesk-mcp'],
-    ])('%s verifies every model, plugin and API', async (agent, hosts, plugin) => {
+    ])('%s verifies every model, plugin, API and image', async (agent, hosts, plugin) => {
       const report = await verify(root, agent);
       expect(report.schemaVersion).toBe('agentfence.verification/v2');
       // The hosted model is trusted by name only: allow-listed, not verified.
@@ -55,11 +55,17 @@ describe('verifyAgent', () => {
         ['api', 'verified'],
         ['image', 'verified'],
       ]);
-      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 0 });
+      expect(report.summary).toEqual({ verified: 4, allowListed: 1, blocked: 0, warned: 0 });
       expect(report.trustPolicyDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
       // Every file the verification read is recorded: manifest, trust policy and its keys, signatures, descriptors, evidence.
       const files = report.files.map((f) => f.path);
-      expect(files).toEqual(expect.arrayContaining([`stacks/${agent}/agent.yaml`, 'stacks/trust-policy.yaml', `stacks/${agent}/models/${agent === 'payments' ? 'fraud-scorer' : 'ticket-classifier'}/model.sig`]));
+      expect(files).toEqual(
+        expect.arrayContaining([
+          `stacks/${agent}/agent.yaml`,
+          'stacks/trust-policy.yaml',
+          `stacks/${agent}/models/${agent === 'payments' ? 'fraud-scorer' : 'ticket-classifier'}/model.sig`,
+        ]),
+      );
       expect(files.some((f) => f.startsWith('stacks/keys/'))).toBe(true);
       expect(files.some((f) => f.includes('/attestations/'))).toBe(true);
       expect(files.some((f) => f.endsWith('.sigstore.json'))).toBe(true);
@@ -75,11 +81,41 @@ describe('verifyAgent', () => {
   describe('when an artifact does not verify', () => {
     const payments = (dir: string) => path.join(dir, 'stacks/payments');
     it.each<[string, (dir: string) => void, string, string]>([
-      ['a model byte changed', (dir) => writeFileSync(path.join(payments(dir), 'models/fraud-scorer/config.json'), '{"tampered":true}\n'), 'fraud-scorer', 'TAMPERED'],
-      ['the model signature removed', (dir) => rmSync(path.join(payments(dir), 'models/fraud-scorer/model.sig')), 'fraud-scorer', 'UNSIGNED'],
-      ['a hosted model not allow-listed', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'hosted: anthropic.claude-sonnet-4-5-20250929-v1:0', 'hosted: acme.unknown-model-v1'), 'planner', 'POLICY_DENIED'],
-      ['the plugin attestations removed', (dir) => rmSync(path.join(payments(dir), 'attestations/@acme'), { recursive: true }), '@acme/ledger-mcp', 'UNSIGNED'],
-      ['the plugin range excludes the vendored version', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'version: ^2.1.0', 'version: ^3.0.0'), '@acme/ledger-mcp', 'VERSION_MISMATCH'],
+      [
+        'a model byte changed',
+        (dir) => writeFileSync(path.join(payments(dir), 'models/fraud-scorer/config.json'), '{"tampered":true}\n'),
+        'fraud-scorer',
+        'TAMPERED',
+      ],
+      [
+        'the model signature removed',
+        (dir) => rmSync(path.join(payments(dir), 'models/fraud-scorer/model.sig')),
+        'fraud-scorer',
+        'UNSIGNED',
+      ],
+      [
+        'a hosted model not allow-listed',
+        (dir) =>
+          replaceIn(
+            path.join(payments(dir), 'agent.yaml'),
+            'hosted: anthropic.claude-sonnet-4-5-20250929-v1:0',
+            'hosted: acme.unknown-model-v1',
+          ),
+        'planner',
+        'POLICY_DENIED',
+      ],
+      [
+        'the plugin attestations removed',
+        (dir) => rmSync(path.join(payments(dir), 'attestations/@acme'), { recursive: true }),
+        '@acme/ledger-mcp',
+        'UNSIGNED',
+      ],
+      [
+        'the plugin range excludes the vendored version',
+        (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'version: ^2.1.0', 'version: ^3.0.0'),
+        '@acme/ledger-mcp',
+        'VERSION_MISMATCH',
+      ],
       [
         'the plugin integrity changed in the vendored file',
         (dir) => {
@@ -99,7 +135,12 @@ describe('verifyAgent', () => {
       ],
       [
         'the trust policy pins the plugin to another repository of the organisation',
-        (dir) => replaceIn(path.join(dir, 'stacks/trust-policy.yaml'), '"@acme/ledger-mcp": https://github.com/acme/ledger-mcp', '"@acme/ledger-mcp": https://github.com/acme/helpdesk-mcp'),
+        (dir) =>
+          replaceIn(
+            path.join(dir, 'stacks/trust-policy.yaml'),
+            '"@acme/ledger-mcp": https://github.com/acme/ledger-mcp',
+            '"@acme/ledger-mcp": https://github.com/acme/helpdesk-mcp',
+          ),
         '@acme/ledger-mcp',
         'UNTRUSTED_SIGNER',
       ],
@@ -111,17 +152,57 @@ describe('verifyAgent', () => {
       ],
       [
         'the manifest pins another repository than the trust policy',
-        (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), '    version: ^2.1.0\n', '    version: ^2.1.0\n    sourceRepository: https://github.com/acme/ledger-mcp-fork\n'),
+        (dir) =>
+          replaceIn(
+            path.join(payments(dir), 'agent.yaml'),
+            '    version: ^2.1.0\n',
+            '    version: ^2.1.0\n    sourceRepository: https://github.com/acme/ledger-mcp-fork\n',
+          ),
         '@acme/ledger-mcp',
         'UNTRUSTED_SIGNER',
       ],
-      ['the API signature removed', (dir) => rmSync(path.join(payments(dir), 'apis/payments-gateway.sigstore.json')), 'payments-gateway', 'UNSIGNED'],
-      ['the API descriptor edited', (dir) => replaceIn(path.join(payments(dir), 'apis/payments-gateway.json'), '"owner": "api-governance@example.com"', '"owner": "someone@example.com"'), 'payments-gateway', 'DIGEST_MISMATCH'],
-      ['an oversized API descriptor', (dir) => writeFileSync(path.join(payments(dir), 'apis/payments-gateway.json'), `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`), 'payments-gateway', 'MALFORMED_BUNDLE'],
-      ['the agent sends restricted data to the API', (dir) => replaceIn(path.join(payments(dir), 'agent.yaml'), 'dataClassifications: [confidential]', 'dataClassifications: [confidential, restricted]'), 'payments-gateway', 'CLASSIFICATION_DENIED'],
+      [
+        'the API signature removed',
+        (dir) => rmSync(path.join(payments(dir), 'apis/payments-gateway.sigstore.json')),
+        'payments-gateway',
+        'UNSIGNED',
+      ],
+      [
+        'the API descriptor edited',
+        (dir) =>
+          replaceIn(
+            path.join(payments(dir), 'apis/payments-gateway.json'),
+            '"owner": "api-governance@example.com"',
+            '"owner": "someone@example.com"',
+          ),
+        'payments-gateway',
+        'DIGEST_MISMATCH',
+      ],
+      [
+        'an oversized API descriptor',
+        (dir) => writeFileSync(path.join(payments(dir), 'apis/payments-gateway.json'), `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`),
+        'payments-gateway',
+        'MALFORMED_BUNDLE',
+      ],
+      [
+        'the agent sends restricted data to the API',
+        (dir) =>
+          replaceIn(
+            path.join(payments(dir), 'agent.yaml'),
+            'dataClassifications: [confidential]',
+            'dataClassifications: [confidential, restricted]',
+          ),
+        'payments-gateway',
+        'CLASSIFICATION_DENIED',
+      ],
       [
         'the API signed by a key the policy does not name',
-        (dir) => replaceIn(path.join(dir, 'stacks/trust-policy.yaml'), 'publicKey: keys/acme-api-governance.pub.pem', 'publicKey: keys/acme-ml-release.pub.pem'),
+        (dir) =>
+          replaceIn(
+            path.join(dir, 'stacks/trust-policy.yaml'),
+            'publicKey: keys/acme-api-governance.pub.pem',
+            'publicKey: keys/acme-ml-release.pub.pem',
+          ),
         'payments-gateway',
         'UNTRUSTED_SIGNER',
       ],
@@ -130,12 +211,19 @@ describe('verifyAgent', () => {
       const result = byName(report, artifact);
       expect(result).toMatchObject({ status: 'blocked', reason });
       expect(result.message.length).toBeGreaterThan(10);
-      expect(result.expected).toMatch(reason === 'VERSION_MISMATCH' ? /^\^3\.0\.0$/ : reason === 'POLICY_DENIED' ? /^anthropic\./ : /^acme-[a-z-]+$/);
+      expect(result.expected).toMatch(
+        reason === 'VERSION_MISMATCH' ? /^\^3\.0\.0$/ : reason === 'POLICY_DENIED' ? /^anthropic\./ : /^acme-[a-z-]+$/,
+      );
       expect(report.summary.blocked).toBe(1);
-      expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified' || r.status === 'allow-listed')).toBe(true);
+      expect(report.results.filter((r) => r.name !== artifact).every((r) => r.status === 'verified' || r.status === 'allow-listed')).toBe(
+        true,
+      );
     });
     it('keeps an unverified API out of the verified hosts', async () => {
-      const report = await verify(project((dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json'))), 'payments');
+      const report = await verify(
+        project((dir) => rmSync(path.join(dir, 'stacks/payments/apis/payments-gateway.sigstore.json'))),
+        'payments',
+      );
       expect(report.verifiedHosts).toEqual([]);
     });
   });
@@ -152,14 +240,14 @@ describe('verifyAgent', () => {
       const report = await verify(warnProject('low'), 'payments');
       expect(report.mode).toBe('warn');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'warned', reason: 'UNSIGNED' });
-      expect(report.summary).toEqual({ verified: 2, allowListed: 1, blocked: 0, warned: 1 });
+      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 0, warned: 1 });
     });
 
     it('never applies to a high-risk agent: its failures are blocked, and a note says why', async () => {
       const report = await verify(warnProject('high'), 'payments');
       expect(report.mode).toBe('enforce');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
-      expect(report.summary).toEqual({ verified: 3, blocked: 1, warned: 0 });
+      expect(report.summary).toEqual({ verified: 3, allowListed: 1, blocked: 1, warned: 0 });
       expect(report.notes).toContain('trust policy mode warn does not apply to high-risk agent payments: enforced');
     });
   });
@@ -172,13 +260,21 @@ describe('verifyAgent', () => {
         const doc = JSON.parse(readFileSync(file, 'utf8')) as { attestations: { attestations: { predicateType: string }[] } };
         doc.attestations.attestations = doc.attestations.attestations.filter((a) => !a.predicateType.startsWith('https://slsa.dev/'));
         writeFileSync(file, JSON.stringify(doc));
-        if (signedBy) replaceIn(path.join(d, 'stacks/payments/agent.yaml'), '    version: ^2.1.0\n', '    version: ^2.1.0\n    signedBy: acme-plugin-ci\n');
+        if (signedBy)
+          replaceIn(
+            path.join(d, 'stacks/payments/agent.yaml'),
+            '    version: ^2.1.0\n',
+            '    version: ^2.1.0\n    signedBy: acme-plugin-ci\n',
+          );
       });
     it('verifies a plugin with only the registry signature and publish attestation', async () => {
       expect(byName(await verify(withoutProvenance(false), 'payments'), '@acme/ledger-mcp')).toMatchObject({ status: 'verified' });
     });
     it('still blocks a plugin whose manifest names a signedBy authority but that has no provenance', async () => {
-      expect(byName(await verify(withoutProvenance(true), 'payments'), '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
+      expect(byName(await verify(withoutProvenance(true), 'payments'), '@acme/ledger-mcp')).toMatchObject({
+        status: 'blocked',
+        reason: 'UNSIGNED',
+      });
     });
   });
 
@@ -186,7 +282,9 @@ describe('verifyAgent', () => {
     it('verifies each registry package and notes links', async () => {
       const dir = project((d) => {
         const stack = path.join(d, 'stacks/payments');
-        const vendored = JSON.parse(readFileSync(path.join(stack, 'attestations/@acme/ledger-mcp@2.1.3.json'), 'utf8')) as { integrity: string };
+        const vendored = JSON.parse(readFileSync(path.join(stack, 'attestations/@acme/ledger-mcp@2.1.3.json'), 'utf8')) as {
+          integrity: string;
+        };
         writeFileSync(
           path.join(stack, 'package-lock.json'),
           JSON.stringify({
@@ -199,7 +297,11 @@ describe('verifyAgent', () => {
             },
           }),
         );
-        replaceIn(path.join(stack, 'agent.yaml'), /plugins:\n {2}- name: "@acme\/ledger-mcp"\n {4}version: \^2\.1\.0\n/, 'plugins:\n  - lockfile: package-lock.json\n');
+        replaceIn(
+          path.join(stack, 'agent.yaml'),
+          /plugins:\n {2}- name: "@acme\/ledger-mcp"\n {4}version: \^2\.1\.0\n/,
+          'plugins:\n  - lockfile: package-lock.json\n',
+        );
       });
       const report = await verify(dir, 'payments');
       expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'verified', version: '2.1.3' });
@@ -256,7 +358,16 @@ describe('verifyAgent --online (registry stubbed)', () => {
     expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'UNSIGNED' });
   });
   it('refuses a registry that is not https', async () => {
-    const report = await verifyAgent(loadAgent('payments', root), { online: true, fetch: stub(true).fetch, registry: 'http://registry.test/', workers: 1 });
-    expect(byName(report, '@acme/ledger-mcp')).toMatchObject({ status: 'blocked', reason: 'ERROR', message: expect.stringContaining('https') });
+    const report = await verifyAgent(loadAgent('payments', root), {
+      online: true,
+      fetch: stub(true).fetch,
+      registry: 'http://registry.test/',
+      workers: 1,
+    });
+    expect(byName(report, '@acme/ledger-mcp')).toMatchObject({
+      status: 'blocked',
+      reason: 'ERROR',
+      message: expect.stringContaining('https'),
+    });
   });
 });

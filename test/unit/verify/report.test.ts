@@ -71,25 +71,46 @@ describe('parseVerificationReport', () => {
   describe('when the bytes are not a v2 report', () => {
     it.each<[string, string, RegExp]>([
       ['not JSON', '{', /malformed JSON/],
-      ['a v1 report', JSON.stringify({ ...report(), schemaVersion: 'agentfence.verification/v1' }), /v1 report from an older agentfence, which records no trust-policy digest/],
+      [
+        'a v1 report',
+        JSON.stringify({ ...report(), schemaVersion: 'agentfence.verification/v1' }),
+        /v1 report from an older agentfence, which records no trust-policy digest/,
+      ],
       ['an unknown schema', JSON.stringify({ ...report(), schemaVersion: 'v9' }), /schemaVersion "v9"/],
       ['an array', '[]', /schemaVersion undefined/],
       ['no trust-policy digest', JSON.stringify({ ...report(), trustPolicyDigest: undefined }), /trustPolicyDigest/],
-      ['a result of unknown status', JSON.stringify(report({ results: [{ kind: 'model', name: 'x', status: 'maybe' as 'verified', message: '' }] })), /status/],
-      ['a result of unknown kind', JSON.stringify(report({ results: [{ kind: 'wasm' as 'model', name: 'x', status: 'verified', message: '' }] })), /kind/],
+      [
+        'a result of unknown status',
+        JSON.stringify(report({ results: [{ kind: 'model', name: 'x', status: 'maybe' as 'verified', message: '' }] })),
+        /status/,
+      ],
+      [
+        'a result of unknown kind',
+        JSON.stringify(report({ results: [{ kind: 'wasm' as 'model', name: 'x', status: 'verified', message: '' }] })),
+        /kind/,
+      ],
       ['a digest that is not sha256', JSON.stringify(report({ manifestDigest: 'md5:00' })), /manifestDigest/],
       ['fewer than two files', JSON.stringify(report({ files: [] })), /files/],
       ['an extra field', JSON.stringify({ ...report(), extra: 1 }), /additional/],
     ])('refuses %s with VERIFICATION_REPORT_INVALID', (_, text, message) => {
-      expect(() => parseVerificationReport(text, 'r.json')).toThrow(expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID', kind: 'input', message: expect.stringMatching(message) }));
+      expect(() => parseVerificationReport(text, 'r.json')).toThrow(
+        expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID', kind: 'input', message: expect.stringMatching(message) }),
+      );
     });
     it('refuses one over the size cap before parsing', () => {
       const big = Buffer.alloc(MAX_VERIFICATION_REPORT_BYTES + 1, 0x20);
-      expect(() => parseVerificationReport(big, 'r.json')).toThrow(expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID', message: expect.stringContaining('must be at most') }));
+      expect(() => parseVerificationReport(big, 'r.json')).toThrow(
+        expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID', message: expect.stringContaining('must be at most') }),
+      );
     });
   });
   it('accepts image results (the artifact kind containers use)', () => {
-    expect(parseVerificationReport(JSON.stringify(report({ results: [{ kind: 'image', name: 'agent', status: 'verified', message: 'ok' }] })), 'r.json').results[0]!.kind).toBe('image');
+    expect(
+      parseVerificationReport(
+        JSON.stringify(report({ results: [{ kind: 'image', name: 'agent', status: 'verified', message: 'ok' }] })),
+        'r.json',
+      ).results[0]!.kind,
+    ).toBe('image');
   });
 });
 
@@ -102,9 +123,24 @@ describe('readVerificationReport', () => {
       ['for another agent', report({ agent: 'payments' }), {}, /about agent "payments", not "demo"/],
       ['for another manifest version', report({ manifestDigest: `sha256:${'0'.repeat(64)}` }), {}, /another version of the manifest/],
       ['under another trust policy', report({ trustPolicyDigest: `sha256:${'0'.repeat(64)}` }), {}, /under another trust policy/],
-      ['with a verified file changed since', report({ files: [...report().files.slice(0, 2), { path: 'stacks/trust-policy.yaml', digest: `sha256:${'0'.repeat(64)}` }] }), {}, /stacks\/trust-policy.yaml changed/],
-      ['with a verified file gone', report({ files: [...report().files, { path: 'stacks/demo/gone.json', digest: `sha256:${'0'.repeat(64)}` }] }), {}, /gone\.json is gone/],
-      ['pointing outside the project', report({ files: [...report().files, { path: '../../etc/passwd', digest: `sha256:${'0'.repeat(64)}` }] }), {}, /outside the project/],
+      [
+        'with a verified file changed since',
+        report({ files: [...report().files.slice(0, 2), { path: 'stacks/trust-policy.yaml', digest: `sha256:${'0'.repeat(64)}` }] }),
+        {},
+        /stacks\/trust-policy.yaml changed/,
+      ],
+      [
+        'with a verified file gone',
+        report({ files: [...report().files, { path: 'stacks/demo/gone.json', digest: `sha256:${'0'.repeat(64)}` }] }),
+        {},
+        /gone\.json is gone/,
+      ],
+      [
+        'pointing outside the project',
+        report({ files: [...report().files, { path: '../../etc/passwd', digest: `sha256:${'0'.repeat(64)}` }] }),
+        {},
+        /outside the project/,
+      ],
     ])('refuses one %s with VERIFICATION_REPORT_STALE', (_, content, change, message) => {
       expect(() => readVerificationReport(write('demo', content), { ...expectation, ...change })).toThrow(
         expect.objectContaining({ code: 'VERIFICATION_REPORT_STALE', kind: 'input', message: expect.stringMatching(message) }),
@@ -112,10 +148,14 @@ describe('readVerificationReport', () => {
     });
   });
   it('refuses a missing report with VERIFICATION_REPORT_MISSING', () => {
-    expect(() => readVerificationReport(verificationReportFile(root, 'absent'), expectation)).toThrow(expect.objectContaining({ code: 'VERIFICATION_REPORT_MISSING', kind: 'input' }));
+    expect(() => readVerificationReport(verificationReportFile(root, 'absent'), expectation)).toThrow(
+      expect.objectContaining({ code: 'VERIFICATION_REPORT_MISSING', kind: 'input' }),
+    );
   });
   it('refuses a malformed report with VERIFICATION_REPORT_INVALID', () => {
-    expect(() => readVerificationReport(write('broken', '{'), expectation)).toThrow(expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID' }));
+    expect(() => readVerificationReport(write('broken', '{'), expectation)).toThrow(
+      expect.objectContaining({ code: 'VERIFICATION_REPORT_INVALID' }),
+    );
   });
   it('sees a trust-policy change through the recorded digests alone (the pack knows no manifest)', () => {
     const tightened = path.join(root, 'stacks', 'other-policy.yaml');
@@ -128,7 +168,7 @@ describe('readVerificationReport', () => {
 });
 
 describe('stackReportLookup', () => {
-  it('answers the stack folder\'s report', () => {
+  it("answers the stack folder's report", () => {
     write('demo', report());
     const loaded = stackReportLookup(root, 'demo')(undefined);
     expect(loaded).toMatchObject({ ok: true, source: path.join('.agentfence', 'demo', 'verification.json') });

@@ -39,7 +39,12 @@ export function repositoryArn(image: ImageRef): string {
  */
 export function buildImagePullStatements(image: ImageRef): Statement[] {
   return [
-    { Sid: 'PullRuntimeImage', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: [repositoryArn(image)] },
+    {
+      Sid: 'PullRuntimeImage',
+      Effect: 'Allow',
+      Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      Resource: [repositoryArn(image)],
+    },
     { Sid: 'RegistryToken', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
   ];
 }
@@ -66,11 +71,16 @@ export function gatewayFunctionArns(tools: readonly GatewayTool[], agent: string
 
 /** The gateway role's only permission: invoking its own functions. None when it has none. */
 export function buildGatewayInvokeStatements(functionArns: readonly string[]): Statement[] {
-  return functionArns.length === 0 ? [] : [{ Sid: 'InvokeOwnToolFunctions', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [...functionArns] }];
+  return functionArns.length === 0
+    ? []
+    : [{ Sid: 'InvokeOwnToolFunctions', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [...functionArns] }];
 }
 
 /** A tool input schema in the shape of an inline Lambda tool schema (`properties` as a list). */
-export function toInlineInputSchema(schema: ToolInputSchema): { type: string; properties: { name: string; type: string; description?: string; required?: boolean; items?: { type: string } }[] } {
+export function toInlineInputSchema(schema: ToolInputSchema): {
+  type: string;
+  properties: { name: string; type: string; description?: string; required?: boolean; items?: { type: string } }[];
+} {
   const required = new Set(schema.required ?? []);
   return {
     type: 'object',

@@ -4,7 +4,17 @@
  * integration), the executor role's trust and permissions, and the reviewer topic's policies.
  */
 import type { ToolSpec } from '../../../manifest/types.js';
-import { arn, type AwsScope, denyInsecureTransport, pascal, physicalName, type PolicyDocument, serviceOf, toPolicyDocument, uniqueSorted } from './common.js';
+import {
+  arn,
+  type AwsScope,
+  denyInsecureTransport,
+  pascal,
+  physicalName,
+  type PolicyDocument,
+  serviceOf,
+  toPolicyDocument,
+  uniqueSorted,
+} from './common.js';
 
 /** The gate's state machine name (deterministic: the executor role's trust condition names it). */
 export function gateStateMachineName(agent: string, tool: string): string {
@@ -117,7 +127,11 @@ export function buildExecutorTrustPolicy(stateMachineArn: string, scope: AwsScop
 }
 
 /** The executor's permissions: the tool's action (it alone holds it), notifying reviewers, its key. */
-export function buildExecutorPolicy(tool: Pick<ToolSpec, 'name' | 'actions' | 'resources'>, topicArn: string, keyArn: string): PolicyDocument {
+export function buildExecutorPolicy(
+  tool: Pick<ToolSpec, 'name' | 'actions' | 'resources'>,
+  topicArn: string,
+  keyArn: string,
+): PolicyDocument {
   return toPolicyDocument([
     { Sid: `Perform${pascal(tool.name)}`, Effect: 'Allow', Action: uniqueSorted(tool.actions), Resource: uniqueSorted(tool.resources) },
     { Sid: 'NotifyReviewers', Effect: 'Allow', Action: ['sns:Publish'], Resource: [topicArn] },
@@ -126,7 +140,12 @@ export function buildExecutorPolicy(tool: Pick<ToolSpec, 'name' | 'actions' | 'r
 }
 
 /** The executor's boundary: the same permissions with the key known only by its agent tag. */
-export function buildExecutorBoundary(tool: Pick<ToolSpec, 'name' | 'actions' | 'resources'>, topicArn: string, agent: string, scope: AwsScope): PolicyDocument {
+export function buildExecutorBoundary(
+  tool: Pick<ToolSpec, 'name' | 'actions' | 'resources'>,
+  topicArn: string,
+  agent: string,
+  scope: AwsScope,
+): PolicyDocument {
   return toPolicyDocument([
     { Sid: `Perform${pascal(tool.name)}`, Effect: 'Allow', Action: uniqueSorted(tool.actions), Resource: uniqueSorted(tool.resources) },
     { Sid: 'NotifyReviewers', Effect: 'Allow', Action: ['sns:Publish'], Resource: [topicArn] },

@@ -21,7 +21,8 @@ export const HIGH_TIER_MIN_RETENTION = 365;
  * @throws ConfigError LOG_RETENTION_INVALID when it is not a positive integer or exceeds 3653.
  */
 export function resolveRetention(days: number, tier: RiskTier): number {
-  if (!Number.isInteger(days) || days < 1) throw new ConfigError('LOG_RETENTION_INVALID', `log retention must be a positive integer of days (got ${days})`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new ConfigError('LOG_RETENTION_INVALID', `log retention must be a positive integer of days (got ${days})`);
   const wanted = tier === 'high' ? Math.max(days, HIGH_TIER_MIN_RETENTION) : days;
   const accepted = LOG_RETENTION_DAYS.find((value) => value >= wanted);
   if (accepted === undefined) throw new ConfigError('LOG_RETENTION_INVALID', `log retention must be at most 3653 days (got ${days})`);
@@ -46,7 +47,10 @@ export function eventSourceOf(service: string): string {
  * pattern fits CloudWatch's limit, else per service (coarser, never broader than declared services).
  * @throws ConfigError AUDIT_PATTERN_TOO_LONG when even the per-service pattern does not fit.
  */
-export function undeclaredCallsPattern(roleArn: string, actions: readonly string[]): { pattern: string; granularity: 'action' | 'service' } {
+export function undeclaredCallsPattern(
+  roleArn: string,
+  actions: readonly string[],
+): { pattern: string; granularity: 'action' | 'service' } {
   const head = `{ $.userIdentity.sessionContext.sessionIssuer.arn = "${roleArn}"`;
   const names = uniqueSorted(actions.map((action) => action.slice(action.indexOf(':') + 1)));
   const byAction = `${head}${names.map((name) => ` && $.eventName != "${name}"`).join('')} }`;
@@ -54,7 +58,10 @@ export function undeclaredCallsPattern(roleArn: string, actions: readonly string
   const sources = uniqueSorted(actions.map((action) => eventSourceOf(serviceOf(action))));
   const byService = `${head}${sources.map((source) => ` && $.eventSource != "${source}"`).join('')} }`;
   if (byService.length <= MAX_PATTERN_LENGTH) return { pattern: byService, granularity: 'service' };
-  throw new ConfigError('AUDIT_PATTERN_TOO_LONG', `the undeclared-calls filter must fit ${MAX_PATTERN_LENGTH} characters (got ${byService.length} for ${sources.length} services)`);
+  throw new ConfigError(
+    'AUDIT_PATTERN_TOO_LONG',
+    `the undeclared-calls filter must fit ${MAX_PATTERN_LENGTH} characters (got ${byService.length} for ${sources.length} services)`,
+  );
 }
 
 /** One metric filter and the alarm on it. */
@@ -71,7 +78,12 @@ export interface WatchSpec {
  * actions (per action when the pattern fits, else per service).
  * @throws ConfigError AUDIT_PATTERN_TOO_LONG when even the per-service pattern does not fit.
  */
-export function buildWatchSpecs(agentName: string, roleArn: string, actions: readonly string[], accessDeniedThreshold: number): WatchSpec[] {
+export function buildWatchSpecs(
+  agentName: string,
+  roleArn: string,
+  actions: readonly string[],
+  accessDeniedThreshold: number,
+): WatchSpec[] {
   const undeclared = undeclaredCallsPattern(roleArn, actions);
   return [
     {

@@ -29,7 +29,14 @@ export function toPolicyDocument(statements: readonly Statement[]): PolicyDocume
 
 /** The resource-policy statement that refuses every request not made over TLS, for anyone. */
 export function denyInsecureTransport(actions: readonly string[], resources: readonly string[]): Statement {
-  return { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: actions, Resource: resources, Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: actions,
+    Resource: resources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
 }
 
 /** Where the agent lives: enough to build every ARN without asking AWS. */
@@ -131,27 +138,32 @@ const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 
 /** A non-empty kebab-case agent name (<= 63 chars). */
 export function assertAgentName(component: string, arg: string, value: unknown): string {
-  if (typeof value !== 'string' || !AGENT_NAME.test(value)) throw argError(component, arg, 'be a lower-case name matching [a-z0-9][a-z0-9-]{0,62}', value);
+  if (typeof value !== 'string' || !AGENT_NAME.test(value))
+    throw argError(component, arg, 'be a lower-case name matching [a-z0-9][a-z0-9-]{0,62}', value);
   return value;
 }
 
 /** A name of a tool/store (letters, digits, `-`, `_`). */
 export function assertSlug(component: string, arg: string, value: unknown): string {
-  if (typeof value !== 'string' || !SLUG.test(value)) throw argError(component, arg, 'be a name matching [A-Za-z0-9][A-Za-z0-9_-]{0,62}', value);
+  if (typeof value !== 'string' || !SLUG.test(value))
+    throw argError(component, arg, 'be a name matching [A-Za-z0-9][A-Za-z0-9_-]{0,62}', value);
   return value;
 }
 
 /** A 12-digit account id and a region name. */
 export function assertScope(component: string, arg: string, value: unknown): AwsScope {
   const scope = value as Partial<AwsScope> | undefined;
-  if (typeof scope?.account !== 'string' || !ACCOUNT.test(scope.account)) throw argError(component, `${arg}.account`, 'be a 12-digit AWS account id', scope?.account);
-  if (typeof scope.region !== 'string' || !REGION.test(scope.region)) throw argError(component, `${arg}.region`, 'be an AWS region such as eu-west-1', scope.region);
+  if (typeof scope?.account !== 'string' || !ACCOUNT.test(scope.account))
+    throw argError(component, `${arg}.account`, 'be a 12-digit AWS account id', scope?.account);
+  if (typeof scope.region !== 'string' || !REGION.test(scope.region))
+    throw argError(component, `${arg}.region`, 'be an AWS region such as eu-west-1', scope.region);
   return { account: scope.account, region: scope.region };
 }
 
 /** An explicit IAM action `service:Action`: no wildcard, no bare service. */
 export function assertAction(component: string, arg: string, value: unknown): string {
-  if (typeof value !== 'string' || !ACTION.test(value)) throw argError(component, arg, 'be an explicit IAM action service:Action without wildcards', value);
+  if (typeof value !== 'string' || !ACTION.test(value))
+    throw argError(component, arg, 'be an explicit IAM action service:Action without wildcards', value);
   return value;
 }
 
@@ -171,7 +183,8 @@ export function assertInt(component: string, arg: string, value: unknown, min: n
 
 /** One of a fixed set of strings. */
 export function assertOneOf<T extends string>(component: string, arg: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw argError(component, arg, `be one of ${allowed.join('|')}`, value);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    throw argError(component, arg, `be one of ${allowed.join('|')}`, value);
   return value as T;
 }
 

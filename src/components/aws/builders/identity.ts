@@ -133,7 +133,8 @@ export function buildPermissionsBoundary(input: BoundaryInput): PolicyDocument {
     });
   }
   // Only actions that support no narrower resource: anything else stays capped to its ARNs above.
-  if ((input.unscopedActions ?? []).length > 0) statements.push({ Sid: 'CapUnscoped', Effect: 'Allow', Action: uniqueSorted(input.unscopedActions ?? []), Resource: '*' });
+  if ((input.unscopedActions ?? []).length > 0)
+    statements.push({ Sid: 'CapUnscoped', Effect: 'Allow', Action: uniqueSorted(input.unscopedActions ?? []), Resource: '*' });
   statements.push({
     Sid: 'DenyIdentityAdministration',
     Effect: 'Deny',

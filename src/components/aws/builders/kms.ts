@@ -52,19 +52,21 @@ export interface KeyUser {
  * A key policy. In a key policy `Resource: "*"` means "this key" (AWS requires it). Administrators
  * default to the account root, i.e. IAM principals the account has granted key administration.
  */
-export function buildKeyPolicy(scope: AwsScope, users: readonly KeyUser[], admins: readonly string[] = [accountRootArn(scope)]): PolicyDocument {
+export function buildKeyPolicy(
+  scope: AwsScope,
+  users: readonly KeyUser[],
+  admins: readonly string[] = [accountRootArn(scope)],
+): PolicyDocument {
   return toPolicyDocument([
     { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: [...admins] }, Action: [...KEY_ADMIN_ACTIONS], Resource: '*' },
-    ...users.map(
-      (user): Statement => ({
-        Sid: user.sid,
-        Effect: 'Allow',
-        Principal: user.principal as Statement['Principal'] & object,
-        Action: [...(user.actions ?? KEY_USE_ACTIONS)],
-        Resource: '*',
-        ...(user.condition !== undefined ? { Condition: user.condition } : {}),
-      }),
-    ),
+    ...users.map((user): Statement => ({
+      Sid: user.sid,
+      Effect: 'Allow',
+      Principal: user.principal,
+      Action: [...(user.actions ?? KEY_USE_ACTIONS)],
+      Resource: '*',
+      ...(user.condition !== undefined ? { Condition: user.condition } : {}),
+    })),
   ]);
 }
 

@@ -7,7 +7,18 @@ import { ConfigError } from '../../../errors.js';
 import type { DataStoreSpec, ToolSpec } from '../../../manifest/types.js';
 import { findAction } from '../../../rules/iam/data.js';
 import { arnScope } from '../../../rules/iam/wildcards.js';
-import { assertAction, assertArn, assertSlug, assertUnique, argError, pascal, type PolicyDocument, type Statement, toPolicyDocument, uniqueSorted } from './common.js';
+import {
+  assertAction,
+  assertArn,
+  assertSlug,
+  assertUnique,
+  argError,
+  pascal,
+  type PolicyDocument,
+  type Statement,
+  toPolicyDocument,
+  uniqueSorted,
+} from './common.js';
 
 /** Whether a tool goes through an approval gate instead of being granted to the agent. */
 export function isGated(tool: Pick<ToolSpec, 'risk' | 'approval'>): boolean {
@@ -87,8 +98,10 @@ const COMPONENT = 'LeastPrivilegePolicy';
 export function assertTools(tools: readonly ToolSpec[], component = COMPONENT): void {
   tools.forEach((tool, index) => {
     assertSlug(component, `tools[${index}].name`, tool.name);
-    if (!Array.isArray(tool.actions) || tool.actions.length === 0) throw argError(component, `tools[${index}].actions`, 'be a non-empty list', tool.actions);
-    if (!Array.isArray(tool.resources) || tool.resources.length === 0) throw argError(component, `tools[${index}].resources`, 'be a non-empty list', tool.resources);
+    if (!Array.isArray(tool.actions) || tool.actions.length === 0)
+      throw argError(component, `tools[${index}].actions`, 'be a non-empty list', tool.actions);
+    if (!Array.isArray(tool.resources) || tool.resources.length === 0)
+      throw argError(component, `tools[${index}].resources`, 'be a non-empty list', tool.resources);
     tool.actions.forEach((action, i) => assertAction(component, `tools[${index}].actions[${i}]`, action));
     // As the manifest allows: bounded wildcards, and `*` only when no action has resource-level permissions.
     const starOnly = tool.actions.every((action) => findAction(action)?.resourceTypes.length === 0);
@@ -97,7 +110,11 @@ export function assertTools(tools: readonly ToolSpec[], component = COMPONENT): 
       assertArn(component, `tools[${index}].resources[${i}]`, resource);
     });
   });
-  assertUnique(component, 'tools', tools.map((tool) => tool.name));
+  assertUnique(
+    component,
+    'tools',
+    tools.map((tool) => tool.name),
+  );
 }
 
 /** One statement per directly granted (low-risk, no-approval) tool: `Tool<Name>`. */
@@ -160,10 +177,16 @@ export function buildAgentPolicy(input: AgentPolicyInput): PolicyDocument {
 }
 
 /** Every action the agent may hold (for the permissions boundary and VPC endpoints). */
-export function grantedActions(tools: readonly ToolSpec[], stores: readonly Pick<DataStoreSpec, 'kind'>[], gated: boolean, models = false): string[] {
+export function grantedActions(
+  tools: readonly ToolSpec[],
+  stores: readonly Pick<DataStoreSpec, 'kind'>[],
+  gated: boolean,
+  models = false,
+): string[] {
   const actions: string[] = tools.filter((tool) => !isGated(tool)).flatMap((tool) => tool.actions);
   if (models) actions.push(...MODEL_ACTIONS);
-  for (const store of stores) actions.push(...STORE_ACTIONS[store.kind], ...(store.kind === 's3' ? BUCKET_LIST_ACTIONS : []), ...STORE_KEY_ACTIONS);
+  for (const store of stores)
+    actions.push(...STORE_ACTIONS[store.kind], ...(store.kind === 's3' ? BUCKET_LIST_ACTIONS : []), ...STORE_KEY_ACTIONS);
   if (gated) actions.push('states:StartExecution');
   actions.push(...LOG_WRITE_ACTIONS);
   return uniqueSorted(actions);
@@ -179,7 +202,11 @@ export const MAX_ATTACHED_POLICIES = 10;
  * Packs statements, in order, into as few documents as fit the managed-policy size limit.
  * @throws ConfigError POLICY_TOO_LARGE when one statement alone, or the whole set, exceeds what a role can hold.
  */
-export function chunkStatements(statements: readonly Statement[], maxChars = MANAGED_POLICY_MAX_CHARS, maxDocuments = MAX_ATTACHED_POLICIES): Statement[][] {
+export function chunkStatements(
+  statements: readonly Statement[],
+  maxChars = MANAGED_POLICY_MAX_CHARS,
+  maxDocuments = MAX_ATTACHED_POLICIES,
+): Statement[][] {
   const overhead = JSON.stringify(toPolicyDocument([])).length;
   const chunks: Statement[][] = [];
   let current: Statement[] = [];
@@ -187,7 +214,10 @@ export function chunkStatements(statements: readonly Statement[], maxChars = MAN
   for (const statement of statements) {
     const length = JSON.stringify(statement).length + 1;
     if (overhead + length > maxChars) {
-      throw new ConfigError('POLICY_TOO_LARGE', `policy statement ${statement.Sid} must fit ${maxChars} characters (got ${overhead + length}); split the tool`);
+      throw new ConfigError(
+        'POLICY_TOO_LARGE',
+        `policy statement ${statement.Sid} must fit ${maxChars} characters (got ${overhead + length}); split the tool`,
+      );
     }
     if (size + length > maxChars && current.length > 0) {
       chunks.push(current);
@@ -199,7 +229,10 @@ export function chunkStatements(statements: readonly Statement[], maxChars = MAN
   }
   if (current.length > 0) chunks.push(current);
   if (chunks.length > maxDocuments) {
-    throw new ConfigError('POLICY_TOO_LARGE', `the agent's permissions must fit ${maxDocuments} managed policies of ${maxChars} characters (got ${chunks.length}); reduce or merge tools`);
+    throw new ConfigError(
+      'POLICY_TOO_LARGE',
+      `the agent's permissions must fit ${maxDocuments} managed policies of ${maxChars} characters (got ${chunks.length}); reduce or merge tools`,
+    );
   }
   return chunks;
 }

@@ -3,7 +3,16 @@
  * need, the firewall's domain allowlist and policy, and the security group rules.
  */
 import { InputError } from '../../../errors.js';
-import { argError, dnsSuffixOf, partitionOf, type PolicyDocument, serviceOf, type Statement, toPolicyDocument, uniqueSorted } from './common.js';
+import {
+  argError,
+  dnsSuffixOf,
+  partitionOf,
+  type PolicyDocument,
+  serviceOf,
+  type Statement,
+  toPolicyDocument,
+  uniqueSorted,
+} from './common.js';
 
 const COMPONENT = 'NetworkBoundary';
 
@@ -12,7 +21,8 @@ export function parseCidr(cidr: string, arg = 'cidrBlock'): { base: number; pref
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
   const octets = match?.slice(1, 5).map(Number) ?? [];
   const prefix = Number(match?.[5]);
-  if (match === null || octets.some((octet) => octet > 255) || prefix > 32) throw argError(COMPONENT, arg, 'be an IPv4 CIDR such as 10.64.0.0/16', cidr);
+  if (match === null || octets.some((octet) => octet > 255) || prefix > 32)
+    throw argError(COMPONENT, arg, 'be an IPv4 CIDR such as 10.64.0.0/16', cidr);
   const base = octets.reduce((acc, octet) => acc * 256 + octet, 0);
   if (base % 2 ** (32 - prefix) !== 0) throw argError(COMPONENT, arg, 'have no host bits set', cidr);
   return { base, prefix };
@@ -38,7 +48,8 @@ export interface SubnetLayout {
 export function buildSubnetLayout(cidr: string, azCount: number, withEgress: boolean): SubnetLayout {
   const { base, prefix } = parseCidr(cidr);
   if (prefix < 16 || prefix > 22) throw argError(COMPONENT, 'cidrBlock', 'have a prefix between /16 and /22', cidr);
-  if (!Number.isInteger(azCount) || azCount < 1 || azCount > 3) throw argError(COMPONENT, 'availabilityZones', 'list 1 to 3 zones', azCount);
+  if (!Number.isInteger(azCount) || azCount < 1 || azCount > 3)
+    throw argError(COMPONENT, 'availabilityZones', 'list 1 to 3 zones', azCount);
   const quarter = 2 ** (32 - prefix - 2);
   const agent = Array.from({ length: azCount }, (_, i) => formatCidr(base + i * quarter, prefix + 2));
   if (!withEgress) return { agent, firewall: [], public: [] };
@@ -72,7 +83,11 @@ const RUNTIME_SERVICES: Readonly<Record<string, readonly string[]>> = {
 export function endpointServices(actions: readonly string[], runtime: string): { gateway: string[]; interface: string[] } {
   const services = uniqueSorted([...actions.map(serviceOf), ...(RUNTIME_SERVICES[runtime] ?? []), 'kms', 'logs']);
   const gateway = services.filter((service) => GATEWAY_SERVICES.includes(service));
-  const iface = uniqueSorted(services.filter((service) => !GATEWAY_SERVICES.includes(service) && service !== 'iam').flatMap((service) => ENDPOINT_SERVICES[service] ?? [service]));
+  const iface = uniqueSorted(
+    services
+      .filter((service) => !GATEWAY_SERVICES.includes(service) && service !== 'iam')
+      .flatMap((service) => ENDPOINT_SERVICES[service] ?? [service]),
+  );
   return { gateway, interface: iface };
 }
 
@@ -92,7 +107,11 @@ export function buildAllowlistTargets(hosts: readonly string[]): string[] {
   return uniqueSorted(
     hosts.map((host) => {
       const normal = host.toLowerCase();
-      if (!HOST.test(normal)) throw new InputError('API_HOST_INVALID', `API host must be an exact DNS name without wildcard, port or scheme (got ${JSON.stringify(host)})`);
+      if (!HOST.test(normal))
+        throw new InputError(
+          'API_HOST_INVALID',
+          `API host must be an exact DNS name without wildcard, port or scheme (got ${JSON.stringify(host)})`,
+        );
       return normal;
     }),
   );
@@ -156,12 +175,28 @@ export interface SecurityGroupRule {
  * (a transparent hop: security groups see the real destination, so the allowlist is enforced by the
  * firewall's default-drop domain rules, not by a CIDR here).
  */
-export function buildAgentEgress(endpointSecurityGroupId: string, gatewayPrefixLists: readonly string[], withFirewall: boolean): SecurityGroupRule[] {
+export function buildAgentEgress(
+  endpointSecurityGroupId: string,
+  gatewayPrefixLists: readonly string[],
+  withFirewall: boolean,
+): SecurityGroupRule[] {
   const rules: SecurityGroupRule[] = [
-    { description: 'HTTPS to AWS service endpoints in this VPC', protocol: 'tcp', fromPort: 443, toPort: 443, securityGroups: [endpointSecurityGroupId] },
+    {
+      description: 'HTTPS to AWS service endpoints in this VPC',
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      securityGroups: [endpointSecurityGroupId],
+    },
   ];
   if (gatewayPrefixLists.length > 0) {
-    rules.push({ description: 'HTTPS to S3/DynamoDB gateway endpoints', protocol: 'tcp', fromPort: 443, toPort: 443, prefixListIds: [...gatewayPrefixLists] });
+    rules.push({
+      description: 'HTTPS to S3/DynamoDB gateway endpoints',
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      prefixListIds: [...gatewayPrefixLists],
+    });
   }
   if (withFirewall) {
     rules.push({
@@ -191,7 +226,9 @@ export function buildZoneSpecs(cidr: string, zones: readonly string[], withEgres
     const firewallCidr = layout.firewall[i];
     const publicCidr = layout.public[i];
     if (agentCidr === undefined) throw argError(COMPONENT, 'availabilityZones', 'list 1 to 3 zones', zones);
-    return firewallCidr !== undefined && publicCidr !== undefined ? { zone, agentCidr, egress: { firewallCidr, publicCidr } } : { zone, agentCidr };
+    return firewallCidr !== undefined && publicCidr !== undefined
+      ? { zone, agentCidr, egress: { firewallCidr, publicCidr } }
+      : { zone, agentCidr };
   });
 }
 

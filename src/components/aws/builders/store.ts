@@ -79,7 +79,12 @@ export function buildLifecycleRules(retentionDays: number): {
       expiration: { days: retentionDays },
       noncurrentVersionExpiration: { noncurrentDays: Math.min(NONCURRENT_VERSION_DAYS, retentionDays) },
     },
-    { id: 'abort-incomplete-uploads', status: 'Enabled', filter: { prefix: '' }, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
+    {
+      id: 'abort-incomplete-uploads',
+      status: 'Enabled',
+      filter: { prefix: '' },
+      abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+    },
   ];
 }
 

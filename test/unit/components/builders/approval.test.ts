@@ -9,8 +9,15 @@ import {
 } from '../../../../src/components/aws/builders/approval.js';
 
 const scope = { account: '111122223333', region: 'eu-west-1' };
-const tool = { name: 'initiate-transfer', actions: ['lambda:InvokeFunction', 'sns:Publish'], resources: ['arn:aws:lambda:eu-west-1:111122223333:function:pay'] };
-const definition = buildGateDefinition({ tool, topicArn: 'arn:aws:sns:eu-west-1:111122223333:reviewers', timeoutSeconds: 3600 }) as { StartAt: string; States: Record<string, any> };
+const tool = {
+  name: 'initiate-transfer',
+  actions: ['lambda:InvokeFunction', 'sns:Publish'],
+  resources: ['arn:aws:lambda:eu-west-1:111122223333:function:pay'],
+};
+const definition = buildGateDefinition({ tool, topicArn: 'arn:aws:sns:eu-west-1:111122223333:reviewers', timeoutSeconds: 3600 }) as {
+  StartAt: string;
+  States: Record<string, any>;
+};
 
 describe('buildGateDefinition', () => {
   it('starts by asking reviewers with a task token over SNS', () => {
@@ -49,7 +56,12 @@ describe('buildGateDefinition', () => {
       if (seen.has(from) || from === 'Decide') return seen;
       seen.add(from);
       const state = definition.States[from];
-      for (const next of [state.Next, state.Default, ...(state.Catch ?? []).map((c: { Next: string }) => c.Next), ...(state.Choices ?? []).map((c: { Next: string }) => c.Next)]) {
+      for (const next of [
+        state.Next,
+        state.Default,
+        ...(state.Catch ?? []).map((c: { Next: string }) => c.Next),
+        ...(state.Choices ?? []).map((c: { Next: string }) => c.Next),
+      ]) {
         if (typeof next === 'string') reach(next, seen);
       }
       return seen;
@@ -89,7 +101,11 @@ describe('executor role documents', () => {
   });
   it('lets only the executor publish to reviewers, over TLS', () => {
     const doc = buildReviewerTopicPolicy('arn:t', 'arn:aws:iam::111122223333:role/exec');
-    expect(doc.Statement[0]).toMatchObject({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/exec' }, Action: ['sns:Publish'] });
+    expect(doc.Statement[0]).toMatchObject({
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:role/exec' },
+      Action: ['sns:Publish'],
+    });
     expect(doc.Statement[1]).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../../src/errors.js';
-import { accessDeniedPattern, MAX_PATTERN_LENGTH, resolveRetention, undeclaredCallsPattern } from '../../../../src/components/aws/builders/audit.js';
+import {
+  accessDeniedPattern,
+  MAX_PATTERN_LENGTH,
+  resolveRetention,
+  undeclaredCallsPattern,
+} from '../../../../src/components/aws/builders/audit.js';
 
 const role = 'arn:aws:iam::111122223333:role/agentfence-payments';
 
@@ -36,7 +41,9 @@ describe('undeclaredCallsPattern', () => {
     it('excludes each declared API by name', () => {
       const { pattern, granularity } = undeclaredCallsPattern(role, ['dynamodb:GetItem', 's3:GetObject', 'dynamodb:GetItem']);
       expect(granularity).toBe('action');
-      expect(pattern).toBe(`{ $.userIdentity.sessionContext.sessionIssuer.arn = "${role}" && $.eventName != "GetItem" && $.eventName != "GetObject" }`);
+      expect(pattern).toBe(
+        `{ $.userIdentity.sessionContext.sessionIssuer.arn = "${role}" && $.eventName != "GetItem" && $.eventName != "GetObject" }`,
+      );
     });
   });
   describe('when they exceed the 1024-character limit', () => {

@@ -36,7 +36,9 @@ describe('partitionOf / arn', () => {
     ['us-gov-west-1', 'aws-us-gov'],
   ])('%s is in partition %s', (region, partition) => {
     expect(partitionOf(region)).toBe(partition);
-    expect(arn({ account: '111122223333', region }, 'logs', 'log-group:x')).toBe(`arn:${partition}:logs:${region}:111122223333:log-group:x`);
+    expect(arn({ account: '111122223333', region }, 'logs', 'log-group:x')).toBe(
+      `arn:${partition}:logs:${region}:111122223333:log-group:x`,
+    );
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Runtime } from '../../../../src/manifest/types.js';
-import { buildDenyAllPolicy, buildPermissionsBoundary, buildTrustPolicy, servicePrincipal } from '../../../../src/components/aws/builders/identity.js';
+import {
+  buildDenyAllPolicy,
+  buildPermissionsBoundary,
+  buildTrustPolicy,
+  servicePrincipal,
+} from '../../../../src/components/aws/builders/identity.js';
 
 const scope = { account: '111122223333', region: 'eu-west-1' };
 
@@ -11,7 +15,7 @@ describe('buildTrustPolicy', () => {
     ['lambda', 'lambda.amazonaws.com', ['sts:AssumeRole'], 'arn:aws:lambda:eu-west-1:111122223333:function:payments*'],
     ['eks', 'pods.eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession'], 'arn:aws:eks:eu-west-1:111122223333:cluster/*'],
   ] as const)('when the runtime is %s', (runtime, principal, actions, sourceArn) => {
-    const doc = buildTrustPolicy(runtime as Runtime, 'payments', scope);
+    const doc = buildTrustPolicy(runtime, 'payments', scope);
     it('trusts exactly the runtime service principal', () => {
       expect(doc.Statement).toHaveLength(1);
       expect(doc.Statement[0]!.Principal).toEqual({ Service: principal });
@@ -57,7 +61,10 @@ describe('buildPermissionsBoundary', () => {
     expect(bySid['CapSns']).toBeUndefined();
   });
   it('denies identity administration', () => {
-    expect(bySid['DenyIdentityAdministration']).toMatchObject({ Effect: 'Deny', Action: ['iam:*', 'organizations:*', 'account:*', 'sts:AssumeRole'] });
+    expect(bySid['DenyIdentityAdministration']).toMatchObject({
+      Effect: 'Deny',
+      Action: ['iam:*', 'organizations:*', 'account:*', 'sts:AssumeRole'],
+    });
   });
   it('never allows a bare wildcard', () => {
     for (const statement of doc.Statement.filter((s) => s.Effect === 'Allow')) {

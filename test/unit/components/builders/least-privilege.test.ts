@@ -31,7 +31,11 @@ describe('isGated', () => {
 
 describe('buildToolStatements', () => {
   describe('when tools mix risks', () => {
-    const statements = buildToolStatements([t('read-ledger', 'low', 'none', ['dynamodb:Query', 'dynamodb:GetItem']), t('pay', 'high', 'required'), t('ask', 'low', 'required')]);
+    const statements = buildToolStatements([
+      t('read-ledger', 'low', 'none', ['dynamodb:Query', 'dynamodb:GetItem']),
+      t('pay', 'high', 'required'),
+      t('ask', 'low', 'required'),
+    ]);
     it('grants one statement per direct tool with a readable Sid', () => {
       expect(statements.map((s) => s.Sid)).toEqual(['ToolReadLedger']);
     });
@@ -51,8 +55,18 @@ describe('buildAgentPolicy', () => {
     region: 'eu-west-1',
     tools: [t('read', 'low', 'none'), t('pay', 'high', 'required', ['lambda:InvokeFunction'])],
     stores: [
-      { name: 'memory', kind: 'dynamodb', arn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-p-memory', keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/k1' },
-      { name: 'files', kind: 's3', arn: 'arn:aws:s3:::agentfence-p-files-111122223333', keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/k2' },
+      {
+        name: 'memory',
+        kind: 'dynamodb',
+        arn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-p-memory',
+        keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/k1',
+      },
+      {
+        name: 'files',
+        kind: 's3',
+        arn: 'arn:aws:s3:::agentfence-p-files-111122223333',
+        keyArn: 'arn:aws:kms:eu-west-1:111122223333:key/k2',
+      },
     ],
     gates: [{ tool: 'pay', stateMachineArn: 'arn:aws:states:eu-west-1:111122223333:stateMachine:agentfence-p-gate-pay' }],
     logStreamArn: 'arn:aws:logs:eu-west-1:111122223333:log-group:/agentfence/p/audit:log-stream:agent',
@@ -97,7 +111,11 @@ describe('buildAgentPolicy', () => {
 
 describe('grantedActions', () => {
   it('covers direct tools, stores, gates and logs, not gated tools', () => {
-    const actions = grantedActions([t('read', 'low', 'none'), t('pay', 'high', 'required', ['lambda:InvokeFunction'])], [{ kind: 's3' }], true);
+    const actions = grantedActions(
+      [t('read', 'low', 'none'), t('pay', 'high', 'required', ['lambda:InvokeFunction'])],
+      [{ kind: 's3' }],
+      true,
+    );
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).toContain('s3:ListBucket');
     expect(actions).toContain('states:StartExecution');
@@ -115,14 +133,19 @@ describe('assertTools', () => {
       ['bad name', [t('bad name', 'low', 'none')], 'tools[0].name'],
       ['duplicate names', [t('a', 'low', 'none'), t('a', 'low', 'none')], 'tools'],
     ])('%s is refused naming %s', (_, tools, arg) => {
-      expect(() => assertTools(tools as ToolSpec[])).toThrow(InputError);
-      expect(() => assertTools(tools as ToolSpec[])).toThrow(`args.${arg} must`);
+      expect(() => assertTools(tools)).toThrow(InputError);
+      expect(() => assertTools(tools)).toThrow(`args.${arg} must`);
     });
   });
 });
 
 describe('chunkStatements', () => {
-  const statement = (i: number) => ({ Sid: `Tool${i}`, Effect: 'Allow' as const, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::bucket-${i}/key`] });
+  const statement = (i: number) => ({
+    Sid: `Tool${i}`,
+    Effect: 'Allow' as const,
+    Action: ['s3:GetObject'],
+    Resource: [`arn:aws:s3:::bucket-${i}/key`],
+  });
   describe('when statements exceed one document', () => {
     const statements = Array.from({ length: 200 }, (_, i) => statement(i));
     const chunks = chunkStatements(statements);

@@ -22,7 +22,11 @@ describe('buildSubnetLayout', () => {
   });
   describe('when there is no egress', () => {
     it('creates agent subnets only', () => {
-      expect(buildSubnetLayout('172.16.4.0/22', 3, false)).toEqual({ agent: ['172.16.4.0/24', '172.16.5.0/24', '172.16.6.0/24'], firewall: [], public: [] });
+      expect(buildSubnetLayout('172.16.4.0/22', 3, false)).toEqual({
+        agent: ['172.16.4.0/24', '172.16.5.0/24', '172.16.6.0/24'],
+        firewall: [],
+        public: [],
+      });
     });
   });
   describe('when the args are invalid', () => {
@@ -41,7 +45,11 @@ describe('buildSubnetLayout', () => {
 
 describe('endpointServices', () => {
   it.each([
-    [['dynamodb:GetItem', 's3:GetObject', 'states:StartExecution'], 'lambda', { gateway: ['dynamodb', 's3'], interface: ['kms', 'logs', 'states'] }],
+    [
+      ['dynamodb:GetItem', 's3:GetObject', 'states:StartExecution'],
+      'lambda',
+      { gateway: ['dynamodb', 's3'], interface: ['kms', 'logs', 'states'] },
+    ],
     [['bedrock:InvokeModel'], 'agentcore', { gateway: [], interface: ['bedrock-agentcore', 'bedrock-runtime', 'kms', 'logs'] }],
     [[], 'ecs', { gateway: ['s3'], interface: ['ecr.api', 'ecr.dkr', 'kms', 'logs', 'sts'] }],
   ])('%j on %s', (actions, runtime, expected) => {
@@ -55,19 +63,27 @@ describe('endpointServices', () => {
 
 describe('buildAllowlistTargets', () => {
   it('lower-cases, de-duplicates and sorts host names', () => {
-    expect(buildAllowlistTargets(['API.Example.com', 'auth.example.com', 'api.example.com'])).toEqual(['api.example.com', 'auth.example.com']);
+    expect(buildAllowlistTargets(['API.Example.com', 'auth.example.com', 'api.example.com'])).toEqual([
+      'api.example.com',
+      'auth.example.com',
+    ]);
   });
   describe('when a host is not an exact DNS name', () => {
-    it.each(['*.example.com', '.example.com', '10.0.0.1', 'example.com:443', 'https://example.com', 'localhost', '', 'a..b.com'])('%j is refused', (host) => {
-      expect(() => buildAllowlistTargets([host])).toThrow(InputError);
-    });
+    it.each(['*.example.com', '.example.com', '10.0.0.1', 'example.com:443', 'https://example.com', 'localhost', '', 'a..b.com'])(
+      '%j is refused',
+      (host) => {
+        expect(() => buildAllowlistTargets([host])).toThrow(InputError);
+      },
+    );
   });
 });
 
 describe('firewall documents', () => {
   it('allowlists the targets for TLS SNI and HTTP Host in strict order', () => {
     expect(buildAllowlistRuleGroup(['api.example.com'])).toEqual({
-      rulesSource: { rulesSourceList: { generatedRulesType: 'ALLOWLIST', targetTypes: ['HTTP_HOST', 'TLS_SNI'], targets: ['api.example.com'] } },
+      rulesSource: {
+        rulesSourceList: { generatedRulesType: 'ALLOWLIST', targetTypes: ['HTTP_HOST', 'TLS_SNI'], targets: ['api.example.com'] },
+      },
       statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
     });
   });

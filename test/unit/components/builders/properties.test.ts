@@ -12,12 +12,16 @@ const range = (cidr: string): [number, number] => {
 describe('builder properties', () => {
   it('physicalName stays within the limit, is deterministic and keeps distinct inputs distinct', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z0-9-]{1,40}$/), { minLength: 1, maxLength: 5 }), fc.integer({ min: 16, max: 255 }), (parts, max) => {
-        const name = physicalName(parts, max);
-        expect(name.length).toBeLessThanOrEqual(max);
-        expect(physicalName(parts, max)).toBe(name);
-        expect(physicalName([...parts, 'x'], max)).not.toBe(name);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9-]{1,40}$/), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 16, max: 255 }),
+        (parts, max) => {
+          const name = physicalName(parts, max);
+          expect(name.length).toBeLessThanOrEqual(max);
+          expect(physicalName(parts, max)).toBe(name);
+          expect(physicalName([...parts, 'x'], max)).not.toBe(name);
+        },
+      ),
     );
   });
 
@@ -67,7 +71,12 @@ describe('builder properties', () => {
   it('chunking keeps every statement exactly once and every document in size', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 150 }), (lengths) => {
-        const statements = lengths.map((n, i) => ({ Sid: `S${i}`, Effect: 'Allow' as const, Action: ['s3:GetObject'], Resource: Array.from({ length: n }, (_, j) => `arn:aws:s3:::b${i}/k${j}`) }));
+        const statements = lengths.map((n, i) => ({
+          Sid: `S${i}`,
+          Effect: 'Allow' as const,
+          Action: ['s3:GetObject'],
+          Resource: Array.from({ length: n }, (_, j) => `arn:aws:s3:::b${i}/k${j}`),
+        }));
         let chunks;
         try {
           chunks = chunkStatements(statements);

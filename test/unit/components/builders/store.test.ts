@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bucketName, buildBucketPolicy, buildLifecycleRules, isProtected, storeArn, tableName } from '../../../../src/components/aws/builders/store.js';
+import {
+  bucketName,
+  buildBucketPolicy,
+  buildLifecycleRules,
+  isProtected,
+  storeArn,
+  tableName,
+} from '../../../../src/components/aws/builders/store.js';
 import { buildKeyPolicy, KEY_ADMIN_ACTIONS, logsKeyUser } from '../../../../src/components/aws/builders/kms.js';
 
 const scope = { account: '111122223333', region: 'eu-west-1' };
@@ -8,7 +15,9 @@ describe('store names', () => {
   it('derives bucket and table names and ARNs from agent and store', () => {
     expect(bucketName('payments', 'payment-evidence', scope)).toBe('agentfence-payments-payment-evidence-111122223333');
     expect(tableName('payments', 'payment-memory')).toBe('agentfence-payments-payment-memory');
-    expect(storeArn('payments', { name: 'x', kind: 'dynamodb' }, scope)).toBe('arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-payments-x');
+    expect(storeArn('payments', { name: 'x', kind: 'dynamodb' }, scope)).toBe(
+      'arn:aws:dynamodb:eu-west-1:111122223333:table/agentfence-payments-x',
+    );
     expect(storeArn('payments', { name: 'x', kind: 's3' }, scope)).toBe('arn:aws:s3:::agentfence-payments-x-111122223333');
   });
   it('keeps bucket names within 63 lower-case characters', () => {

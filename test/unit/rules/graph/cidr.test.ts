@@ -13,9 +13,13 @@ function text(family: 4 | 6, offset: number, prefix: number): string {
 
 /** A CIDR inside the window: prefix from the window's size down to a single address. */
 const cidrIn = (family: 4 | 6) =>
-  fc.integer({ min: 0, max: WINDOW[family].bits }).chain((hostBits) =>
-    fc.integer({ min: 0, max: (1 << (WINDOW[family].bits - hostBits)) - 1 }).map((block) => text(family, block << hostBits, (family === 4 ? 32 : 128) - hostBits)),
-  );
+  fc
+    .integer({ min: 0, max: WINDOW[family].bits })
+    .chain((hostBits) =>
+      fc
+        .integer({ min: 0, max: (1 << (WINDOW[family].bits - hostBits)) - 1 })
+        .map((block) => text(family, block << hostBits, (family === 4 ? 32 : 128) - hostBits)),
+    );
 
 /** The addresses of a set of ranges as offsets in the window (the brute-force reference). */
 function addresses(ranges: readonly Range[], family: 4 | 6): Set<number> {
@@ -65,7 +69,9 @@ describe('cidr', () => {
 
   describe('when blocks of /0 to /4 are checked for covering the IPv4 internet', () => {
     // with blocks this coarse, the internet is covered exactly when the sixteenths 0..13 are (224/3 is not public)
-    const coarse = fc.integer({ min: 0, max: 4 }).chain((prefix) => fc.integer({ min: 0, max: 2 ** prefix - 1 }).map((n) => `${(n << (8 - prefix)) & 0xff}.0.0.0/${prefix}`));
+    const coarse = fc
+      .integer({ min: 0, max: 4 })
+      .chain((prefix) => fc.integer({ min: 0, max: 2 ** prefix - 1 }).map((n) => `${(n << (8 - prefix)) & 0xff}.0.0.0/${prefix}`));
     it('agrees with the sixteenth-by-sixteenth reference', () => {
       fc.assert(
         fc.property(fc.array(coarse, { maxLength: 8 }), (list) => {
@@ -84,7 +90,43 @@ describe('cidr', () => {
       ['0.0.0.0/0', ['0.0.0.0/0'], 4, true],
       ['a non-canonical /0', ['10.0.0.0/0'], 4, true],
       ['two halves', ['0.0.0.0/1', '128.0.0.0/1'], 4, true],
-      ['every block but RFC 1918 space', ['0.0.0.0/5', '8.0.0.0/7', '11.0.0.0/8', '12.0.0.0/6', '16.0.0.0/4', '32.0.0.0/3', '64.0.0.0/2', '128.0.0.0/3', '160.0.0.0/5', '168.0.0.0/6', '172.0.0.0/12', '172.32.0.0/11', '172.64.0.0/10', '172.128.0.0/9', '173.0.0.0/8', '174.0.0.0/7', '176.0.0.0/4', '192.0.0.0/9', '192.128.0.0/11', '192.160.0.0/13', '192.169.0.0/16', '192.170.0.0/15', '192.172.0.0/14', '192.176.0.0/12', '192.192.0.0/10', '193.0.0.0/8', '194.0.0.0/7', '196.0.0.0/6', '200.0.0.0/5', '208.0.0.0/4'], 4, true],
+      [
+        'every block but RFC 1918 space',
+        [
+          '0.0.0.0/5',
+          '8.0.0.0/7',
+          '11.0.0.0/8',
+          '12.0.0.0/6',
+          '16.0.0.0/4',
+          '32.0.0.0/3',
+          '64.0.0.0/2',
+          '128.0.0.0/3',
+          '160.0.0.0/5',
+          '168.0.0.0/6',
+          '172.0.0.0/12',
+          '172.32.0.0/11',
+          '172.64.0.0/10',
+          '172.128.0.0/9',
+          '173.0.0.0/8',
+          '174.0.0.0/7',
+          '176.0.0.0/4',
+          '192.0.0.0/9',
+          '192.128.0.0/11',
+          '192.160.0.0/13',
+          '192.169.0.0/16',
+          '192.170.0.0/15',
+          '192.172.0.0/14',
+          '192.176.0.0/12',
+          '192.192.0.0/10',
+          '193.0.0.0/8',
+          '194.0.0.0/7',
+          '196.0.0.0/6',
+          '200.0.0.0/5',
+          '208.0.0.0/4',
+        ],
+        4,
+        true,
+      ],
       ['one half only', ['0.0.0.0/1'], 4, false],
       ['private space only', ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'], 4, false],
       ['::/0', ['::/0'], 6, true],
@@ -97,7 +139,19 @@ describe('cidr', () => {
   });
 
   describe('when text is not a CIDR block', () => {
-    it.each(['', '10.0.0.0', '10.0.0.0/33', '256.0.0.0/8', '1.2.3/8', '::/129', '1:2:3:4:5:6:7:8:9/64', 'fe80::1::2/64', 'x/8', '10.0.0.0/8 junk', '2001:db8::g/32'])('%j is refused', (input) => {
+    it.each([
+      '',
+      '10.0.0.0',
+      '10.0.0.0/33',
+      '256.0.0.0/8',
+      '1.2.3/8',
+      '::/129',
+      '1:2:3:4:5:6:7:8:9/64',
+      'fe80::1::2/64',
+      'x/8',
+      '10.0.0.0/8 junk',
+      '2001:db8::g/32',
+    ])('%j is refused', (input) => {
       expect(parseCidr(input)).toBeUndefined();
     });
     it.each<[string, string]>([

@@ -42,14 +42,22 @@ describe('iam data', () => {
   });
 
   describe('when a pattern is expanded', () => {
-    it.each(['s3:Get*', 'iam:*Role*', 'dynamodb:?etItem', 'kms:*', 'ec2:Describe*', 'sts:AssumeRole*', 'lambda:*Function*', 's3:getobject'])(
-      'expands %s exactly as the iam-expand oracle does',
-      async (pattern) => {
-        const ours = expandAction(pattern).map((a) => a.name.toLowerCase()).sort();
-        const oracle = (await expandIamActions(pattern)).map((a) => a.toLowerCase()).sort();
-        expect(ours).toEqual(oracle);
-      },
-    );
+    it.each([
+      's3:Get*',
+      'iam:*Role*',
+      'dynamodb:?etItem',
+      'kms:*',
+      'ec2:Describe*',
+      'sts:AssumeRole*',
+      'lambda:*Function*',
+      's3:getobject',
+    ])('expands %s exactly as the iam-expand oracle does', async (pattern) => {
+      const ours = expandAction(pattern)
+        .map((a) => a.name.toLowerCase())
+        .sort();
+      const oracle = (await expandIamActions(pattern)).map((a) => a.toLowerCase()).sort();
+      expect(ours).toEqual(oracle);
+    });
     it('agrees with the oracle on random patterns over real action names (property)', async () => {
       const services = ['s3', 'iam', 'dynamodb', 'lambda', 'kms', 'sts', 'ecr', 'bedrock'];
       await fc.assert(
@@ -58,7 +66,9 @@ describe('iam data', () => {
           const name = names[pick % names.length]!;
           const stem = name.slice(0, Math.min(cut, name.length));
           const pattern = `${service}:${leading ? '*' : ''}${stem}*`;
-          const ours = expandAction(pattern).map((a) => a.name.toLowerCase()).sort();
+          const ours = expandAction(pattern)
+            .map((a) => a.name.toLowerCase())
+            .sort();
           const oracle = (await expandIamActions(pattern)).map((a) => a.toLowerCase()).sort();
           expect(ours).toEqual(oracle);
         }),

@@ -21,7 +21,10 @@ const A = '111122223333';
 /** What a wildcard in a policy ARN may stand for: one name, a path, a log stream. */
 const SAMPLES = ['x', 'x/x', 'x:log-stream:x'];
 const fits = (action: NonNullable<ReturnType<typeof findAction>>, arn: string): boolean =>
-  arn === '*' || (arn.includes('*') ? SAMPLES.some((sample) => fittingResourceTypes(action, arn.replaceAll('*', sample)).length > 0) : fittingResourceTypes(action, arn).length > 0);
+  arn === '*' ||
+  (arn.includes('*')
+    ? SAMPLES.some((sample) => fittingResourceTypes(action, arn.replaceAll('*', sample)).length > 0)
+    : fittingResourceTypes(action, arn).length > 0);
 
 /** Problems of one document: unknown actions, actions with no resource of their type, resources no action of the statement acts on. */
 function problems(statements: readonly PolicyStatement[]): string[] {
@@ -32,10 +35,12 @@ function problems(statements: readonly PolicyStatement[]): string[] {
     const actions = (statement.actions as string[]).map((name) => [name, findAction(name)] as const);
     for (const [name, action] of actions) {
       if (action === undefined) out.push(`unknown action ${name}`);
-      else if (action.resourceTypes.length === 0 ? !resources.includes('*') : !resources.some((arn) => fits(action, arn))) out.push(`${name} has no resource of its type in ${resources.join(', ')}`);
+      else if (action.resourceTypes.length === 0 ? !resources.includes('*') : !resources.some((arn) => fits(action, arn)))
+        out.push(`${name} has no resource of its type in ${resources.join(', ')}`);
     }
     for (const arn of resources) {
-      if (!actions.some(([, action]) => action !== undefined && (action.resourceTypes.length === 0 ? arn === '*' : fits(action, arn)))) out.push(`${arn} fits no action of its statement`);
+      if (!actions.some(([, action]) => action !== undefined && (action.resourceTypes.length === 0 ? arn === '*' : fits(action, arn))))
+        out.push(`${arn} fits no action of its statement`);
     }
   }
   return out;
@@ -89,7 +94,10 @@ describe('generated policy documents', () => {
     it('allows every declared tool action on every declared resource (simulation)', () => {
       for (const tool of tools) {
         for (const action of tool.actions) {
-          for (const arn of tool.resources) expect(simulate({ action, resource: arn.replace('*', 'x') }, { identity: statements }), `${tool.name} ${action}`).toBe('allowed');
+          for (const arn of tool.resources)
+            expect(simulate({ action, resource: arn.replace('*', 'x') }, { identity: statements }), `${tool.name} ${action}`).toBe(
+              'allowed',
+            );
         }
       }
     });

@@ -14,10 +14,21 @@ function statements(d: Doc): readonly PolicyStatement[] {
 }
 
 /** The decision of the AGPL iam-simulate oracle (used in tests only, never shipped). */
-async function oracle(action: string, resource: string, identity: Doc[], boundary?: Doc, context: Record<string, string> = {}): Promise<SimDecision> {
+async function oracle(
+  action: string,
+  resource: string,
+  identity: Doc[],
+  boundary?: Doc,
+  context: Record<string, string> = {},
+): Promise<SimDecision> {
   const result = await runSimulation(
     {
-      request: { principal: `arn:aws:iam::${ACCOUNT}:role/agent`, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+      request: {
+        principal: `arn:aws:iam::${ACCOUNT}:role/agent`,
+        action,
+        resource: { resource, accountId: ACCOUNT },
+        contextVariables: context,
+      },
       identityPolicies: identity.map((policy, i) => ({ name: `p${i}`, policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -26,19 +37,33 @@ async function oracle(action: string, resource: string, identity: Doc[], boundar
     {},
   );
   if (result.resultType === 'error') throw new Error(`oracle refused: ${JSON.stringify(result.errors)}`);
-  return ({ Allowed: 'allowed', ImplicitlyDenied: 'implicitly-denied', ExplicitlyDenied: 'explicitly-denied' } as Record<string, SimDecision>)[String(result.overallResult)]!;
+  return (
+    { Allowed: 'allowed', ImplicitlyDenied: 'implicitly-denied', ExplicitlyDenied: 'explicitly-denied' } as Record<string, SimDecision>
+  )[String(result.overallResult)]!;
 }
 
 function ours(action: string, resource: string, identity: Doc[], boundary?: Doc, context: Record<string, string> = {}): SimDecision {
-  return simulate({ action, resource, context }, { identity: identity.flatMap(statements), ...(boundary === undefined ? {} : { boundary: statements(boundary) }) });
+  return simulate(
+    { action, resource, context },
+    { identity: identity.flatMap(statements), ...(boundary === undefined ? {} : { boundary: statements(boundary) }) },
+  );
 }
 
-const readTable = doc({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/ledger` });
+const readTable = doc({
+  Effect: 'Allow',
+  Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+  Resource: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/ledger`,
+});
 const s3Prefix = doc({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::evidence/2026/*' });
 const denyAll = doc({ Effect: 'Deny', Action: '*', Resource: '*' });
 const boundaryDynamo = doc({ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' });
 const notAction = doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' });
-const conditioned = doc({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-1' } } });
+const conditioned = doc({
+  Effect: 'Allow',
+  Action: 'kms:Decrypt',
+  Resource: '*',
+  Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-1' } },
+});
 const denyUnlessTls = doc({ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
 const allowS3 = doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' });
 
@@ -105,17 +130,31 @@ describe('simulate', () => {
 
   describe('when a condition is met by the request context', () => {
     it('allows (the oracle ignores context keys it does not associate with the action, so this is asserted directly)', () => {
-      expect(ours('kms:Decrypt', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k`, [conditioned], undefined, { 'aws:SourceVpc': 'vpc-1' })).toBe('allowed');
+      expect(ours('kms:Decrypt', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k`, [conditioned], undefined, { 'aws:SourceVpc': 'vpc-1' })).toBe(
+        'allowed',
+      );
     });
   });
 
   describe('when a condition cannot be decided', () => {
     const ip = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } });
     it('does not count an Allow it may not get as "can"', () => {
-      expect(simulate({ action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '10.1.1.1' } }, { identity: statements(ip) }, 'unmet')).toBe('implicitly-denied');
+      expect(
+        simulate(
+          { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '10.1.1.1' } },
+          { identity: statements(ip) },
+          'unmet',
+        ),
+      ).toBe('implicitly-denied');
     });
     it('counts it for "can never"', () => {
-      expect(simulate({ action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '10.1.1.1' } }, { identity: statements(ip) }, 'met')).toBe('allowed');
+      expect(
+        simulate(
+          { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '10.1.1.1' } },
+          { identity: statements(ip) },
+          'met',
+        ),
+      ).toBe('allowed');
     });
   });
 });

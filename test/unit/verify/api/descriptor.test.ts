@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { API_DESCRIPTOR_PREDICATE, buildApiStatement, IN_TOTO_PAYLOAD_TYPE, parseApiDescriptor, verifyApiDescriptor, type ApiUse } from '../../../../src/verify/api/index.js';
+import {
+  API_DESCRIPTOR_PREDICATE,
+  buildApiStatement,
+  IN_TOTO_PAYLOAD_TYPE,
+  parseApiDescriptor,
+  verifyApiDescriptor,
+  type ApiUse,
+} from '../../../../src/verify/api/index.js';
 import type { ResolvedAuthority } from '../../../../src/verify/authorities.js';
 import { signDsse } from '../../../../src/verify/sigstore/index.js';
 import type { ApiDescriptor } from '../../../../src/verify/types.js';
@@ -12,11 +19,18 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 
 function keyPair() {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return { publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(), privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  return {
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
 }
 const governance = keyPair();
 const stranger = keyPair();
-const authority: ResolvedAuthority = { name: 'acme-api-governance', describe: 'key', policy: { kind: 'key', publicKeyPem: governance.publicKeyPem } };
+const authority: ResolvedAuthority = {
+  name: 'acme-api-governance',
+  describe: 'key',
+  policy: { kind: 'key', publicKeyPem: governance.publicKeyPem },
+};
 
 const base: ApiDescriptor = {
   schemaVersion: 'agentfence.api/v1',
@@ -31,9 +45,16 @@ const base: ApiDescriptor = {
   expires: '2030-01-01T00:00:00Z',
 };
 
-async function signed(descriptor: object, key = governance, statementOf = (bytes: Buffer) => buildApiStatement(bytes, descriptor as ApiDescriptor, 'x.json')) {
+async function signed(
+  descriptor: object,
+  key = governance,
+  statementOf = (bytes: Buffer) => buildApiStatement(bytes, descriptor as ApiDescriptor, 'x.json'),
+) {
   const bytes = Buffer.from(JSON.stringify(descriptor, null, 2));
-  const bundle = await signDsse(Buffer.from(JSON.stringify(statementOf(bytes))), IN_TOTO_PAYLOAD_TYPE, { kind: 'key', privateKeyPem: key.privateKeyPem });
+  const bundle = await signDsse(Buffer.from(JSON.stringify(statementOf(bytes))), IN_TOTO_PAYLOAD_TYPE, {
+    kind: 'key',
+    privateKeyPem: key.privateKeyPem,
+  });
   return { bytes, bundle };
 }
 
@@ -53,20 +74,36 @@ describe('verifyApiDescriptor', () => {
   describe('when something does not hold', () => {
     it.each<[string, () => Promise<{ bytes: Buffer; bundle: unknown }>, Partial<typeof use>, string]>([
       ['no bundle', async () => ({ bytes: (await signed(base)).bytes, bundle: undefined }), {}, 'UNSIGNED'],
-      ['descriptor edited after signing', async () => {
-        const s = await signed(base);
-        return { bytes: Buffer.from(JSON.stringify({ ...base, hosts: [...base.hosts, 'evil.example'] }, null, 2)), bundle: s.bundle };
-      }, {}, 'DIGEST_MISMATCH'],
+      [
+        'descriptor edited after signing',
+        async () => {
+          const s = await signed(base);
+          return { bytes: Buffer.from(JSON.stringify({ ...base, hosts: [...base.hosts, 'evil.example'] }, null, 2)), bundle: s.bundle };
+        },
+        {},
+        'DIGEST_MISMATCH',
+      ],
       ['signed by another key', async () => signed(base, stranger), {}, 'UNTRUSTED_SIGNER'],
       ['expired', async () => signed({ ...base, expires: '2026-01-01T00:00:00Z' }), {}, 'EXPIRED'],
       ['expiry in the past on a leap second', async () => signed({ ...base, expires: '2016-12-31T23:59:60Z' }), {}, 'DESCRIPTOR_INVALID'],
       ['agent sends restricted data', async () => signed(base), { dataClassifications: ['restricted'] }, 'CLASSIFICATION_DENIED'],
       ['descriptor of another API', async () => signed(base), { name: 'helpdesk' }, 'POLICY_DENIED'],
-      ['statement of another predicate type', async () => signed(base, governance, (bytes) => ({ ...(buildApiStatement(bytes, base, 'x.json') as object), predicateType: 'https://model_signing/signature/v1.0' })), {}, 'MALFORMED_BUNDLE'],
+      [
+        'statement of another predicate type',
+        async () =>
+          signed(base, governance, (bytes) => ({
+            ...buildApiStatement(bytes, base, 'x.json'),
+            predicateType: 'https://model_signing/signature/v1.0',
+          })),
+        {},
+        'MALFORMED_BUNDLE',
+      ],
       ['bundle is not a bundle', async () => ({ bytes: (await signed(base)).bytes, bundle: { hello: 'world' } }), {}, 'MALFORMED_BUNDLE'],
     ])('%s -> %s', async (_name, make, change, code) => {
       const { bytes, bundle } = await make();
-      expect(() => verifyApiDescriptor({ descriptorBytes: bytes, bundle }, [authority], { ...use, ...change }, { now })).toThrow(expect.objectContaining({ code }));
+      expect(() => verifyApiDescriptor({ descriptorBytes: bytes, bundle }, [authority], { ...use, ...change }, { now })).toThrow(
+        expect.objectContaining({ code }),
+      );
     });
   });
 });
@@ -94,7 +131,9 @@ describe('parseApiDescriptor', () => {
       ['unknown field', { extra: true }],
       ['wrong schema version', { schemaVersion: 'agentfence.api/v2' }],
     ])('%s -> DESCRIPTOR_INVALID', (_name, change) => {
-      expect(() => parseApiDescriptor(Buffer.from(JSON.stringify({ ...base, ...change })))).toThrow(expect.objectContaining({ code: 'DESCRIPTOR_INVALID' }));
+      expect(() => parseApiDescriptor(Buffer.from(JSON.stringify({ ...base, ...change })))).toThrow(
+        expect.objectContaining({ code: 'DESCRIPTOR_INVALID' }),
+      );
     });
     it('never crashes and never passes on arbitrary JSON', () => {
       fc.assert(

@@ -11,11 +11,11 @@ function context(progress: boolean): { ctx: CommandContext; err: string[] } {
 describe('model hashing progress', () => {
   describe('when formatting a progress line', () => {
     it.each([
-      [{ bytesDone: 0, bytesTotal: 2e9 }, 1, /^hashing \[\.{24}\]   0% 0 B\/2\.00 GB -- B\/s ETA --:--$/],
+      [{ bytesDone: 0, bytesTotal: 2e9 }, 1, /^hashing \[\.{24}\] {3}0% 0 B\/2\.00 GB -- B\/s ETA --:--$/],
       // the first frame: a few bytes after microseconds must not show a rate or a 300-hour ETA
-      [{ bytesDone: 924, bytesTotal: 1e9 }, 0.000001, /^hashing \[\.{24}\]   0% 924 B\/1\.00 GB -- B\/s ETA --:--$/],
+      [{ bytesDone: 924, bytesTotal: 1e9 }, 0.000001, /^hashing \[\.{24}\] {3}0% 924 B\/1\.00 GB -- B\/s ETA --:--$/],
       [{ bytesDone: 5e6, bytesTotal: 1e9 }, 0.2, /-- B\/s ETA --:--$/],
-      [{ bytesDone: 1e9, bytesTotal: 2e9 }, 1, /^hashing \[#{12}\.{12}\]  50% 1\.00 GB\/2\.00 GB 1\.00 GB\/s ETA 0:01$/],
+      [{ bytesDone: 1e9, bytesTotal: 2e9 }, 1, /^hashing \[#{12}\.{12}\] {2}50% 1\.00 GB\/2\.00 GB 1\.00 GB\/s ETA 0:01$/],
       [{ bytesDone: 2e9, bytesTotal: 2e9 }, 4, /^hashing \[#{24}\] 100% 2\.00 GB\/2\.00 GB 500\.0 MB\/s ETA 0:00$/],
       [{ bytesDone: 0, bytesTotal: 0 }, 0, /100%/],
     ])('renders %j after %d s', (progress, seconds, expected) => {

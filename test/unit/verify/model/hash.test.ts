@@ -54,8 +54,16 @@ describe('hashTasks', () => {
     it.each<[string, (d: string, f: string) => HashTask, string]>([
       ['a range past the end of the file (it shrank)', (_d, f) => ({ path: f, start: 0, end: 1000, size }), 'TAMPERED'],
       ['a file removed after the walk', (d) => ({ path: path.join(d, 'gone'), start: 0, size }), 'TAMPERED'],
-      ['a file swapped for a symlink after the walk', (d, f) => (symlinkSync(f, path.join(d, 'link')), { path: path.join(d, 'link'), start: 0, size }), 'SYMLINK_REFUSED'],
-      ['a directory where a file was', (d) => (mkdirSync(path.join(d, 'sub')), { path: path.join(d, 'sub'), start: 0, size }), 'MODEL_UNREADABLE'],
+      [
+        'a file swapped for a symlink after the walk',
+        (d, f) => (symlinkSync(f, path.join(d, 'link')), { path: path.join(d, 'link'), start: 0, size }),
+        'SYMLINK_REFUSED',
+      ],
+      [
+        'a directory where a file was',
+        (d) => (mkdirSync(path.join(d, 'sub')), { path: path.join(d, 'sub'), start: 0, size }),
+        'MODEL_UNREADABLE',
+      ],
     ])('fails closed on %s', async (_label, make, code) => {
       expect(await codeOf(hashTasks([make(dir, file)], { algorithm: 'sha256', noFollow: true, workers }))).toBe(code);
     });

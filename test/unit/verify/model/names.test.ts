@@ -13,7 +13,8 @@ const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toStri
 const policy: SignerPolicy = { kind: 'key', publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 
 /** `<dir>/name<byte>.bin` as a byte path (not valid UTF-8 for 0x80..0xff). */
-const rawName = (dir: string, byte: number): Buffer => Buffer.concat([Buffer.from(`${dir}/name`), Buffer.from([byte]), Buffer.from('.bin')]);
+const rawName = (dir: string, byte: number): Buffer =>
+  Buffer.concat([Buffer.from(`${dir}/name`), Buffer.from([byte]), Buffer.from('.bin')]);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -42,19 +43,25 @@ describe('model file names', () => {
   afterEach(() => cleanup());
 
   describe('when a name is not valid UTF-8', () => {
-    it.each([[0xff], [0x80], [0xc3]])('an unsigned file named with byte 0x%s beside a signed U+FFFD name is TAMPERED and shown escaped', async (byte) => {
-      writeFileSync(rawName(model, byte), 'unsigned');
-      const error = await verifyModel({ path: model, signaturePath: signature, policy, workers: 0 }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ kind: 'verification', code: 'TAMPERED' });
-      const shown = `name\\x${byte.toString(16).toUpperCase()}.bin (name is not valid UTF-8)`;
-      expect((error as Error).message).toContain(shown);
-      expect(modelBlockedResult('m', error).details?.['extra']).toEqual([shown]);
-    });
+    it.each([[0xff], [0x80], [0xc3]])(
+      'an unsigned file named with byte 0x%s beside a signed U+FFFD name is TAMPERED and shown escaped',
+      async (byte) => {
+        writeFileSync(rawName(model, byte), 'unsigned');
+        const error = await verifyModel({ path: model, signaturePath: signature, policy, workers: 0 }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ kind: 'verification', code: 'TAMPERED' });
+        const shown = `name\\x${byte.toString(16).toUpperCase()}.bin (name is not valid UTF-8)`;
+        expect((error as Error).message).toContain(shown);
+        expect(modelBlockedResult('m', error).details?.['extra']).toEqual([shown]);
+      },
+    );
 
     it('the signed U+FFFD file replaced by a raw-byte name is TAMPERED (missing and extra), never MODEL_NOT_FOUND', async () => {
       renameSync(path.join(model, 'name\uFFFD.bin'), rawName(model, 0xff));
       const error = await verifyModel({ path: model, signaturePath: signature, policy, workers: 0 }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'TAMPERED', diff: { missing: ['name\uFFFD.bin'], extra: ['name\\xFF.bin (name is not valid UTF-8)'] } });
+      expect(error).toMatchObject({
+        code: 'TAMPERED',
+        diff: { missing: ['name\uFFFD.bin'], extra: ['name\\xFF.bin (name is not valid UTF-8)'] },
+      });
     });
 
     it('a folder holding only an undecodable name is TAMPERED, not MODEL_EMPTY', async () => {
@@ -77,7 +84,11 @@ describe('model file names', () => {
 
     it('refuses to sign it (MODEL_NAME_NOT_UTF8, exit 2)', async () => {
       writeFileSync(rawName(model, 0xff), 'x');
-      expect(await codeOf(signModel({ path: model, signer: { kind: 'key', privateKeyPem }, outputPath: signature, workers: 0 }))).toBe('input:MODEL_NAME_NOT_UTF8');
+      expect(
+        await codeOf(signModel({ path: model, signer: { kind: 'key', privateKeyPem }, outputPath: signature, workers: 0 })).then((got) =>
+          got.split(':'),
+        ),
+      ).toEqual(['input', 'MODEL_NAME_NOT_UTF8']);
     });
   });
 
@@ -89,7 +100,12 @@ describe('model file names', () => {
       const inside = path.join(model, 'model.sig');
       await signModel({ path: model, signer: { kind: 'key', privateKeyPem }, outputPath: inside, workers: 0 });
       // The statement records model.sig among its ignore paths, as model_signing does.
-      const recorded = JSON.parse(Buffer.from((JSON.parse(readFileSync(inside, 'utf8')) as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload, 'base64').toString()) as {
+      const recorded = JSON.parse(
+        Buffer.from(
+          (JSON.parse(readFileSync(inside, 'utf8')) as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload,
+          'base64',
+        ).toString(),
+      ) as {
         predicate: { serialization: { ignore_paths: string[] } };
       };
       expect(recorded.predicate.serialization.ignore_paths).toContain('model.sig');
@@ -104,7 +120,14 @@ describe('model file names', () => {
       writeFileSync(path.join(model, 'loader.py'), 'import os');
       mkdirSync(path.join(model, '.git'));
       writeFileSync(path.join(model, '.git', 'HEAD'), 'ref');
-      const verified = await verifyModel({ path: model, signaturePath: signature, policy, ignorePaths: ['loader.py'], allowUnsignedIgnorePaths: true, workers: 0 });
+      const verified = await verifyModel({
+        path: model,
+        signaturePath: signature,
+        policy,
+        ignorePaths: ['loader.py'],
+        allowUnsignedIgnorePaths: true,
+        workers: 0,
+      });
       const result = modelResult('m', verified);
       expect(result.details?.['ignoredPaths']).toEqual(
         expect.arrayContaining([
@@ -152,23 +175,41 @@ describe('signModel with a certificate', () => {
   afterEach(() => cleanup());
 
   it.each([
-    ['no PEM certificate', 'not a certificate', 'input:CERTIFICATE_INVALID'],
-    ['a certificate that does not parse', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'input:CERTIFICATE_INVALID'],
+    ['no PEM certificate', 'not a certificate', 'input:SIGNING_CERTIFICATE_INVALID'],
+    [
+      'a certificate that does not parse',
+      '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+      'input:SIGNING_CERTIFICATE_INVALID',
+    ],
   ])('refuses %s before hashing', async (_label, certificatePem, expected) => {
     writeFileSync(path.join(dir, 'w.bin'), 'w');
-    expect(await codeOf(signModel({ path: dir, signer: { kind: 'certificate', privateKeyPem, certificatePem, chainPem: [] }, workers: 0 }))).toBe(expected);
+    expect(
+      await codeOf(signModel({ path: dir, signer: { kind: 'certificate', privateKeyPem, certificatePem, chainPem: [] }, workers: 0 })),
+    ).toBe(expected);
   });
 
   it.skipIf(!existsSync(keys))('refuses a certificate that is not for the private key', async () => {
     writeFileSync(path.join(dir, 'w.bin'), 'w');
     const certificatePem = readFileSync(path.join(keys, 'signing-key-cert.pem'), 'utf8');
-    const error = await signModel({ path: dir, signer: { kind: 'certificate', privateKeyPem, certificatePem, chainPem: [] }, workers: 0 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'input', code: 'CERTIFICATE_INVALID', message: expect.stringContaining('public keys differ') });
+    const error = await signModel({
+      path: dir,
+      signer: { kind: 'certificate', privateKeyPem, certificatePem, chainPem: [] },
+      workers: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'input',
+      code: 'SIGNING_CERTIFICATE_INVALID',
+      message: expect.stringContaining('public keys differ'),
+    });
   });
 
   it('refuses a key that is not EC', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     writeFileSync(path.join(dir, 'w.bin'), 'w');
-    expect(await codeOf(signModel({ path: dir, signer: { kind: 'certificate', privateKeyPem: rsa, certificatePem: '', chainPem: [] }, workers: 0 }))).toBe('input:KEY_INVALID');
+    expect(
+      await codeOf(
+        signModel({ path: dir, signer: { kind: 'certificate', privateKeyPem: rsa, certificatePem: '', chainPem: [] }, workers: 0 }),
+      ),
+    ).toBe('input:KEY_INVALID');
   });
 });

@@ -43,16 +43,86 @@ const models: Record<string, (dir: string) => string> = {
  * (model-transparency @ e343073, tests/_signing/testdata/signing/TestPayload/*).
  */
 const goldens = [
-  { model: 'sample_model_folder', method: 'files', shardSize: undefined, root: '143cc682e555951649f18e2761c3d526d2502996f5e32dc187ef7f8a614f8df7', count: 10, first: 'd0/f00' },
-  { model: 'sample_model_folder', method: 'shards', shardSize: 1_000_000_000, root: '143cc682e555951649f18e2761c3d526d2502996f5e32dc187ef7f8a614f8df7', count: 10, first: 'd0/f00:0:23' },
-  { model: 'sample_model_folder', method: 'shards', shardSize: 8, root: '2139af57fd2a4f324ac7cd0fc04898cce73d0871b363c8eb3fc07ab7da4c8445', count: 30, first: 'd0/f00:0:8' },
-  { model: 'deep_model_folder', method: 'files', shardSize: undefined, root: '18b5a45fe7983f7194e8ffd96c80f5f0ec53191bf4a32b6aff293f043e816d7a', count: 4, first: 'd0/d1/d2/d3/d4/f0' },
-  { model: 'deep_model_folder', method: 'shards', shardSize: 8, root: 'fe81b684c60474cea9b27ba1de9993e54bb19806664613758aa4d335ee398497', count: 8, first: 'd0/d1/d2/d3/d4/f0:0:8' },
-  { model: 'sample_model_file', method: 'files', shardSize: undefined, root: '002d162f867c5eee944e5080d25829b6625be0e3f081f6fbafc7dd655ca2e178', count: 1, first: '.' },
-  { model: 'sample_model_file', method: 'shards', shardSize: 8, root: '57d54248751a51781ac2bed647670df0c45d3926e337021585c34a82384b6573', count: 3, first: '.:0:8' },
-  { model: 'empty_model_file', method: 'files', shardSize: undefined, root: '5df6e0e2761359d30a8275058e299fcc0381534545f55cf43e41983f5d4c9456', count: 1, first: '.' },
-  { model: 'model_folder_with_empty_file', method: 'files', shardSize: undefined, root: '5df6e0e2761359d30a8275058e299fcc0381534545f55cf43e41983f5d4c9456', count: 1, first: 'empty_file' },
-  { model: 'model_folder_with_empty_file', method: 'shards', shardSize: 8, root: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', count: 0, first: undefined },
+  {
+    model: 'sample_model_folder',
+    method: 'files',
+    shardSize: undefined,
+    root: '143cc682e555951649f18e2761c3d526d2502996f5e32dc187ef7f8a614f8df7',
+    count: 10,
+    first: 'd0/f00',
+  },
+  {
+    model: 'sample_model_folder',
+    method: 'shards',
+    shardSize: 1_000_000_000,
+    root: '143cc682e555951649f18e2761c3d526d2502996f5e32dc187ef7f8a614f8df7',
+    count: 10,
+    first: 'd0/f00:0:23',
+  },
+  {
+    model: 'sample_model_folder',
+    method: 'shards',
+    shardSize: 8,
+    root: '2139af57fd2a4f324ac7cd0fc04898cce73d0871b363c8eb3fc07ab7da4c8445',
+    count: 30,
+    first: 'd0/f00:0:8',
+  },
+  {
+    model: 'deep_model_folder',
+    method: 'files',
+    shardSize: undefined,
+    root: '18b5a45fe7983f7194e8ffd96c80f5f0ec53191bf4a32b6aff293f043e816d7a',
+    count: 4,
+    first: 'd0/d1/d2/d3/d4/f0',
+  },
+  {
+    model: 'deep_model_folder',
+    method: 'shards',
+    shardSize: 8,
+    root: 'fe81b684c60474cea9b27ba1de9993e54bb19806664613758aa4d335ee398497',
+    count: 8,
+    first: 'd0/d1/d2/d3/d4/f0:0:8',
+  },
+  {
+    model: 'sample_model_file',
+    method: 'files',
+    shardSize: undefined,
+    root: '002d162f867c5eee944e5080d25829b6625be0e3f081f6fbafc7dd655ca2e178',
+    count: 1,
+    first: '.',
+  },
+  {
+    model: 'sample_model_file',
+    method: 'shards',
+    shardSize: 8,
+    root: '57d54248751a51781ac2bed647670df0c45d3926e337021585c34a82384b6573',
+    count: 3,
+    first: '.:0:8',
+  },
+  {
+    model: 'empty_model_file',
+    method: 'files',
+    shardSize: undefined,
+    root: '5df6e0e2761359d30a8275058e299fcc0381534545f55cf43e41983f5d4c9456',
+    count: 1,
+    first: '.',
+  },
+  {
+    model: 'model_folder_with_empty_file',
+    method: 'files',
+    shardSize: undefined,
+    root: '5df6e0e2761359d30a8275058e299fcc0381534545f55cf43e41983f5d4c9456',
+    count: 1,
+    first: 'empty_file',
+  },
+  {
+    model: 'model_folder_with_empty_file',
+    method: 'shards',
+    shardSize: 8,
+    root: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    count: 0,
+    first: undefined,
+  },
 ] as const;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -71,15 +141,18 @@ describe('hashModel', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  describe('when serializing the reference implementation\'s test models', () => {
-    it.each(goldens)('$model by $method (shard $shardSize) gives the golden root digest', async ({ model, method, shardSize, root, count, first }) => {
-      const modelPath = models[model]!(dir);
-      const hashed = await hashModel(modelPath, { method, ...(shardSize === undefined ? {} : { shardSize }) });
-      expect(hashed.rootDigest).toBe(root);
-      expect(hashed.manifest.resources).toHaveLength(count);
-      expect(hashed.manifest.resources[0]?.name).toBe(first);
-      expect(hashed.manifest.modelName).toBe(path.basename(modelPath));
-    });
+  describe("when serializing the reference implementation's test models", () => {
+    it.each(goldens)(
+      '$model by $method (shard $shardSize) gives the golden root digest',
+      async ({ model, method, shardSize, root, count, first }) => {
+        const modelPath = models[model]!(dir);
+        const hashed = await hashModel(modelPath, { method, ...(shardSize === undefined ? {} : { shardSize }) });
+        expect(hashed.rootDigest).toBe(root);
+        expect(hashed.manifest.resources).toHaveLength(count);
+        expect(hashed.manifest.resources[0]?.name).toBe(first);
+        expect(hashed.manifest.modelName).toBe(path.basename(modelPath));
+      },
+    );
   });
 
   describe('when the model has a git folder, ignored paths or nested ignored folders', () => {
@@ -103,7 +176,7 @@ describe('hashModel', () => {
   });
 
   describe('when names sort differently as strings and as path components', () => {
-    it('orders by components like Python\'s PurePosixPath (a/b before a.b)', async () => {
+    it("orders by components like Python's PurePosixPath (a/b before a.b)", async () => {
       const model = path.join(dir, 'm');
       mkdirSync(path.join(model, 'a'), { recursive: true });
       writeFileSync(path.join(model, 'a', 'b'), '1');
@@ -160,10 +233,30 @@ describe('hashModel', () => {
 
   describe('when the model contains something that must be refused', () => {
     it.each([
-      ['a symlink to a file inside the model, not allowed', (m: string) => symlinkSync(path.join(m, 'f0'), path.join(m, 'link')), false, 'SYMLINK_REFUSED'],
-      ['a symlink leaving the model, even when allowed', (m: string) => symlinkSync('/etc/hostname', path.join(m, 'link')), true, 'SYMLINK_REFUSED'],
-      ['a relative symlink climbing out, even when allowed', (m: string) => symlinkSync('../..', path.join(m, 'up')), true, 'SYMLINK_REFUSED'],
-      ['a broken symlink, when allowed', (m: string) => symlinkSync(path.join(m, 'nothing'), path.join(m, 'link')), true, 'SYMLINK_REFUSED'],
+      [
+        'a symlink to a file inside the model, not allowed',
+        (m: string) => symlinkSync(path.join(m, 'f0'), path.join(m, 'link')),
+        false,
+        'SYMLINK_REFUSED',
+      ],
+      [
+        'a symlink leaving the model, even when allowed',
+        (m: string) => symlinkSync('/etc/hostname', path.join(m, 'link')),
+        true,
+        'SYMLINK_REFUSED',
+      ],
+      [
+        'a relative symlink climbing out, even when allowed',
+        (m: string) => symlinkSync('../..', path.join(m, 'up')),
+        true,
+        'SYMLINK_REFUSED',
+      ],
+      [
+        'a broken symlink, when allowed',
+        (m: string) => symlinkSync(path.join(m, 'nothing'), path.join(m, 'link')),
+        true,
+        'SYMLINK_REFUSED',
+      ],
       ['a FIFO', (m: string) => execFileSync('mkfifo', [path.join(m, 'pipe')]), false, 'PATH_REFUSED'],
     ])('refuses %s', async (_label, mutate, allowSymlinks, code) => {
       const model = models.sample_model_folder!(dir);
@@ -190,11 +283,21 @@ describe('hashModel', () => {
     it.each([
       ['a missing model', (d: string) => path.join(d, 'nope'), {}, 'MODEL_NOT_FOUND'],
       ['an empty folder', (d: string) => (mkdirSync(path.join(d, 'empty')), path.join(d, 'empty')), {}, 'MODEL_EMPTY'],
-      ['a folder whose only file is ignored', (d: string) => (mkdirSync(path.join(d, 'm')), writeFileSync(path.join(d, 'm', 'x'), 'x'), path.join(d, 'm')), { ignorePaths: ['x'] }, 'MODEL_EMPTY'],
+      [
+        'a folder whose only file is ignored',
+        (d: string) => (mkdirSync(path.join(d, 'm')), writeFileSync(path.join(d, 'm', 'x'), 'x'), path.join(d, 'm')),
+        { ignorePaths: ['x'] },
+        'MODEL_EMPTY',
+      ],
       ['an unsupported hash', (d: string) => models.sample_model_file!(d), { hashType: 'blake3' }, 'HASH_UNSUPPORTED'],
       ['a zero shard size', (d: string) => models.sample_model_file!(d), { method: 'shards', shardSize: 0 }, 'SHARD_SIZE_INVALID'],
       ['a fractional shard size', (d: string) => models.sample_model_file!(d), { method: 'shards', shardSize: 1.5 }, 'SHARD_SIZE_INVALID'],
-      ['a colon in a sharded name', (d: string) => (mkdirSync(path.join(d, 'm')), writeFileSync(path.join(d, 'm', 'a:b'), 'x'), path.join(d, 'm')), { method: 'shards' }, 'SHARD_NAME_INVALID'],
+      [
+        'a colon in a sharded name',
+        (d: string) => (mkdirSync(path.join(d, 'm')), writeFileSync(path.join(d, 'm', 'a:b'), 'x'), path.join(d, 'm')),
+        { method: 'shards' },
+        'SHARD_NAME_INVALID',
+      ],
     ])('rejects %s', async (_label, make, options, code) => {
       expect(await codeOf(hashModel(make(dir), options as never))).toBe(code);
     });

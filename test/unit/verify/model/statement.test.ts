@@ -65,7 +65,14 @@ describe('parseStatement', () => {
 
     it('keeps the recorded ignore paths of v1.1.0 signatures', () => {
       const manifest = parseStatement(statementOf(path.join(fixtures, 'v1.1.0-elliptic-key', 'model.sig')));
-      expect([...manifest.serialization.ignorePaths].sort()).toEqual(['.git', '.gitattributes', '.github', '.gitignore', 'ignore-me', 'model.sig']);
+      expect([...manifest.serialization.ignorePaths].sort()).toEqual([
+        '.git',
+        '.gitattributes',
+        '.github',
+        '.gitignore',
+        'ignore-me',
+        'model.sig',
+      ]);
     });
   });
 
@@ -82,7 +89,9 @@ describe('parseStatement', () => {
         const parsed = parseStatement(JSON.parse(JSON.stringify(statement)));
         expect(parsed.rootDigest).toBe(rootDigest);
         expect(parsed.serialization).toEqual(serialization);
-        expect(parsed.resources.map((r) => r.name)).toEqual(serialization.method === 'shards' ? ['a/b:0:8', 'a/b:8:16', 'z:0:8'] : ['a/b', 'a.b', 'z']);
+        expect(parsed.resources.map((r) => r.name)).toEqual(
+          serialization.method === 'shards' ? ['a/b:0:8', 'a/b:8:16', 'z:0:8'] : ['a/b', 'a.b', 'z'],
+        );
       }
     });
 
@@ -93,7 +102,13 @@ describe('parseStatement', () => {
         resources: [{ name: 'f:0:8', algorithm: 'sha256-sharded-8', digest: digest('a') }],
       });
       expect(Object.keys(statement)).toEqual(['_type', 'subject', 'predicateType', 'predicate']);
-      expect((statement as any).predicate.serialization).toEqual({ method: 'shards', hash_type: 'sha256', shard_size: 8, allow_symlinks: false, ignore_paths: ['model.sig'] });
+      expect((statement as any).predicate.serialization).toEqual({
+        method: 'shards',
+        hash_type: 'sha256',
+        shard_size: 8,
+        allow_symlinks: false,
+        ignore_paths: ['model.sig'],
+      });
       expect((statement as any).predicate.resources[0]).toEqual({ name: 'f:0:8', algorithm: 'sha256-sharded-8', digest: digest('a') });
     });
   });
@@ -120,15 +135,23 @@ describe('parseStatement', () => {
       ['null', () => null, 'MALFORMED_BUNDLE'],
       ['two subjects', (s) => ({ ...s, subject: [s.subject[0], s.subject[0]] }), 'MALFORMED_BUNDLE'],
       ['no subject digest', (s) => ((s.subject[0].digest = {}), s), 'MALFORMED_BUNDLE'],
-      ['a subject digest that is not the resources\' root', (s) => ((s.subject[0].digest.sha256 = digest('f')), s), 'DIGEST_MISMATCH'],
+      ["a subject digest that is not the resources' root", (s) => ((s.subject[0].digest.sha256 = digest('f')), s), 'DIGEST_MISMATCH'],
       ['resources listed out of signed order', (s) => (s.predicate.resources.reverse(), s), 'DIGEST_MISMATCH'],
       ['no serialization', (s) => (delete s.predicate.serialization, s), 'MALFORMED_BUNDLE'],
       ['an unknown method', (s) => ((s.predicate.serialization.method = 'tensors'), s), 'MALFORMED_BUNDLE'],
       ['blake3', (s) => ((s.predicate.serialization.hash_type = 'blake3'), s), 'MALFORMED_BUNDLE'],
       ['allow_symlinks as a string', (s) => ((s.predicate.serialization.allow_symlinks = 'false'), s), 'MALFORMED_BUNDLE'],
       ['shards without shard_size', (s) => ((s.predicate.serialization.method = 'shards'), s), 'MALFORMED_BUNDLE'],
-      ['a fractional shard_size', (s) => ((s.predicate.serialization.method = 'shards'), (s.predicate.serialization.shard_size = 2.5), s), 'MALFORMED_BUNDLE'],
-      ['a resource algorithm other than the serialization\'s', (s) => ((s.predicate.resources[0].algorithm = 'md5'), resubject(s)), 'MALFORMED_BUNDLE'],
+      [
+        'a fractional shard_size',
+        (s) => ((s.predicate.serialization.method = 'shards'), (s.predicate.serialization.shard_size = 2.5), s),
+        'MALFORMED_BUNDLE',
+      ],
+      [
+        "a resource algorithm other than the serialization's",
+        (s) => ((s.predicate.resources[0].algorithm = 'md5'), resubject(s)),
+        'MALFORMED_BUNDLE',
+      ],
       ['a short digest', (s) => ((s.predicate.resources[0].digest = 'abcd'), resubject(s)), 'MALFORMED_BUNDLE'],
       ['a non-hex digest', (s) => ((s.predicate.resources[0].digest = 'x'.repeat(64)), s), 'MALFORMED_BUNDLE'],
       ['a duplicate resource', (s) => ((s.predicate.resources[1].name = 'a'), resubject(s)), 'MALFORMED_BUNDLE'],
@@ -144,7 +167,11 @@ describe('parseStatement', () => {
       ['a shard off a boundary', (s) => shardify(s, 'a:3:8'), 'MALFORMED_BUNDLE'],
       ['a negative shard offset', (s) => shardify(s, 'a:-8:0'), 'MALFORMED_BUNDLE'],
       ['a shard of a name with ..', (s) => shardify(s, '../a:0:8'), 'PATH_REFUSED'],
-      ['a legacy subject with ..', () => ({ subject: [{ name: '../x', digest: { sha256: digest('1') } }], predicateType: LEGACY_DIGESTS_PREDICATE }), 'PATH_REFUSED'],
+      [
+        'a legacy subject with ..',
+        () => ({ subject: [{ name: '../x', digest: { sha256: digest('1') } }], predicateType: LEGACY_DIGESTS_PREDICATE }),
+        'PATH_REFUSED',
+      ],
       ['a legacy statement without subjects', () => ({ subject: [], predicateType: LEGACY_DIGESTS_PREDICATE }), 'MALFORMED_BUNDLE'],
     ])('blocks %s', (_label, mutate, code) => {
       expect(codeOf(() => parseStatement(mutate(validStatement())))).toBe(code);
@@ -154,9 +181,19 @@ describe('parseStatement', () => {
   describe('when fed arbitrary JSON', () => {
     it('never passes anything but a consistent statement and never throws an untyped error', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.jsonValue(), fc.record({ predicateType: fc.constantFrom(MODEL_SIGNATURE_PREDICATE, LEGACY_DIGESTS_PREDICATE), subject: fc.jsonValue(), predicate: fc.jsonValue() })), (value) => {
-          expect(['MALFORMED_BUNDLE', 'DIGEST_MISMATCH', 'PATH_REFUSED']).toContain(codeOf(() => parseStatement(value)));
-        }),
+        fc.property(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.record({
+              predicateType: fc.constantFrom(MODEL_SIGNATURE_PREDICATE, LEGACY_DIGESTS_PREDICATE),
+              subject: fc.jsonValue(),
+              predicate: fc.jsonValue(),
+            }),
+          ),
+          (value) => {
+            expect(['MALFORMED_BUNDLE', 'DIGEST_MISMATCH', 'PATH_REFUSED']).toContain(codeOf(() => parseStatement(value)));
+          },
+        ),
         { numRuns: 500 },
       );
     });

@@ -23,9 +23,12 @@ describe('sha512HexOfIntegrity', () => {
     });
   });
   describe('when the SRI is not usable', () => {
-    it.each([['sha1-qL+ZZkL0XaK9Ab6QUcn7wLfQ7rk='], ['sha512-dG9vc2hvcnQ='], ['garbage'], ['']])('refuses %j with INTEGRITY_INVALID', (sri) => {
-      expect(() => sha512HexOfIntegrity(sri)).toThrow(expect.objectContaining({ code: 'INTEGRITY_INVALID' }));
-    });
+    it.each([['sha1-qL+ZZkL0XaK9Ab6QUcn7wLfQ7rk='], ['sha512-dG9vc2hvcnQ='], ['garbage'], ['']])(
+      'refuses %j with INTEGRITY_INVALID',
+      (sri) => {
+        expect(() => sha512HexOfIntegrity(sri)).toThrow(expect.objectContaining({ code: 'INTEGRITY_INVALID' }));
+      },
+    );
     it('never crashes on arbitrary strings', () => {
       fc.assert(
         fc.property(fc.string(), (s) => {

@@ -47,12 +47,17 @@ describe('npm registry keys', () => {
       ['no keys array', {}],
       ['entry without key bytes', { keys: [{ keyId: 'x', keyUsage: 'npm:signatures', publicKey: {} }] }],
       ['unknown usage', { keys: [{ keyId: 'x', keyUsage: 'npm:other', publicKey: { rawBytes: generated().policyKey.key } }] }],
-      ['not a P-256 key', { keys: [{ keyId: 'x', keyUsage: 'npm:signatures', publicKey: { rawBytes: Buffer.from('nope').toString('base64') } }] }],
+      [
+        'not a P-256 key',
+        { keys: [{ keyId: 'x', keyUsage: 'npm:signatures', publicKey: { rawBytes: Buffer.from('nope').toString('base64') } }] },
+      ],
     ])('refuses %s with REGISTRY_KEY_INVALID', (_name, json) => {
       expect(() => registryKeysFromTufTarget(json)).toThrow(expect.objectContaining({ code: 'REGISTRY_KEY_INVALID' }));
     });
     it('refuses a policy key whose expires is not a date', () => {
-      expect(() => registryKeysFromPolicy([{ ...generated().policyKey, expires: 'soon' }])).toThrow(expect.objectContaining({ code: 'REGISTRY_KEY_INVALID' }));
+      expect(() => registryKeysFromPolicy([{ ...generated().policyKey, expires: 'soon' }])).toThrow(
+        expect.objectContaining({ code: 'REGISTRY_KEY_INVALID' }),
+      );
     });
   });
 });
@@ -84,7 +89,9 @@ describe('verifyRegistrySignatures', () => {
     it('only unknown keys -> UNTRUSTED_SIGNER naming the expected keys', () => {
       const other = generated();
       const sig = { keyid: other.keyid, sig: sign('sha256', message(pkg), other.privateKey).toString('base64') };
-      expect(() => verifyRegistrySignatures(pkg, [sig], ring)).toThrow(expect.objectContaining({ code: 'UNTRUSTED_SIGNER', message: expect.stringContaining(key.keyid) }));
+      expect(() => verifyRegistrySignatures(pkg, [sig], ring)).toThrow(
+        expect.objectContaining({ code: 'UNTRUSTED_SIGNER', message: expect.stringContaining(key.keyid) }),
+      );
     });
     it('a key id claimed by another key -> SIGNATURE_INVALID', () => {
       const other = generated();
@@ -97,7 +104,9 @@ describe('verifyRegistrySignatures', () => {
     const expiringRing = buildRegistryKeyRing([expiring.policyKey], false);
     const sig = { keyid: expiring.keyid, sig: sign('sha256', message(pkg), expiring.privateKey).toString('base64') };
     it('passes for a version published before expiry', () => {
-      expect(verifyRegistrySignatures({ ...pkg, publishedAt: new Date('2023-05-01T00:00:00Z') }, [sig], expiringRing).keyid).toBe(expiring.keyid);
+      expect(verifyRegistrySignatures({ ...pkg, publishedAt: new Date('2023-05-01T00:00:00Z') }, [sig], expiringRing).keyid).toBe(
+        expiring.keyid,
+      );
     });
     it('blocks a version published after expiry with EXPIRED', () => {
       expect(() => verifyRegistrySignatures({ ...pkg, publishedAt: new Date('2024-05-01T00:00:00Z') }, [sig], expiringRing)).toThrow(
@@ -105,10 +114,14 @@ describe('verifyRegistrySignatures', () => {
       );
     });
     it('blocks a publish time that is not a date (an unreadable time must not make an expired key valid)', () => {
-      expect(() => verifyRegistrySignatures({ ...pkg, publishedAt: new Date('not a date') }, [sig], expiringRing)).toThrow(expect.objectContaining({ code: 'EXPIRED' }));
+      expect(() => verifyRegistrySignatures({ ...pkg, publishedAt: new Date('not a date') }, [sig], expiringRing)).toThrow(
+        expect.objectContaining({ code: 'EXPIRED' }),
+      );
     });
     it('blocks when the publish time is unknown and the key expired before now', () => {
-      expect(() => verifyRegistrySignatures(pkg, [sig], expiringRing, new Date('2026-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'EXPIRED' }));
+      expect(() => verifyRegistrySignatures(pkg, [sig], expiringRing, new Date('2026-01-01T00:00:00Z'))).toThrow(
+        expect.objectContaining({ code: 'EXPIRED' }),
+      );
     });
   });
 });

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchRegistryEvidence, parseNpmLockfile, readNpmLockfile, readTarballManifest, readVendored, registryPackages, toRegistryUrl, vendoredFile } from '../../../../src/verify/npm/index.js';
+import {
+  fetchRegistryEvidence,
+  parseNpmLockfile,
+  readNpmLockfile,
+  readTarballManifest,
+  readVendored,
+  registryPackages,
+  toRegistryUrl,
+  vendoredFile,
+} from '../../../../src/verify/npm/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-npm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,7 +96,9 @@ describe('readNpmLockfile + registryPackages', () => {
       ['null document', null],
       ['packages is null', { lockfileVersion: 3, packages: null }],
     ])('%s -> LOCKFILE_INVALID', (name, json) => {
-      expect(() => readNpmLockfile(write(`${name}.json`, json))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID', kind: 'input' }));
+      expect(() => readNpmLockfile(write(`${name}.json`, json))).toThrow(
+        expect.objectContaining({ code: 'LOCKFILE_INVALID', kind: 'input' }),
+      );
     });
     it('refuses a file that is not JSON', () => {
       writeFileSync(path.join(dir, 'bad.json'), 'nope');
@@ -97,7 +108,12 @@ describe('readNpmLockfile + registryPackages', () => {
       expect(() => readNpmLockfile(path.join(dir, 'absent.json'))).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID' }));
     });
     it('parses text with the same checks as a file', () => {
-      expect(() => parseNpmLockfile('{"lockfileVersion":3,"packages":{"node_modules/x":null}}', 'lock')).toThrow(expect.objectContaining({ code: 'LOCKFILE_INVALID', message: expect.stringContaining('packages["node_modules/x"] must be an object (got null)') }));
+      expect(() => parseNpmLockfile('{"lockfileVersion":3,"packages":{"node_modules/x":null}}', 'lock')).toThrow(
+        expect.objectContaining({
+          code: 'LOCKFILE_INVALID',
+          message: expect.stringContaining('packages["node_modules/x"] must be an object (got null)'),
+        }),
+      );
     });
   });
 });
@@ -118,7 +134,9 @@ function tar(entries: Record<string, string>): Buffer {
 
 describe('readTarballManifest', () => {
   it('reads name and version from a real npm tarball', () => {
-    const tgz = readFileSync(path.resolve(import.meta.dirname, '../../../../../shared/fixtures/npm-provenance/slsa-verifier/gundam-visor-cli-v1-tag.tgz'));
+    const tgz = readFileSync(
+      path.resolve(import.meta.dirname, '../../../../../shared/fixtures/npm-provenance/slsa-verifier/gundam-visor-cli-v1-tag.tgz'),
+    );
     expect(readTarballManifest(tgz)).toEqual({ name: 'gundam-visor', version: '1.0.1' });
   });
   it.each([
@@ -136,7 +154,13 @@ describe('fetchRegistryEvidence (online, with a stubbed fetch)', () => {
   const registry = 'https://registry.test/';
   const packument = {
     versions: {
-      '2.1.0': { dist: { integrity: 'sha512-a', signatures: [{ keyid: 'k', sig: 's' }], attestations: { url: 'https://registry.test/-/npm/v1/attestations/@acme%2fx@2.1.0' } } },
+      '2.1.0': {
+        dist: {
+          integrity: 'sha512-a',
+          signatures: [{ keyid: 'k', sig: 's' }],
+          attestations: { url: 'https://registry.test/-/npm/v1/attestations/@acme%2fx@2.1.0' },
+        },
+      },
       '2.2.0': { dist: { integrity: 'sha512-b', attestations: { url: 'https://evil.test/-/npm/v1/attestations/@acme%2fx@2.2.0' } } },
     },
     time: { '2.1.0': '2025-01-01T00:00:00.000Z' },
@@ -148,19 +172,30 @@ describe('fetchRegistryEvidence (online, with a stubbed fetch)', () => {
   });
   it('reads dist, publish time and the attestations the packument points to', async () => {
     const evidence = await fetchRegistryEvidence(registry, '@acme/x', { version: '2.1.0' }, fetchStub);
-    expect(evidence).toMatchObject({ version: '2.1.0', integrity: 'sha512-a', publishedAt: '2025-01-01T00:00:00.000Z', signatures: [{ keyid: 'k' }] });
+    expect(evidence).toMatchObject({
+      version: '2.1.0',
+      integrity: 'sha512-a',
+      publishedAt: '2025-01-01T00:00:00.000Z',
+      signatures: [{ keyid: 'k' }],
+    });
   });
   it('refuses an attestations URL on another host', async () => {
     await expect(fetchRegistryEvidence(registry, '@acme/x', { range: '^2.2.0' }, fetchStub)).rejects.toMatchObject({ code: 'ERROR' });
   });
   it('blocks when no published version satisfies the range', async () => {
-    await expect(fetchRegistryEvidence(registry, '@acme/x', { range: '^3.0.0' }, fetchStub)).rejects.toMatchObject({ code: 'VERSION_MISMATCH' });
+    await expect(fetchRegistryEvidence(registry, '@acme/x', { range: '^3.0.0' }, fetchStub)).rejects.toMatchObject({
+      code: 'VERSION_MISMATCH',
+    });
   });
 });
 
 describe('toRegistryUrl', () => {
   describe('when the value is not an https URL', () => {
-    it.each([['not a URL', 'registry'], ['http', 'http://registry.test/'], ['empty', '']])('refuses %s with REGISTRY_INVALID', (_, value) => {
+    it.each([
+      ['not a URL', 'registry'],
+      ['http', 'http://registry.test/'],
+      ['empty', ''],
+    ])('refuses %s with REGISTRY_INVALID', (_, value) => {
       expect(() => toRegistryUrl(value)).toThrow(expect.objectContaining({ code: 'REGISTRY_INVALID', kind: 'config' }));
     });
   });

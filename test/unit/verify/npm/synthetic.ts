@@ -71,17 +71,27 @@ export async function syntheticPackage(options: SyntheticOptions) {
       predicate: {
         buildDefinition: {
           buildType: 'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1',
-          externalParameters: { workflow: { repository: options.provenance.repository ?? SYNTHETIC_REPOSITORY, path: '.github/workflows/release.yml' } },
+          externalParameters: {
+            workflow: { repository: options.provenance.repository ?? SYNTHETIC_REPOSITORY, path: '.github/workflows/release.yml' },
+          },
         },
         runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' } },
       },
     };
-    const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), 'application/vnd.in-toto+json', { kind: 'key', privateKeyPem: options.provenance.privateKeyPem });
+    const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), 'application/vnd.in-toto+json', {
+      kind: 'key',
+      privateKeyPem: options.provenance.privateKeyPem,
+    });
     attestations.push({ predicateType: 'https://slsa.dev/provenance/v1', bundle });
   }
   const signatures =
-    options.withSignature ?? true
-      ? [{ keyid: options.registry.keyid, sig: sign('sha256', Buffer.from(`${name}@${version}:${integrity}`), options.registry.privateKeyPem).toString('base64') }]
+    (options.withSignature ?? true)
+      ? [
+          {
+            keyid: options.registry.keyid,
+            sig: sign('sha256', Buffer.from(`${name}@${version}:${integrity}`), options.registry.privateKeyPem).toString('base64'),
+          },
+        ]
       : undefined;
   return {
     name,

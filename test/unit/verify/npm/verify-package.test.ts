@@ -6,7 +6,11 @@ import { SYNTHETIC_REPOSITORY, syntheticPackage, testKey } from './synthetic.js'
 const registry = testKey();
 const builder = testKey();
 const stranger = testKey();
-const keyAuthority = (name: string, pem: string): ResolvedAuthority => ({ name, describe: `key ${name}`, policy: { kind: 'key', publicKeyPem: pem } });
+const keyAuthority = (name: string, pem: string): ResolvedAuthority => ({
+  name,
+  describe: `key ${name}`,
+  policy: { kind: 'key', publicKeyPem: pem },
+});
 
 function options(extra: Partial<NpmVerifyOptions> = {}): NpmVerifyOptions {
   return {
@@ -43,25 +47,63 @@ describe('verifyNpmPackage', () => {
 
   describe('when something does not hold', () => {
     const cases: [string, () => Promise<[Parameters<typeof verifyNpmPackage>[0], NpmVerifyOptions]>, string][] = [
-      ['no attestations at all', async () => [{ ...(await syntheticPackage({ registry, provenance: builder })), attestations: undefined }, options()], 'UNSIGNED'],
+      [
+        'no attestations at all',
+        async () => [{ ...(await syntheticPackage({ registry, provenance: builder })), attestations: undefined }, options()],
+        'UNSIGNED',
+      ],
       ['no provenance (required by default)', async () => [await syntheticPackage({ registry, provenance: null }), options()], 'UNSIGNED'],
-      ['neither registry signature nor publish attestation', async () => [await syntheticPackage({ registry, provenance: builder, withSignature: false, withPublish: false }), options()], 'UNSIGNED'],
-      ['version outside the range', async () => [await syntheticPackage({ registry, provenance: builder }), options({ range: '^2.0.0' })], 'VERSION_MISMATCH'],
+      [
+        'neither registry signature nor publish attestation',
+        async () => [await syntheticPackage({ registry, provenance: builder, withSignature: false, withPublish: false }), options()],
+        'UNSIGNED',
+      ],
+      [
+        'version outside the range',
+        async () => [await syntheticPackage({ registry, provenance: builder }), options({ range: '^2.0.0' })],
+        'VERSION_MISMATCH',
+      ],
       [
         'tarball bytes differ from the integrity',
         async () => [{ ...(await syntheticPackage({ registry, provenance: builder })), tarball: Buffer.from('other bytes') }, options()],
         'DIGEST_MISMATCH',
       ],
-      ['pinned integrity differs', async () => [await syntheticPackage({ registry, provenance: builder }), options({ expectedIntegrity: integrityOf(Buffer.from('x')) })], 'DIGEST_MISMATCH'],
-      ['statements sign another digest', async () => [await syntheticPackage({ registry, provenance: builder, statementSha512: 'ab'.repeat(64) }), options()], 'DIGEST_MISMATCH'],
-      ['statements name another package', async () => [await syntheticPackage({ registry, provenance: builder, statementName: '@acme/other' }), options()], 'DIGEST_MISMATCH'],
       [
-        'publish predicate names another version',
-        async () => [await syntheticPackage({ registry, provenance: builder, publishPredicate: { name: '@acme/tool', version: '9.9.9' } }), options()],
+        'pinned integrity differs',
+        async () => [
+          await syntheticPackage({ registry, provenance: builder }),
+          options({ expectedIntegrity: integrityOf(Buffer.from('x')) }),
+        ],
         'DIGEST_MISMATCH',
       ],
-      ['publish attestation by an unknown registry key', async () => [await syntheticPackage({ registry: stranger, provenance: builder, withSignature: false }), options()], 'UNTRUSTED_SIGNER'],
-      ['provenance by an untrusted builder key', async () => [await syntheticPackage({ registry, provenance: stranger }), options()], 'UNTRUSTED_SIGNER'],
+      [
+        'statements sign another digest',
+        async () => [await syntheticPackage({ registry, provenance: builder, statementSha512: 'ab'.repeat(64) }), options()],
+        'DIGEST_MISMATCH',
+      ],
+      [
+        'statements name another package',
+        async () => [await syntheticPackage({ registry, provenance: builder, statementName: '@acme/other' }), options()],
+        'DIGEST_MISMATCH',
+      ],
+      [
+        'publish predicate names another version',
+        async () => [
+          await syntheticPackage({ registry, provenance: builder, publishPredicate: { name: '@acme/tool', version: '9.9.9' } }),
+          options(),
+        ],
+        'DIGEST_MISMATCH',
+      ],
+      [
+        'publish attestation by an unknown registry key',
+        async () => [await syntheticPackage({ registry: stranger, provenance: builder, withSignature: false }), options()],
+        'UNTRUSTED_SIGNER',
+      ],
+      [
+        'provenance by an untrusted builder key',
+        async () => [await syntheticPackage({ registry, provenance: stranger }), options()],
+        'UNTRUSTED_SIGNER',
+      ],
       [
         'registry key expired before the publish attestation',
         async () => [
@@ -74,11 +116,23 @@ describe('verifyNpmPackage', () => {
         'an attestation of an unknown predicate type',
         async () => {
           const pkg = await syntheticPackage({ registry, provenance: builder });
-          return [{ ...pkg, attestations: { attestations: [...pkg.attestations.attestations, { predicateType: 'https://example.com/other', bundle: {} }] } }, options()];
+          return [
+            {
+              ...pkg,
+              attestations: {
+                attestations: [...pkg.attestations.attestations, { predicateType: 'https://example.com/other', bundle: {} }],
+              },
+            },
+            options(),
+          ];
         },
         'MALFORMED_BUNDLE',
       ],
-      ['attestations not in the registry shape', async () => [{ ...(await syntheticPackage({ registry, provenance: builder })), attestations: [1, 2] }, options()], 'MALFORMED_BUNDLE'],
+      [
+        'attestations not in the registry shape',
+        async () => [{ ...(await syntheticPackage({ registry, provenance: builder })), attestations: [1, 2] }, options()],
+        'MALFORMED_BUNDLE',
+      ],
       [
         'a provenance bundle whose signature was altered',
         async () => {
@@ -91,10 +145,17 @@ describe('verifyNpmPackage', () => {
         },
         'SIGNATURE_INVALID',
       ],
-      ['no source repository pinned for the provenance', async () => [await syntheticPackage({ registry, provenance: builder }), options({ sourceRepository: undefined as never })], 'UNTRUSTED_SIGNER'],
+      [
+        'no source repository pinned for the provenance',
+        async () => [await syntheticPackage({ registry, provenance: builder }), options({ sourceRepository: undefined as never })],
+        'UNTRUSTED_SIGNER',
+      ],
       [
         'a provenance built in another repository of the same organisation',
-        async () => [await syntheticPackage({ registry, provenance: { ...builder, repository: 'https://github.com/acme/tool-fork' } }), options()],
+        async () => [
+          await syntheticPackage({ registry, provenance: { ...builder, repository: 'https://github.com/acme/tool-fork' } }),
+          options(),
+        ],
         'UNTRUSTED_SIGNER',
       ],
       [
@@ -104,7 +165,10 @@ describe('verifyNpmPackage', () => {
       ],
       [
         'a pin that is a prefix of the build repository',
-        async () => [await syntheticPackage({ registry, provenance: builder }), options({ sourceRepository: { repository: 'https://github.com/acme/to' } })],
+        async () => [
+          await syntheticPackage({ registry, provenance: builder }),
+          options({ sourceRepository: { repository: 'https://github.com/acme/to' } }),
+        ],
         'UNTRUSTED_SIGNER',
       ],
     ];
@@ -120,7 +184,14 @@ describe('verifyNpmPackage on fuzzed attestations', () => {
     const { AgentfenceError } = await import('../../../../src/errors.js');
     const fc = (await import('fast-check')).default;
     const pkg = await syntheticPackage({ registry, provenance: builder });
-    const entry = fc.record({ predicateType: fc.constantFrom('https://slsa.dev/provenance/v1', 'https://github.com/npm/attestation/tree/main/specs/publish/v0.1', 'x'), bundle: fc.jsonValue() });
+    const entry = fc.record({
+      predicateType: fc.constantFrom(
+        'https://slsa.dev/provenance/v1',
+        'https://github.com/npm/attestation/tree/main/specs/publish/v0.1',
+        'x',
+      ),
+      bundle: fc.jsonValue(),
+    });
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.record({ attestations: fc.array(entry, { maxLength: 3 }) })), (attestations) => {
         try {

@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
 import { describe, expect, it, vi } from 'vitest';
-import { accelerateCertificate, accelerateTrustedCertificate, accelerateTrustMaterial, fastToDER } from '../../../../src/verify/sigstore/accelerate.js';
+import {
+  accelerateCertificate,
+  accelerateTrustedCertificate,
+  accelerateTrustMaterial,
+  fastToDER,
+} from '../../../../src/verify/sigstore/accelerate.js';
 import { fixtures, happyCases } from './cases.js';
 
 /** Every DER blob in the fixtures: certificates, RFC 3161 timestamps, trusted-root certificates. */
@@ -125,7 +130,11 @@ describe('accelerate', () => {
       const trusted = certificate();
       const calls: unknown[] = [];
       const original = trusted.verify.bind(trusted);
-      Object.defineProperty(trusted, 'verify', { value: (issuer?: X509Certificate) => (calls.push(issuer), original(issuer)), configurable: true, writable: true });
+      Object.defineProperty(trusted, 'verify', {
+        value: (issuer?: X509Certificate) => (calls.push(issuer), original(issuer)),
+        configurable: true,
+        writable: true,
+      });
       expect(accelerateTrustedCertificate(trusted)).toBe(true);
       const other = certificate();
       expect([trusted.verify(other), trusted.verify(other), trusted.verify()]).toEqual([original(other), original(other), original()]);
@@ -155,7 +164,14 @@ describe('accelerate', () => {
       ['null', () => null],
       ['no root', () => ({ clone: () => undefined, verify: () => true })],
       ['a root that is not ASN.1', () => ({ root: { subs: 'nope' }, clone: () => undefined, verify: () => true })],
-      ['a node without a tag encoder', () => ({ root: { tag: {}, subs: [], value: new Uint8Array(), toDER: () => Buffer.alloc(0) }, clone: () => undefined, verify: () => true })],
+      [
+        'a node without a tag encoder',
+        () => ({
+          root: { tag: {}, subs: [], value: new Uint8Array(), toDER: () => Buffer.alloc(0) },
+          clone: () => undefined,
+          verify: () => true,
+        }),
+      ],
       ['a root whose getter throws', () => throwingRoot],
       ['a frozen tree', frozen],
       ['an encoder that disagrees with ours', otherEncoding],
@@ -164,12 +180,16 @@ describe('accelerate', () => {
       const subject = make();
       expect(accelerateCertificate(subject)).toBe(false);
       expect(accelerateTrustedCertificate(subject)).toBe(false);
-      expect(() => accelerateTrustMaterial({ certificateAuthorities: [{ certChain: [subject] }, { certChain: 'x' }, null], timestampAuthorities: [] })).not.toThrow();
+      expect(() =>
+        accelerateTrustMaterial({ certificateAuthorities: [{ certChain: [subject] }, { certChain: 'x' }, null], timestampAuthorities: [] }),
+      ).not.toThrow();
     });
 
     it('reaches the same verdicts with every speed-up refused', async () => {
       const { verifyBundle } = await import('../../../../src/verify/index.js');
-      const cases = happyCases().filter((item) => item.policy.kind === 'keyless').slice(0, 4);
+      const cases = happyCases()
+        .filter((item) => item.policy.kind === 'keyless')
+        .slice(0, 4);
       const tampered = cases.map((item) => ({ ...item, artifact: { kind: 'bytes' as const, data: Buffer.from('not the artifact') } }));
       const verdicts = (): string[] =>
         [...cases, ...tampered].map((item) => {

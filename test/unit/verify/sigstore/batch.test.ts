@@ -21,7 +21,8 @@ describe('verifyBundles', () => {
       outcomes.forEach((outcome, index) => {
         if (index % 2 === 0) {
           expect(outcome.ok).toBe(true);
-          if (outcome.ok) expect(outcome.result.signer).toEqual(verifyBundle(items[index]!.bundle, items[index]!.artifact, items[index]!.policy).signer);
+          if (outcome.ok)
+            expect(outcome.result.signer).toEqual(verifyBundle(items[index]!.bundle, items[index]!.artifact, items[index]!.policy).signer);
         } else {
           expect(outcome).toMatchObject({ ok: false, kind: 'verification' });
           if (!outcome.ok) expect(outcome.code).toMatch(/^[A-Z_]+$/);

@@ -36,22 +36,32 @@ describe('bundle media type', () => {
       ['no media type', undefined],
     ])('refuses %s with MALFORMED_BUNDLE on every path', (_name, mediaType) => {
       for (const item of paths) {
-        expect(codeOf(() => verifyBundle(withMediaType(item, mediaType), item.artifact, item.policy)), item.name).toBe('verification:MALFORMED_BUNDLE');
+        expect(
+          codeOf(() => verifyBundle(withMediaType(item, mediaType), item.artifact, item.policy)),
+          item.name,
+        ).toBe('verification:MALFORMED_BUNDLE');
       }
     });
 
     it('names the media type it got', () => {
       const item = paths[0]!;
-      expect(() => verifyBundle(withMediaType(item, 'application/vnd.dev.sigstore.bundle+json;version=9.9'), item.artifact, item.policy)).toThrow(
-        /unknown bundle media type "application\/vnd\.dev\.sigstore\.bundle\+json;version=9\.9"/,
-      );
+      expect(() =>
+        verifyBundle(withMediaType(item, 'application/vnd.dev.sigstore.bundle+json;version=9.9'), item.artifact, item.policy),
+      ).toThrow(/unknown bundle media type "application\/vnd\.dev\.sigstore\.bundle\+json;version=9\.9"/);
     });
   });
 
   describe('when the media type is a known one', () => {
-    it.each(['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3'])('verifies a v0.3 bundle spelt %s', (mediaType) => {
-      for (const item of paths) expect(codeOf(() => verifyBundle(withMediaType(item, mediaType), item.artifact, item.policy)), item.name).toBe('verified');
-    });
+    it.each(['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3'])(
+      'verifies a v0.3 bundle spelt %s',
+      (mediaType) => {
+        for (const item of paths)
+          expect(
+            codeOf(() => verifyBundle(withMediaType(item, mediaType), item.artifact, item.policy)),
+            item.name,
+          ).toBe('verified');
+      },
+    );
   });
 });
 
@@ -93,7 +103,10 @@ describe('transparency-log entries', () => {
         const moved = String(BigInt(entry['logIndex']) + 1n);
         entry['logIndex'] = moved;
         entry['inclusionProof']['logIndex'] = moved;
-        expect(codeOf(() => verifyBundle(bundle, item.artifact, item.policy)), item.name).toBe('verification:TLOG_INVALID');
+        expect(
+          codeOf(() => verifyBundle(bundle, item.artifact, item.policy)),
+          item.name,
+        ).toBe('verification:TLOG_INVALID');
       }
     });
   });

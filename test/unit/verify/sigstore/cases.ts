@@ -1,12 +1,7 @@
 /** The happy-path bundles the mutation, fuzz and bench code runs over, with the policy each needs. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  loadPublicGoodRoot,
-  loadTrustRootFile,
-  type ArtifactInput,
-  type SignerPolicy,
-} from '../../../../src/verify/sigstore/index.js';
+import { loadPublicGoodRoot, loadTrustRootFile, type ArtifactInput, type SignerPolicy } from '../../../../src/verify/sigstore/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 export const fixtures = path.resolve(root, '../shared/fixtures');

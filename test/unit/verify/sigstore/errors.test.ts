@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError, VerificationError } from '../../../../src/errors.js';
 import { fromLibraryError, toReason } from '../../../../src/verify/sigstore/errors.js';
 
-const libraryError = (code: string, message: string, cause?: unknown) => Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code });
+const libraryError = (code: string, message: string, cause?: unknown) =>
+  Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code });
 
 describe('fromLibraryError', () => {
   describe('when @sigstore/verify throws one of its codes', () => {
@@ -30,7 +31,11 @@ describe('fromLibraryError', () => {
     });
 
     it('reads an expiry from the cause chain of a certificate error', () => {
-      const error = libraryError('CERTIFICATE_ERROR', 'Failed to verify certificate chain', libraryError('CERTIFICATE_ERROR', 'certificate is not valid or expired at the specified date'));
+      const error = libraryError(
+        'CERTIFICATE_ERROR',
+        'Failed to verify certificate chain',
+        libraryError('CERTIFICATE_ERROR', 'certificate is not valid or expired at the specified date'),
+      );
       expect(fromLibraryError(error).code).toBe('EXPIRED');
     });
   });

@@ -25,7 +25,8 @@ type Path = (string | number)[];
 /** Every path to a value inside a JSON document. */
 function paths(value: unknown, prefix: Path = []): Path[] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((item, index) => paths(item, [...prefix, index]))];
-  if (typeof value === 'object' && value !== null) return [prefix, ...Object.entries(value).flatMap(([key, item]) => paths(item, [...prefix, key]))];
+  if (typeof value === 'object' && value !== null)
+    return [prefix, ...Object.entries(value).flatMap(([key, item]) => paths(item, [...prefix, key]))];
   return [prefix];
 }
 
@@ -47,17 +48,18 @@ const DELETE = Symbol('delete');
 
 describe('verifyBundle under fuzzing', () => {
   describe('when given random JSON', () => {
-    it.each(cases.filter((c) => ['happy-path-v0.3', 'managed-key-happy-path', 'model-signing v1.1.0-certificate'].includes(c.name)).map((c) => [c.policy.kind, c] as const))(
-      'throws only typed errors under a %s policy',
-      (_kind, c) => {
-        fc.assert(
-          fc.property(fc.jsonValue(), (json) => {
-            expect(outcome(() => verifyBundle(json, c.artifact, c.policy))).toBeInstanceOf(AgentfenceError);
-          }),
-          { numRuns: 150 },
-        );
-      },
-    );
+    it.each(
+      cases
+        .filter((c) => ['happy-path-v0.3', 'managed-key-happy-path', 'model-signing v1.1.0-certificate'].includes(c.name))
+        .map((c) => [c.policy.kind, c] as const),
+    )('throws only typed errors under a %s policy', (_kind, c) => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (json) => {
+          expect(outcome(() => verifyBundle(json, c.artifact, c.policy))).toBeInstanceOf(AgentfenceError);
+        }),
+        { numRuns: 150 },
+      );
+    });
 
     it('throws only typed errors for bundle-shaped random documents', () => {
       const shaped = fc.record({
@@ -66,7 +68,10 @@ describe('verifyBundle under fuzzing', () => {
           certificate: fc.record({ rawBytes: fc.base64String() }),
           tlogEntries: fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 2 }),
         }),
-        messageSignature: fc.record({ messageDigest: fc.record({ algorithm: fc.constant('SHA2_256'), digest: fc.base64String() }), signature: fc.base64String() }),
+        messageSignature: fc.record({
+          messageDigest: fc.record({ algorithm: fc.constant('SHA2_256'), digest: fc.base64String() }),
+          signature: fc.base64String(),
+        }),
       });
       fc.assert(
         fc.property(shaped, (json) => {

@@ -25,7 +25,9 @@ function authority(uri: string, certs: ArrayBufferView[], start: string, end?: s
   return {
     subject: { organization: 'mock', commonName: uri },
     uri,
-    certChain: { certificates: certs.map((cert) => ({ rawBytes: Buffer.from(cert.buffer, cert.byteOffset, cert.byteLength).toString('base64') })) },
+    certChain: {
+      certificates: certs.map((cert) => ({ rawBytes: Buffer.from(cert.buffer, cert.byteOffset, cert.byteLength).toString('base64') })),
+    },
     validFor: end === undefined ? { start } : { start, end },
   };
 }
@@ -47,9 +49,9 @@ export async function startMockSigstore(options: { caClock?: Date; caValidUntil?
   // A whole-second TSA clock: @sigstore/core rejects GeneralizedTime with 1-2 fractional digits.
   const tsa = await initializeTSA(keyPair, new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000));
   const handlers: [string, Handler][] = [
-    [FULCIO_URL, fulcioHandler(ca) as Handler],
-    [REKOR_URL, rekorHandler(tlog) as Handler],
-    [TSA_URL, tsaHandler(tsa) as Handler],
+    [FULCIO_URL, fulcioHandler(ca)],
+    [REKOR_URL, rekorHandler(tlog)],
+    [TSA_URL, tsaHandler(tsa)],
   ];
   for (const [url, handler] of handlers) {
     nock(url)

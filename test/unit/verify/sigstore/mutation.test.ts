@@ -13,7 +13,11 @@ type Json = Record<string, any>;
 /** Where a base64 field lives in a bundle, if it does. */
 const FIELDS: Readonly<Record<string, (bundle: Json) => { holder: Json; key: string } | undefined>> = {
   signature: (b) =>
-    b['messageSignature'] ? { holder: b['messageSignature'], key: 'signature' } : b['dsseEnvelope'] ? { holder: b['dsseEnvelope']['signatures'][0], key: 'sig' } : undefined,
+    b['messageSignature']
+      ? { holder: b['messageSignature'], key: 'signature' }
+      : b['dsseEnvelope']
+        ? { holder: b['dsseEnvelope']['signatures'][0], key: 'sig' }
+        : undefined,
   certificate: (b) => {
     const material = b['verificationMaterial'];
     if (material['certificate']) return { holder: material['certificate'], key: 'rawBytes' };
@@ -61,7 +65,7 @@ interface Mutant {
 function mutants(c: HappyCase): Mutant[] {
   const out: Mutant[] = [];
   for (const [field, locate] of Object.entries(FIELDS)) {
-    const found = locate(c.bundle as Json);
+    const found = locate(c.bundle);
     if (found === undefined) continue;
     const length = Buffer.from(found.holder[found.key] as string, 'base64').length;
     for (const [position, mask] of flips(length)) {
@@ -82,7 +86,7 @@ function mutants(c: HappyCase): Mutant[] {
   if (c.artifact.kind === 'bytes' && c.artifact.data.length > 0) {
     const data = Buffer.from(c.artifact.data);
     data.writeUInt8(data.readUInt8(0) ^ 0x01, 0);
-    out.push({ label: 'artifact byte 0 ^ 0x1', bundle: structuredClone(c.bundle) as Json, artifact: { kind: 'bytes', data } });
+    out.push({ label: 'artifact byte 0 ^ 0x1', bundle: structuredClone(c.bundle), artifact: { kind: 'bytes', data } });
   }
   return out;
 }

@@ -48,10 +48,10 @@ describe('signDsse / signMessage', () => {
   describe('when signing with a local key', () => {
     it.each(['prime256v1', 'secp384r1', 'secp521r1'] as const)('round-trips a DSSE bundle on %s', async (curve) => {
       const key = ecKey(curve);
-      const bundle = (await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, { kind: 'key', privateKeyPem: key.privateKeyPem })) as Record<
-        string,
-        unknown
-      >;
+      const bundle = (await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, {
+        kind: 'key',
+        privateKeyPem: key.privateKeyPem,
+      })) as Record<string, unknown>;
       expect(bundle['mediaType']).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
       expect(bundle['verificationMaterial']).toMatchObject({ publicKey: { hint: publicKeyHint(key.publicKeyPem) } });
       expect((bundle['verificationMaterial'] as { tlogEntries?: unknown[] }).tlogEntries ?? []).toEqual([]);
@@ -65,16 +65,20 @@ describe('signDsse / signMessage', () => {
       const key = ecKey('secp384r1');
       const bundle = await signMessage(artifact, { kind: 'key', privateKeyPem: key.privateKeyPem });
       expect(verifyBundle(bundle, { kind: 'bytes', data: artifact }, { kind: 'key', publicKeyPem: key.publicKeyPem }).dsse).toBeUndefined();
-      expect(codeOf(() => verifyBundle(bundle, { kind: 'bytes', data: Buffer.from('other') }, { kind: 'key', publicKeyPem: key.publicKeyPem }))).toBe(
-        'DIGEST_MISMATCH',
-      );
+      expect(
+        codeOf(() => verifyBundle(bundle, { kind: 'bytes', data: Buffer.from('other') }, { kind: 'key', publicKeyPem: key.publicKeyPem })),
+      ).toBe('DIGEST_MISMATCH');
     });
 
     it('refuses a non-EC private key with PRIVATE_KEY_INVALID', async () => {
       const { privateKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-      await expect(signDsse(artifact, 'text/plain', { kind: 'key', privateKeyPem: pem })).rejects.toMatchObject({ code: 'PRIVATE_KEY_INVALID' });
-      await expect(signDsse(artifact, 'text/plain', { kind: 'key', privateKeyPem: 'not a key' })).rejects.toMatchObject({ code: 'PRIVATE_KEY_INVALID' });
+      await expect(signDsse(artifact, 'text/plain', { kind: 'key', privateKeyPem: pem })).rejects.toMatchObject({
+        code: 'PRIVATE_KEY_INVALID',
+      });
+      await expect(signDsse(artifact, 'text/plain', { kind: 'key', privateKeyPem: 'not a key' })).rejects.toMatchObject({
+        code: 'PRIVATE_KEY_INVALID',
+      });
     });
   });
 
@@ -88,19 +92,29 @@ describe('signDsse / signMessage', () => {
 
     it.each<[string, string, () => SignerPolicy, Buffer]>([
       ['a different key', 'SIGNATURE_INVALID', () => ({ kind: 'key', publicKeyPem: other.publicKeyPem }), artifact],
-      ['an expired key', 'EXPIRED', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { end: '2020-01-01T00:00:00Z' } }), artifact],
-      ['a key not yet valid', 'EXPIRED', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { start: '2999-01-01T00:00:00Z' } }), artifact],
+      [
+        'an expired key',
+        'EXPIRED',
+        () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { end: '2020-01-01T00:00:00Z' } }),
+        artifact,
+      ],
+      [
+        'a key not yet valid',
+        'EXPIRED',
+        () => ({ kind: 'key', publicKeyPem: key.publicKeyPem, validFor: { start: '2999-01-01T00:00:00Z' } }),
+        artifact,
+      ],
       ['another artifact', 'DIGEST_MISMATCH', () => ({ kind: 'key', publicKeyPem: key.publicKeyPem }), Buffer.from('tampered')],
     ])('rejects %s with %s', (_name, code, policy, data) => {
       expect(codeOf(() => verifyBundle(bundle, { kind: 'bytes', data }, policy()))).toBe(code);
     });
 
     it('rejects a signature made by another key under the same hint with SIGNATURE_INVALID', async () => {
-      const forged = (await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, {
+      const forged = await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, {
         kind: 'key',
         privateKeyPem: other.privateKeyPem,
         keyHint: publicKeyHint(key.publicKeyPem),
-      })) as object;
+      });
       expect(codeOf(() => verifyBundle(forged, { kind: 'bytes', data: artifact }, { kind: 'key', publicKeyPem: key.publicKeyPem }))).toBe(
         'SIGNATURE_INVALID',
       );
@@ -128,7 +142,11 @@ describe('signDsse / signMessage', () => {
 
     it('verifies a DSSE bundle with a tlog SET and a TSA timestamp', async () => {
       const bundle = await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, signer());
-      const result = verifyBundle(bundle, { kind: 'bytes', data: artifact }, { kind: 'keyless', issuer, subject: identity, trustRoot: root });
+      const result = verifyBundle(
+        bundle,
+        { kind: 'bytes', data: artifact },
+        { kind: 'keyless', issuer, subject: identity, trustRoot: root },
+      );
       expect(result.signer).toMatchObject({ identity, issuer });
       expect(result.tlogIndexes).toHaveLength(1);
       expect(result.timestamps.length).toBeGreaterThanOrEqual(1);
@@ -138,14 +156,21 @@ describe('signDsse / signMessage', () => {
 
     it('verifies a message signature (hashedrekord)', async () => {
       const bundle = await signMessage(artifact, signer());
-      const result = verifyBundle(bundle, { kind: 'bytes', data: artifact }, { kind: 'keyless', issuer, subjectRegExp: 'https://github\\.com/acme/.*', trustRoot: root });
+      const result = verifyBundle(
+        bundle,
+        { kind: 'bytes', data: artifact },
+        { kind: 'keyless', issuer, subjectRegExp: 'https://github\\.com/acme/.*', trustRoot: root },
+      );
       expect(result.signer.identity).toBe(identity);
     });
 
     it.each<[string, Partial<{ issuer: string; subject: string; subjectRegExp: string; extensions: Record<string, string> }>]>([
       ['a wrong identity', { subject: 'https://github.com/acme/other/.github/workflows/release.yml@refs/heads/main' }],
       ['a wrong issuer', { issuer: 'https://token.actions.githubusercontent.com.evil' }],
-      ['an unanchored look-alike regex', { subjectRegExp: 'https://github\\.com/acme/agent/\\.github/workflows/release\\.yml@refs/heads/mai' }],
+      [
+        'an unanchored look-alike regex',
+        { subjectRegExp: 'https://github\\.com/acme/agent/\\.github/workflows/release\\.yml@refs/heads/mai' },
+      ],
       ['a wrong source repository extension', { extensions: { sourceRepositoryURI: 'https://github.com/acme/other' } }],
     ])('rejects %s with UNTRUSTED_SIGNER', async (_name, override) => {
       const bundle = await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, signer());
@@ -155,19 +180,29 @@ describe('signDsse / signMessage', () => {
 
     it('rejects a keyless bundle checked against a key with UNTRUSTED_SIGNER', async () => {
       const bundle = await signDsse(statement(sha256(artifact)), STATEMENT_TYPE, signer());
-      expect(codeOf(() => verifyBundle(bundle, { kind: 'bytes', data: artifact }, { kind: 'key', publicKeyPem: ecKey('prime256v1').publicKeyPem, trustRoot: root }))).toBe(
-        'UNTRUSTED_SIGNER',
-      );
+      expect(
+        codeOf(() =>
+          verifyBundle(
+            bundle,
+            { kind: 'bytes', data: artifact },
+            { kind: 'key', publicKeyPem: ecKey('prime256v1').publicKeyPem, trustRoot: root },
+          ),
+        ),
+      ).toBe('UNTRUSTED_SIGNER');
     });
 
     it('reports a Fulcio refusal as SIGNING_FAILED', async () => {
       const refusing = 'https://fulcio-refusing.mock.test';
       nock(refusing).post('/api/v2/signingCert').reply(400, { message: 'invalid token' });
-      await expect(signDsse(artifact, 'text/plain', { ...signer(), fulcioURL: refusing })).rejects.toMatchObject({ code: 'SIGNING_FAILED' });
+      await expect(signDsse(artifact, 'text/plain', { ...signer(), fulcioURL: refusing })).rejects.toMatchObject({
+        code: 'SIGNING_FAILED',
+      });
     });
 
     it('refuses an empty identity token with IDENTITY_TOKEN_MISSING', async () => {
-      await expect(signDsse(artifact, 'text/plain', { ...signer(), identityToken: ' ' })).rejects.toMatchObject({ code: 'IDENTITY_TOKEN_MISSING' });
+      await expect(signDsse(artifact, 'text/plain', { ...signer(), identityToken: ' ' })).rejects.toMatchObject({
+        code: 'IDENTITY_TOKEN_MISSING',
+      });
     });
   });
 

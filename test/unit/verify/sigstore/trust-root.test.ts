@@ -56,22 +56,40 @@ describe('trust roots', () => {
 
   describe('when the root is unusable', () => {
     it.each<[string, () => unknown]>([
-      ['an unknown media type', () => trustRootFromJson(mutated((r) => (r['mediaType'] = 'application/vnd.dev.sigstore.trustedroot+json;version=9.9')))],
+      [
+        'an unknown media type',
+        () => trustRootFromJson(mutated((r) => (r['mediaType'] = 'application/vnd.dev.sigstore.trustedroot+json;version=9.9'))),
+      ],
       ['a tlog without validFor.start', () => trustRootFromJson(mutated((r) => delete r['tlogs'][0].publicKey.validFor.start))],
       ['a CA without validFor.start', () => trustRootFromJson(mutated((r) => delete r['certificateAuthorities'][0].validFor.start))],
       ['a tlog key that does not parse', () => trustRootFromJson(mutated((r) => (r['tlogs'][0].publicKey.rawBytes = 'AAAA')))],
-      ['a CA certificate that does not parse', () => trustRootFromJson(mutated((r) => (r['certificateAuthorities'][0].certChain.certificates[0].rawBytes = 'AAAA')))],
-      ['a validity start that is not a date', () => trustRootFromJson(mutated((r) => (r['ctlogs'][0].publicKey.validFor.start = 'yesterday')))],
+      [
+        'a CA certificate that does not parse',
+        () => trustRootFromJson(mutated((r) => (r['certificateAuthorities'][0].certChain.certificates[0].rawBytes = 'AAAA'))),
+      ],
+      [
+        'a validity start that is not a date',
+        () => trustRootFromJson(mutated((r) => (r['ctlogs'][0].publicKey.validFor.start = 'yesterday'))),
+      ],
       ['no tlogs list', () => trustRootFromJson(mutated((r) => delete r['tlogs']))],
       ['an array instead of an object', () => trustRootFromJson([])],
-      ['a ClientTrustConfig without a trusted root', () => trustRootFromJson({ mediaType: 'application/vnd.dev.sigstore.clienttrustconfig.v0.1+json' })],
-      ['a file that is not JSON', () => {
-        const file = path.join(scratch, 'broken.json');
-        writeFileSync(file, '{"mediaType":');
-        return loadTrustRootFile(file);
-      }],
+      [
+        'a ClientTrustConfig without a trusted root',
+        () => trustRootFromJson({ mediaType: 'application/vnd.dev.sigstore.clienttrustconfig.v0.1+json' }),
+      ],
+      [
+        'a file that is not JSON',
+        () => {
+          const file = path.join(scratch, 'broken.json');
+          writeFileSync(file, '{"mediaType":');
+          return loadTrustRootFile(file);
+        },
+      ],
       ['a file that does not exist', () => loadTrustRootFile(path.join(scratch, 'absent.json'))],
-      ['the conformance root missing a tlog start', () => loadTrustRootFile(path.join(cases, 'trust-root-tlog-missing-validity-start_fail/trusted_root.json'))],
+      [
+        'the conformance root missing a tlog start',
+        () => loadTrustRootFile(path.join(cases, 'trust-root-tlog-missing-validity-start_fail/trusted_root.json')),
+      ],
     ])('refuses %s with TRUST_ROOT_INVALID', (_name, load) => {
       expect(configCode(load)).toBe('TRUST_ROOT_INVALID');
     });
@@ -80,7 +98,9 @@ describe('trust roots', () => {
       const fake = { digest: 'f'.repeat(64), name: 'fake' };
       const bundle = json(path.join(cases, 'happy-path-v0.3/bundle.sigstore.json'));
       expect(
-        configCode(() => verifyBundle(bundle, { kind: 'bytes', data: Buffer.from('') }, { kind: 'keyless', issuer: 'x', subject: 'y', trustRoot: fake })),
+        configCode(() =>
+          verifyBundle(bundle, { kind: 'bytes', data: Buffer.from('') }, { kind: 'keyless', issuer: 'x', subject: 'y', trustRoot: fake }),
+        ),
       ).toBe('TRUST_ROOT_INVALID');
     });
   });

@@ -37,7 +37,10 @@ const keyless = (override: Partial<Extract<SignerPolicy, { kind: 'keyless' }>> =
   trustRoot: loadPublicGoodRoot(),
   ...override,
 });
-const pki = (...chain: string[]): SignerPolicy => ({ kind: 'certificate', chainPem: chain.length > 0 ? chain : [pem('ca-cert.pem'), pem('int-ca-cert.pem')] });
+const pki = (...chain: string[]): SignerPolicy => ({
+  kind: 'certificate',
+  chainPem: chain.length > 0 ? chain : [pem('ca-cert.pem'), pem('int-ca-cert.pem')],
+});
 
 function flip(bytes: Buffer, index: number, mask: number): void {
   bytes.writeUInt8(bytes.readUInt8(index) ^ mask, index);
@@ -60,7 +63,11 @@ describe('verifyBundle', () => {
       ['undefined', undefined, 'UNSIGNED'],
       ['a string', 'bundle', 'MALFORMED_BUNDLE'],
       ['an empty object', {}, 'MALFORMED_BUNDLE'],
-      ['an unknown media type', { ...bundleOf('happy-path-v0.3'), mediaType: 'application/vnd.dev.sigstore.bundle.v9+json' }, 'MALFORMED_BUNDLE'],
+      [
+        'an unknown media type',
+        { ...bundleOf('happy-path-v0.3'), mediaType: 'application/vnd.dev.sigstore.bundle.v9+json' },
+        'MALFORMED_BUNDLE',
+      ],
     ])('rejects %s with %s', (_name, bundle, code) => {
       expect(rejection(() => verifyBundle(bundle, A_TXT, keyless())).code).toBe(code);
     });
@@ -75,7 +82,9 @@ describe('verifyBundle', () => {
     it('accepts the exact identity and issuer, and reports signer, times and root', () => {
       const result = verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, keyless());
       expect(result.signer).toMatchObject({ identity: IDENTITY, issuer: ISSUER });
-      expect(result.signer.extensions?.['sourceRepositoryURI']).toBe('https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon');
+      expect(result.signer.extensions?.['sourceRepositoryURI']).toBe(
+        'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon',
+      );
       expect(result.tlogIndexes).toHaveLength(1);
       expect(result.timestamps).toHaveLength(1);
       expect(result.timestamps[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -92,7 +101,10 @@ describe('verifyBundle', () => {
     });
 
     it.each<[string, Partial<Extract<SignerPolicy, { kind: 'keyless' }>>]>([
-      ['a prefix of the identity as regex (the library would accept it unanchored)', { subject: undefined as never, subjectRegExp: 'https://github\\.com/sigstore-conformance' }],
+      [
+        'a prefix of the identity as regex (the library would accept it unanchored)',
+        { subject: undefined as never, subjectRegExp: 'https://github\\.com/sigstore-conformance' },
+      ],
       ['a regex matching only the tail', { subject: undefined as never, subjectRegExp: 'refs/heads/main' }],
       ['an identity differing in one character', { subject: IDENTITY.replace('main', 'mainx') }],
       ['a look-alike issuer', { issuer: `${ISSUER}.evil.example` }],
@@ -102,14 +114,18 @@ describe('verifyBundle', () => {
       ['an extension the certificate lacks', { extensions: { '1.3.6.1.4.1.57264.1.99': 'x' } }],
     ])('rejects %s with UNTRUSTED_SIGNER', (_name, override) => {
       const policy = JSON.parse(JSON.stringify({ ...keyless(), ...override, trustRoot: undefined })) as Record<string, unknown>;
-      const error = rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, { ...(policy as object), trustRoot: loadPublicGoodRoot() } as SignerPolicy));
+      const error = rejection(() =>
+        verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, { ...(policy as object), trustRoot: loadPublicGoodRoot() } as SignerPolicy),
+      );
       expect(error.code).toBe('UNTRUSTED_SIGNER');
       expect(error.message).toMatch(/^expected identity .+ issued by .+, got .+ from .+/);
     });
 
     it('refuses a policy regex that does not compile with POLICY_INVALID (configuration, not a rejection)', () => {
       const { subject: _subject, ...rest } = keyless() as Extract<SignerPolicy, { kind: 'keyless' }>;
-      expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, { ...rest, subjectRegExp: '(' })).code).toBe('POLICY_INVALID');
+      expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, { ...rest, subjectRegExp: '(' })).code).toBe(
+        'POLICY_INVALID',
+      );
     });
 
     it('compares extensions as decoded DER strings, by name or by OID', () => {
@@ -165,7 +181,9 @@ describe('verifyBundle', () => {
   describe('when the certificate does not chain to the configured root', () => {
     it('rejects it with CERTIFICATE_INVALID', () => {
       const other = loadTrustRootFile(path.join(conformance, 'intoto-with-custom-trust-root/trusted_root.json'));
-      expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, keyless({ trustRoot: other }))).code).toBe('CERTIFICATE_INVALID');
+      expect(rejection(() => verifyBundle(bundleOf('happy-path-v0.3'), A_TXT, keyless({ trustRoot: other }))).code).toBe(
+        'CERTIFICATE_INVALID',
+      );
     });
   });
 
@@ -174,9 +192,9 @@ describe('verifyBundle', () => {
 
     it('matches a DSSE in-toto subject by bytes or by sha256 digest', () => {
       expect(verifyBundle(dsse(), A_TXT, keyless()).statement?.subject[0]?.name).toBe('a.txt');
-      expect(verifyBundle(dsse(), { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256.toUpperCase() }, keyless()).dsse?.payloadType).toBe(
-        'application/vnd.in-toto+json',
-      );
+      expect(
+        verifyBundle(dsse(), { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256.toUpperCase() }, keyless()).dsse?.payloadType,
+      ).toBe('application/vnd.in-toto+json');
     });
 
     it.each<[string, () => Record<string, any>, ArtifactInput]>([
@@ -184,14 +202,23 @@ describe('verifyBundle', () => {
       ['another digest against a DSSE statement', dsse, { kind: 'digest', algorithm: 'sha256', hex: '0'.repeat(64) }],
       ['a sha512 digest the statement does not carry', dsse, { kind: 'digest', algorithm: 'sha512', hex: '0'.repeat(128) }],
       ['other bytes against a message signature', () => bundleOf('happy-path-v0.3'), { kind: 'bytes', data: Buffer.from('not a.txt') }],
-      ['another digest against a message signature', () => bundleOf('happy-path-v0.3'), { kind: 'digest', algorithm: 'sha256', hex: '1'.repeat(64) }],
+      [
+        'another digest against a message signature',
+        () => bundleOf('happy-path-v0.3'),
+        { kind: 'digest', algorithm: 'sha256', hex: '1'.repeat(64) },
+      ],
     ])('rejects %s with DIGEST_MISMATCH', (_name, bundle, artifact) => {
       expect(rejection(() => verifyBundle(bundle(), artifact, keyless())).code).toBe('DIGEST_MISMATCH');
     });
 
-    it.each(['happy-path-v0.1', 'happy-path-v0.2', 'happy-path-v0.3'])('verifies the message signature of %s against the sha256 digest alone', (name) => {
-      expect(verifyBundle(bundleOf(name), { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, keyless()).signer.identity).toBe(IDENTITY);
-    });
+    it.each(['happy-path-v0.1', 'happy-path-v0.2', 'happy-path-v0.3'])(
+      'verifies the message signature of %s against the sha256 digest alone',
+      (name) => {
+        expect(verifyBundle(bundleOf(name), { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, keyless()).signer.identity).toBe(
+          IDENTITY,
+        );
+      },
+    );
 
     it('rejects a digest-only check of a message signature whose signature was altered (SIGNATURE_INVALID or TLOG_INVALID)', () => {
       const bundle = bundleOf('managed-key-happy-path');
@@ -200,7 +227,9 @@ describe('verifyBundle', () => {
       flip(sig, sig.length - 2, 0x01);
       bundle['messageSignature']['signature'] = sig.toString('base64');
       bundle['verificationMaterial']['tlogEntries'] = [];
-      const error = rejection(() => verifyBundle(bundle, { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, { kind: 'key', publicKeyPem: key }));
+      const error = rejection(() =>
+        verifyBundle(bundle, { kind: 'digest', algorithm: 'sha256', hex: A_TXT_SHA256 }, { kind: 'key', publicKeyPem: key }),
+      );
       expect(error.code).toBe('SIGNATURE_INVALID');
     });
 
@@ -220,10 +249,13 @@ describe('verifyBundle', () => {
 
     it('is a case the bare library rejects (SIGNATURE_ERROR), which is why we verify it ourselves', () => {
       const entity = toSignedEntity(bundleFromJSON(modelSig('v1.1.0-elliptic-key')));
-      const trust = toTrustMaterial(TrustedRoot.fromJSON({ mediaType: '', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] }), () => ({
-        publicKey: createPublicKey(pem('signing-key-pub.pem')),
-        validFor: () => true,
-      }));
+      const trust = toTrustMaterial(
+        TrustedRoot.fromJSON({ mediaType: '', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] }),
+        () => ({
+          publicKey: createPublicKey(pem('signing-key-pub.pem')),
+          validFor: () => true,
+        }),
+      );
       expect(() => new Verifier(trust, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(entity)).toThrow(/signature/);
     });
 
@@ -249,25 +281,58 @@ describe('verifyBundle', () => {
     });
 
     it.each<[string, string, () => unknown]>([
-      ['a root that did not issue the chain', 'CERTIFICATE_INVALID', () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(fulcioRootPem()))],
-      ['a time after the chain expired', 'EXPIRED', () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(), { now: new Date('2036-01-01T00:00:00Z') })],
-      ['a time before the chain was issued', 'EXPIRED', () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(), { now: new Date('2024-01-01T00:00:00Z') })],
-      ['the leaf configured as root and used as issuer (keyUsage lacks keyCertSign)', 'CERTIFICATE_INVALID', () => {
-        const bundle = modelSig('v1.1.0-certificate');
-        const leaf = bundle['verificationMaterial']['x509CertificateChain']['certificates'][0];
-        bundle['verificationMaterial']['x509CertificateChain']['certificates'] = [leaf, leaf];
-        return verifyBundle(bundle, { kind: 'none' }, pki(pem('signing-key-cert.pem'), pem('ca-cert.pem')));
-      }],
-      ['a garbage configured chain', 'TRUST_ROOT_INVALID', () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'))],
-      ['a tampered signature', 'SIGNATURE_INVALID', () => {
-        const bundle = modelSig('v1.1.0-certificate');
-        const sig = Buffer.from(bundle['dsseEnvelope']['signatures'][0]['sig'], 'base64');
-        flip(sig, 20, 0x40);
-        bundle['dsseEnvelope']['signatures'][0]['sig'] = sig.toString('base64');
-        return verifyBundle(bundle, { kind: 'none' }, pki());
-      }],
+      [
+        'a root that did not issue the chain',
+        'CERTIFICATE_INVALID',
+        () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(fulcioRootPem())),
+      ],
+      [
+        'a time after the chain expired',
+        'EXPIRED',
+        () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(), { now: new Date('2036-01-01T00:00:00Z') }),
+      ],
+      [
+        'a time before the chain was issued',
+        'EXPIRED',
+        () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, pki(), { now: new Date('2024-01-01T00:00:00Z') }),
+      ],
+      [
+        'the leaf configured as root and used as issuer (keyUsage lacks keyCertSign)',
+        'CERTIFICATE_INVALID',
+        () => {
+          const bundle = modelSig('v1.1.0-certificate');
+          const leaf = bundle['verificationMaterial']['x509CertificateChain']['certificates'][0];
+          bundle['verificationMaterial']['x509CertificateChain']['certificates'] = [leaf, leaf];
+          return verifyBundle(bundle, { kind: 'none' }, pki(pem('signing-key-cert.pem'), pem('ca-cert.pem')));
+        },
+      ],
+      [
+        'a garbage configured chain',
+        'TRUST_ROOT_INVALID',
+        () =>
+          verifyBundle(
+            modelSig('v1.1.0-certificate'),
+            { kind: 'none' },
+            pki('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
+          ),
+      ],
+      [
+        'a tampered signature',
+        'SIGNATURE_INVALID',
+        () => {
+          const bundle = modelSig('v1.1.0-certificate');
+          const sig = Buffer.from(bundle['dsseEnvelope']['signatures'][0]['sig'], 'base64');
+          flip(sig, 20, 0x40);
+          bundle['dsseEnvelope']['signatures'][0]['sig'] = sig.toString('base64');
+          return verifyBundle(bundle, { kind: 'none' }, pki());
+        },
+      ],
       ['a bundle without a certificate', 'UNTRUSTED_SIGNER', () => verifyBundle(modelSig('v1.1.0-elliptic-key'), { kind: 'none' }, pki())],
-      ['a chain bundle under a keyless policy', 'MALFORMED_BUNDLE', () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, keyless())],
+      [
+        'a chain bundle under a keyless policy',
+        'MALFORMED_BUNDLE',
+        () => verifyBundle(modelSig('v1.1.0-certificate'), { kind: 'none' }, keyless()),
+      ],
     ])('rejects %s with %s', (_name, code, fn) => {
       expect(rejection(fn).code).toBe(code);
     });
@@ -275,7 +340,11 @@ describe('verifyBundle', () => {
 
   describe('when keyless model-signing bundles are checked', () => {
     it.each(['v1.0.0-sigstore', 'v1.1.0-sigstore'])('verifies %s against the public-good root', (name) => {
-      const result = verifyBundle(modelSig(name), { kind: 'none' }, keyless({ subject: 'stefanb@us.ibm.com', issuer: 'https://sigstore.verify.ibm.com/oauth2' }));
+      const result = verifyBundle(
+        modelSig(name),
+        { kind: 'none' },
+        keyless({ subject: 'stefanb@us.ibm.com', issuer: 'https://sigstore.verify.ibm.com/oauth2' }),
+      );
       expect(result.signer.identity).toBe('stefanb@us.ibm.com');
     });
   });
