@@ -79,7 +79,7 @@ dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal}thead th{background:var(--head);white-space:nowrap}tbody th{font-weight:600}
 td.detail{color:var(--muted);min-width:14em}td.signer{min-width:12em}td.message{min-width:16em}
 code{font:0.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-pre{max-width:100%;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+pre{max-width:100%;overflow-x:auto}
 .status,.sev{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;white-space:nowrap}
 .status.ok{background:var(--okbg);color:var(--ok)}.status.bad{background:var(--badbg);color:var(--bad)}.status.warn{background:var(--warnbg);color:var(--warn)}.status.listed{background:var(--listedbg);color:var(--listed)}.status.unknown{background:var(--unkbg);color:var(--unk)}
 .sev.critical,.sev.high{background:var(--badbg);color:var(--bad)}.sev.medium{background:var(--warnbg);color:var(--warn)}.sev.low{background:var(--unkbg);color:var(--unk)}
