@@ -133,10 +133,8 @@ function describeExpansion(pattern: string): string {
 }
 
 /** Whether an action has no resource-level permissions per AWS's data (so `*` is its only resource) and touches no data. */
-function starOnlyRead(action: IamAction | undefined): boolean {
-  return (
-    action !== undefined && action.resourceTypes.length === 0 && action.accessLevels.every((level) => level === 'List' || level === 'Read')
-  );
+function starOnlyRead(action: string): boolean {
+  return wildcardOnly(action)?.accessLevels.every((level) => level === 'List' || level === 'Read') === true;
 }
 
 /** Whether a statement's conditions pin the resource (tags, the calling service, the owning account). */
@@ -202,10 +200,7 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
       if (!resources.values.includes('*')) return out;
       const configured = (a: string) => config.allowedActions.some((x) => x.toLowerCase() === a.toLowerCase());
       // "*" is the only resource an action without resource-level permissions takes: allowed for List/Read per the data.
-      const exempt =
-        !actions.unknown &&
-        actions.values.length > 0 &&
-        actions.values.every((a) => configured(a) || (!/[*?]/.test(a) && starOnlyRead(findAction(a))));
+      const exempt = !actions.unknown && actions.values.length > 0 && actions.values.every((a) => configured(a) || starOnlyRead(a));
       if (!exempt)
         out.push(
           violation(resource, `${where(view, statement)} must scope ${showList(actions.values)} to explicit resources (got Resource "*")`),
@@ -221,9 +216,14 @@ export const iamNoWildcardResource: ResourceRule<ResourceWildcardConfig> = {
  * unknown actions and patterns answer false.
  */
 export function isWildcardOnlyAction(action: string): boolean {
-  if (/[*?]/.test(action)) return false;
+  return wildcardOnly(action) !== undefined;
+}
+
+/** The action as AWS's data lists it, when it has no resource types; undefined for patterns and unknown actions. */
+function wildcardOnly(action: string): IamAction | undefined {
+  if (/[*?]/.test(action)) return undefined;
   const found = findAction(action);
-  return found !== undefined && found.resourceTypes.length === 0;
+  return found !== undefined && found.resourceTypes.length === 0 ? found : undefined;
 }
 
 /** NotAction/NotResource in an Allow grants everything not listed. */
