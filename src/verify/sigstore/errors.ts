@@ -46,10 +46,23 @@ function causeChain(error: unknown): string {
 }
 
 /**
- * Maps an error thrown by `@sigstore/verify` / `@sigstore/core` during verification to our
- * VerificationError. Anything unrecognised becomes MALFORMED_BUNDLE: fail closed, never a pass.
+ * What the caller knows about the entity the library refused. The library's codes are coarse (one
+ * CERTIFICATE_ERROR for a broken chain and for an expired leaf), so the finer code is decided from
+ * these facts, never from the wording of the library's message.
  */
-export function fromLibraryError(error: unknown): AgentfenceError {
+export interface LibraryErrorFacts {
+  /** Timestamps that attest a signed time (TSA tokens, tlog entries with a SET). */
+  readonly signedTimes?: number;
+  /** Whether the signing certificate was within its validity at every signed time (certificates only). */
+  readonly certificateValidAtSignedTimes?: boolean;
+}
+
+/**
+ * Maps an error thrown by `@sigstore/verify` / `@sigstore/core` during verification to our
+ * VerificationError, by the library's error code and the caller's facts. Anything unrecognised
+ * becomes MALFORMED_BUNDLE: fail closed, never a pass.
+ */
+export function fromLibraryError(error: unknown, facts: LibraryErrorFacts = {}): AgentfenceError {
   if (error instanceof AgentfenceError) return error;
   const detail = causeChain(error);
   const wrap = (code: SigstoreErrorCode, message: string): AgentfenceError =>
@@ -65,13 +78,13 @@ export function fromLibraryError(error: unknown): AgentfenceError {
     case 'TLOG_BODY_ERROR':
       return wrap('TLOG_INVALID', 'transparency-log entry does not match the bundle');
     case 'CERTIFICATE_ERROR':
-      return /expired|not valid .*date/i.test(detail)
+      return facts.certificateValidAtSignedTimes === false
         ? wrap('EXPIRED', 'signing certificate was not valid at the signing time')
         : wrap('CERTIFICATE_INVALID', 'signing certificate does not chain to the trusted root');
     case 'PUBLIC_KEY_ERROR':
       return wrap('EXPIRED', 'public key was not valid at the signing time');
     case 'TIMESTAMP_ERROR':
-      return /expected \d+ timestamps, got 0/.test(detail)
+      return facts.signedTimes === 0
         ? wrap('NO_TRANSPARENCY_PROOF', 'no verifiable timestamp (tlog SET or RFC 3161)')
         : wrap('SIGNATURE_INVALID', 'timestamp does not verify');
     case 'SIGNATURE_ERROR':
@@ -82,5 +95,3 @@ export function fromLibraryError(error: unknown): AgentfenceError {
       return wrap('MALFORMED_BUNDLE', 'bundle could not be verified');
   }
 }
-
-export { toReason } from '../reason.js';

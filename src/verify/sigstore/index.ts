@@ -13,7 +13,8 @@ export type {
   VerifyBundleOptions,
 } from './types.js';
 export { VerifierPool, verifyBundles, type BatchItem, type BatchOutcome, type VerifierPoolOptions } from './batch.js';
-export { toReason, type SigstoreErrorCode } from './errors.js';
+export { type SigstoreErrorCode } from './errors.js';
+export { toReason } from '../reason.js';
 export { FULCIO_EXTENSIONS } from './identity.js';
 export { publicKeyHint } from './keys.js';
 export { signDsse, signMessage } from './sign.js';

@@ -15,7 +15,7 @@ import type { Signer } from '../types.js';
 import { accelerateCertificate } from './accelerate.js';
 import { describeMaterial, parseBundle } from './bundle.js';
 import { artifactBytes, signedContentOf, type SignatureContent } from './content.js';
-import { fail, fromLibraryError } from './errors.js';
+import { fail, fromLibraryError, type LibraryErrorFacts } from './errors.js';
 import { assertIdentity, identityOf, toSigner } from './identity.js';
 import { hintOf, keyValidAt, publicKeyFromPem } from './keys.js';
 import { parseCertificates } from './pki.js';
@@ -96,6 +96,15 @@ function thresholdFor(entity: SignedEntity, policy: SigstorePolicy, trust: Trust
   return { tlog: 0, timestamps: 0 };
 }
 
+/** What the mapping of a library error needs to know about the entity (see LibraryErrorFacts). */
+function factsOf(entity: SignedEntity): LibraryErrorFacts {
+  const signedTimes = signedTimeCount(entity.timestamps);
+  if (entity.key.$case !== 'certificate') return { signedTimes };
+  const certificate = entity.key.certificate;
+  const times = signedTimesOf(entity.timestamps).map((time) => new Date(time));
+  return { signedTimes, certificateValidAtSignedTimes: times.every((time) => certificate.validForDate(time)) };
+}
+
 /** Step 9: the library's checks (tlog, SCTs, timestamps, chain, signature), errors mapped to ours. */
 function runVerifier(trust: Trust, entity: SignedEntity, threshold: Threshold, bundle: Bundle): void {
   const verifier = new Verifier(trust.material, {
@@ -106,7 +115,7 @@ function runVerifier(trust: Trust, entity: SignedEntity, threshold: Threshold, b
   try {
     verifier.verify(entity);
   } catch (error) {
-    const mapped = fromLibraryError(error);
+    const mapped = fromLibraryError(error, factsOf(entity));
     const material = bundle.verificationMaterial.content;
     // Hints are free-form (each tool derives its own), so a differing hint is reported, not trusted.
     if (mapped.code === 'SIGNATURE_INVALID' && material.$case === 'publicKey') {

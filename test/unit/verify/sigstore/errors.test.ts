@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError, VerificationError } from '../../../../src/errors.js';
-import { fromLibraryError, toReason } from '../../../../src/verify/sigstore/errors.js';
+import { toReason } from '../../../../src/verify/reason.js';
+import { fromLibraryError } from '../../../../src/verify/sigstore/errors.js';
 
 const libraryError = (code: string, message: string, cause?: unknown) =>
   Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code });
@@ -15,7 +16,6 @@ describe('fromLibraryError', () => {
       ['TLOG_BODY_ERROR', 'signature mismatch', 'TLOG_INVALID'],
       ['CERTIFICATE_ERROR', 'no trusted certificate path found', 'CERTIFICATE_INVALID'],
       ['PUBLIC_KEY_ERROR', 'Public key is not valid for timestamp', 'EXPIRED'],
-      ['TIMESTAMP_ERROR', 'expected 1 timestamps, got 0', 'NO_TRANSPARENCY_PROOF'],
       ['TIMESTAMP_ERROR', 'timestamp could not be verified', 'SIGNATURE_INVALID'],
       ['SIGNATURE_ERROR', 'signature verification failed', 'SIGNATURE_INVALID'],
       ['UNTRUSTED_SIGNER_ERROR', 'certificate identity error', 'UNTRUSTED_SIGNER'],
@@ -30,13 +30,22 @@ describe('fromLibraryError', () => {
       expect(mapped.cause).toBe(error);
     });
 
-    it('reads an expiry from the cause chain of a certificate error', () => {
+    it('calls a certificate error an expiry only when the leaf was outside its validity at a signed time', () => {
       const error = libraryError(
         'CERTIFICATE_ERROR',
         'Failed to verify certificate chain',
         libraryError('CERTIFICATE_ERROR', 'certificate is not valid or expired at the specified date'),
       );
-      expect(fromLibraryError(error).code).toBe('EXPIRED');
+      expect(fromLibraryError(error, { certificateValidAtSignedTimes: false }).code).toBe('EXPIRED');
+      expect(fromLibraryError(error, { certificateValidAtSignedTimes: true }).code).toBe('CERTIFICATE_INVALID');
+      // The wording alone decides nothing: without the fact, the safe reading is a broken chain.
+      expect(fromLibraryError(error).code).toBe('CERTIFICATE_INVALID');
+    });
+
+    it('calls a timestamp error a missing proof only when the entity carries no signed time', () => {
+      const error = libraryError('TIMESTAMP_ERROR', 'expected 1 timestamps, got 0');
+      expect(fromLibraryError(error, { signedTimes: 0 }).code).toBe('NO_TRANSPARENCY_PROOF');
+      expect(fromLibraryError(error, { signedTimes: 1 }).code).toBe('SIGNATURE_INVALID');
     });
   });
 
