@@ -13,7 +13,7 @@ import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
 import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
 import { parseNpmLockfile } from '../verify/npm/lockfile.js';
 import { defaultSignaturePath } from '../verify/model/paths.js';
-import { parseStatement } from '../verify/model/statement.js';
+import { parseModelStatement } from '../verify/model/statement.js';
 import { lockfilePlugins } from './lockfile.js';
 import { packageInfoFromTarball } from './package-info.js';
 import type { ModelSignatureInfo, PackageInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
@@ -81,7 +81,7 @@ export function readModelStatement(bytes: Uint8Array): Omit<ModelSignatureInfo, 
   const bundle = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   const envelope = isObject(bundle) ? bundle['dsseEnvelope'] : undefined;
   if (!isObject(envelope) || typeof envelope['payload'] !== 'string') throw new Error('the bundle has no DSSE envelope');
-  const signed = parseStatement(JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown);
+  const signed = parseModelStatement(JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown);
   const files = signed.resources
     .filter((resource) => resource.algorithm === 'sha256')
     .map((resource) => ({ name: resource.name, sha256: resource.digest }))

@@ -6,7 +6,13 @@ export { verifyModel, readSignature, ModelMismatchError } from './verify.js';
 export { signModel, modelKeyHint } from './sign.js';
 export { defaultSignaturePath } from './paths.js';
 export { hashModel, assertHashSupported, modelNameOf } from './serialize.js';
-export { buildStatement, parseStatement, MODEL_SIGNATURE_PREDICATE, LEGACY_DIGESTS_PREDICATE, IN_TOTO_PAYLOAD_TYPE } from './statement.js';
+export {
+  buildStatement,
+  parseModelStatement,
+  MODEL_SIGNATURE_PREDICATE,
+  LEGACY_DIGESTS_PREDICATE,
+  IN_TOTO_PAYLOAD_TYPE,
+} from './statement.js';
 export { DEFAULT_SHARD_SIZE, diffResources, describeDiff, rootDigestOf, sortResources, type ManifestDiff } from './resources.js';
 export { defaultWorkers } from './hash.js';
 export type * from './types.js';

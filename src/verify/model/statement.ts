@@ -236,7 +236,7 @@ function readLegacy(statement: unknown): SignedModelManifest {
  * Reads the signed manifest out of a verified statement.
  * @throws VerificationError MALFORMED_BUNDLE | DIGEST_MISMATCH | PATH_REFUSED
  */
-export function parseStatement(statement: unknown): SignedModelManifest {
+export function parseModelStatement(statement: unknown): SignedModelManifest {
   const predicateType = (statement as { predicateType?: unknown } | null)?.predicateType;
   if (predicateType === MODEL_SIGNATURE_PREDICATE) return readV1(statement);
   if (predicateType === LEGACY_DIGESTS_PREDICATE) return readLegacy(statement);

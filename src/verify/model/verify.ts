@@ -10,7 +10,7 @@ import { describeDiff, diffResources, isExactMatch, type ManifestDiff } from './
 import { GIT_PATHS, isIgnored, normalizeIgnorePaths } from './paths.js';
 import { hashModel } from './serialize.js';
 import { verifyModelSignature } from './signature.js';
-import { IN_TOTO_PAYLOAD_TYPE, parseStatement } from './statement.js';
+import { IN_TOTO_PAYLOAD_TYPE, parseModelStatement } from './statement.js';
 import type { IgnoredPath, ModelVerification, SignedModelManifest, VerifyModelOptions } from './types.js';
 
 /** A model signature larger than this is refused before parsing (a real one is kilobytes to a few MB). */
@@ -121,7 +121,7 @@ export async function verifyModel(options: VerifyModelOptions): Promise<ModelVer
       throw new VerificationError('MALFORMED_BUNDLE', 'model signature payload is not JSON', { cause: error });
     }
   }
-  const expected = parseStatement(statement);
+  const expected = parseModelStatement(statement);
 
   // Paths left out beyond those the signer recorded hide content from the check: only by policy.
   const signed = normalizeIgnorePaths(expected.serialization.ignorePaths, false);

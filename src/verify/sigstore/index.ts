@@ -19,5 +19,5 @@ export { FULCIO_EXTENSIONS } from './identity.js';
 export { publicKeyHint } from './keys.js';
 export { signDsse, signMessage } from './sign.js';
 export { loadPublicGoodRoot, loadTrustRootFile, trustRootFromJson } from './trust-root.js';
-export { parseStatement } from './statement.js';
+export { parseInTotoStatement } from './statement.js';
 export { verifyBundle } from './verify.js';

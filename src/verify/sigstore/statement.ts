@@ -11,7 +11,7 @@ import type { ArtifactInput, InTotoStatement } from './types.js';
 const IN_TOTO = 'application/vnd.in-toto+json';
 
 /** Parses and checks the in-toto statement of a DSSE payload. @throws VerificationError MALFORMED_BUNDLE */
-export function parseStatement(payload: Buffer): InTotoStatement {
+export function parseInTotoStatement(payload: Buffer): InTotoStatement {
   let json: unknown;
   try {
     json = JSON.parse(payload.toString('utf8'));
@@ -41,7 +41,7 @@ export function parseStatement(payload: Buffer): InTotoStatement {
 
 /** The statement of an in-toto payload; other payload types carry none. @throws VerificationError MALFORMED_BUNDLE */
 export function statementOf(payloadType: string, payload: Buffer): InTotoStatement | undefined {
-  return payloadType === IN_TOTO ? parseStatement(payload) : undefined;
+  return payloadType === IN_TOTO ? parseInTotoStatement(payload) : undefined;
 }
 
 /**

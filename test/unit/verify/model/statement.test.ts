@@ -7,7 +7,7 @@ import {
   hashModel,
   LEGACY_DIGESTS_PREDICATE,
   MODEL_SIGNATURE_PREDICATE,
-  parseStatement,
+  parseModelStatement,
   rootDigestOf,
 } from '../../../../src/verify/model/index.js';
 import { fixtureNames, fixtures, statementOf } from './helpers.js';
@@ -44,17 +44,17 @@ function codeOf(fn: () => unknown): string {
   return 'PASSED';
 }
 
-describe('parseStatement', () => {
+describe('parseModelStatement', () => {
   describe('when reading the statements signed by the reference implementation', () => {
     it.each(fixtureNames)('%s parses with a consistent root digest', (name) => {
-      const manifest = parseStatement(statementOf(path.join(fixtures, name, 'model.sig')));
+      const manifest = parseModelStatement(statementOf(path.join(fixtures, name, 'model.sig')));
       expect(manifest.predicateType).toBe(MODEL_SIGNATURE_PREDICATE);
       expect(manifest.serialization.method).toBe('files');
       expect(manifest.resources.length).toBeGreaterThan(0);
     });
 
     it.each(fixtureNames)('%s matches our own hash of the model (same names, digests, root)', async (name) => {
-      const manifest = parseStatement(statementOf(path.join(fixtures, name, 'model.sig')));
+      const manifest = parseModelStatement(statementOf(path.join(fixtures, name, 'model.sig')));
       const single = manifest.resources.length === 1 && manifest.resources[0]!.name === '.';
       const modelPath = single ? path.join(fixtures, name, manifest.modelName) : path.join(fixtures, name);
       const hashed = await hashModel(modelPath, { ignorePaths: [...manifest.serialization.ignorePaths, 'model.sig'] });
@@ -64,7 +64,7 @@ describe('parseStatement', () => {
     });
 
     it('keeps the recorded ignore paths of v1.1.0 signatures', () => {
-      const manifest = parseStatement(statementOf(path.join(fixtures, 'v1.1.0-elliptic-key', 'model.sig')));
+      const manifest = parseModelStatement(statementOf(path.join(fixtures, 'v1.1.0-elliptic-key', 'model.sig')));
       expect([...manifest.serialization.ignorePaths].sort()).toEqual([
         '.git',
         '.gitattributes',
@@ -77,7 +77,7 @@ describe('parseStatement', () => {
   });
 
   describe('when a statement is built by buildStatement', () => {
-    it('round-trips through parseStatement for files and shards', () => {
+    it('round-trips through parseModelStatement for files and shards', () => {
       for (const serialization of [
         { method: 'files' as const, hashType: 'sha256' as const, allowSymlinks: false, ignorePaths: ['.git', 'model.sig'] },
         { method: 'shards' as const, hashType: 'sha256' as const, shardSize: 8, allowSymlinks: true, ignorePaths: [] },
@@ -86,7 +86,7 @@ describe('parseStatement', () => {
         const names = serialization.method === 'shards' ? ['z:0:8', 'a/b:8:16', 'a/b:0:8'] : ['z', 'a.b', 'a/b'];
         const resources = names.map((name, i) => ({ name, algorithm, digest: digest(String(i)) }));
         const { statement, rootDigest } = buildStatement({ modelName: 'm', serialization, resources });
-        const parsed = parseStatement(JSON.parse(JSON.stringify(statement)));
+        const parsed = parseModelStatement(JSON.parse(JSON.stringify(statement)));
         expect(parsed.rootDigest).toBe(rootDigest);
         expect(parsed.serialization).toEqual(serialization);
         expect(parsed.resources.map((r) => r.name)).toEqual(
@@ -115,7 +115,7 @@ describe('parseStatement', () => {
 
   describe('when the statement is legacy Digests/v0.1', () => {
     it('reads one resource per subject', () => {
-      const manifest = parseStatement({
+      const manifest = parseModelStatement({
         _type: 'https://in-toto.io/Statement/v0.1',
         subject: [
           { name: 'b', digest: { sha256: digest('2') } },
@@ -174,7 +174,7 @@ describe('parseStatement', () => {
       ],
       ['a legacy statement without subjects', () => ({ subject: [], predicateType: LEGACY_DIGESTS_PREDICATE }), 'MALFORMED_BUNDLE'],
     ])('blocks %s', (_label, mutate, code) => {
-      expect(codeOf(() => parseStatement(mutate(validStatement())))).toBe(code);
+      expect(codeOf(() => parseModelStatement(mutate(validStatement())))).toBe(code);
     });
   });
 
@@ -191,7 +191,7 @@ describe('parseStatement', () => {
             }),
           ),
           (value) => {
-            expect(['MALFORMED_BUNDLE', 'DIGEST_MISMATCH', 'PATH_REFUSED']).toContain(codeOf(() => parseStatement(value)));
+            expect(['MALFORMED_BUNDLE', 'DIGEST_MISMATCH', 'PATH_REFUSED']).toContain(codeOf(() => parseModelStatement(value)));
           },
         ),
         { numRuns: 500 },
