@@ -177,7 +177,8 @@ export async function run(proc: ProcessLike): Promise<number> {
       return ExitCode.PASS;
     }
     return await command.run(ctx, rest);
-  } catch (error) {
+  } catch (thrown) {
+    const error = await relativeToCwd(thrown, ctx.cwd);
     const code = exitCodeOf(error);
     const tag = error instanceof AgentfenceError ? ` [${error.code}]` : '';
     if (format === 'json') {
@@ -192,6 +193,12 @@ export async function run(proc: ProcessLike): Promise<number> {
     if (proc.env['AGENTFENCE_DEBUG'] === '1' && error instanceof Error && error.stack) proc.stderr.write(`${error.stack}\n`);
     return code;
   }
+}
+
+/** A ManifestError names its files as the core was given them; the CLI shows them relative to where the user stands. */
+async function relativeToCwd(error: unknown, cwd: string): Promise<unknown> {
+  const { ManifestError } = await import('../manifest/errors.js');
+  return error instanceof ManifestError ? new ManifestError(error.errors, cwd) : error;
 }
 
 function entries(name: string): string {

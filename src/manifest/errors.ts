@@ -19,22 +19,27 @@ export interface LocatedError {
   readonly code: string;
 }
 
-/** Formats one error as `file:line:col: message [CODE]`, the file relative to `cwd`. */
-export function formatLocatedError(error: LocatedError, cwd: string): string {
+/** Formats one error as `file:line:col: message [CODE]`, the file relative to `cwd` when one is given. */
+export function formatLocatedError(error: LocatedError, cwd?: string): string {
   return `${displayPath(error.file, cwd)}:${error.line}:${error.col}: ${error.message} [${error.code}]`;
 }
 
-/** A path relative to `cwd` when it lies below it, else absolute. */
-export function displayPath(file: string, cwd: string): string {
+/** A path relative to `cwd` when it lies below it, else (or without a `cwd`) as given. */
+export function displayPath(file: string, cwd?: string): string {
+  if (cwd === undefined) return file;
   const relative = path.relative(cwd, file);
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** A manifest or trust policy that failed to load; `errors` holds every problem found, in file order. */
+/**
+ * A manifest or trust policy that failed to load; `errors` holds every problem found, in file order.
+ * The message names files relative to `cwd` when the caller (the CLI) passes one, else as given:
+ * the core never reads the process's working directory.
+ */
 export class ManifestError extends InputError {
   readonly errors: readonly LocatedError[];
 
-  constructor(errors: readonly LocatedError[], cwd: string = process.cwd()) {
+  constructor(errors: readonly LocatedError[], cwd?: string) {
     const shown = errors.slice(0, 20).map((error) => `  ${formatLocatedError(error, cwd)}`);
     const more = errors.length > shown.length ? [`  ... and ${errors.length - shown.length} more`] : [];
     const files = [...new Set(errors.map((error) => displayPath(error.file, cwd)))].join(', ');
