@@ -2,6 +2,7 @@
  * Reading property values the way a plan holds them: the preview's unknown sentinel, secrets
  * (`"[secret]"` in preview JSON, the signature wrapper in state), and safe rendering for messages.
  */
+import { isRecord } from '../json.js';
 
 /** The value Pulumi uses for "not known until deploy" in preview JSON and the engine. */
 export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -46,9 +47,7 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../json.js';
 
 /** Reads a dotted path (`a.b.0.c`) from a props object; arrays of one element are stepped through. */
 export function getPath(props: unknown, path: string): unknown {

@@ -4,6 +4,7 @@
  * `metadata.manufacturer`, compositions, and (once the serial number is known) the BOM-Links that
  * name each data flow's source and destination.
  */
+import { isRecord } from '../json.js';
 import type { ModelCardSpec } from '../manifest/types.js';
 import { agentRef, apiRef, dataRef, NS } from './refs.js';
 import type { SpecProfile } from './spec.js';
@@ -17,7 +18,7 @@ function compact(record: Json): Json {
   for (const [key, value] of Object.entries(record)) {
     if (value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    if (isRecord(value) && Object.keys(value).length === 0) continue;
     out[key] = value;
   }
   return out;

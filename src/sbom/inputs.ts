@@ -17,6 +17,7 @@ import { parseModelStatement } from '../verify/model/statement.js';
 import { lockfilePlugins } from './lockfile.js';
 import { packageInfoFromTarball } from './package-info.js';
 import type { ModelSignatureInfo, PackageInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
+import { isRecord } from '../json.js';
 
 /** Largest side file (signature bundle, descriptor, lockfile, attestation) read for an SBOM. */
 const MAX_SIDE_FILE = 64 * 1024 * 1024;
@@ -66,11 +67,6 @@ function readSide(file: string): Buffer | undefined {
   return readFileSync(file);
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Reads the statement of an OpenSSF model-signing bundle (read, not verified: the verifier's verdict
@@ -79,8 +75,8 @@ function isObject(value: unknown): value is Json {
  */
 export function readModelStatement(bytes: Uint8Array): Omit<ModelSignatureInfo, 'path' | 'sha256'> {
   const bundle = JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
-  const envelope = isObject(bundle) ? bundle['dsseEnvelope'] : undefined;
-  if (!isObject(envelope) || typeof envelope['payload'] !== 'string') throw new Error('the bundle has no DSSE envelope');
+  const envelope = isRecord(bundle) ? bundle['dsseEnvelope'] : undefined;
+  if (!isRecord(envelope) || typeof envelope['payload'] !== 'string') throw new Error('the bundle has no DSSE envelope');
   const signed = parseModelStatement(JSON.parse(Buffer.from(envelope['payload'], 'base64').toString('utf8')) as unknown);
   const files = signed.resources
     .filter((resource) => resource.algorithm === 'sha256')
@@ -111,12 +107,12 @@ function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
 
 /** Accepts a descriptor only in the documented shape; anything else is left to the verifier to block. */
 function toDescriptor(value: unknown): ApiDescriptor | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const strings = ['name', 'provider', 'baseUrl', 'owner', 'expires'].every((key) => typeof value[key] === 'string');
   const hosts = Array.isArray(value['hosts']) && (value['hosts'] as unknown[]).every((h) => typeof h === 'string');
   const classes = Array.isArray(value['dataClassifications']) && (value['dataClassifications'] as unknown[]).every((c) => typeof c === 'string');
-  const auth = isObject(value['auth']) && typeof value['auth']['type'] === 'string';
-  const openapi = isObject(value['openapi']) && typeof value['openapi']['digest'] === 'string';
+  const auth = isRecord(value['auth']) && typeof value['auth']['type'] === 'string';
+  const openapi = isRecord(value['openapi']) && typeof value['openapi']['digest'] === 'string';
   return strings && hosts && classes && auth && openapi ? (value as unknown as ApiDescriptor) : undefined;
 }
 
@@ -165,7 +161,7 @@ function vendoredFor(options: GatherOptions, name: string): Vendored[] {
     } catch {
       continue;
     }
-    if (!isObject(doc) || doc['name'] !== name || typeof doc['version'] !== 'string' || semver.valid(doc['version']) === null) continue;
+    if (!isRecord(doc) || doc['name'] !== name || typeof doc['version'] !== 'string' || semver.valid(doc['version']) === null) continue;
     found.push({
       version: doc['version'],
       ...(typeof doc['integrity'] === 'string' ? { integrity: doc['integrity'] } : {}),

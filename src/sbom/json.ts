@@ -1,10 +1,11 @@
 /** Reading untrusted CycloneDX JSON without trusting its shape: every accessor answers a typed value or nothing. */
+import { isRecord } from '../json.js';
 
 export type Json = Record<string, unknown>;
 
 /** The value as a JSON object, or undefined for anything else (arrays and null included). */
 export function obj(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** The objects of an array, skipping non-objects; [] for anything that is not an array. */

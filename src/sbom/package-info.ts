@@ -7,12 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readTarballPackageJson } from '../verify/npm/tarball.js';
 import type { PackageInfo, PackageSupplier } from './types.js';
+import { isRecord } from '../json.js';
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' && value.length <= 1024 ? value.trim() : undefined;
@@ -20,7 +18,7 @@ function text(value: unknown): string | undefined {
 
 /** `git+https://host/o/r.git`, `git://host/o/r`, `github:o/r`, `o/r` as an https URL; else undefined. */
 export function normalizeRepositoryUrl(value: unknown): string | undefined {
-  const raw = text(isObject(value) ? value['url'] : value);
+  const raw = text(isRecord(value) ? value['url'] : value);
   if (raw === undefined) return undefined;
   const shorthand = /^(?:(github|gitlab|bitbucket):)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
   const hosts: Readonly<Record<string, string>> = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' };
@@ -37,7 +35,7 @@ export function normalizeRepositoryUrl(value: unknown): string | undefined {
 
 /** npm's `"Name <email> (url)"` person string or `{name, email, url}` object. */
 function person(value: unknown): PackageSupplier | undefined {
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const name = text(value['name']);
     if (name === undefined) return undefined;
     const email = text(value['email']);
@@ -56,9 +54,9 @@ function person(value: unknown): PackageSupplier | undefined {
 
 /** The licence as declared: an SPDX id or expression string, or the legacy `{type}` object. */
 function licenseOf(pkg: Json): string | undefined {
-  const direct = text(pkg['license']) ?? (isObject(pkg['license']) ? text(pkg['license']['type']) : undefined);
+  const direct = text(pkg['license']) ?? (isRecord(pkg['license']) ? text(pkg['license']['type']) : undefined);
   if (direct !== undefined) return direct;
-  const legacy = Array.isArray(pkg['licenses']) ? (pkg['licenses'] as unknown[]).map((l) => (isObject(l) ? text(l['type']) : text(l))) : [];
+  const legacy = Array.isArray(pkg['licenses']) ? (pkg['licenses'] as unknown[]).map((l) => (isRecord(l) ? text(l['type']) : text(l))) : [];
   const ids = legacy.filter((l): l is string => l !== undefined);
   return ids.length === 0 ? undefined : ids.length === 1 ? ids[0] : `(${ids.join(' OR ')})`;
 }
@@ -68,7 +66,7 @@ function licenseOf(pkg: Json): string | undefined {
  * its source repository, with the repository host as its URL), description and repository.
  */
 export function toPackageInfo(pkg: unknown, source: PackageInfo['source'], path?: string): PackageInfo {
-  if (!isObject(pkg)) return { source, ...(path === undefined ? {} : { path }) };
+  if (!isRecord(pkg)) return { source, ...(path === undefined ? {} : { path }) };
   const license = licenseOf(pkg);
   const repository = normalizeRepositoryUrl(pkg['repository']);
   const author = person(pkg['author']);
@@ -149,7 +147,7 @@ export async function fetchPackageInfo(
   } catch (error) {
     return { problem: `${name}@${version}: the registry did not answer (${(error as Error).message})` };
   }
-  if (!isObject(doc) || doc['name'] !== name || doc['version'] !== version) {
+  if (!isRecord(doc) || doc['name'] !== name || doc['version'] !== version) {
     return { problem: `${name}@${version}: the registry's document must describe ${name}@${version}` };
   }
   return { info: toPackageInfo(doc, 'registry') };

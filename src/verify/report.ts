@@ -12,6 +12,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { AgentfenceError, InputError, messageOf } from '../errors.js';
 import type { VerificationLookup } from '../rules/types.js';
 import type { VerificationReport } from './types.js';
+import { isRecord } from '../json.js';
 
 /** The versioned schema id of the report this version writes and reads. */
 export const VERIFICATION_SCHEMA_VERSION = 'agentfence.verification/v2' as const;
@@ -145,8 +146,7 @@ export function parseVerificationReport(bytes: Buffer | string, source: string):
       cause: error,
     });
   }
-  const version =
-    typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['schemaVersion'] : undefined;
+  const version = isRecord(doc) ? doc['schemaVersion'] : undefined;
   // A v1 report records no trust-policy digest: it cannot show it is still valid, so it is refused, not upgraded.
   if (version !== VERIFICATION_SCHEMA_VERSION) {
     const got =

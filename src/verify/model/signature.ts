@@ -18,6 +18,7 @@ import { verifyCertificatePath } from '../sigstore/pki-path.js';
 import { verifyBundle, type SignerPolicy, type SigstoreVerification } from '../sigstore/index.js';
 import type { Signer } from '../types.js';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js';
+import { isRecord } from '../../json.js';
 
 /** When a private-PKI chain must be valid: at the leaf's notBefore (the reference) or now (stricter). */
 export type CertificateTime = 'leaf-not-before' | 'now';
@@ -30,7 +31,6 @@ export interface ModelSignatureOptions {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Python's `repr(bytes)`: `b'...'`, with `"` quotes when the bytes hold `'` and no `"`. */
 export function pythonBytesRepr(bytes: Uint8Array): string {

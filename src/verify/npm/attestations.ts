@@ -9,6 +9,7 @@ import { verifyBundle } from '../sigstore/index.js';
 import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../authorities.js';
 import { isKeyValidAt, type RegistryKeyRing } from './keys.js';
 import { toNpmPurl } from './integrity.js';
+import { isRecord } from '../../json.js';
 
 export const PUBLISH_PREDICATE = 'https://github.com/npm/attestation/tree/main/specs/publish/v0.1';
 export const SLSA_PREDICATES = ['https://slsa.dev/provenance/v1', 'https://slsa.dev/provenance/v0.2'] as const;
@@ -179,11 +180,7 @@ export type SourceRepositoryPin = { readonly repository: string } | 'any';
 /** The repository a SLSA predicate names as its build source, or undefined when it names none. */
 export function buildRepositoryOf(predicateType: string, predicate: unknown): string | undefined {
   const at = (value: unknown, ...keys: string[]): unknown =>
-    keys.reduce<unknown>(
-      (node, key) =>
-        typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined,
-      value,
-    );
+    keys.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), value);
   if (predicateType === 'https://slsa.dev/provenance/v1') {
     const repository = at(predicate, 'buildDefinition', 'externalParameters', 'workflow', 'repository');
     return typeof repository === 'string' ? repository : undefined;

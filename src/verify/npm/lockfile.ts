@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
+import { isRecord } from '../../json.js';
 
 /** A lockfile larger than this is refused before it is read. */
 export const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
@@ -38,14 +39,10 @@ export interface NpmLockfile {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function dependencyNames(entry: Json): string[] {
   const names = new Set<string>();
   for (const field of [entry['dependencies'], entry['optionalDependencies'], entry['peerDependencies']]) {
-    if (isObject(field)) for (const name of Object.keys(field)) names.add(name);
+    if (isRecord(field)) for (const name of Object.keys(field)) names.add(name);
   }
   return [...names];
 }
@@ -64,17 +61,17 @@ export function parseNpmLockfile(source: string, label: string): NpmLockfile {
   } catch (error) {
     throw new InputError('LOCKFILE_INVALID', `${label} must be JSON (${(error as Error).message})`, { cause: error });
   }
-  const version = isObject(doc) ? doc['lockfileVersion'] : undefined;
-  if (!isObject(doc) || (version !== 2 && version !== 3)) {
+  const version = isRecord(doc) ? doc['lockfileVersion'] : undefined;
+  if (!isRecord(doc) || (version !== 2 && version !== 3)) {
     throw new InputError('LOCKFILE_INVALID', `${label} must be an npm lockfile v2 or v3 (got lockfileVersion ${JSON.stringify(version)})`);
   }
   const packages = doc['packages'];
-  if (!isObject(packages)) throw new InputError('LOCKFILE_INVALID', `${label} must have a "packages" map`);
+  if (!isRecord(packages)) throw new InputError('LOCKFILE_INVALID', `${label} must have a "packages" map`);
   let rootDependencies: string[] = [];
   const entries: LockfileEntry[] = [];
   for (const [key, entry] of Object.entries(packages)) {
     // Untrusted JSON: an entry that is not an object is a broken lockfile, never a crash.
-    if (!isObject(entry)) {
+    if (!isRecord(entry)) {
       throw new InputError(
         'LOCKFILE_INVALID',
         `${label}: packages[${JSON.stringify(key)}] must be an object (got ${entry === null ? 'null' : Array.isArray(entry) ? 'an array' : typeof entry})`,

@@ -6,6 +6,7 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { messageOf } from '../../errors.js';
 import { fail } from './errors.js';
+import { isRecord } from '../../json.js';
 
 /** The bundle media types of protobuf-specs (v0.1 to v0.3), compared as whole strings. */
 export const BUNDLE_MEDIA_TYPES: ReadonlySet<string> = new Set([
@@ -19,11 +20,6 @@ const V03_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.dev.sigstore.bundle.v0.3+json',
   'application/vnd.dev.sigstore.bundle+json;version=0.3',
 ]);
-
-/** Untrusted JSON narrowed to an object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Refuses any bundle whose `mediaType` is not one we know. @throws VerificationError MALFORMED_BUNDLE */
 export function assertBundleMediaType(json: unknown): void {

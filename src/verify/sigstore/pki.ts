@@ -6,7 +6,8 @@
  */
 import { X509Certificate as NodeX509 } from 'node:crypto';
 import { ConfigError, messageOf } from '../../errors.js';
-import { assertBundleMediaType, isRecord } from './bundle.js';
+import { isRecord } from '../../json.js';
+import { assertBundleMediaType } from './bundle.js';
 import { fail } from './errors.js';
 
 /** The certificates of a bundle's verification material, leaf first (DER). */

@@ -3,7 +3,7 @@
  * subjects (the library never checks DSSE subjects).
  */
 import { messageOf } from '../../errors.js';
-import { isRecord } from './bundle.js';
+import { isRecord } from '../../json.js';
 import { equalBytes, sha, type Digest } from './content.js';
 import { fail } from './errors.js';
 import type { ArtifactInput, InTotoStatement } from './types.js';

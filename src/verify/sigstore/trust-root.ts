@@ -17,6 +17,7 @@ import { messageOf } from '../../errors.js';
 import { accelerateTrustMaterial } from './accelerate.js';
 import { trustRootInvalid } from './errors.js';
 import type { TrustRoot } from './types.js';
+import { isRecord } from '../../json.js';
 
 const addFormats = addFormatsModule.default;
 
@@ -93,10 +94,6 @@ interface RootState {
 }
 
 const states = new WeakMap<TrustRoot, RootState>();
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Validates a parsed trusted root or ClientTrustConfig. @throws ConfigError TRUST_ROOT_INVALID */
 export function trustRootFromJson(json: unknown, name = 'trusted root'): TrustRoot {
