@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -70,23 +71,48 @@ function scratchProject(): string {
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const validateSchema = ajv.compile(JSON.parse(readFileSync(path.join(multitoolDir, 'sarif-2.1.0.json'), 'utf8')) as object);
 
-/** Runs the multitool's validate with the GitHub rules; answers its error and warning lines. */
-function multitoolProblems(dir: string, name: string, text: string): string[] {
-  const file = path.join(dir, `${name}.sarif`);
-  writeFileSync(file, text);
-  const out = path.join(dir, `${name}.validation.sarif`);
-  const r = spawnSync(multitool, ['validate', file, '--rule-kind', 'Gh;Sarif', '-o', out, '--log', 'ForceOverwrite'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
-    timeout: 120_000,
-  });
+/**
+ * Runs the multitool's validate with the GitHub rules over every output at once (one .NET start,
+ * not one per file); answers each output's error and warning lines, by output name.
+ */
+function multitoolProblems(dir: string, texts: ReadonlyMap<string, string>): Map<string, string[]> {
+  const files = new Map<string, string>();
+  for (const [name, text] of texts) {
+    const file = path.join(dir, `${name}.sarif`);
+    writeFileSync(file, text);
+    files.set(pathToFileURL(file).href, name);
+  }
+  const out = path.join(dir, 'validation.sarif');
+  const r = spawnSync(
+    multitool,
+    ['validate', ...[...files.keys()].map((uri) => fileURLToPath(uri)), '--rule-kind', 'Gh;Sarif', '-o', out, '--log', 'ForceOverwrite'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      timeout: 300_000,
+    },
+  );
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
   const log = JSON.parse(readFileSync(out, 'utf8')) as {
-    runs: { results?: { ruleId: string; level?: string; message: { text?: string; arguments?: string[] } }[] }[];
+    runs: {
+      results?: {
+        ruleId: string;
+        level?: string;
+        message: { text?: string; arguments?: string[] };
+        locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+      }[];
+    }[];
   };
-  return (log.runs[0]!.results ?? [])
-    .filter((x) => x.level === 'error' || x.level === 'warning' || x.level === undefined)
-    .map((x) => `${x.level ?? 'warning'} ${x.ruleId}: ${(x.message.arguments ?? []).join(' | ')}`);
+  const problems = new Map<string, string[]>([...texts.keys()].map((name) => [name, []]));
+  for (const result of log.runs[0]!.results ?? []) {
+    if (result.level !== 'error' && result.level !== 'warning' && result.level !== undefined) continue;
+    const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+    const name = uri === undefined ? undefined : files.get(uri);
+    const line = `${result.level ?? 'warning'} ${result.ruleId}: ${(result.message.arguments ?? []).join(' | ')}`;
+    // a problem the multitool cannot place in one output is everyone's problem
+    for (const target of name === undefined ? [...problems.keys()] : [name]) problems.get(target)!.push(line);
+  }
+  return problems;
 }
 
 describe('SARIF output', () => {
@@ -152,10 +178,36 @@ describe('SARIF output', () => {
 
   describe('when each command writes SARIF', () => {
     it('passes the SARIF 2.1.0 schema and the multitool with the GitHub rules, with no error or warning', () => {
-      for (const [name, { sarif, text }] of outputs) {
+      for (const [name, { sarif }] of outputs) {
         expect(validateSchema(sarif), `${name}: ${JSON.stringify(validateSchema.errors)}`).toBe(true);
-        expect(multitoolProblems(work, name, text), name).toEqual([]);
       }
+      const problems = multitoolProblems(work, new Map([...outputs].map(([name, { text }]) => [name, text])));
+      expect(problems.size).toBe(outputs.size);
+      for (const [name, found] of problems) expect(found, name).toEqual([]);
+    }, 300_000);
+
+    it('would fail: a copy whose rules lost their help is reported against that copy alone', () => {
+      const passing = outputs.get('gate-passing')!.sarif;
+      const stripped = structuredClone(passing) as unknown as { runs: { tool: { driver: { rules?: Record<string, unknown>[] } } }[] };
+      for (const run of stripped.runs) for (const rule of run.tool.driver.rules ?? []) delete rule['help'];
+      const problems = multitoolProblems(
+        work,
+        new Map([
+          ['control-passing', outputs.get('validate-valid')!.text],
+          [
+            'control-stripped',
+            JSON.stringify({
+              ...stripped,
+              runs: [
+                ...stripped.runs,
+                { tool: { driver: { name: 'x', rules: [{ id: 'R1' }] } }, results: [{ ruleId: 'R1', message: { text: 'm' } }] },
+              ],
+            }),
+          ],
+        ]),
+      );
+      expect(problems.get('control-passing')).toEqual([]);
+      expect(problems.get('control-stripped')!.length).toBeGreaterThan(0);
     }, 300_000);
 
     it('gives every rule help text and markdown, a helpUri, a full description, security-severity and precision', () => {
