@@ -14,6 +14,7 @@ import {
   type RouteTarget,
   VPC_ENDPOINT,
 } from './graph/network.js';
+import { endpointPolicies } from './graph/endpoints.js';
 import { refIndex, showRef, type Ref } from './graph/refs.js';
 import { groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
 import { parsePolicyDocument, allows, strings } from './policy-document.js';
@@ -835,7 +836,7 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
   id: 'vpc-endpoint-policy-scoped',
   title: "VPC endpoints reach only the agent's own resources",
   description:
-    "Checks whether every interface and gateway VPC endpoint has a policy (none means full access) whose Allow statements name only resources of the agent's account (S3: buckets defined in the stack) or pin aws:ResourceAccount to it.",
+    "Checks whether every interface and gateway VPC endpoint has a policy, inline or as an attached VpcEndpointPolicy (none means full access), whose Allow statements name only resources of the agent's account (S3: buckets defined in the stack) or pin aws:ResourceAccount to it.",
   severity: 'high',
   pillar: 'network',
   owasp: [LLM02, ASI02],
@@ -853,17 +854,10 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
         .filter((b): b is string => typeof b === 'string'),
     );
     const out: Violation[] = [];
-    for (const endpoint of stack.ofType(VPC_ENDPOINT)) {
-      const type = readValue(endpoint.props, 'vpcEndpointType');
-      if (type.kind === 'value' && type.value === 'GatewayLoadBalancer') continue;
+    for (const { endpoint, holders } of endpointPolicies(stack)) {
       const own = typeof endpoint.props['arn'] === 'string' ? arnAccount(endpoint.props['arn']) : undefined;
       const account = facts.account ?? own;
-      const policy = readValue(endpoint.props, 'policy');
-      if (policy.kind === 'unknown') {
-        out.push(unknownViolation(endpoint, 'policy'));
-        continue;
-      }
-      if (policy.kind === 'absent') {
+      if (holders.length === 0) {
         out.push(
           violation(
             endpoint,
@@ -872,29 +866,37 @@ export const vpcEndpointPolicyScoped: StackRule<AgentFactConfig> = {
         );
         continue;
       }
-      if (account === undefined) {
-        out.push(
-          violation(
-            endpoint,
-            `${label(endpoint)} policy cannot be judged against the agent's account (got no account: set rule config account)`,
-          ),
-        );
-        continue;
-      }
-      const parsed = parsePolicyDocument(policy.kind === 'value' ? policy.value : undefined);
-      if (parsed.kind !== 'document') {
-        out.push(violation(endpoint, `${label(endpoint)} policy must be a readable policy document (got ${parsed.kind})`));
-        continue;
-      }
-      for (const statement of parsed.statements.filter(allows)) {
-        const why = beyondOwn(statement, account, buckets);
-        if (why !== undefined)
+      for (const { resource, policy } of holders) {
+        if (policy.kind === 'unknown') {
+          out.push(unknownViolation(resource, 'policy'));
+          continue;
+        }
+        if (account === undefined) {
           out.push(
             violation(
-              endpoint,
-              `${label(endpoint)} policy must allow only resources of account ${account} (got statement ${show(statement.sid ?? 'without Sid')} with ${why})`,
+              resource,
+              `${label(resource)} policy cannot be judged against the agent's account (got no account: set rule config account)`,
             ),
           );
+          continue;
+        }
+        const parsed = parsePolicyDocument(resource.props['policy']);
+        if (parsed.kind !== 'document') {
+          const got =
+            parsed.kind === 'invalid' ? `an invalid document: ${parsed.reason}` : parsed.kind === 'secret' ? 'a secret' : 'no document';
+          out.push(violation(resource, `${label(resource)} policy must be a readable policy document (got ${got})`));
+          continue;
+        }
+        for (const statement of parsed.statements.filter(allows)) {
+          const why = beyondOwn(statement, account, buckets);
+          if (why !== undefined)
+            out.push(
+              violation(
+                resource,
+                `${label(resource)} policy must allow only resources of account ${account} (got statement ${show(statement.sid ?? 'without Sid')} with ${why})`,
+              ),
+            );
+        }
       }
     }
     return out;

@@ -1,9 +1,9 @@
 /**
  * Resource policies an agent stack can carry (S3 bucket, KMS key, SNS topic, SQS queue, Secrets
- * Manager secret, Lambda permission, VPC endpoint, ECR repository), in the spirit of IAM Access
+ * Manager secret, Lambda permission, ECR repository), in the spirit of IAM Access
  * Analyzer's "no public access" check: no `*` principal without a condition that really pins the
  * caller, no grant to another account, no Deny neutralised by a condition that limits it to one
- * account, an endpoint policy on every VPC endpoint, and (advisory) no unconditioned `kms:*` to root.
+ * account, and (advisory) no unconditioned `kms:*` to root.
  */
 import { allows, parsePolicyDocument, type PolicyStatement } from '../policy-document.js';
 import { label, unknownViolation, violation } from '../violations.js';
@@ -12,7 +12,11 @@ import { isRecord, isUnknown, show } from '../values.js';
 
 const ASI03 = 'ASI03 Identity & Privilege Abuse';
 
-/** Resource types with a resource policy, and the property that holds it. */
+/**
+ * Resource types with a resource policy, and the property that holds it. VPC endpoint policies are
+ * not here: they decide which resources traffic through the endpoint may reach, not who may call a
+ * resource, and `vpc-endpoint-policy-scoped` judges them (missing, or reaching beyond the agent).
+ */
 export const RESOURCE_POLICY_TYPES: Readonly<Record<string, string>> = {
   'aws:s3/bucketPolicy:BucketPolicy': 'policy',
   'aws:kms/key:Key': 'policy',
@@ -23,8 +27,6 @@ export const RESOURCE_POLICY_TYPES: Readonly<Record<string, string>> = {
   'aws:sqs/queuePolicy:QueuePolicy': 'policy',
   'aws:secretsmanager/secretPolicy:SecretPolicy': 'policy',
   'aws:ecr/repositoryPolicy:RepositoryPolicy': 'policy',
-  'aws:ec2/vpcEndpoint:VpcEndpoint': 'policy',
-  'aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy': 'policy',
 };
 
 const LAMBDA_PERMISSION = 'aws:lambda/permission:Permission';
@@ -171,43 +173,26 @@ export function judgeResourcePolicy(
   return out;
 }
 
-/** No public, cross-account or neutralised resource policies; every endpoint has a policy. */
+/** No public, cross-account or neutralised resource policies. */
 export const resourcePolicyNoPublicAccess: StackRule = {
   kind: 'stack',
   id: 'resource-policy-no-public-access',
   title: 'Resource policies grant no public or cross-account access',
   description:
-    'Checks whether any resource policy (S3 bucket, KMS key, SNS topic, SQS queue, Secrets Manager secret, ECR repository, VPC endpoint, Lambda permission) allows a "*" principal without a condition pinning the caller, grants another account, conditions a service on another account, limits a Deny to named callers, or whether a VPC endpoint has no policy (full access).',
+    'Checks whether any resource policy (S3 bucket, KMS key, SNS topic, SQS queue, Secrets Manager secret, ECR repository, Lambda permission) allows a "*" principal without a condition pinning the caller, grants another account, conditions a service on another account, or limits a Deny to named callers. VPC endpoint policies are judged by vpc-endpoint-policy-scoped.',
   severity: 'critical',
   pillar: 'least-privilege',
   owasp: [ASI03, 'ASI02 Tool Misuse & Exploitation'],
   checkov: 'CKV_AWS_70',
   defaultEnforcement: 'mandatory',
-  remediation:
-    "Name the stack's own principals, add aws:SourceAccount/aws:SourceArn or aws:PrincipalOrgID conditions, and give each VPC endpoint a policy naming its resources.",
+  remediation: "Name the stack's own principals, and add aws:SourceAccount/aws:SourceArn or aws:PrincipalOrgID conditions.",
   evaluateStack(stack) {
     const own = stackAccounts(stack);
     const out: Violation[] = [];
     for (const [type, key] of Object.entries(RESOURCE_POLICY_TYPES)) {
       for (const resource of stack.ofType(type)) {
         const judged = documentOf(resource, key);
-        if (judged === undefined) {
-          // A VPC endpoint without a policy gets AWS's default: full access to the whole service.
-          if (
-            type === 'aws:ec2/vpcEndpoint:VpcEndpoint' &&
-            !stack
-              .ofType('aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy')
-              .some((p) => p.parent === resource.parent || p.props['vpcEndpointId'] === resource.props['id'])
-          ) {
-            out.push(
-              violation(
-                resource,
-                `${label(resource)} must have an endpoint policy (got none: full access to ${show(resource.props['serviceName'])})`,
-              ),
-            );
-          }
-          continue;
-        }
+        if (judged === undefined) continue;
         if ('message' in judged) {
           out.push(judged);
           continue;

@@ -69,6 +69,24 @@ const RT_A = `${P}-agent-rt-eu-west-1a`;
 const SG = `${P}-agent-sg`;
 const agentRoutes = (routes: unknown[], ...targets: string[]) => all(props(RT_A, { routes }), dependOn(RT_A, 'routes', ...targets));
 
+/** The S3 endpoint's policy moved out into an attached VpcEndpointPolicy resource holding `policy`. */
+const detachedPolicy = (policy: unknown): Edit =>
+  all(
+    add((plan) => {
+      const endpoint = find(plan, `${P}-endpoint-s3`);
+      return resource(
+        'aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy',
+        'detached-s3-policy',
+        { vpcEndpointId: UNKNOWN_ID, policy },
+        {
+          vpcEndpointId: [endpoint.urn],
+        },
+      );
+    }),
+    set(`${P}-endpoint-s3`, (r) => ({ props: Object.fromEntries(Object.entries(r.props).filter(([k]) => k !== 'policy')) })),
+  );
+const UNKNOWN_ID = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+
 function findings(agent: string, edit: Edit, config: PackConfig = {}) {
   return evaluateRules(edit(plans[agent]!), { config: { ...OFF, ...config } }).findings;
 }
@@ -715,6 +733,19 @@ describe('the graph rules over the example plans', () => {
         'mandatory',
         'DynamoDB table "rogue" holds restricted data and must be protected from deletion',
       ],
+      [
+        'an attached endpoint policy that reaches an attacker bucket',
+        'payments',
+        detachedPolicy(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'Drop', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::attacker-drop/*' }],
+          }),
+        ),
+        'vpc-endpoint-policy-scoped',
+        'mandatory',
+        'policy must allow only resources of account 111122223333 (got statement "Drop" with Resource "arn:aws:s3:::attacker-drop/*"',
+      ],
     ])('%s is found', (_, agent, edit, ruleId, level, message, config) => {
       const mine = findings(agent, edit, config).filter((f) => f.ruleId === ruleId);
       expect(mine.map((f) => f.message)).toContainEqual(expect.stringContaining(message));
@@ -875,11 +906,26 @@ describe('the graph rules over the example plans', () => {
           props: { ...r.props, tags: { ...(r.props['tags'] as object), 'agentfence:classification': 'restricted' } },
         })),
       ],
+      [
+        "the S3 endpoint's own policy moved into an attached VpcEndpointPolicy",
+        'payments',
+        ((plan: Plan) => detachedPolicy(find(plan, `${P}-endpoint-s3`).props['policy'])(plan)) as Edit,
+      ],
     ])('%s passes', (_, agent, edit, config) => {
       const got = findings(agent, edit, config)
         .filter((f) => !(agent === 'payments' && f.ruleId === TLS_NOTE))
         .map((f) => `${f.ruleId}: ${f.message}`);
       expect(got).toEqual([]);
+    });
+  });
+
+  describe('when an endpoint has no policy', () => {
+    it('is one finding, from the rule that owns endpoint policies, not one per rule', () => {
+      const edit = set(`${P}-endpoint-kms`, (r) => ({
+        props: Object.fromEntries(Object.entries(r.props).filter(([k]) => k !== 'policy')),
+      }));
+      const about = findings('payments', edit).filter((f) => f.urn?.endsWith(`::${P}-endpoint-kms`) === true);
+      expect(about.map((f) => f.ruleId)).toEqual(['vpc-endpoint-policy-scoped']);
     });
   });
 });

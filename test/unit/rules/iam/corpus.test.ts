@@ -560,14 +560,14 @@ const misconfigurations: [string, Mutate, string, RegExp][] = [
   [
     'an endpoint without a policy',
     prop('payments-network-endpoint-s3', 'policy', undefined),
-    'resource-policy-no-public-access',
-    /must have an endpoint policy \(got none: full access/,
+    'vpc-endpoint-policy-scoped',
+    /must have a policy limited to the agent's own resources \(got no policy: full access/,
   ],
   [
     'an endpoint policy open to all',
     prop('payments-network-endpoint-kms', 'policy', doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' })),
-    'resource-policy-no-public-access',
-    /public access/,
+    'vpc-endpoint-policy-scoped',
+    /must allow only resources of account \d{12} \(got statement "without Sid" with Resource "\*"/,
   ],
   [
     'a service conditioned on another account',
