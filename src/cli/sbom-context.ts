@@ -86,7 +86,12 @@ export async function authorityFingerprints(trust: import('../manifest/types.js'
   const { createHash, createPublicKey, X509Certificate } = await import('node:crypto');
   const fingerprints = new Map<string, string>();
   const policy = trust.policy;
-  for (const authority of [...policy.models.authorities, ...policy.plugins.authorities, ...policy.apis.authorities]) {
+  for (const authority of [
+    ...policy.models.authorities,
+    ...policy.plugins.authorities,
+    ...policy.apis.authorities,
+    ...(policy.images?.authorities ?? []),
+  ]) {
     try {
       if ('key' in authority) {
         const der = createPublicKey(readFileSync(path.resolve(trust.baseDir, authority.key.publicKey))).export({

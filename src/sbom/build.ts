@@ -6,7 +6,7 @@
  */
 import { Enums, Models, Serialize } from '@cyclonedx/cyclonedx-library';
 import { ConfigError } from '../errors.js';
-import { buildAgent, buildDataStore, buildModel, buildPlugin, buildTools } from './components.js';
+import { buildAgent, buildDataStore, buildImage, buildModel, buildPlugin, buildTools } from './components.js';
 import { linkDataFlows, mergeExtras, modelCard, serviceExtras } from './extras.js';
 import { modelRef, NS, pluginRef } from './refs.js';
 import { withSerialNumber } from './serial.js';
@@ -79,6 +79,12 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
       if (dep !== undefined && dep !== component) component.dependencies.add(dep.bomRef);
     }
   }
+  const images = input.images ?? [];
+  for (const image of images) {
+    const component = buildImage(input, image);
+    bom.components.add(component);
+    agent.dependencies.add(component.bomRef);
+  }
   for (const store of input.manifest.dataStores) {
     const component = buildDataStore(input, store);
     bom.components.add(component);
@@ -100,7 +106,7 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
   const json = `${JSON.stringify(final, null, 2)}\n`;
   const issues = await validateCycloneDx(json, profile.version);
   // the library drops what a version cannot express; make sure nothing we built went missing
-  const expected = 1 + input.models.length + byRef.size + input.manifest.dataStores.length + input.apis.length;
+  const expected = 1 + input.models.length + byRef.size + images.length + input.manifest.dataStores.length + input.apis.length;
   const present = new Set<string>(((final['dependencies'] as Json[] | undefined) ?? []).map((d) => String(d['ref'])));
   if (present.size < expected) {
     issues.push({ path: '/dependencies', message: `must list every component and service (${expected}), got ${present.size}` });

@@ -247,9 +247,16 @@ describe('the committed SBOMs', () => {
       const statuses = [...doc['components'], ...doc['services']]
         .filter((c: any) => c.type !== 'data')
         .map((c: any) => c.properties.find((p: any) => p.name === 'agentfence:verification:status')?.value);
-      expect(statuses.length).toBe(4);
-      // three signature checks and one hosted model the trust policy allow-lists (not a verification)
-      expect(statuses.sort()).toEqual(['allow-listed', 'verified', 'verified', 'verified']);
+      expect(statuses.length).toBe(5);
+      // four signature checks (model, plugin, API, runtime image) and one hosted model the trust policy allow-lists (not a verification)
+      expect(statuses.sort()).toEqual(['allow-listed', 'verified', 'verified', 'verified', 'verified']);
+      const image = doc['components'].find((c: any) => c.type === 'container');
+      expect(image.purl).toMatch(
+        new RegExp(
+          `^pkg:oci/${agent}@sha256%3A[0-9a-f]{64}\\?repository_url=111122223333\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/agentfence/${agent}$`,
+        ),
+      );
+      expect(doc['dependencies'].find((d: any) => d.ref === `agent:${agent}`).dependsOn).toContain(image['bom-ref']);
     });
   });
 });
