@@ -14,6 +14,7 @@ import { buildService } from './services.js';
 import type { SpecProfile } from './spec.js';
 import type { SbomInput } from './types.js';
 import { validateCycloneDx } from './validate.js';
+import { vcsProperties } from './vcs.js';
 
 export { agentRef, apiRef, dataRef, modelRef, NOT_VERIFIED, NS, pluginRef, verificationProperties } from './refs.js';
 
@@ -42,6 +43,7 @@ function metadataOf(input: SbomInput, bom: Models.Bom): void {
     props.push([`${NS}:verification:mode`, input.verification.mode]);
     props.push([`${NS}:verification:summary`, `verified=${s.verified}; blocked=${s.blocked}; warned=${s.warned}`]);
   }
+  props.push(...vcsProperties(input.repositoryUrl));
   for (const [name, value] of props) bom.metadata.properties.add(new Models.Property(name, value));
 }
 
