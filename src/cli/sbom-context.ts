@@ -9,20 +9,68 @@ import path from 'node:path';
 import type { PackageInfo } from '../sbom/types.js';
 import type { VerificationReport } from '../verify/types.js';
 
+/** Where the VCS base may come from, in order; the CLI gathers these, the SBOM core only takes the result. */
+export interface VcsBaseSources {
+  /** `--vcs-base` (or its older spelling `--repository-url`). */
+  readonly given?: string;
+  /** The process environment: GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA (GitHub Actions). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Whether this build checks a committed SBOM: it then rebuilds against the base the committed
+   * file records, never the environment's (a committed file cannot name the commit it is part of,
+   * so CI's GITHUB_SHA must not apply).
+   */
+  readonly check?: boolean;
+  /** The committed SBOM's text, in a check. */
+  readonly committed?: string;
+}
+
+function withSlash(url: URL): string {
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 /**
- * The VCS base project paths resolve against: `--repository-url` when given, else the project
- * package.json's `repository` as `<https url>/blob/HEAD/`; undefined when neither says.
+ * The VCS base project paths resolve against: `--vcs-base` when given; in a check, the base the
+ * committed SBOM records; else `GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/` when all
+ * three are set; else the project package.json's `repository` as `<https url>/blob/HEAD/`;
+ * undefined when none says (the SBOM then keeps relative references and says so).
+ * @throws InputError CLI_USAGE for a --vcs-base that is not https, or GITHUB_* values that do not form one.
  */
-export async function repositoryBase(projectRoot: string, given: string | undefined): Promise<string | undefined> {
-  const { normalizeRepositoryUrl } = await import('../sbom/package-info.js');
-  if (given !== undefined) {
-    const url = URL.canParse(given) ? new URL(given) : undefined;
-    if (url === undefined || url.protocol !== 'https:') {
-      const { InputError } = await import('../errors.js');
-      throw new InputError('CLI_USAGE', `--repository-url must be an https URL (got ${JSON.stringify(given)})`);
+export async function repositoryBase(projectRoot: string, sources: VcsBaseSources): Promise<string | undefined> {
+  const { InputError } = await import('../errors.js');
+  if (sources.given !== undefined) {
+    const url = URL.canParse(sources.given) ? new URL(sources.given) : undefined;
+    if (url === undefined || url.protocol !== 'https:' || url.search !== '' || url.hash !== '') {
+      throw new InputError('CLI_USAGE', `--vcs-base must be an https URL without query or fragment (got ${JSON.stringify(sources.given)})`);
     }
-    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+    return withSlash(url);
   }
+  if (sources.check === true) {
+    const { committedVcsBase } = await import('../sbom/vcs.js');
+    const recorded = sources.committed === undefined ? undefined : committedVcsBase(sources.committed);
+    if (recorded === null) return undefined;
+    if (recorded !== undefined) return recorded;
+  } else {
+    const server = sources.env['GITHUB_SERVER_URL'];
+    const repository = sources.env['GITHUB_REPOSITORY'];
+    const sha = sources.env['GITHUB_SHA'];
+    if (server && repository && sha) {
+      const url = URL.canParse(server) ? new URL(server) : undefined;
+      if (
+        url === undefined ||
+        url.protocol !== 'https:' ||
+        !/^(?!\.\.?\/)[A-Za-z0-9_.-]+\/(?!\.\.?$)[A-Za-z0-9_.-]+$/.test(repository) ||
+        !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)
+      ) {
+        throw new InputError(
+          'CLI_USAGE',
+          `GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA must form a VCS base (https URL, owner/repo, commit sha) (got ${JSON.stringify(`${server} ${repository} ${sha}`)}); pass --vcs-base to override`,
+        );
+      }
+      return `${withSlash(url)}${repository}/blob/${sha}/`;
+    }
+  }
+  const { normalizeRepositoryUrl } = await import('../sbom/package-info.js');
   const file = path.join(projectRoot, 'package.json');
   if (!existsSync(file)) return undefined;
   let pkg: unknown;
@@ -86,7 +134,12 @@ export async function authorityFingerprints(trust: import('../manifest/types.js'
   const { createHash, createPublicKey, X509Certificate } = await import('node:crypto');
   const fingerprints = new Map<string, string>();
   const policy = trust.policy;
-  for (const authority of [...policy.models.authorities, ...policy.plugins.authorities, ...policy.apis.authorities]) {
+  for (const authority of [
+    ...policy.models.authorities,
+    ...policy.plugins.authorities,
+    ...policy.apis.authorities,
+    ...(policy.images?.authorities ?? []),
+  ]) {
     try {
       if ('key' in authority) {
         const der = createPublicKey(readFileSync(path.resolve(trust.baseDir, authority.key.publicKey))).export({

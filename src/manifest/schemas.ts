@@ -459,6 +459,12 @@ export const manifestSchema = {
         },
         attestation: relativePath,
         signedBy: kebabName,
+        tag: {
+          type: 'string',
+          description: 'an OCI tag (letters, digits, _ . -; at most 128)',
+          pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$',
+        },
+        license: { type: 'string', minLength: 1, maxLength: 200 },
       },
     },
     authorizationTests: {

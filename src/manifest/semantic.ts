@@ -11,6 +11,7 @@ import semver from 'semver';
 import type { LocatedError } from './errors.js';
 import { manifestIamErrors } from './iam.js';
 import { describe } from './schema-errors.js';
+import { didYouMean } from './suggest.js';
 import { errorAt, formatPath, type DocPath, type Source } from './source.js';
 import { toolInterfaceErrors } from './tool-interfaces.js';
 import type { AgentManifest, Authority, TrustPolicy } from './types.js';
@@ -122,6 +123,9 @@ export function manifestSemanticErrors(source: Source, manifest: AgentManifest, 
   if (manifest.attestations !== undefined) {
     errors.push(...checkPath(source, ['attestations'], manifest.attestations, stack, 'dir'));
   }
+  if (manifest.runtimeImage?.attestation !== undefined) {
+    errors.push(...checkPath(source, ['runtimeImage', 'attestation'], manifest.runtimeImage.attestation, stack, 'optional'));
+  }
   // The SBOM names these contacts, and CycloneDX's idn-email wants a top-level domain of 2+ characters.
   const emails: [DocPath, string | undefined][] = [
     [['owner', 'email'], manifest.owner.email],
@@ -152,8 +156,8 @@ export function trustPolicySemanticErrors(source: Source, policy: TrustPolicy, b
       errors.push(...checkPath(source, ['trustedRoots', i, 'source', 'path'], root.source.path, base, 'file'));
     }
   });
-  for (const kind of ['models', 'plugins', 'apis'] as const) {
-    const list = policy[kind].authorities;
+  for (const kind of ['models', 'plugins', 'apis', 'images'] as const) {
+    const list = policy[kind]?.authorities ?? [];
     errors.push(...duplicateNames(source, [kind, 'authorities'], list));
     list.forEach((authority, i) => errors.push(...authorityErrors(source, [kind, 'authorities', i], authority, base, rootNames)));
   }
@@ -269,28 +273,30 @@ function authorityErrors(source: Source, at: DocPath, authority: Authority, base
 }
 
 /**
- * Errors for `signedBy` names the trust policy does not define for that artifact kind. Run when the
- * manifest and the trust policy both passed their own checks.
+ * Errors for `signedBy` names the trust policy does not define for that artifact kind (models,
+ * plugins, APIs and the runtime image), each with the nearest known name. Run when the manifest
+ * and the trust policy both passed their own checks.
  */
 export function crossErrors(source: Source, manifest: AgentManifest, policy: TrustPolicy): LocatedError[] {
   const errors: LocatedError[] = [];
-  const check = (kind: 'models' | 'plugins' | 'apis', i: number, signedBy: string | undefined): void => {
+  const check = (kind: 'models' | 'plugins' | 'apis' | 'images', at: DocPath, signedBy: string | undefined): void => {
     if (signedBy === undefined) return;
-    const names = policy[kind].authorities.map((authority) => authority.name);
+    const names = (policy[kind]?.authorities ?? []).map((authority) => authority.name);
     if (!names.includes(signedBy)) {
       errors.push(
         errorAt(
           source,
-          [kind, i, 'signedBy'],
+          at,
           'UNKNOWN_AUTHORITY',
-          `${kind}[${i}].signedBy must name one of the trust policy's ${kind} authorities (got ${describe(signedBy)}; known: ${names.join(', ') || 'none'})`,
+          `${formatPath(at)} must name one of the trust policy's ${kind} authorities (got ${describe(signedBy)}; known: ${names.join(', ') || 'none'}${didYouMean(signedBy, names)})`,
         ),
       );
     }
   };
-  manifest.models.forEach((model, i) => check('models', i, model.signedBy));
-  manifest.plugins.forEach((plugin, i) => check('plugins', i, plugin.signedBy));
-  manifest.apis.forEach((api, i) => check('apis', i, api.signedBy));
+  manifest.models.forEach((model, i) => check('models', ['models', i, 'signedBy'], model.signedBy));
+  manifest.plugins.forEach((plugin, i) => check('plugins', ['plugins', i, 'signedBy'], plugin.signedBy));
+  manifest.apis.forEach((api, i) => check('apis', ['apis', i, 'signedBy'], api.signedBy));
+  check('images', ['runtimeImage', 'signedBy'], manifest.runtimeImage?.signedBy);
   return errors;
 }
 

@@ -99,6 +99,10 @@ export interface RuntimeImageSpec {
   readonly attestation?: string;
   /** Name of an `images` authority in the trust policy. */
   readonly signedBy?: string;
+  /** The tag the image was pushed under, recorded in the SBOM's purl (the digest is what deploys). Defaults to none. */
+  readonly tag?: string;
+  /** SPDX licence id or expression of the image's contents, for the SBOM. Defaults to none. */
+  readonly license?: string;
 }
 
 /** One authorization test: a call and the decision the generated policies must give. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const manifest = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200},"card":{"type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"approach":{"enum":["supervised","unsupervised","reinforcement-learning","semi-supervised","self-supervised"]},"architectureFamily":{"type":"string","minLength":1,"maxLength":200},"datasets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"classification":{"enum":["public","internal","confidential","restricted"]}}}},"inputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"outputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"performanceMetrics":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["type","value"],"properties":{"type":{"type":"string","minLength":1,"maxLength":200},"value":{"type":"string","minLength":1,"maxLength":200},"slice":{"type":"string","minLength":1,"maxLength":200}}}},"limitations":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"ethicalConsiderations":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":500},"mitigationStrategy":{"type":"string","minLength":1,"maxLength":2000}}}},"users":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"useCases":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}}}}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/agent-manifest/v1.json","title":"agentfence agent manifest","type":"object","additionalProperties":false,"required":["version","name","description","owner","riskTier","autonomy","goals","identity","tools","dataStores","models","plugins","apis","network","monitoring"],"properties":{"version":{"const":1},"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":40},"description":{"type":"string","minLength":1,"maxLength":2000},"owner":{"type":"object","additionalProperties":false,"required":["team","email"],"properties":{"team":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"email":{"type":"string","format":"email","maxLength":254}}},"riskTier":{"enum":["low","high"]},"autonomy":{"enum":["assistive","supervised","autonomous"]},"goals":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1,"maxLength":2000}},"identity":{"type":"object","additionalProperties":false,"required":["runtime","account","region"],"properties":{"runtime":{"enum":["agentcore","ecs","lambda","eks"]},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"region":{"type":"string","description":"an AWS region (e.g. eu-west-1)","pattern":"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d{1,2}$"}}},"tools":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","actions","resources","risk","approval"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"actions":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"service:Action","pattern":"^[a-z0-9-]+:[A-Za-z0-9]+$","maxLength":128}},"resources":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"an ARN (arn:partition:service:region:account:resource)","pattern":"^(?:\\*|arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*-]*:(\\d{12}|\\*)?:[^\\s]+)$","maxLength":2048}},"risk":{"enum":["low","high"]},"approval":{"enum":["required","none"]},"mcp":{"type":"object","additionalProperties":false,"required":["toolName","description","inputSchema","target"],"properties":{"toolName":{"type":"string","description":"an MCP tool name (letters, digits, _)","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"},"description":{"type":"string","minLength":1,"maxLength":2000},"inputSchema":{"type":"object","additionalProperties":false,"required":["type","properties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean","array"]},"description":{"type":"string","minLength":1,"maxLength":2000},"items":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]}}},"enum":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}}}},"required":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}}}},"target":{"type":"object","additionalProperties":false,"oneOf":[{"required":["lambda"]},{"required":["openApi"]},{"required":["mcpServer"]}],"properties":{"lambda":{"type":"string","description":"a Lambda function ARN (arn:aws:lambda:region:account:function:name)","pattern":"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}$"},"openApi":{"type":"object","additionalProperties":false,"required":["api","operation"],"properties":{"api":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"operation":{"type":"string","description":"an OpenAPI operationId","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"}}},"mcpServer":{"type":"object","additionalProperties":false,"required":["plugin","endpoint"],"properties":{"plugin":{"type":"string","minLength":1,"maxLength":214},"endpoint":{"type":"string","description":"an https URL","pattern":"^https://[^\\s]+$","maxLength":2048}}}}}}},"conditions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"limits":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"}}}},"allowedValues":{"type":"object","maxProperties":50,"propertyNames":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}}},"requiredFields":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","description":"a field name (letters, digits, _; not starting with a digit)","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$"}},"scopes":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","description":"an OAuth scope (no spaces, quotes or *)","pattern":"^[^\\s\"*\\\\]{1,128}$"}},"claims":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"type":"string","description":"a claim name","pattern":"^[A-Za-z_][A-Za-z0-9_:.-]{0,63}$"},"additionalProperties":{"type":"string","description":"a claim value (no quotes or backslashes)","pattern":"^[^\"\\\\]{1,256}$"}},"when":{"type":"string","minLength":1,"maxLength":4000},"unless":{"type":"string","minLength":1,"maxLength":4000}}}}}},"dataStores":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","kind","classification","retentionDays"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"kind":{"enum":["s3","dynamodb"]},"classification":{"enum":["public","internal","confidential","restricted"]},"retentionDays":{"type":"integer","minimum":1,"maximum":36500},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"models":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["path"]},{"required":["hosted"]}],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"description":{"type":"string","minLength":1,"maxLength":2000},"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"hosted":{"type":"string","description":"a hosted model id (e.g. a Bedrock model id)","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","maxLength":256},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"ignorePaths":{"type":"array","maxItems":100,"uniqueItems":true,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}},"version":{"type":"string","minLength":1,"maxLength":64},"supplier":{"type":"string","minLength":1,"maxLength":200},"license":{"type":"string","minLength":1,"maxLength":200},"task":{"type":"string","minLength":1,"maxLength":200},"architecture":{"type":"string","minLength":1,"maxLength":200},"card":{"type":"object","additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"approach":{"enum":["supervised","unsupervised","reinforcement-learning","semi-supervised","self-supervised"]},"architectureFamily":{"type":"string","minLength":1,"maxLength":200},"datasets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","pattern":"^https://[^\\s]+$","maxLength":2048},"classification":{"enum":["public","internal","confidential","restricted"]}}}},"inputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"outputs":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"performanceMetrics":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["type","value"],"properties":{"type":{"type":"string","minLength":1,"maxLength":200},"value":{"type":"string","minLength":1,"maxLength":200},"slice":{"type":"string","minLength":1,"maxLength":200}}}},"limitations":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"ethicalConsiderations":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"maxLength":500},"mitigationStrategy":{"type":"string","minLength":1,"maxLength":2000}}}},"users":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"useCases":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}}}}}}},"plugins":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"oneOf":[{"required":["name","version"]},{"required":["lockfile"]}],"dependentRequired":{"name":["version"],"version":["name"],"integrity":["name","version"],"sourceRepository":["name","version"]},"properties":{"name":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"version":{"type":"string","minLength":1,"maxLength":256},"integrity":{"type":"string","description":"an SRI sha512 integrity (sha512-<base64>)","pattern":"^sha512-[A-Za-z0-9+/]{86}==$"},"sourceRepository":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512},"lockfile":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"apis":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["name","descriptor","signature","dataClassifications"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"descriptor":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signature":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"dataClassifications":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["public","internal","confidential","restricted"]}},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"network":{"type":"object","additionalProperties":false,"required":["egress"],"properties":{"egress":{"enum":["firewall","none"]}}},"monitoring":{"type":"object","additionalProperties":false,"required":["logRetentionDays"],"properties":{"logRetentionDays":{"enum":[1,3,5,7,14,30,60,90,120,150,180,365,400,545,731,1096,1827,2192,2557,2922,3288,3653]},"alarmEmail":{"type":"string","format":"email","maxLength":254},"alarmTopicArn":{"type":"string","description":"an SNS topic ARN","pattern":"^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$"}}},"attestations":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"paused":{"type":"boolean"},"externalBuckets":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["bucket","account"],"properties":{"bucket":{"type":"string","description":"an S3 bucket name","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},"account":{"type":"string","description":"a 12-digit AWS account id","pattern":"^\\d{12}$"},"description":{"type":"string","minLength":1,"maxLength":2000}}}},"runtimeImage":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","description":"an image pinned by digest (<registry>/<repository>@sha256:<64 hex>)","pattern":"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$","maxLength":512},"attestation":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024},"signedBy":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"tag":{"type":"string","description":"an OCI tag (letters, digits, _ . -; at most 128)","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"},"license":{"type":"string","minLength":1,"maxLength":200}}},"authorizationTests":{"type":"array","maxItems":500,"items":{"type":"object","additionalProperties":false,"required":["name","tool","input","expect"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"tool":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"input":{"type":"object"},"claims":{"type":"object","additionalProperties":{"type":"string","maxLength":2048}},"paused":{"type":"boolean"},"expect":{"enum":["allow","deny"]}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -32,6 +32,7 @@ const pattern35 = new RegExp("^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2
 const pattern42 = new RegExp("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$", "u");
 const pattern44 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 const pattern46 = new RegExp("^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$", "u");
+const pattern49 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5616,7 +5617,7 @@ vErrors.push(err443);
 errors++;
 }
 for(const key32 in data143){
-if(!(((key32 === "ref") || (key32 === "attestation")) || (key32 === "signedBy"))){
+if(!(((((key32 === "ref") || (key32 === "attestation")) || (key32 === "signedBy")) || (key32 === "tag")) || (key32 === "license"))){
 const err444 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err444];
@@ -5742,9 +5743,11 @@ vErrors.push(err454);
 errors++;
 }
 }
-}
-else {
-const err455 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data143.tag !== undefined){
+let data147 = data143.tag;
+if(typeof data147 === "string"){
+if(!pattern49.test(data147)){
+const err455 = {instancePath:instancePath+"/runtimeImage/tag",schemaPath:"#/properties/runtimeImage/properties/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"+"\""};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5754,11 +5757,8 @@ vErrors.push(err455);
 errors++;
 }
 }
-if(data.authorizationTests !== undefined){
-let data147 = data.authorizationTests;
-if(Array.isArray(data147)){
-if(data147.length > 500){
-const err456 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+else {
+const err456 = {instancePath:instancePath+"/runtimeImage/tag",schemaPath:"#/properties/runtimeImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5767,12 +5767,12 @@ vErrors.push(err456);
 }
 errors++;
 }
-const len24 = data147.length;
-for(let i38=0; i38<len24; i38++){
-let data148 = data147[i38];
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.name === undefined){
-const err457 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data143.license !== undefined){
+let data148 = data143.license;
+if(typeof data148 === "string"){
+if(func2(data148) > 200){
+const err457 = {instancePath:instancePath+"/runtimeImage/license",schemaPath:"#/properties/runtimeImage/properties/license/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5781,8 +5781,8 @@ vErrors.push(err457);
 }
 errors++;
 }
-if(data148.tool === undefined){
-const err458 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
+if(func2(data148) < 1){
+const err458 = {instancePath:instancePath+"/runtimeImage/license",schemaPath:"#/properties/runtimeImage/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5791,8 +5791,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data148.input === undefined){
-const err459 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+}
+else {
+const err459 = {instancePath:instancePath+"/runtimeImage/license",schemaPath:"#/properties/runtimeImage/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5801,8 +5802,10 @@ vErrors.push(err459);
 }
 errors++;
 }
-if(data148.expect === undefined){
-const err460 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/runtimeImage",schemaPath:"#/properties/runtimeImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5811,9 +5814,12 @@ vErrors.push(err460);
 }
 errors++;
 }
-for(const key33 in data148){
-if(!((((((key33 === "name") || (key33 === "tool")) || (key33 === "input")) || (key33 === "claims")) || (key33 === "paused")) || (key33 === "expect"))){
-const err461 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+if(data.authorizationTests !== undefined){
+let data149 = data.authorizationTests;
+if(Array.isArray(data149)){
+if(data149.length > 500){
+const err461 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5822,12 +5828,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-}
-if(data148.name !== undefined){
-let data149 = data148.name;
-if(typeof data149 === "string"){
-if(func2(data149) > 200){
-const err462 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len24 = data149.length;
+for(let i38=0; i38<len24; i38++){
+let data150 = data149[i38];
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.name === undefined){
+const err462 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5836,8 +5842,8 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(func2(data149) < 1){
-const err463 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data150.tool === undefined){
+const err463 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5846,9 +5852,8 @@ vErrors.push(err463);
 }
 errors++;
 }
-}
-else {
-const err464 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data150.input === undefined){
+const err464 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5857,12 +5862,8 @@ vErrors.push(err464);
 }
 errors++;
 }
-}
-if(data148.tool !== undefined){
-let data150 = data148.tool;
-if(typeof data150 === "string"){
-if(func2(data150) > 63){
-const err465 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(data150.expect === undefined){
+const err465 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5871,8 +5872,9 @@ vErrors.push(err465);
 }
 errors++;
 }
-if(!pattern3.test(data150)){
-const err466 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
+for(const key33 in data150){
+if(!((((((key33 === "name") || (key33 === "tool")) || (key33 === "input")) || (key33 === "claims")) || (key33 === "paused")) || (key33 === "expect"))){
+const err466 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5882,8 +5884,11 @@ vErrors.push(err466);
 errors++;
 }
 }
-else {
-const err467 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data150.name !== undefined){
+let data151 = data150.name;
+if(typeof data151 === "string"){
+if(func2(data151) > 200){
+const err467 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5892,11 +5897,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-}
-if(data148.input !== undefined){
-let data151 = data148.input;
-if(!(data151 && typeof data151 == "object" && !Array.isArray(data151))){
-const err468 = {instancePath:instancePath+"/authorizationTests/" + i38+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data151) < 1){
+const err468 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5906,14 +5908,8 @@ vErrors.push(err468);
 errors++;
 }
 }
-if(data148.claims !== undefined){
-let data152 = data148.claims;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key34 in data152){
-let data153 = data152[key34];
-if(typeof data153 === "string"){
-if(func2(data153) > 2048){
-const err469 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+else {
+const err469 = {instancePath:instancePath+"/authorizationTests/" + i38+"/name",schemaPath:"#/properties/authorizationTests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5923,8 +5919,11 @@ vErrors.push(err469);
 errors++;
 }
 }
-else {
-const err470 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data150.tool !== undefined){
+let data152 = data150.tool;
+if(typeof data152 === "string"){
+if(func2(data152) > 63){
+const err470 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5933,10 +5932,8 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-}
-else {
-const err471 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern3.test(data152)){
+const err471 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5946,9 +5943,8 @@ vErrors.push(err471);
 errors++;
 }
 }
-if(data148.paused !== undefined){
-if(typeof data148.paused !== "boolean"){
-const err472 = {instancePath:instancePath+"/authorizationTests/" + i38+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err472 = {instancePath:instancePath+"/authorizationTests/" + i38+"/tool",schemaPath:"#/properties/authorizationTests/items/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5958,10 +5954,10 @@ vErrors.push(err472);
 errors++;
 }
 }
-if(data148.expect !== undefined){
-let data155 = data148.expect;
-if(!((data155 === "allow") || (data155 === "deny"))){
-const err473 = {instancePath:instancePath+"/authorizationTests/" + i38+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(data150.input !== undefined){
+let data153 = data150.input;
+if(!(data153 && typeof data153 == "object" && !Array.isArray(data153))){
+const err473 = {instancePath:instancePath+"/authorizationTests/" + i38+"/input",schemaPath:"#/properties/authorizationTests/items/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5971,9 +5967,14 @@ vErrors.push(err473);
 errors++;
 }
 }
-}
-else {
-const err474 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data150.claims !== undefined){
+let data154 = data150.claims;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+for(const key34 in data154){
+let data155 = data154[key34];
+if(typeof data155 === "string"){
+if(func2(data155) > 2048){
+const err474 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5983,9 +5984,8 @@ vErrors.push(err474);
 errors++;
 }
 }
-}
 else {
-const err475 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err475 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authorizationTests/items/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5997,12 +5997,73 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err476 = {instancePath:instancePath+"/authorizationTests/" + i38+"/claims",schemaPath:"#/properties/authorizationTests/items/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err476];
 }
 else {
 vErrors.push(err476);
+}
+errors++;
+}
+}
+if(data150.paused !== undefined){
+if(typeof data150.paused !== "boolean"){
+const err477 = {instancePath:instancePath+"/authorizationTests/" + i38+"/paused",schemaPath:"#/properties/authorizationTests/items/properties/paused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+}
+if(data150.expect !== undefined){
+let data157 = data150.expect;
+if(!((data157 === "allow") || (data157 === "deny"))){
+const err478 = {instancePath:instancePath+"/authorizationTests/" + i38+"/expect",schemaPath:"#/properties/authorizationTests/items/properties/expect/enum",keyword:"enum",params:{allowedValues: schema19.properties.authorizationTests.items.properties.expect.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+}
+}
+else {
+const err479 = {instancePath:instancePath+"/authorizationTests/" + i38,schemaPath:"#/properties/authorizationTests/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+}
+}
+else {
+const err480 = {instancePath:instancePath+"/authorizationTests",schemaPath:"#/properties/authorizationTests/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+}
+}
+else {
+const err481 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
 }
 errors++;
 }
@@ -6013,7 +6074,7 @@ validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const trustPolicy = validate53;
 const schema20 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agentfence.dev/schemas/trust-policy/v1.json","title":"agentfence trust policy","type":"object","additionalProperties":false,"required":["version","mode","trustedRoots","models","plugins","apis"],"$defs":{"authority":{"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"properties":{"version":{"const":1},"mode":{"enum":["enforce","warn"]},"trustedRoots":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"source":{"oneOf":[{"const":"public-good"},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}]}}}},"models":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"hosted":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":256}},"allowIgnorePaths":{"description":"Authorities whose models may leave out paths (agent.yaml ignorePaths) beyond those their signature records. Defaults to none.","type":"array","uniqueItems":true,"maxItems":100,"items":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}}},"plugins":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}},"requireProvenance":{"type":"boolean"},"repositories":{"type":"object","description":"npm package name -> the repository its provenance must be built from","maxProperties":500,"propertyNames":{"type":"string","description":"an npm package name","pattern":"^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$","maxLength":214},"additionalProperties":{"type":"string","description":"a repository URL https://host/owner/repo (no trailing slash, no .git)","pattern":"^https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9_.-]+){2,}$","not":{"pattern":"(\\.git|/)$"},"maxLength":512}},"registryKeys":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["keyid","key"],"properties":{"keyid":{"type":"string","minLength":1,"maxLength":256},"key":{"type":"string","description":"base64 SPKI DER","pattern":"^[A-Za-z0-9+/]+={0,2}$","maxLength":8192},"keytype":{"type":"string","minLength":1,"maxLength":64},"scheme":{"type":"string","minLength":1,"maxLength":64},"expires":{"oneOf":[{"type":"null"},{"type":"string","format":"date-time"}]}}}}}},"apis":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}},"images":{"type":"object","additionalProperties":false,"required":["authorities"],"properties":{"authorities":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/authority"}}}}}};
-const pattern60 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+const pattern61 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 const schema21 = {"type":"object","additionalProperties":false,"required":["name"],"oneOf":[{"required":["keyless"]},{"required":["key"]},{"required":["certificate"]}],"dependentRequired":{"trustedRoot":["keyless"]},"properties":{"name":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63},"keyless":{"type":"object","additionalProperties":false,"required":["issuer"],"oneOf":[{"required":["subject"]},{"required":["subjectRegExp"]}],"properties":{"issuer":{"type":"string","format":"uri","maxLength":1024},"subject":{"type":"string","minLength":1,"maxLength":1024},"subjectRegExp":{"type":"string","minLength":1,"maxLength":1024},"extensions":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"issuer":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryURI":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryRef":{"type":"string","minLength":1,"maxLength":1024},"sourceRepositoryDigest":{"type":"string","minLength":1,"maxLength":1024},"buildSignerURI":{"type":"string","minLength":1,"maxLength":1024},"buildConfigURI":{"type":"string","minLength":1,"maxLength":1024},"runnerEnvironment":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRepository":{"type":"string","minLength":1,"maxLength":1024},"githubWorkflowRef":{"type":"string","minLength":1,"maxLength":1024}}}}},"key":{"type":"object","additionalProperties":false,"required":["publicKey"],"properties":{"publicKey":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}},"certificate":{"type":"object","additionalProperties":false,"required":["chain"],"properties":{"chain":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"string","description":"a relative path with forward slashes","pattern":"^[^\\\\\\u0000]+$","minLength":1,"maxLength":1024}}}},"trustedRoot":{"type":"string","description":"a kebab-case name (a-z, 0-9, -)","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":63}}};
 const formats4 = require("ajv-formats/dist/formats").fullFormats.uri;
 
@@ -7901,7 +7962,7 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!pattern60.test(data23)){
+if(!pattern61.test(data23)){
 const err68 = {instancePath:instancePath+"/plugins/registryKeys/" + i7+"/key",schemaPath:"#/properties/plugins/properties/registryKeys/items/properties/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err68];

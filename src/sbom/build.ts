@@ -6,7 +6,7 @@
  */
 import { Enums, Models, Serialize } from '@cyclonedx/cyclonedx-library';
 import { ConfigError } from '../errors.js';
-import { buildAgent, buildDataStore, buildModel, buildPlugin, buildTools } from './components.js';
+import { buildAgent, buildDataStore, buildImage, buildModel, buildPlugin, buildTools } from './components.js';
 import { linkDataFlows, mergeExtras, modelCard, serviceExtras } from './extras.js';
 import { modelRef, NS, pluginRef } from './refs.js';
 import { withSerialNumber } from './serial.js';
@@ -14,6 +14,7 @@ import { buildService } from './services.js';
 import type { SpecProfile } from './spec.js';
 import type { SbomInput } from './types.js';
 import { validateCycloneDx } from './validate.js';
+import { vcsProperties } from './vcs.js';
 
 export { agentRef, apiRef, dataRef, modelRef, NOT_VERIFIED, NS, pluginRef, verificationProperties } from './refs.js';
 
@@ -42,6 +43,7 @@ function metadataOf(input: SbomInput, bom: Models.Bom): void {
     props.push([`${NS}:verification:mode`, input.verification.mode]);
     props.push([`${NS}:verification:summary`, `verified=${s.verified}; blocked=${s.blocked}; warned=${s.warned}`]);
   }
+  props.push(...vcsProperties(input.repositoryUrl));
   for (const [name, value] of props) bom.metadata.properties.add(new Models.Property(name, value));
 }
 
@@ -79,6 +81,12 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
       if (dep !== undefined && dep !== component) component.dependencies.add(dep.bomRef);
     }
   }
+  const images = input.images ?? [];
+  for (const image of images) {
+    const component = buildImage(input, image);
+    bom.components.add(component);
+    agent.dependencies.add(component.bomRef);
+  }
   for (const store of input.manifest.dataStores) {
     const component = buildDataStore(input, store);
     bom.components.add(component);
@@ -100,7 +108,7 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
   const json = `${JSON.stringify(final, null, 2)}\n`;
   const issues = await validateCycloneDx(json, profile.version);
   // the library drops what a version cannot express; make sure nothing we built went missing
-  const expected = 1 + input.models.length + byRef.size + input.manifest.dataStores.length + input.apis.length;
+  const expected = 1 + input.models.length + byRef.size + images.length + input.manifest.dataStores.length + input.apis.length;
   const present = new Set<string>(((final['dependencies'] as Json[] | undefined) ?? []).map((d) => String(d['ref'])));
   if (present.size < expected) {
     issues.push({ path: '/dependencies', message: `must list every component and service (${expected}), got ${present.size}` });

@@ -1,13 +1,13 @@
 /**
- * One library model per SBOM element: the agent (metadata.component), its models, plugins, data
- * stores and third-party APIs (services). Each builder is a pure function of the gathered input;
+ * One library model per SBOM element: the agent (metadata.component), its models, plugins, runtime
+ * image, data stores and third-party APIs (services). Each builder is a pure function of the gathered input;
  * what the library cannot model is added afterwards by ./extras.ts.
  */
 import { Enums, Models, SPDX } from '@cyclonedx/cyclonedx-library';
 import type { ArtifactResult } from '../verify/types.js';
-import { npmPurl, sriToHash } from './purl.js';
-import { agentRef, dataRef, fileRef, findResult, modelRef, NS, pluginRef, verificationProperties } from './refs.js';
-import type { SbomInput, SbomModel, SbomPlugin } from './types.js';
+import { npmPurl, ociPurl, sriToHash } from './purl.js';
+import { agentRef, dataRef, fileRef, findResult, imageRef, modelRef, NS, pluginRef, verificationProperties } from './refs.js';
+import type { SbomImage, SbomInput, SbomModel, SbomPlugin } from './types.js';
 
 /** Name/value pairs in the order they are written. */
 export type Props = Array<[string, string]>;
@@ -185,6 +185,57 @@ export function buildPlugin(input: SbomInput, plugin: SbomPlugin): Models.Compon
     props.push(['bsi:component:filename', `${base}-${plugin.version}.tgz`]);
     props.push(['bsi:component:archive', 'archive']);
   }
+  props.push(...verificationProperties(result));
+  addProperties(component.properties, props);
+  return component;
+}
+
+/**
+ * The runtime image: a `container` component named by its repository, versioned and hashed by its
+ * sha256 manifest digest, with its `pkg:oci` purl (also the bom-ref), the registry's manifest URL
+ * as the deployable form, the provenance bundle as an attestation, the source repository the
+ * verified provenance names, and the verdict. The owning team supplies it (it is the agent's own
+ * build); the trust-policy authority that signed its provenance is the verification's signer.
+ */
+export function buildImage(input: SbomInput, image: SbomImage): Models.Component {
+  const result = findResult(input, 'image', `${image.registry}/${image.repository}`);
+  const purl = ociPurl(image, image.spec.tag);
+  const owner = new Models.OrganizationalEntity({ name: input.manifest.owner.team });
+  owner.contact.add(new Models.OrganizationalContact({ name: input.manifest.owner.team, email: input.manifest.owner.email }));
+  const component = new Models.Component(Enums.ComponentType.Container, image.repository, {
+    bomRef: imageRef(image),
+    purl,
+    version: `sha256:${image.sha256}`,
+    supplier: owner,
+  });
+  component.hashes.set(Enums.HashAlgorithm['SHA-256'], image.sha256);
+  if (image.spec.license !== undefined) component.licenses.add(license(image.spec.license));
+  // the OCI distribution API's manifest URL: what a runtime pulls, addressed by the digest
+  const manifestUrl = `https://${image.registry}/v2/${image.repository}/manifests/sha256:${image.sha256}`;
+  const distribution = new Models.ExternalReference(manifestUrl, Enums.ExternalReferenceType.Distribution, { comment: 'OCI image manifest, by digest' });
+  distribution.hashes.set(Enums.HashAlgorithm['SHA-256'], image.sha256);
+  component.externalReferences.add(distribution);
+  if (image.attestation !== undefined) {
+    const attestation = new Models.ExternalReference(projectFileUrl(input, image.attestation.path), Enums.ExternalReferenceType.Attestation, {
+      comment: `Sigstore bundle: build provenance over the image digest${stringDetail(result, 'predicateType') === undefined ? '' : ` (${stringDetail(result, 'predicateType')})`}`,
+    });
+    attestation.hashes.set(Enums.HashAlgorithm['SHA-256'], image.attestation.sha256);
+    component.externalReferences.add(attestation);
+  }
+  // only a verified provenance is evidence of where the image was built from
+  const verified = result?.status === 'verified';
+  const source = verified ? stringDetail(result, 'sourceRepository') : undefined;
+  if (source !== undefined && URL.canParse(source)) {
+    const ref = stringDetail(result, 'sourceRef');
+    component.externalReferences.add(new Models.ExternalReference(source, Enums.ExternalReferenceType.VCS, ref === undefined ? {} : { comment: `built from ${ref}` }));
+  }
+  const props: Props = [[`${NS}:image:ref`, image.spec.ref]];
+  if (image.spec.tag !== undefined) props.push([`${NS}:image:tag`, image.spec.tag]);
+  const builder = verified ? stringDetail(result, 'builder') : undefined;
+  if (builder !== undefined) props.push([`${NS}:image:builder`, builder]);
+  if (image.attestationProblem !== undefined) props.push([`${NS}:image:attestation-problem`, image.attestationProblem]);
+  // an image has no file name; BSI's filename element is the digest-pinned name a registry serves
+  props.push(['bsi:component:filename', `${image.repository.split('/').pop()!}@sha256:${image.sha256}`]);
   props.push(...verificationProperties(result));
   addProperties(component.properties, props);
   return component;

@@ -12,6 +12,7 @@ export { diffSboms, renderDiffText, SEVERITIES, type SbomDiff, type DiffFlag, ty
 export type * from './types.js';
 export { renderReport, reportVerdict, supplyChainRows, trustBoundarySvg, type ReportInput, type Verdict } from './report.js';
 export { sbomTimestamp, committedTimestamp } from './timestamp.js';
+export { committedVcsBase, vcsProperties, EXTERNAL_REFERENCES, EXTERNAL_REFERENCES_BASE } from './vcs.js';
 export { fetchPackageInfo, packageInfoFromTarball, toPackageInfo, normalizeRepositoryUrl, type JsonFetcher } from './package-info.js';
 export { renderFleetReport, renderFleetText, fleetVerdict, usageIndex, type FleetAgent, type FleetInput, type UsageEntry } from './fleet.js';
 export { vouchersOf, HOSTED_ALLOW_LIST, type Voucher } from './vouchers.js';

@@ -9,14 +9,15 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import path from 'node:path';
 import semver from 'semver';
 import { InputError } from '../errors.js';
-import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
+import type { AgentManifest, ApiSpec, ModelSpec, RuntimeImageSpec } from '../manifest/types.js';
+import { parseImageReference } from '../verify/image/reference.js';
 import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
 import { parseNpmLockfile } from '../verify/npm/lockfile.js';
 import { defaultSignaturePath } from '../verify/model/paths.js';
 import { parseModelStatement } from '../verify/model/statement.js';
 import { lockfilePlugins } from './lockfile.js';
 import { packageInfoFromTarball } from './package-info.js';
-import type { ModelSignatureInfo, PackageInfo, SbomApi, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
+import type { ModelSignatureInfo, PackageInfo, SbomApi, SbomImage, SbomInput, SbomModel, SbomPlugin, VerificationSource } from './types.js';
 import { isRecord } from '../json.js';
 
 /** Largest side file (signature bundle, descriptor, lockfile, attestation) read for an SBOM. */
@@ -137,6 +138,17 @@ function gatherApi(options: GatherOptions, spec: ApiSpec): SbomApi {
   };
 }
 
+/** The runtime image of the manifest: its digest-pinned reference and the provenance bundle beside it (read, not verified). */
+function gatherImage(options: GatherOptions, spec: RuntimeImageSpec): SbomImage {
+  const image = { spec, ...parseImageReference(spec.ref) };
+  if (spec.attestation === undefined) return { ...image, attestationProblem: 'runtimeImage.attestation is not set' };
+  const file = inside(options.stackDir, spec.attestation);
+  if (file === undefined) return { ...image, attestationProblem: `attestation path ${JSON.stringify(spec.attestation)} leaves the stack folder` };
+  const bytes = readSide(file);
+  if (bytes === undefined) return { ...image, attestationProblem: `no attestation at ${rel(options.projectRoot, file)}` };
+  return { ...image, attestation: { path: rel(options.projectRoot, file), sha256: sha256(bytes) } };
+}
+
 interface Vendored {
   readonly version: string;
   readonly integrity?: string;
@@ -246,6 +258,7 @@ export function gatherSbomInput(options: GatherOptions): SbomInput {
     models: [...options.manifest.models].sort((a, b) => a.name.localeCompare(b.name)).map((m) => gatherModel(options, m)),
     plugins: gatherPlugins(options),
     apis: [...options.manifest.apis].sort((a, b) => a.name.localeCompare(b.name)).map((a) => gatherApi(options, a)),
+    images: options.manifest.runtimeImage === undefined ? [] : [gatherImage(options, options.manifest.runtimeImage)],
     ...(options.verification === undefined ? {} : { verification: relativizeVerification(options.verification, options.projectRoot) }),
     verificationSource: options.verificationSource,
     tool: options.tool,

@@ -1,7 +1,8 @@
 /**
  * Package URLs and digests: npm purls with the scope's `@` percent-encoded (the purl spec's form,
- * also what the bom-refs use), and SRI integrity strings turned into CycloneDX hash values.
+ * also what the bom-refs use), OCI image purls, and SRI integrity strings turned into CycloneDX hash values.
  */
+import { ociPurl as ociImagePurl } from '../verify/image/reference.js';
 
 function encodeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/%3A/gi, ':');
@@ -13,6 +14,14 @@ export function npmPurl(name: string, version?: string): string {
   const namespace = slash > 0 ? `${encodeSegment(name.slice(0, slash))}/` : '';
   const base = slash > 0 ? name.slice(slash + 1) : name;
   return `pkg:npm/${namespace}${encodeSegment(base)}${version === undefined ? '' : `@${encodeSegment(version)}`}`;
+}
+
+/**
+ * `pkg:oci/<name>@sha256%3A<hex>?repository_url=<registry>/<repository>[&tag=<tag>]`: the purl
+ * spec's `oci` type (name = last repository segment, lowercased; the digest is the version).
+ */
+export function ociPurl(image: { readonly registry: string; readonly repository: string; readonly sha256: string }, tag?: string): string {
+  return ociImagePurl({ registry: image.registry, repository: image.repository, sha256: image.sha256, ...(tag === undefined ? {} : { tag }) });
 }
 
 /** A purl without its version, qualifiers and subpath: the identity `sbom diff` matches on. */

@@ -3,8 +3,8 @@
  * agent, model, plugin, API or data store is named in the SBOM, and which verdict belongs to it.
  */
 import type { ArtifactKind, ArtifactResult } from '../verify/types.js';
-import { npmPurl } from './purl.js';
-import type { SbomInput, SbomModel, SbomPlugin } from './types.js';
+import { npmPurl, ociPurl } from './purl.js';
+import type { SbomImage, SbomInput, SbomModel, SbomPlugin } from './types.js';
 
 /** Property namespace for everything agentfence records. */
 export const NS = 'agentfence';
@@ -37,6 +37,11 @@ export function dataRef(name: string): string {
 /** bom-ref (a purl) of a plugin. */
 export function pluginRef(plugin: SbomPlugin): string {
   return npmPurl(plugin.name, plugin.version);
+}
+
+/** bom-ref (its `pkg:oci` purl, without the tag) of a runtime image. */
+export function imageRef(image: SbomImage): string {
+  return ociPurl(image);
 }
 
 /** The verifier's result for one artifact (a versioned plugin prefers its exact version). */

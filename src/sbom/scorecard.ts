@@ -152,7 +152,17 @@ export function scoreSbom(doc: Json): Scorecard {
   perComponent('BSI-TR-03183-2', 'bsi.name', 'Component name', 'components[].name', name, software);
   perComponent('BSI-TR-03183-2', 'bsi.version', 'Component version', 'components[].version', version, software);
   perComponent('BSI-TR-03183-2', 'bsi.filename', 'Filename of the component', 'properties[bsi:component:filename]', bsiFilename, software);
-  perComponent('BSI-TR-03183-2', 'bsi.hash', 'SHA-512 of the deployable component', 'hashes|externalReferences[distribution].hashes', bsiHash, software);
+  // an OCI image is content-addressed: its identity is the SHA-256 manifest digest (in hashes); no SHA-512 of it exists
+  const files = software.filter((c) => c['type'] !== 'container');
+  perComponent(
+    'BSI-TR-03183-2',
+    'bsi.hash',
+    'SHA-512 of the deployable component',
+    'hashes|externalReferences[distribution].hashes',
+    bsiHash,
+    files,
+    files.length < software.length ? 'container images are addressed by their SHA-256 manifest digest, which hashes[] records' : undefined,
+  );
   perComponent('BSI-TR-03183-2', 'bsi.license', 'Licence', 'components[].licenses', licence, software);
   perComponent('BSI-TR-03183-2', 'bsi.dependencies', 'Dependencies', 'dependencies[].ref', inDeps, software);
   perComponent('BSI-TR-03183-2', 'bsi.source-uri', 'Source code URI', 'externalReferences[vcs|source-distribution]', bsiSource, software);

@@ -3,7 +3,7 @@
  * statements, API descriptors, lockfile packages) and, when available, the verifier's verdicts.
  * A plain data structure, so `buildSbom` is a pure function of it.
  */
-import type { AgentManifest, ApiSpec, ModelSpec } from '../manifest/types.js';
+import type { AgentManifest, ApiSpec, ModelSpec, RuntimeImageSpec } from '../manifest/types.js';
 import type { ApiDescriptor, VerificationReport } from '../verify/types.js';
 
 /** One file of a signed model, as the model-signing statement lists it. */
@@ -98,6 +98,21 @@ export interface SbomApi {
   readonly signatureSha256?: string;
 }
 
+/** The agent's runtime container image (manifest `runtimeImage`), pinned by digest. */
+export interface SbomImage {
+  readonly spec: RuntimeImageSpec;
+  /** Registry host (and port) of the reference. */
+  readonly registry: string;
+  /** Repository path inside the registry (`agentfence/payments`). */
+  readonly repository: string;
+  /** Hex of the image's sha256 manifest digest. */
+  readonly sha256: string;
+  /** Project-relative path of the provenance bundle, with its sha256, when it could be read. */
+  readonly attestation?: { readonly path: string; readonly sha256: string };
+  /** Why the bundle could not be read (not set, missing, outside the stack folder). */
+  readonly attestationProblem?: string;
+}
+
 /** Where the verification verdicts in an SBOM came from. */
 export type VerificationSource = 'in-process' | 'file' | 'none';
 
@@ -112,6 +127,8 @@ export interface SbomInput {
   readonly models: readonly SbomModel[];
   readonly plugins: readonly SbomPlugin[];
   readonly apis: readonly SbomApi[];
+  /** The runtime image, when the manifest pins one. Defaults to none. */
+  readonly images?: readonly SbomImage[];
   readonly verification?: VerificationReport;
   readonly verificationSource: VerificationSource;
   readonly tool: { readonly name: string; readonly version: string };

@@ -10,7 +10,7 @@ import type { VerificationReport } from '../verify/types.js';
 /** One authority of the trust policy and what it vouched for in one verification. */
 export interface Voucher {
   readonly authority: string;
-  readonly scope: 'models' | 'plugins' | 'apis' | 'hosted models';
+  readonly scope: 'models' | 'plugins' | 'apis' | 'images' | 'hosted models';
   readonly kind: 'key' | 'keyless' | 'certificate' | 'allow-list';
   /** `SHA256:<base64>` of the public key (SPKI DER), or of the root certificate (DER). */
   readonly fingerprint?: string;
@@ -45,6 +45,7 @@ export function vouchersOf(policy: TrustPolicy, fingerprints: ReadonlyMap<string
     ['models', policy.models.authorities, 'model'],
     ['plugins', policy.plugins.authorities, 'plugin'],
     ['apis', policy.apis.authorities, 'api'],
+    ['images', policy.images?.authorities ?? [], 'image'],
   ];
   const vouchers = scopes.flatMap(([scope, authorities, kind]) => authorities.map((a) => describe(a, scope, fingerprints, credited(a.name, kind))));
   const hosted = results.filter((r) => r.kind === 'model' && r.signer === undefined && (typeof r.details?.['hosted'] === 'string' || (r.status as string) === 'allow-listed'));

@@ -182,6 +182,14 @@ describe('agentfence report', () => {
       ]);
       const ledger = summary.usage.find((u) => u.kind === 'plugin' && u.name === '@acme/ledger-mcp');
       expect(ledger).toMatchObject({ version: '2.1.3', users: [{ agent: 'payments' }, { agent: 'payments-tampered' }] });
+      // each agent's runtime image is listed and indexed (the tampered copy runs the payments image)
+      const images = summary.usage
+        .filter((u) => u.kind === 'image')
+        .map((u) => [u.name, u.version.slice(0, 14), u.users.map((x) => x.agent)]);
+      expect(images).toEqual([
+        ['agentfence/payments', 'sha256:91ff976', ['payments', 'payments-tampered']],
+        ['agentfence/support-triage', 'sha256:a73403b', ['support-triage']],
+      ]);
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
       try {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -189,6 +197,13 @@ describe('agentfence report', () => {
         await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
         expect(await page.locator('#verdict strong').innerText()).toBe('Blocked');
         expect(await page.locator('section[aria-labelledby="agents"] tbody tr').count()).toBe(3);
+        // Agent (th), Verdict, Models, Plugins, Images: no agent's Images cell is empty
+        const imageCells = await page.locator('section[aria-labelledby="agents"] tbody tr td:nth-child(5)').allInnerTexts();
+        expect(imageCells.map((t) => t.replace(/\s+/g, ' ').trim().split(' ')[0])).toEqual([
+          'agentfence/payments',
+          'agentfence/payments',
+          'agentfence/support-triage',
+        ]);
         expect(await page.locator('section[aria-labelledby="where-used"] tbody tr').count()).toBeGreaterThanOrEqual(6);
         mkdirSync(path.join(root, 'test/output'), { recursive: true });
         await screenshots(page, 'report-all');

@@ -14,11 +14,17 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-sbom-cli-'));
 
 /** Runs the CLI as a subprocess (async, so independent cases run concurrently). */
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return cliWith({}, ...args);
+}
+
+/** The CLI with extra environment; GitHub Actions' own variables are left out unless given, so runs match everywhere. */
+function cliWith(extra: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const { GITHUB_SERVER_URL: _s, GITHUB_REPOSITORY: _r, GITHUB_SHA: _c, ...env } = process.env;
   return new Promise((resolve, reject) => {
     // a fixed SOURCE_DATE_EPOCH makes two generations byte-identical (the timestamp is on by default)
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764633600' },
+      env: { ...env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764633600', ...extra },
     });
     let stdout = '';
     let stderr = '';
@@ -224,6 +230,55 @@ describe.concurrent('agentfence sbom diff', () => {
   });
 });
 
+describe('agentfence sbom and the VCS base', () => {
+  const SHA = 'fedcba9876543210fedcba9876543210fedcba98';
+  const GITHUB = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/agents', GITHUB_SHA: SHA };
+  const urlsOf = (text: string): string[] => {
+    const doc = JSON.parse(text) as Record<string, any>;
+    return [...doc['components'], ...doc['services']].flatMap((n: any) => (n.externalReferences ?? []).map((e: any) => e.url as string));
+  };
+
+  it('resolves file references against --vcs-base, and a check under GitHub Actions keeps that base', async () => {
+    const out = path.join(tmp, 'vcs-flag.cdx.json');
+    const r = await cliWith(
+      GITHUB,
+      'sbom',
+      'support-triage',
+      '-o',
+      out,
+      '--verification',
+      'none',
+      '--vcs-base',
+      'https://git.example/acme/agents/src/tag/v1',
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(urlsOf(text)).toContain('https://git.example/acme/agents/src/tag/v1/stacks/support-triage/images/runtime.sigstore.json');
+    expect(urlsOf(text).every((u) => URL.canParse(u))).toBe(true);
+    const check = await cliWith(GITHUB, 'sbom', 'support-triage', '-o', out, '--check', '--verification', 'none');
+    expect(check.stdout).toContain('is up to date');
+    expect(check.status).toBe(0);
+  });
+
+  it('takes the commit from GitHub Actions when no flag is given, and stays relative (saying so) without either', async () => {
+    const github = await cliWith(GITHUB, 'sbom', 'support-triage', '-o', '-', '--verification', 'none');
+    expect(github.status).toBe(0);
+    expect(urlsOf(github.stdout)).toContain(
+      `https://github.com/acme/agents/blob/${SHA}/stacks/support-triage/images/runtime.sigstore.json`,
+    );
+    const plain = await cli('sbom', 'support-triage', '-o', '-', '--verification', 'none');
+    expect(urlsOf(plain.stdout)).toContain('stacks/support-triage/images/runtime.sigstore.json');
+    expect(plain.stdout).toContain('"value": "relative"');
+  });
+
+  it('refuses a non-https --vcs-base with exit 2', async () => {
+    const r = await cli('sbom', 'support-triage', '-o', '-', '--verification', 'none', '--vcs-base', 'http://git.example/x');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--vcs-base must be an https URL');
+  });
+});
+
 describe('the committed SBOMs', () => {
   describe.each(['payments', 'support-triage'])('sbom/%s.cdx.json', (agent) => {
     it('is current: `agentfence sbom --check` exits 0 on a clean clone', async () => {
@@ -247,9 +302,16 @@ describe('the committed SBOMs', () => {
       const statuses = [...doc['components'], ...doc['services']]
         .filter((c: any) => c.type !== 'data')
         .map((c: any) => c.properties.find((p: any) => p.name === 'agentfence:verification:status')?.value);
-      expect(statuses.length).toBe(4);
-      // three signature checks and one hosted model the trust policy allow-lists (not a verification)
-      expect(statuses.sort()).toEqual(['allow-listed', 'verified', 'verified', 'verified']);
+      expect(statuses.length).toBe(5);
+      // four signature checks (model, plugin, API, runtime image) and one hosted model the trust policy allow-lists (not a verification)
+      expect(statuses.sort()).toEqual(['allow-listed', 'verified', 'verified', 'verified', 'verified']);
+      const image = doc['components'].find((c: any) => c.type === 'container');
+      expect(image.purl).toMatch(
+        new RegExp(
+          `^pkg:oci/${agent}@sha256%3A[0-9a-f]{64}\\?repository_url=111122223333\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/agentfence/${agent}$`,
+        ),
+      );
+      expect(doc['dependencies'].find((d: any) => d.ref === `agent:${agent}`).dependsOn).toContain(image['bom-ref']);
     });
   });
 });

@@ -281,7 +281,9 @@ async function runStages(
         ? undefined
         : sbomModule.committedTimestamp(committed)
       : sbomModule.sbomTimestamp(ctx.env['SOURCE_DATE_EPOCH'], new Date());
-    const repositoryUrl = await (await import('../sbom-context.js')).repositoryBase(root, undefined);
+    const repositoryUrl = await (
+      await import('../sbom-context.js')
+    ).repositoryBase(root, { env: ctx.env, check: options.checkSbom, ...(committed === undefined ? {} : { committed }) });
     const doc = await sbomModule.buildAgentSbom(agent, {
       profile: sbomModule.SpecProfiles[sbomModule.DEFAULT_SPEC],
       verification,

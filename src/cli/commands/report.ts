@@ -114,7 +114,7 @@ async function assemble(
       ctx.log(`agentfence report: ${error.message}`);
     }
   }
-  const repositoryUrl = await context.repositoryBase(agent.location.projectRoot, undefined);
+  const repositoryUrl = await context.repositoryBase(agent.location.projectRoot, { env: ctx.env });
   const built = await sbom.buildAgentSbom(agent, {
     profile: sbom.SpecProfiles[sbom.DEFAULT_SPEC],
     verificationSource: verification === undefined ? 'none' : mode === 'run' ? 'in-process' : 'file',

@@ -1,5 +1,5 @@
 /**
- * `agentfence sbom <agent> [-o F|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]`
+ * `agentfence sbom <agent> [-o F|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--vcs-base URL] [--verification run|file|none]`
  * and `agentfence sbom diff <old> <new> [--format text|json] [--fail-on SEVERITY]`.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
 
-const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]
+const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--vcs-base URL] [--verification run|file|none]
        agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
 
 Writes the agent's CycloneDX ML-BOM (models, plugins, APIs as services, data stores, verification
@@ -21,8 +21,10 @@ evidence) to sbom/<agent>.cdx.json under the project root, validated before it i
   --no-timestamp        leave it out (the SBOM then misses an NTIA minimum element)
   --online              read plugin licence and author from the registry in npm's configuration
                         (default: the package.json inside the vendored tarball), and verify online
-  --repository-url URL  VCS base that project files resolve against (default: package.json
-                        repository + /blob/HEAD/)
+  --vcs-base URL        VCS base that project files resolve against (also --repository-url); default:
+                        GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/ when all are set, else
+                        package.json repository + /blob/HEAD/, else paths stay relative (the SBOM says so);
+                        --check rebuilds against the base the committed file records
   --verification M      run: verify in-process (default); file: use a fresh .agentfence/<agent>/verification.json;
                         none: mark every artifact not-verified
 diff compares two CycloneDX 1.6/1.7 JSON documents and flags what a reviewer must see; --fail-on
@@ -46,6 +48,7 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     timestamp: { type: 'boolean', default: false },
     'no-timestamp': { type: 'boolean', default: false },
     online: { type: 'boolean', default: false },
+    'vcs-base': { type: 'string' },
     'repository-url': { type: 'string' },
     verification: { type: 'string', default: 'run' },
   });
@@ -82,12 +85,6 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
       ctx.log(`agentfence sbom: ${error.message}; artifacts are marked not-verified`);
     }
   }
-  const { onlinePackageInfo, repositoryBase } = await import('../sbom-context.js');
-  const repositoryUrl = await repositoryBase(
-    agent.location.projectRoot,
-    typeof values['repository-url'] === 'string' ? values['repository-url'] : undefined,
-  );
-  const packageInfo = online ? await onlinePackageInfo(verification, ctx.env, ctx.log) : undefined;
   const output = typeof values['output'] === 'string' ? values['output'] : undefined;
   const target =
     output === undefined
@@ -99,6 +96,23 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
   const size = target !== '-' && existsSync(target) && statSync(target).isFile() ? statSync(target).size : undefined;
   // refuse before reading: nothing larger than any SBOM the differ reads can be up to date
   const committed = values['check'] === true && size !== undefined && size <= sbom.MAX_SBOM_BYTES ? readFileSync(target) : undefined;
+  const { onlinePackageInfo, repositoryBase } = await import('../sbom-context.js');
+  if (typeof values['vcs-base'] === 'string' && typeof values['repository-url'] === 'string') {
+    throw new InputError('CLI_USAGE', '--vcs-base and --repository-url (its older name) cannot be combined');
+  }
+  const given =
+    typeof values['vcs-base'] === 'string'
+      ? values['vcs-base']
+      : typeof values['repository-url'] === 'string'
+        ? values['repository-url']
+        : undefined;
+  const repositoryUrl = await repositoryBase(agent.location.projectRoot, {
+    ...(given === undefined ? {} : { given }),
+    env: ctx.env,
+    check: values['check'] === true,
+    ...(committed === undefined ? {} : { committed: committed.toString('utf8') }),
+  });
+  const packageInfo = online ? await onlinePackageInfo(verification, ctx.env, ctx.log) : undefined;
   const timestamp =
     values['check'] === true
       ? committed === undefined

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { closest } from '../../manifest/suggest.js';
 
 /** One action as the data describes it. */
 export interface IamAction {
@@ -138,34 +139,6 @@ export function resourceTypesOfAction(action: IamAction): IamResourceType[] {
     const type = types.get(key.toLowerCase());
     return type === undefined ? [] : [type];
   });
-}
-
-/** Levenshtein distance, case-insensitive. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
-function closest(wanted: string, candidates: Iterable<string>, limit: number): string | undefined {
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const d = distance(wanted, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 /** The closest existing service prefix (edit distance at most 2), for "did you mean". */

@@ -55,6 +55,12 @@ export function verifyRuntimeImage(agent: LoadedAgent, roots: TrustRootCache, sp
     tlogIndexes: verified.bundle.tlogIndexes,
     timestamps: verified.bundle.timestamps,
     ...(verified.bundle.trustRoot !== undefined ? { trustRoot: verified.bundle.trustRoot } : {}),
-    details: { ref: spec.ref, purl: ociPurl(verified.image), predicateType: verified.predicateType, attestation: spec.attestation },
+    details: {
+      ref: spec.ref,
+      purl: ociPurl({ ...verified.image, ...(spec.tag === undefined ? {} : { tag: spec.tag }) }),
+      predicateType: verified.predicateType,
+      attestation: spec.attestation,
+      ...verified.provenance,
+    },
   };
 }

@@ -6,6 +6,9 @@
  */
 import { VerificationError } from '../../errors.js';
 import { verifyWithAuthorities, type AuthorizedVerification, type ResolvedAuthority } from '../authorities.js';
+import { parseImageReference, type ImageReference } from './reference.js';
+
+export { ociPurl, parseImageReference, type ImageReference } from './reference.js';
 
 /** The predicate types accepted as build provenance of an image. */
 export const IMAGE_PROVENANCE_PREDICATES: readonly string[] = Object.freeze([
@@ -13,31 +16,34 @@ export const IMAGE_PROVENANCE_PREDICATES: readonly string[] = Object.freeze([
   'https://slsa.dev/provenance/v0.2',
 ]);
 
-/** An image reference pinned by digest. */
-export interface ImageReference {
-  readonly registry: string;
-  readonly repository: string;
-  /** Hex of the sha256 digest. */
-  readonly sha256: string;
+/** Where an image was built from, as its SLSA provenance says (v1 `buildDefinition`/`runDetails`, v0.2 `invocation`/`builder`). */
+export interface ImageProvenance {
+  readonly sourceRepository?: string;
+  readonly sourceRef?: string;
+  readonly builder?: string;
 }
 
-const REF = /^([a-z0-9.-]+(?::[0-9]+)?)\/([a-z0-9._/-]+)@sha256:([a-f0-9]{64})$/;
-
-/**
- * Parses `<registry>/<repository>@sha256:<hex>`.
- * @throws VerificationError MALFORMED_BUNDLE when the reference is not pinned by digest.
- */
-export function parseImageReference(ref: string): ImageReference {
-  const match = REF.exec(ref);
-  if (match === null)
-    throw new VerificationError('MALFORMED_BUNDLE', `image ${ref} must be referenced by digest (<registry>/<repository>@sha256:<64 hex>)`);
-  return { registry: match[1]!, repository: match[2]!, sha256: match[3]! };
+function field(value: unknown, ...keys: string[]): unknown {
+  let at = value;
+  for (const key of keys)
+    at = at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
 }
 
-/** The package URL of an OCI image (`pkg:oci/<name>@sha256%3A<hex>?repository_url=<registry>/<repository>`). */
-export function ociPurl(image: ImageReference): string {
-  const name = image.repository.split('/').pop()!;
-  return `pkg:oci/${encodeURIComponent(name)}@sha256%3A${image.sha256}?repository_url=${encodeURIComponent(`${image.registry}/${image.repository}`)}`;
+/** The source repository, ref and builder a SLSA provenance predicate names; absent fields stay absent. */
+export function provenanceOf(predicate: unknown): ImageProvenance {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  const external = field(predicate, 'buildDefinition', 'externalParameters');
+  // v0.2 names the source as `git+<url>@<ref>`
+  const configSource = /^(?:git\+)?(https?:\/\/[^@\s]+)(?:@(.+))?$/.exec(text(field(predicate, 'invocation', 'configSource', 'uri')) ?? '');
+  const repository = text(field(external, 'workflow', 'repository')) ?? text(field(external, 'repository')) ?? configSource?.[1];
+  const ref = text(field(external, 'workflow', 'ref')) ?? text(field(external, 'ref')) ?? configSource?.[2];
+  const builder = text(field(predicate, 'runDetails', 'builder', 'id')) ?? text(field(predicate, 'builder', 'id'));
+  return {
+    ...(repository === undefined ? {} : { sourceRepository: repository }),
+    ...(ref === undefined ? {} : { sourceRef: ref }),
+    ...(builder === undefined ? {} : { builder }),
+  };
 }
 
 /** A verified image: its reference, the bundle's verification and the provenance predicate type. */
@@ -45,6 +51,8 @@ export interface ImageVerification {
   readonly image: ImageReference;
   readonly bundle: AuthorizedVerification;
   readonly predicateType: string;
+  /** What the signed provenance says about the build. */
+  readonly provenance: ImageProvenance;
 }
 
 /**
@@ -82,5 +90,5 @@ export function verifyImageAttestation(
   ) {
     throw new VerificationError('DIGEST_MISMATCH', `${where} attestation must name sha256 ${image.sha256} (it does not)`);
   }
-  return { image, bundle, predicateType: statement.predicateType };
+  return { image, bundle, predicateType: statement.predicateType, provenance: provenanceOf(statement.predicate) };
 }

@@ -12,6 +12,8 @@ import {
   validateGatewayCedar,
   type GatewayCedar,
 } from '../../../src/cedar/index.js';
+import { cedarEngine } from '../../../src/cedar/engine.js';
+import { toCedarInput } from '../../../src/cedar/request.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import type { AgentManifest, ToolConditions, ToolInputSchema, ToolSpec } from '../../../src/manifest/types.js';
 import { manifest as baseManifest, tool } from '../components/harness.js';
@@ -277,5 +279,74 @@ describe('gateway cedar', () => {
       expect(found.path).toBe(at);
       expect(found.line).toBeGreaterThan(1);
     });
+  });
+});
+
+describe('authorizeCall over the preparsed policy set', () => {
+  /** The one-shot engine call authorizeCall made before it kept the policies parsed: the oracle. */
+  function oneShot(cedar: GatewayCedar, tool: string, input: Record<string, unknown>, claims: Record<string, string>) {
+    const entry = cedar.tools.find((t) => t.tool.name === tool)!;
+    const principal = {
+      uid: { type: 'AgentCore::OAuthUser', id: claims['sub'] ?? 'anonymous' },
+      attrs: { id: claims['sub'] ?? 'anonymous' },
+      parents: [],
+      tags: claims,
+    };
+    const answer = cedarEngine().isAuthorized({
+      principal: principal.uid,
+      action: { type: 'AgentCore::Action', id: entry.action },
+      resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
+      context: { input: toCedarInput(entry.tool.mcp.inputSchema, input) },
+      schema: cedar.schema,
+      validateRequest: true,
+      policies: { staticPolicies: Object.fromEntries(cedar.policies.map((p) => [p.id, p.text])) },
+      entities: [principal, { uid: { type: 'AgentCore::Gateway', id: cedar.gatewayArn }, attrs: {}, parents: [] }],
+    });
+    if (answer.type === 'failure') return { decision: 'deny', policies: [], errors: answer.errors.map((e) => e.message) };
+    return {
+      decision: answer.response.decision,
+      policies: answer.response.diagnostics.reason,
+      errors: answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
+    };
+  }
+
+  const payments = buildGatewayCedar(loadManifest(path.join(root, 'stacks/payments/agent.yaml')).manifest);
+  const paused = buildGatewayCedar({ ...loadManifest(path.join(root, 'stacks/payments/agent.yaml')).manifest, paused: true });
+  const transfer = (amount: number, extra: Record<string, unknown> = {}) => ({
+    supplierId: 'SUP-1',
+    amount,
+    currency: 'EUR',
+    reference: 'INV-1',
+    ...extra,
+  });
+  const scoped = { sub: 'clerk-7', scope: 'openid payments:transfer' };
+
+  it.each([
+    ['a small transfer', payments, transfer(500), scoped],
+    ['a transfer over the limit', payments, transfer(2_500_000), scoped],
+    ['a caller without the scope', payments, transfer(500), { sub: 'clerk-8', scope: 'openid' }],
+    ['no claims at all', payments, transfer(500), {}],
+    ['the kill switch', paused, transfer(500), scoped],
+  ] as const)('decides %s exactly as the one-shot engine call does', (_label, cedar, input, claims) => {
+    const got = authorizeCall(cedar, { tool: 'initiate-transfer', input, claims });
+    expect(got).toEqual(oneShot(cedar, 'initiate-transfer', input, claims));
+    // and again, from the cache
+    expect(authorizeCall(cedar, { tool: 'initiate-transfer', input, claims })).toEqual(got);
+  });
+
+  it('keeps two gateways apart: the paused one denies what the running one allows', () => {
+    expect(authorizeCall(payments, { tool: 'initiate-transfer', input: transfer(500), claims: scoped }).decision).toBe('allow');
+    expect(authorizeCall(paused, { tool: 'initiate-transfer', input: transfer(500), claims: scoped }).decision).toBe('deny');
+    expect(authorizeCall(payments, { tool: 'initiate-transfer', input: transfer(500), claims: scoped }).decision).toBe('allow');
+  });
+
+  it('falls back to the one-shot call, and fails closed naming the error, when the policies do not parse', () => {
+    const broken: GatewayCedar = {
+      ...payments,
+      policies: [...payments.policies, { ...payments.policies[0]!, id: 'broken', text: 'permit(principal, action, resource) when { ' }],
+    };
+    const got = authorizeCall(broken, { tool: 'initiate-transfer', input: transfer(500), claims: scoped });
+    expect(got.decision).toBe('deny');
+    expect(got.errors.join('\n')).toMatch(/broken|unexpected end of input|parse/i);
   });
 });

@@ -107,5 +107,57 @@ describe('loadAgent', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    it.each([
+      [
+        'a mistyped image authority',
+        'acme-release-engineerng',
+        'known: acme-release-engineering; did you mean "acme-release-engineering"?)',
+      ],
+      ['an authority of another kind', 'acme-ml-release', 'known: acme-release-engineering)'],
+    ])('refuses %s for runtimeImage.signedBy at its line, with the nearest images authority', (_label, signer, hint) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-agent-'));
+      try {
+        cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true });
+        const file = path.join(dir, 'stacks/payments/agent.yaml');
+        const text = readFileSync(file, 'utf8');
+        writeFileSync(file, text.replace('  signedBy: acme-release-engineering', `  signedBy: ${signer}`));
+        const line = text.split('\n').findIndex((l) => l === '  signedBy: acme-release-engineering') + 1;
+        let caught: unknown;
+        try {
+          loadAgent(file, dir);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught).toBeInstanceOf(InputError);
+        const errors = (caught as ManifestError).errors;
+        expect(errors.map((e) => `${e.code} ${e.path} ${e.line}:${e.col}`)).toEqual([`UNKNOWN_AUTHORITY runtimeImage.signedBy ${line}:13`]);
+        expect(errors[0]!.message).toBe(
+          `runtimeImage.signedBy must name one of the trust policy's images authorities (got "${signer}"; ${hint}`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses an image signer when the trust policy has no images section', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-agent-'));
+      try {
+        cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true });
+        const policy = path.join(dir, 'stacks/trust-policy.yaml');
+        writeFileSync(policy, readFileSync(policy, 'utf8').replace(/\nimages:\n(?: .*\n)*/, '\n'));
+        let caught: unknown;
+        try {
+          loadAgent(path.join(dir, 'stacks/payments/agent.yaml'), dir);
+        } catch (error) {
+          caught = error;
+        }
+        expect((caught as ManifestError).errors.map((e) => e.message)).toEqual([
+          `runtimeImage.signedBy must name one of the trust policy's images authorities (got "acme-release-engineering"; known: none)`,
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

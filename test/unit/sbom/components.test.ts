@@ -5,6 +5,7 @@ import { buildSbom } from '../../../src/sbom/build.js';
 import { bomLink } from '../../../src/sbom/extras.js';
 import { SpecProfiles } from '../../../src/sbom/spec.js';
 import { committedTimestamp, sbomTimestamp } from '../../../src/sbom/timestamp.js';
+import { committedVcsBase } from '../../../src/sbom/vcs.js';
 import { validateCycloneDx } from '../../../src/sbom/validate.js';
 import type { ArtifactResult } from '../../../src/verify/types.js';
 import { inputFor, makeProject, manifest, root, verification } from './helpers.js';
@@ -148,10 +149,26 @@ describe('buildSbom components', () => {
       expect(urls).toContain('https://github.com/acme/agents/blob/HEAD/stacks/demo/models/fraud-scorer/model.sig');
       expect(urls).toContain('https://github.com/acme/agents/blob/HEAD/stacks/demo/apis/payments-gateway.json');
       expect(urls.every((u) => URL.canParse(u))).toBe(true);
+      // the document says how its references resolve, and a check can read the base back
+      expect(props(built.doc['metadata'] as Json)['agentfence:external-references']).toEqual(['absolute']);
+      expect(props(built.doc['metadata'] as Json)['agentfence:external-references:base']).toEqual(['https://github.com/acme/agents/blob/HEAD/']);
+      expect(committedVcsBase(built.json)).toBe('https://github.com/acme/agents/blob/HEAD/');
     });
-    it('leaves them relative when none is given', async () => {
+    it('leaves them relative when none is given, and says so', async () => {
       const built = await buildSbom(inputFor(), SpecProfiles['1.6']);
       expect(component(built.doc, 'fraud-scorer')['externalReferences'][0]['url']).toBe('stacks/demo/models/fraud-scorer/model.sig');
+      const meta = props(built.doc['metadata'] as Json);
+      expect(meta['agentfence:external-references']).toEqual(['relative']);
+      expect(meta['agentfence:external-references:base']).toBeUndefined();
+      expect(meta['agentfence:external-references:note']).toEqual(['no VCS base was given: file references are paths relative to the repository root']);
+      expect(committedVcsBase(built.json)).toBeNull();
+    });
+    it.each([
+      ['not JSON', '{'],
+      ['without metadata properties', '{"metadata":{}}'],
+      ['an absolute mode without a URL', '{"metadata":{"properties":[{"name":"agentfence:external-references","value":"absolute"}]}}'],
+    ])('reads no recorded base from a document %s', (_label, text) => {
+      expect(committedVcsBase(text)).toBeUndefined();
     });
   });
 
