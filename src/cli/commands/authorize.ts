@@ -5,7 +5,7 @@
  */
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs, toFormat } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const usage = `usage: agentfence authorize <agent> --tool T --input JSON [--claims JSON] [--paused] [--format text|json]
 

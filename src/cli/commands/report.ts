@@ -13,7 +13,8 @@ import type { Finding, PlannedResource, VerificationLookup } from '../../rules/t
 import type { ReportInput } from '../../sbom/report.js';
 import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence report <agent> | --all [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]
 

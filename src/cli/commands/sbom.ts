@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--verification run|file|none]
        agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
