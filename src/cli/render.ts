@@ -34,6 +34,21 @@ export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** A command's verdict: deploy may proceed, may proceed with warnings, or must not. */
+export type VerdictKind = 'pass' | 'warned' | 'blocked';
+
+const VERDICT_WORDS: Readonly<Record<VerdictKind, readonly [string, number]>> = {
+  pass: ['PASSED', 32],
+  warned: ['PASSED WITH WARNINGS', 33],
+  blocked: ['BLOCKED', 31],
+};
+
+/** The one verdict line a command ends with (`BLOCKED: payments: ...`); the line `--quiet` keeps. */
+export function verdictLine(ctx: Pick<CommandContext, 'color'>, verdict: VerdictKind, subject: string, details?: string): string {
+  const [word, code] = VERDICT_WORDS[verdict];
+  return `${paint(ctx, code, word)}: ${subject}${details === undefined ? '' : `: ${details}`}`;
+}
+
 /** The colour of an artifact status. */
 function paintStatus(ctx: CommandContext, status: ArtifactResult['status'], text: string): string {
   return paint(ctx, status === 'verified' ? 32 : status === 'allow-listed' ? 36 : status === 'warned' ? 33 : 31, text);

@@ -95,8 +95,9 @@ export const command: Command = {
       );
     } else {
       ctx.out(`${decision.decision.toUpperCase()}  ${tool} (action AgentCore::Action::"${entry.action}")`);
-      if (deciding.length === 0) ctx.out(decision.decision === 'deny' ? '  no policy permits this call (default deny)' : '');
-      for (const policy of deciding)
+      // --quiet: the decision and any errors, without the policies that explain it
+      if (deciding.length === 0 && !ctx.quiet) ctx.out(decision.decision === 'deny' ? '  no policy permits this call (default deny)' : '');
+      for (const policy of ctx.quiet ? [] : deciding)
         ctx.out(`  ${policy.effect === 'permit' ? 'permitted by' : 'forbidden by'} ${policy.id}:\n${policy.text.replace(/^/gm, '    ')}`);
       for (const error of decision.errors) ctx.out(`  error: ${error}`);
     }

@@ -11,7 +11,7 @@ import type { VerificationLookup } from '../../rules/types.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../flags.js';
-import { checkFinding, paint, plural, type FindingLocator } from '../render.js';
+import { checkFinding, paint, plural, verdictLine, type FindingLocator } from '../render.js';
 import { packageVersion } from '../../version.js';
 import { MAX_ARTIFACT_BYTES } from '../input.js';
 import { guardrailDescriptor, toSarif } from '../sarif.js';
@@ -121,9 +121,13 @@ function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source)
     ctx.out(`${level} ${f.severity.padEnd(8)} ${f.ruleId}: ${f.message}${f.urn === undefined ? '' : `\n          at ${f.urn}`}`);
   }
   const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
-  const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
   ctx.out(
-    `${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`,
+    verdictLine(
+      ctx,
+      mandatory.length > 0 ? 'blocked' : 'pass',
+      source.label,
+      `${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`,
+    ),
   );
 }
 

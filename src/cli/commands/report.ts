@@ -210,7 +210,8 @@ async function runAll(ctx: CommandContext, mode: Mode, output: string | undefine
     );
   } else {
     ctx.out(sbom.renderFleetText(fleet).trimEnd());
-    ctx.out(`wrote ${shown} (verdict: ${verdict})`);
+    // --quiet: the fleet verdict and each agent's, not where the page went
+    if (!ctx.quiet) ctx.out(`wrote ${shown} (verdict: ${verdict})`);
   }
   return exit;
 }

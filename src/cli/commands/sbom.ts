@@ -168,7 +168,8 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
           }
         }
       }
-      ctx.out(sbom.renderScorecardText(scorecard).trimEnd());
+      // --quiet: the verdict and what is stale, without the minimum-elements scorecard
+      if (!ctx.quiet) ctx.out(sbom.renderScorecardText(scorecard).trimEnd());
     }
     return upToDate ? ExitCode.PASS : ExitCode.BLOCKED;
   }

@@ -3,11 +3,11 @@
  * policy; writes `.agentfence/<agent>/verification.json`. `verify model|plugin|api ...` verify one artifact.
  */
 import path from 'node:path';
-import { InputError } from '../../errors.js';
+import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../flags.js';
-import { printResults, summaryText } from '../render.js';
+import { printResults, renderResultLines, summaryText, verdictLine } from '../render.js';
 
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
 agentfence verify model <dir|file> --signature model.sig (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem ...)
@@ -75,6 +75,14 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   writeReport(output, report);
   const { ManifestLocator } = await import('../locations.js');
   const locator = new ManifestLocator(agent.manifest.file, agent.location.projectRoot, agent.manifest.manifest);
+  if (ctx.format === 'text' && ctx.quiet) {
+    // --quiet: the blocked and warned artifacts, then the verdict
+    const findings = report.results.filter((r) => r.status === 'blocked' || r.status === 'warned');
+    for (const line of renderResultLines(ctx, findings)) ctx.out(line);
+    const { blocked, warned } = report.summary;
+    ctx.out(verdictLine(ctx, blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass', report.agent, summaryText(report)));
+    return blocked > 0 ? ExitCode.BLOCKED : ExitCode.PASS;
+  }
   const code = printResults(ctx, report.results, report, { locator, agent: agent.location.name });
   if (ctx.format === 'text') {
     ctx.out(`${report.agent}: ${summaryText(report)}`);
