@@ -5,10 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, ExitCode, InputError, exitCodeOf, messageOf } from '../errors.js';
+import { AgentfenceError, ExitCode, exitCodeOf, messageOf } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { commands } from './commands/index.js';
-import { makeContext, type ProcessLike, toFormat } from './context.js';
+import { makeContext, type ProcessLike } from './context.js';
+import { peekFormat, takeOutputOption, toFormat, wantsVersion } from './flags.js';
 
 function usage(): string {
   const lines = Object.entries(commands).map(([, entry]) => `  agentfence ${entry.summary}`);
@@ -31,61 +32,6 @@ function usage(): string {
 
 /** Commands whose result (stdout) `-o/--output F` sends to a file; the others define their own -o. */
 const REDIRECTABLE = new Set(['validate', 'check', 'gate', 'plan']);
-
-/** Takes `-o F`, `--output F`, `--output=F` out of argv (before `--`); answers the file and the rest. */
-export function takeOutputOption(argv: readonly string[]): { file?: string; rest: string[] } {
-  const rest: string[] = [];
-  let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg === '-o' || arg === '--output') {
-      const value = argv[i + 1];
-      if (value === undefined) throw new InputError('CLI_USAGE', `${arg} needs a file`);
-      file = value;
-      i += 1;
-    } else if (arg.startsWith('--output=')) {
-      file = arg.slice('--output='.length);
-    } else {
-      rest.push(arg);
-    }
-  }
-  return file === undefined ? { rest } : { file, rest };
-}
-
-/**
- * Whether argv asks for the version (before `--`). `--version` followed by a value is a command's own
- * option (`verify plugin --version 1.3.0`), not the version flag.
- */
-function wantsVersion(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  const args = end === -1 ? argv : argv.slice(0, end);
-  return args.some((arg, i) => arg === '-V' || (arg === '--version' && (i === args.length - 1 || args[i + 1]!.startsWith('-'))));
-}
-
-/**
- * Reads the value of --format anywhere in argv, so even usage errors honour it. Mirrors the
- * option parser: the last occurrence wins, `-fjson` is `-f json`, nothing after `--` is an option.
- */
-function peekFormat(argv: readonly string[]): string {
-  let format = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (arg === '--format' || arg === '-f') {
-      format = argv[i + 1] ?? format;
-      i += 1;
-    } else if (arg.startsWith('--format=')) {
-      format = arg.slice('--format='.length);
-    } else if (arg.startsWith('-f') && arg.length > 2) {
-      format = arg.slice(2);
-    }
-  }
-  return format;
-}
 
 /** Runs the CLI against a process-like object and resolves to the exit code. */
 export async function run(proc: ProcessLike): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs, toFormat } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const usage = `usage: agentfence authorize <agent> --tool T --input JSON [--claims JSON] [--paused] [--format text|json]
 
@@ -95,8 +95,9 @@ export const command: Command = {
       );
     } else {
       ctx.out(`${decision.decision.toUpperCase()}  ${tool} (action AgentCore::Action::"${entry.action}")`);
-      if (deciding.length === 0) ctx.out(decision.decision === 'deny' ? '  no policy permits this call (default deny)' : '');
-      for (const policy of deciding)
+      // --quiet: the decision and any errors, without the policies that explain it
+      if (deciding.length === 0 && !ctx.quiet) ctx.out(decision.decision === 'deny' ? '  no policy permits this call (default deny)' : '');
+      for (const policy of ctx.quiet ? [] : deciding)
         ctx.out(`  ${policy.effect === 'permit' ? 'permitted by' : 'forbidden by'} ${policy.id}:\n${policy.text.replace(/^/gm, '    ')}`);
       for (const error of decision.errors) ctx.out(`  error: ${error}`);
     }

@@ -7,11 +7,13 @@ import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
-import type { Finding, VerificationLookup } from '../../rules/types.js';
+import type { VerificationLookup } from '../../rules/types.js';
 import type { Command } from './index.js';
-import { parseCommandArgs, type CommandContext } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
+import { checkFinding, paint, plural, verdictLine, type FindingLocator } from '../render.js';
+import { packageVersion } from '../../version.js';
 import { MAX_ARTIFACT_BYTES } from '../input.js';
-import type { FileRegion, SarifFinding } from '../sarif.js';
 import { guardrailDescriptor, toSarif } from '../sarif.js';
 
 const USAGE = `agentfence check <agent> | --preview F | --state F [--config F] [--allow-unknown] [--format text|json|sarif] [--quiet]
@@ -94,11 +96,6 @@ async function planOfAgent(
   };
 }
 
-/** Where check findings point: the manifest entry that produced the resource, else the input file. */
-export interface FindingLocator {
-  resource(urn: string | undefined, message: string): FileRegion;
-}
-
 /** SARIF 2.1.0 for an evaluation: a descriptor for every enabled rule, one result per finding. */
 export function toCheckSarif(
   version: string,
@@ -116,35 +113,6 @@ export function toCheckSarif(
   });
 }
 
-/** One guardrail finding as a SARIF finding, located at its manifest entry (or the input file). */
-export function checkFinding(f: Finding, where: { file?: string; locator?: FindingLocator }): SarifFinding {
-  const location =
-    where.locator !== undefined
-      ? where.locator.resource(f.urn, f.message)
-      : where.file === undefined
-        ? undefined
-        : { file: where.file, startLine: 1 };
-  return {
-    ruleId: f.ruleId,
-    level: f.enforcementLevel === 'mandatory' ? 'error' : 'warning',
-    message: f.message,
-    ...(location === undefined ? {} : { location }),
-    ...(f.urn === undefined ? {} : { logicalLocation: { name: f.urn, kind: 'resource' as const } }),
-    // the URN names the resource across runs; the message distinguishes findings on one resource
-    identity: [f.urn ?? '', f.message.split(' (got ')[0]!].join('\u0000'),
-    properties: {
-      severity: f.severity,
-      enforcementLevel: f.enforcementLevel,
-      ...(f.resourceType === undefined ? {} : { resourceType: f.resourceType }),
-      ...(f.unknown === true ? { unknown: true } : {}),
-    },
-  };
-}
-
-function paint(ctx: CommandContext, code: number, text: string): string {
-  return ctx.color ? `\u001b[${code}m${text}\u001b[0m` : text;
-}
-
 function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source): void {
   const mandatory = evaluation.findings.filter((f) => f.enforcementLevel === 'mandatory');
   const advisory = evaluation.findings.filter((f) => f.enforcementLevel === 'advisory');
@@ -153,10 +121,13 @@ function renderText(ctx: CommandContext, evaluation: Evaluation, source: Source)
     ctx.out(`${level} ${f.severity.padEnd(8)} ${f.ruleId}: ${f.message}${f.urn === undefined ? '' : `\n          at ${f.urn}`}`);
   }
   const rulesRun = evaluation.settings.filter((s) => s.enforcementLevel !== 'disabled').length;
-  const verdict = mandatory.length > 0 ? paint(ctx, 31, 'BLOCKED') : paint(ctx, 32, 'PASSED');
-  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   ctx.out(
-    `${verdict}: ${source.label}: ${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`,
+    verdictLine(
+      ctx,
+      mandatory.length > 0 ? 'blocked' : 'pass',
+      source.label,
+      `${plural(evaluation.resourceCount, 'resource')}, ${plural(rulesRun, 'rule')}, ${mandatory.length} mandatory and ${plural(advisory.length, 'advisory finding')}`,
+    ),
   );
 }
 
@@ -229,7 +200,6 @@ export const command: Command = {
         ),
       );
     } else if (ctx.format === 'sarif') {
-      const { packageVersion } = await import('./verify.js');
       const file = source.file?.split(path.sep).join('/');
       const exitCode = isBlocked(evaluation.findings) ? ExitCode.BLOCKED : ExitCode.PASS;
       ctx.out(

@@ -5,7 +5,7 @@
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import { commands } from './index.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 
 const USAGE = `agentfence completion bash|zsh|fish
 

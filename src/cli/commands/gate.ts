@@ -12,7 +12,10 @@ import type { LoadedAgent } from '../../manifest/load.js';
 import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { parseCommandArgs, type CommandContext } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { agentName, parseCommandArgs } from '../flags.js';
+import { artifactSarifFinding, checkFinding, paint as paintCode, plural, summaryText } from '../render.js';
+import { packageVersion } from '../../version.js';
 import type { ManifestLocator } from '../locations.js';
 import {
   GATE_DESCRIPTORS,
@@ -191,12 +194,12 @@ async function runStages(
       value: loaded,
       status,
       summary: [
-        count(m.tools.length, 'tool'),
-        count(m.dataStores.length, 'store'),
-        count(m.models.length, 'model'),
-        count(m.plugins.length, 'plugin'),
-        count(m.apis.length, 'API'),
-        count((m.authorizationTests ?? []).length, 'authorization test'),
+        plural(m.tools.length, 'tool'),
+        plural(m.dataStores.length, 'store'),
+        plural(m.models.length, 'model'),
+        plural(m.plugins.length, 'plugin'),
+        plural(m.apis.length, 'API'),
+        plural((m.authorizationTests ?? []).length, 'authorization test'),
       ].join(', '),
     };
   });
@@ -214,7 +217,6 @@ async function runStages(
   const verificationFile = path.join(outputDir, 'verification.json');
   const verification = await stage<VerificationReport>('verify', async () => {
     const { verifyAgent } = await import('../../verify/agent.js');
-    const { summaryText } = await import('./verify.js');
     const report = await verifyAgent(agent, {
       online: options.online,
       ...(options.online ? { registry: configuredRegistry(ctx.env) } : {}),
@@ -226,7 +228,6 @@ async function runStages(
       );
     }
     writeReport(verificationFile, report);
-    const { artifactSarifFinding } = await import('./verify.js');
     const kinds = new Set(report.results.map((r) => `supply-chain-${r.kind}`));
     state.rules.push(...SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)));
     for (const result of report.results) {
@@ -249,7 +250,6 @@ async function runStages(
     });
     const mandatory = result.findings.filter((f) => f.enforcementLevel === 'mandatory');
     const advisory = result.findings.filter((f) => f.enforcementLevel === 'advisory');
-    const { checkFinding } = await import('./check.js');
     for (const setting of result.settings) if (setting.enforcementLevel !== 'disabled') state.rules.push(guardrailDescriptor(setting.rule));
     for (const f of [...mandatory, ...advisory]) {
       const sarif = checkFinding(f, state.locator === undefined ? {} : { locator: state.locator });
@@ -346,22 +346,8 @@ async function runStages(
   });
 }
 
-/** `1 tool`, `2 tools`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** The agent name a ref stands for (`payments`, `stacks/payments`, `stacks/payments/agent.yaml`). */
-function agentName(ref: string): string {
-  const parts = ref.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
-  const last = parts.at(-1) ?? ref;
-  return /\.(ya?ml|json)$/i.test(last) ? (parts.at(-2) ?? last) : last;
-}
-
 function paint(ctx: CommandContext, status: StageStatus, text: string): string {
-  if (!ctx.color) return text;
-  const code = status === 'pass' ? 32 : status === 'warned' ? 33 : status === 'skipped' ? 90 : 31;
-  return `\u001b[${code}m${text}\u001b[0m`;
+  return paintCode(ctx, status === 'pass' ? 32 : status === 'warned' ? 33 : status === 'skipped' ? 90 : 31, text);
 }
 
 function formatMs(ms: number): string {
@@ -451,13 +437,12 @@ export const command: Command = {
       failure !== undefined
         ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
         : blocked
-          ? `BLOCKED: ${ref} must not be deployed (${count(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
+          ? `BLOCKED: ${ref} must not be deployed (${plural(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
           : findings.length > 0 || stages.some((s) => s.status === 'warned')
-            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${count(findings.length, 'warning')}, listed above)`
+            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${plural(findings.length, 'warning')}, listed above)`
             : `PASSED: ${ref} may be deployed`;
 
     if (ctx.format === 'json') {
-      const { packageVersion } = await import('./verify.js');
       ctx.out(
         JSON.stringify(
           {
@@ -483,7 +468,6 @@ export const command: Command = {
         ),
       );
     } else if (ctx.format === 'sarif') {
-      const { packageVersion } = await import('./verify.js');
       const failures =
         failure === undefined
           ? []

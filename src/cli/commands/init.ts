@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 
 const USAGE = `agentfence init <agent> [--risk low|high] [--account ID] [--region R] [--email E]
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 
 const USAGE = `agentfence keygen [--name N] [--out DIR] [--format text|json]
 

@@ -6,7 +6,7 @@
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs, toFormat } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 import type { PreviewDocument } from '../../plan/offline.js';
 
 const usage = `usage: agentfence plan <agent> [--format text|json] [--json] [--quiet]

@@ -13,7 +13,8 @@ import type { Finding, PlannedResource, VerificationLookup } from '../../rules/t
 import type { ReportInput } from '../../sbom/report.js';
 import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence report <agent> | --all [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]
 
@@ -209,7 +210,8 @@ async function runAll(ctx: CommandContext, mode: Mode, output: string | undefine
     );
   } else {
     ctx.out(sbom.renderFleetText(fleet).trimEnd());
-    ctx.out(`wrote ${shown} (verdict: ${verdict})`);
+    // --quiet: the fleet verdict and each agent's, not where the page went
+    if (!ctx.quiet) ctx.out(`wrote ${shown} (verdict: ${verdict})`);
   }
   return exit;
 }

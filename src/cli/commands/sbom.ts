@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { type CommandContext, parseCommandArgs, toFormat } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--vcs-base URL] [--verification run|file|none]
        agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
@@ -181,7 +182,8 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
           }
         }
       }
-      ctx.out(sbom.renderScorecardText(scorecard).trimEnd());
+      // --quiet: the verdict and what is stale, without the minimum-elements scorecard
+      if (!ctx.quiet) ctx.out(sbom.renderScorecardText(scorecard).trimEnd());
     }
     return upToDate ? ExitCode.PASS : ExitCode.BLOCKED;
   }

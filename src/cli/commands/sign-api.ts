@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 import { readInputFile } from '../input.js';
 
 const USAGE = `agentfence sign api <descriptor.json> (--key PRIVATE.pem | --identity-token T | keyless) [--output F]

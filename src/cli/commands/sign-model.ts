@@ -7,8 +7,9 @@ import { ExitCode, InputError } from '../../errors.js';
 import type { KeylessSigner, KeySigner } from '../../verify/sigstore/types.js';
 import type { CertificateSigner } from '../../verify/model/types.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../context.js';
-import { parseWorkers, progressBar, readPemFile, resolveIgnorePaths, throughputLine } from './verify-model.js';
+import { parseCommandArgs } from '../flags.js';
+import { parseWorkers, readPemFile, resolveIgnorePaths } from '../flags.js';
+import { progressBar, throughputLine } from '../render.js';
 
 const USAGE = `agentfence sign model <dir|file> (--key K.pem [--certificate C.pem [--chain CH.pem ...]] | --identity-token T [--fulcio-url U] [--rekor-url U] [--tsa-url U])
     [--ignore-paths P ...] [--signature OUT] [--method files|shards] [--shard-size N]

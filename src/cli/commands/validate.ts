@@ -17,7 +17,7 @@ import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 import { MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';
 
 const usage = `usage: agentfence validate <agent|manifest|trust-policy> [--format text|json|sarif] [--quiet]

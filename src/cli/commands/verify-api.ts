@@ -6,10 +6,9 @@ import { InputError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
-import { parseCommandArgs } from '../context.js';
+import { authorityFromFlags, parseCommandArgs, readFlagFile } from '../flags.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
-import { printResults, sarifPath } from './verify.js';
+import { printResults, sarifPath } from '../render.js';
 
 const USAGE = `agentfence verify api <descriptor.json> --signature F (--identity I --issuer U | --identity-regexp R --issuer U | --key PUB.pem)
     [--trusted-root trusted_root.json] [--data-classification C ...]
@@ -17,10 +16,6 @@ const USAGE = `agentfence verify api <descriptor.json> --signature F (--identity
 Exit: 0 verified, 1 blocked, 2 bad input.`;
 
 const CLASSIFICATIONS: readonly Classification[] = ['public', 'internal', 'confidential', 'restricted'];
-
-function readInput(cwd: string, file: string, what: string): Buffer {
-  return readInputFile(cwd, file, what, what === '--tarball' ? MAX_ARTIFACT_BYTES : MAX_INPUT_BYTES);
-}
 
 export const command: Command = {
   usage: USAGE,
@@ -42,12 +37,11 @@ export const command: Command = {
       if (!(CLASSIFICATIONS as readonly string[]).includes(c))
         throw new InputError('CLI_USAGE', `--data-classification must be one of ${CLASSIFICATIONS.join('|')} (got ${c})`);
     }
-    const { authorityFromFlags } = await import('./verify-plugin.js');
     const authority = await authorityFromFlags(ctx.cwd, values, { defaultIssuer: undefined });
-    const descriptorBytes = readInput(ctx.cwd, positionals[0]!, 'descriptor');
+    const descriptorBytes = readFlagFile(ctx.cwd, positionals[0]!, 'descriptor');
     let bundle: unknown;
     try {
-      bundle = JSON.parse(readInput(ctx.cwd, values['signature'], 'signature').toString('utf8'));
+      bundle = JSON.parse(readFlagFile(ctx.cwd, values['signature'], 'signature').toString('utf8'));
     } catch (error) {
       if (error instanceof InputError) throw error;
       throw new InputError('BUNDLE_INVALID', `--signature ${values['signature']} must be JSON: ${(error as Error).message}`, {

@@ -18,7 +18,8 @@ import {
 } from '../../verify/sigstore/index.js';
 import type { Command } from './index.js';
 import { MAX_ARTIFACT_BYTES, readInputFile } from '../input.js';
-import { parseCommandArgs, type CommandContext } from '../context.js';
+import type { CommandContext } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 
 const usage = `agentfence verify-bundle --bundle F (--certificate-identity I | --certificate-identity-regexp RE)
                          --certificate-oidc-issuer U [--trusted-root R] FILE_OR_sha256:HEX

@@ -8,13 +8,12 @@ import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { SignerPolicy } from '../../verify/sigstore/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
-import type { HashProgress, HashStats } from '../../verify/model/types.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../context.js';
+import { parseCommandArgs } from '../flags.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
-import { resultsToSarif, sarifPath } from './verify.js';
-import { readInputFile } from '../input.js';
+import { parseWorkers, readPemFile, resolveIgnorePaths } from '../flags.js';
+import { paint, progressBar, resultsToSarif, sarifPath, throughputLine } from '../render.js';
 
 const USAGE = `agentfence verify model <dir|file> [--signature model.sig]
     (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem [--certificate-chain INT.pem])
@@ -53,93 +52,6 @@ const options = {
   verbose: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-/** Reads a PEM file named on the command line. @throws InputError FILE_NOT_FOUND, INPUT_TOO_LARGE */
-export function readPemFile(ctx: CommandContext, file: string, what: string): string {
-  return readInputFile(ctx.cwd, file, what).toString('utf8');
-}
-
-/** Parses `--workers`. @throws InputError CLI_USAGE */
-export function parseWorkers(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 1024)
-    throw new InputError('CLI_USAGE', `--workers must be an integer from 0 to 1024 (got ${JSON.stringify(value)})`);
-  return n;
-}
-
-/**
- * Resolves `--ignore-paths` like the reference CLI (relative to the working directory) into paths
- * relative to the model root; a relative path that only exists under the model is taken as model-relative.
- */
-export function resolveIgnorePaths(ctx: CommandContext, modelRoot: string, paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const entry of paths) {
-    const fromCwd = path.resolve(ctx.cwd, entry);
-    const rel = path.relative(modelRoot, fromCwd);
-    if (rel === '') throw new InputError('IGNORE_PATH_INVALID', `--ignore-paths ${entry} is the model itself`);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) out.push(rel.split(path.sep).join('/'));
-    else if (!path.isAbsolute(entry) && existsSync(path.join(modelRoot, entry))) out.push(entry);
-    else ctx.log(`agentfence: --ignore-paths ${entry} is not inside the model ${modelRoot}; ignored`);
-  }
-  return out;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
-}
-
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '--:--';
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** Seconds of hashing before a rate and ETA are shown. */
-export const MIN_RATE_SECONDS = 0.5;
-
-/** One progress line: bar, percent, bytes, rate and ETA. */
-export function formatProgress(progress: HashProgress, elapsedSeconds: number, width = 24): string {
-  const ratio = progress.bytesTotal === 0 ? 1 : Math.min(1, progress.bytesDone / progress.bytesTotal);
-  const filled = Math.round(ratio * width);
-  // A rate over the first instants (a few bytes in microseconds) is noise: shown once it means something.
-  const settled = elapsedSeconds >= MIN_RATE_SECONDS && progress.bytesDone > 0;
-  const rate = settled ? progress.bytesDone / elapsedSeconds : 0;
-  const eta = rate > 0 ? (progress.bytesTotal - progress.bytesDone) / rate : Number.POSITIVE_INFINITY;
-  const speed = settled ? `${formatBytes(rate)}/s` : '-- B/s';
-  return `hashing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(progress.bytesDone)}/${formatBytes(progress.bytesTotal)} ${speed} ETA ${formatDuration(eta)}`;
-}
-
-/** A throttled progress bar on stderr when it is a TTY (ctx.progress); `done()` clears it. */
-export function progressBar(ctx: CommandContext): { onProgress?: (p: HashProgress) => void; done(): void } {
-  if (!ctx.progress) return { done() {} };
-  const started = performance.now();
-  let last = 0;
-  let shown = false;
-  return {
-    onProgress(p) {
-      const now = performance.now();
-      if (now - last < 100 && p.bytesDone < p.bytesTotal) return;
-      last = now;
-      shown = true;
-      ctx.stderr.write(`\r${formatProgress(p, (now - started) / 1000)}\u001b[K`);
-    },
-    done() {
-      if (shown) ctx.stderr.write('\r\u001b[K');
-    },
-  };
-}
-
-/** The `--verbose` throughput line. */
-export function throughputLine(stats: HashStats): string {
-  const rate = stats.seconds > 0 ? stats.bytes / stats.seconds : 0;
-  return `hashed ${stats.files} files (${stats.resources} resources, ${formatBytes(stats.bytes)}) in ${stats.seconds.toFixed(2)} s: ${formatBytes(rate)}/s on ${stats.workers === 0 ? 'the main thread' : `${stats.workers} worker threads`}`;
-}
-
-/** The package version, for SARIF. */
-
 /** Renders a model result on stdout in the context's format; returns the exit code. */
 export function renderModelResult(ctx: CommandContext, result: ArtifactResult, schemaVersion: string, file?: string): number {
   const code = result.status === 'blocked' ? ExitCode.BLOCKED : ExitCode.PASS;
@@ -149,7 +61,7 @@ export function renderModelResult(ctx: CommandContext, result: ArtifactResult, s
     ctx.out(JSON.stringify(resultsToSarif([result], file === undefined ? {} : { file }), null, 2));
   } else {
     const status = result.status.toUpperCase();
-    const painted = ctx.color ? `\u001b[${result.status === 'blocked' ? 31 : 32}m${status}\u001b[0m` : status;
+    const painted = paint(ctx, result.status === 'blocked' ? 31 : 32, status);
     const digest = result.digests?.['sha256'];
     ctx.out(
       `${painted} model ${result.name}${digest === undefined ? '' : ` ${digest}`}  ${result.reason === undefined ? '' : `${result.reason}: `}${result.message}`,

@@ -3,16 +3,13 @@
  * stack: tarball integrity, publish attestation (public npm keys from the pinned TUF seeds, plus
  * `--registry-keys`), and SLSA provenance from the given source repository / identity.
  */
-import path from 'node:path';
 import { AgentfenceError, InputError } from '../../errors.js';
-import type { ResolvedAuthority } from '../../verify/authorities.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from '../input.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../context.js';
+import { authorityFromFlags, parseCommandArgs, readFlagFile } from '../flags.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
-import { printResults, sarifPath } from './verify.js';
+import { printResults, sarifPath } from '../render.js';
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -25,69 +22,6 @@ const USAGE = `agentfence verify plugin --tarball PKG.tgz --attestations ATT.jso
   --registry-keys      extra registry keys ({"keys":[{keyid, key, expires}]}, the /-/npm/v1/keys shape)
 Without --source-repository or --identity any workflow of the issuer is accepted (printed as a warning).
 Exit: 0 verified, 1 blocked, 2 bad input.`;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function readInput(cwd: string, file: string, what: string): Buffer {
-  return readInputFile(cwd, file, what, what === '--tarball' ? MAX_ARTIFACT_BYTES : MAX_INPUT_BYTES);
-}
-
-type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
-
-/**
- * A single authority from identity flags: `--key PUB.pem`, or keyless `--issuer` with `--identity`
- * (exact) / `--identity-regexp` / `--source-repository`. Shared by `verify api` and `verify plugin`.
- */
-export async function authorityFromFlags(
-  cwd: string,
-  values: Values,
-  options: { readonly defaultIssuer: string | undefined },
-): Promise<ResolvedAuthority> {
-  const sigstore = await import('../../verify/sigstore/index.js');
-  const str = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
-  const key = str('key');
-  if (key !== undefined) {
-    if (str('identity') !== undefined || str('identity-regexp') !== undefined)
-      throw new InputError('CLI_USAGE', 'use either --key or --identity/--identity-regexp, not both');
-    const publicKeyPem = readInput(cwd, key, '--key').toString('utf8');
-    const trustedRoot = str('trusted-root');
-    return {
-      name: 'cli-key',
-      policy: {
-        kind: 'key',
-        publicKeyPem,
-        ...(trustedRoot ? { trustRoot: sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) } : {}),
-      },
-      describe: `key ${key}`,
-    };
-  }
-  const issuer = str('issuer') ?? options.defaultIssuer;
-  const identity = str('identity');
-  const identityRegExp = str('identity-regexp');
-  const repo = str('source-repository');
-  if (issuer === undefined) throw new InputError('CLI_USAGE', 'needs --key PUB.pem, or --issuer with --identity or --identity-regexp');
-  if (identity !== undefined && identityRegExp !== undefined)
-    throw new InputError('CLI_USAGE', 'use either --identity or --identity-regexp, not both');
-  if (identity === undefined && identityRegExp === undefined && repo === undefined && options.defaultIssuer === undefined) {
-    throw new InputError('CLI_USAGE', 'needs --identity or --identity-regexp with --issuer');
-  }
-  const subjectRegExp = identityRegExp ?? (identity === undefined ? (repo !== undefined ? `${escapeRegExp(repo)}/.+` : '.+') : undefined);
-  const trustedRoot = str('trusted-root');
-  return {
-    name: 'cli-identity',
-    policy: {
-      kind: 'keyless',
-      issuer,
-      ...(identity !== undefined ? { subject: identity } : {}),
-      ...(subjectRegExp !== undefined ? { subjectRegExp } : {}),
-      ...(repo !== undefined ? { extensions: { sourceRepositoryURI: repo } } : {}),
-      trustRoot: trustedRoot ? sigstore.loadTrustRootFile(path.resolve(cwd, trustedRoot)) : sigstore.loadPublicGoodRoot(),
-    },
-    describe: `keyless ${issuer} ${identity ?? `/${subjectRegExp ?? ''}/`}${repo ? ` repo ${repo}` : ''}`,
-  };
-}
 
 async function run(ctx: CommandContext, argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -116,14 +50,14 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
   const npm = await import('../../verify/npm/index.js');
   const { loadPublicGoodRoot } = await import('../../verify/sigstore/index.js');
   const { toReason } = await import('../../verify/reason.js');
-  const tarball = readInput(ctx.cwd, values['tarball'], '--tarball');
+  const tarball = readFlagFile(ctx.cwd, values['tarball'], '--tarball');
   const fromTarball = values['name'] === undefined ? npm.readTarballManifest(tarball) : undefined;
   const name = (values['name'] as string | undefined) ?? fromTarball!.name;
   const version = (values['version'] as string | undefined) ?? fromTarball!.version;
   npm.assertNpmName(name);
   let attestations: unknown;
   try {
-    attestations = JSON.parse(readInput(ctx.cwd, values['attestations'], '--attestations').toString('utf8'));
+    attestations = JSON.parse(readFlagFile(ctx.cwd, values['attestations'], '--attestations').toString('utf8'));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError('ATTESTATIONS_INVALID', `--attestations ${values['attestations']} must be JSON: ${(error as Error).message}`, {
@@ -132,7 +66,7 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
   }
   let extraKeys: never[] = [];
   if (typeof values['registry-keys'] === 'string') {
-    const json = JSON.parse(readInput(ctx.cwd, values['registry-keys'], '--registry-keys').toString('utf8')) as { keys?: never[] };
+    const json = JSON.parse(readFlagFile(ctx.cwd, values['registry-keys'], '--registry-keys').toString('utf8')) as { keys?: never[] };
     if (!Array.isArray(json.keys)) throw new InputError('CLI_USAGE', '--registry-keys must be {"keys":[{keyid, key, expires}]}');
     extraKeys = json.keys;
   }

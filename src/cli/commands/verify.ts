@@ -6,15 +6,8 @@ import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../context.js';
-import { SUPPLY_CHAIN_DESCRIPTORS, toSarif, type FileRegion, type SarifFinding } from '../sarif.js';
-import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
-
-/** The report's counts in one line; allow-listed (trusted by name) is shown apart from verified. */
-export function summaryText(report: VerificationReport): string {
-  const { verified, allowListed, blocked, warned } = report.summary;
-  return `${verified} verified, ${allowListed > 0 ? `${allowListed} allow-listed, ` : ''}${blocked} blocked, ${warned} warned (${report.mode} mode)`;
-}
+import { parseCommandArgs } from '../flags.js';
+import { printResults, renderResultLines, summaryText, verdictLine } from '../render.js';
 
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
 agentfence verify model <dir|file> --signature model.sig (--identity I --issuer U | --key PUB.pem | --certificate-chain ROOT.pem ...)
@@ -34,89 +27,6 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   plugin: async () => (await import('./verify-plugin.js')).command,
   api: async () => (await import('./verify-api.js')).command,
 };
-
-export { packageVersion } from '../../version.js';
-import { packageVersion } from '../../version.js';
-
-function paint(ctx: CommandContext, status: ArtifactResult['status'], text: string): string {
-  if (!ctx.color) return text;
-  const code = status === 'verified' ? 32 : status === 'allow-listed' ? 36 : status === 'warned' ? 33 : 31;
-  return `\u001b[${code}m${text}\u001b[0m`;
-}
-
-/** One line per artifact: status, kind, name@version, reason and the actionable message. */
-export function renderResultLines(ctx: CommandContext, results: readonly ArtifactResult[]): string[] {
-  const label = (r: ArtifactResult) =>
-    `${r.name}${r.version !== undefined && r.status === 'verified' ? `@${r.version}` : r.version !== undefined ? `@${r.version}` : ''}`;
-  const width = Math.min(40, Math.max(0, ...results.map((r) => label(r).length)));
-  return results.map((r) => {
-    const status = paint(ctx, r.status, r.status.toUpperCase().padEnd(8));
-    const reason = r.reason !== undefined ? `${r.reason}: ` : '';
-    return `${status} ${r.kind.padEnd(6)} ${label(r).padEnd(width)}  ${reason}${r.message}`;
-  });
-}
-
-/** What a verify SARIF run is about: the agent and its manifest, or the one input file. */
-export interface SarifWhere {
-  readonly locator?: ArtifactLocator;
-  readonly agent?: string;
-  /** The verified input (relative to the project root) when there is no manifest. */
-  readonly file?: string;
-}
-
-/** A path as SARIF wants it: relative to the project root above `cwd`, `/`-separated. */
-export function sarifPath(cwd: string, file: string, root: string): string {
-  return path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
-}
-
-/** Where artifact verdicts point: the manifest entry that declares the artifact. */
-export interface ArtifactLocator {
-  artifact(kind: string, name: string): FileRegion;
-}
-
-/** One blocked or warned artifact as a SARIF finding, at its manifest entry when there is one. */
-export function artifactSarifFinding(r: ArtifactResult, locator?: ArtifactLocator, file?: string): SarifFinding {
-  return {
-    ruleId: `supply-chain-${r.kind}`,
-    level: r.status === 'blocked' ? 'error' : 'warning',
-    message: `${r.kind} ${r.name}${r.version !== undefined ? `@${r.version}` : ''} ${r.status}: ${r.reason ?? 'ERROR'}: ${r.message}`,
-    ...(locator !== undefined
-      ? { location: locator.artifact(r.kind, r.name) }
-      : file !== undefined
-        ? { location: { file, startLine: 1 } }
-        : {}),
-    logicalLocation: { name: `${r.kind}:${r.name}`, kind: 'artifact' },
-    identity: [r.kind, r.name, r.version ?? '', r.reason ?? 'ERROR'].join('\u0000'),
-    properties: {
-      reason: r.reason ?? 'ERROR',
-      ...(r.expected !== undefined ? { expected: r.expected } : {}),
-      ...(r.signer ? { signer: r.signer.identity } : {}),
-    },
-  };
-}
-
-/** SARIF for a set of results: one SARIF result per blocked (error) or warned (warning) artifact. */
-export function resultsToSarif(results: readonly ArtifactResult[], where: SarifWhere = {}): object {
-  const kinds = new Set(results.map((r) => `supply-chain-${r.kind}`));
-  return toSarif({
-    command: 'verify',
-    ...(where.agent === undefined ? {} : { agent: where.agent }),
-    version: packageVersion(),
-    exitCode: results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS,
-    rules: SUPPLY_CHAIN_DESCRIPTORS.filter((d) => kinds.has(d.id)),
-    findings: results
-      .filter((r) => r.status === 'blocked' || r.status === 'warned')
-      .map((r) => artifactSarifFinding(r, where.locator, where.file)),
-  });
-}
-
-/** Prints results in the context's format and answers the exit code (1 if anything is blocked). */
-export function printResults(ctx: CommandContext, results: readonly ArtifactResult[], document: unknown, where: SarifWhere = {}): number {
-  if (ctx.format === 'json') ctx.out(JSON.stringify(document, null, 2));
-  else if (ctx.format === 'sarif') ctx.out(JSON.stringify(resultsToSarif(results, where), null, 2));
-  else for (const line of renderResultLines(ctx, results)) ctx.out(line);
-  return results.some((r) => r.status === 'blocked') ? ExitCode.BLOCKED : ExitCode.PASS;
-}
 
 function progressPrinter(ctx: CommandContext): ((model: string, p: { bytesDone: number; bytesTotal: number }) => void) | undefined {
   if (!ctx.progress) return undefined;
@@ -165,6 +75,14 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
   writeReport(output, report);
   const { ManifestLocator } = await import('../locations.js');
   const locator = new ManifestLocator(agent.manifest.file, agent.location.projectRoot, agent.manifest.manifest);
+  if (ctx.format === 'text' && ctx.quiet) {
+    // --quiet: the blocked and warned artifacts, then the verdict
+    const findings = report.results.filter((r) => r.status === 'blocked' || r.status === 'warned');
+    for (const line of renderResultLines(ctx, findings)) ctx.out(line);
+    const { blocked, warned } = report.summary;
+    ctx.out(verdictLine(ctx, blocked > 0 ? 'blocked' : warned > 0 ? 'warned' : 'pass', report.agent, summaryText(report)));
+    return blocked > 0 ? ExitCode.BLOCKED : ExitCode.PASS;
+  }
   const code = printResults(ctx, report.results, report, { locator, agent: agent.location.name });
   if (ctx.format === 'text') {
     ctx.out(`${report.agent}: ${summaryText(report)}`);

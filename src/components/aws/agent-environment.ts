@@ -9,16 +9,10 @@ import * as pulumi from '@pulumi/pulumi';
 import type { AgentManifest } from '../../manifest/types.js';
 import { buildGatewayCedar } from '../../cedar/gateway.js';
 import { gatewayTools, type GatewayTool } from '../../cedar/targets.js';
-import {
-  accountRootArn,
-  argError,
-  arn,
-  assertScope,
-  type AwsScope,
-  physicalName,
-  toPolicyDocument,
-  uniqueSorted,
-} from './builders/common.js';
+import { argError, assertScope } from './builders/args.js';
+import { accountRootArn, arn, type AwsScope } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { toPolicyDocument, uniqueSorted } from './builders/policy-document.js';
 import { buildAgentMetadata } from '../../rules/iam/agent-metadata.js';
 import { agentRoleArn, agentRoleName } from './builders/identity.js';
 import {

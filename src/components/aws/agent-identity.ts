@@ -6,17 +6,10 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, Runtime } from '../../manifest/types.js';
-import {
-  agentTags,
-  assertAction,
-  assertAgentName,
-  assertArn,
-  assertOneOf,
-  assertScope,
-  argError,
-  type AwsScope,
-  physicalName,
-} from './builders/common.js';
+import { assertAction, assertAgentName, assertArn, assertOneOf, assertScope, argError } from './builders/args.js';
+import { type AwsScope } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { agentTags } from './builders/tags.js';
 import { agentRoleName, buildDenyAllPolicy, buildPermissionsBoundary, buildTrustPolicy } from './builders/identity.js';
 
 /** Sessions of the agent role last at most one hour. */

@@ -7,19 +7,10 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, ToolSpec } from '../../manifest/types.js';
-import {
-  accountRootArn,
-  agentTags,
-  argError,
-  arn,
-  assertAgentName,
-  assertArn,
-  assertInt,
-  assertScope,
-  type AwsScope,
-  partitionOf,
-  physicalName,
-} from './builders/common.js';
+import { argError, assertAgentName, assertArn, assertInt, assertScope } from './builders/args.js';
+import { accountRootArn, arn, type AwsScope, partitionOf } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { agentTags } from './builders/tags.js';
 import {
   buildExecutorBoundary,
   buildExecutorPolicy,

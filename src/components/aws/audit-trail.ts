@@ -7,23 +7,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier } from '../../manifest/types.js';
-import {
-  accountRootArn,
-  agentTags,
-  argError,
-  arn,
-  assertAction,
-  assertAgentName,
-  assertArn,
-  assertInt,
-  assertOneOf,
-  assertScope,
-  type AwsScope,
-  denyInsecureTransport,
-  partitionOf,
-  physicalName,
-  toPolicyDocument,
-} from './builders/common.js';
+import { argError, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope } from './builders/args.js';
+import { accountRootArn, arn, type AwsScope, partitionOf } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { denyInsecureTransport, toPolicyDocument } from './builders/policy-document.js';
+import { agentTags } from './builders/tags.js';
 import { buildWatchSpecs, resolveRetention, type WatchSpec } from './builders/audit.js';
 import { RETAIN_TAG } from '../../rules/data-protection.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';

@@ -4,7 +4,8 @@
  */
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { physicalName, type PolicyDocument } from './builders/common.js';
+import { physicalName } from './builders/names.js';
+import { type PolicyDocument } from './builders/policy-document.js';
 
 export interface BoundedRoleArgs {
   /** Physical role name (<= 64 chars). */

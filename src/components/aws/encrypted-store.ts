@@ -6,18 +6,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataStoreSpec, RiskTier } from '../../manifest/types.js';
-import {
-  agentTags,
-  argError,
-  assertAgentName,
-  assertArn,
-  assertInt,
-  assertOneOf,
-  assertScope,
-  assertSlug,
-  accountRootArn,
-  type AwsScope,
-} from './builders/common.js';
+import { argError, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, assertSlug } from './builders/args.js';
+import { accountRootArn, type AwsScope } from './builders/arn.js';
+import { agentTags } from './builders/tags.js';
 import { buildKeyPolicy } from './builders/kms.js';
 import { STORE_KEY_ACTIONS } from './builders/least-privilege.js';
 import { bucketName, buildBucketPolicy, isProtected, storeArn, tableName, TTL_ATTRIBUTE } from './builders/store.js';

@@ -7,18 +7,10 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ToolSpec } from '../../manifest/types.js';
-import {
-  argError,
-  assertAgentName,
-  assertArn,
-  assertOneOf,
-  assertScope,
-  assertSlug,
-  type AwsScope,
-  physicalName,
-  type Statement,
-  toPolicyDocument,
-} from './builders/common.js';
+import { argError, assertAgentName, assertArn, assertOneOf, assertScope, assertSlug } from './builders/args.js';
+import { type AwsScope } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { type Statement, toPolicyDocument } from './builders/policy-document.js';
 import {
   assertTools,
   buildAgentPolicy,

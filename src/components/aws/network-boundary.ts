@@ -8,20 +8,11 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, Runtime } from '../../manifest/types.js';
-import {
-  accountRootArn,
-  agentTags,
-  argError,
-  arn,
-  assertAction,
-  assertAgentName,
-  assertArn,
-  assertOneOf,
-  assertScope,
-  type AwsScope,
-  physicalName,
-  toPolicyDocument,
-} from './builders/common.js';
+import { argError, assertAction, assertAgentName, assertArn, assertOneOf, assertScope } from './builders/args.js';
+import { accountRootArn, arn, type AwsScope } from './builders/arn.js';
+import { physicalName } from './builders/names.js';
+import { toPolicyDocument } from './builders/policy-document.js';
+import { agentTags } from './builders/tags.js';
 import { resolveRetention } from './builders/audit.js';
 import { buildKeyPolicy, logsKeyUser } from './builders/kms.js';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled } from '../../../src/cli/context.js';
-import { takeOutputOption } from '../../../src/cli/index.js';
+import { takeOutputOption } from '../../../src/cli/flags.js';
+import { colorEnabled } from '../../../src/cli/render.js';
 
 describe('colorEnabled', () => {
   describe('when the environment and terminal vary', () => {

@@ -6,7 +6,9 @@
  */
 import type { GatewayTool } from '../../../cedar/targets.js';
 import type { ToolInputSchema } from '../../../manifest/types.js';
-import { arn, physicalName, type AwsScope, type Statement } from './common.js';
+import { arn, type AwsScope } from './arn.js';
+import { physicalName } from './names.js';
+import { type Statement } from './policy-document.js';
 
 /** A container image in ECR, pinned by digest. */
 export interface ImageRef {

@@ -4,17 +4,9 @@
  * integration), the executor role's trust and permissions, and the reviewer topic's policies.
  */
 import type { ToolSpec } from '../../../manifest/types.js';
-import {
-  arn,
-  type AwsScope,
-  denyInsecureTransport,
-  pascal,
-  physicalName,
-  type PolicyDocument,
-  serviceOf,
-  toPolicyDocument,
-  uniqueSorted,
-} from './common.js';
+import { arn, type AwsScope } from './arn.js';
+import { pascal, physicalName } from './names.js';
+import { denyInsecureTransport, type PolicyDocument, serviceOf, toPolicyDocument, uniqueSorted } from './policy-document.js';
 
 /** The gate's state machine name (deterministic: the executor role's trust condition names it). */
 export function gateStateMachineName(agent: string, tool: string): string {

@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../../../errors.js';
 import type { RiskTier } from '../../../manifest/types.js';
-import { serviceOf, uniqueSorted } from './common.js';
+import { serviceOf, uniqueSorted } from './policy-document.js';
 
 /** Retention values CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS: readonly number[] = [

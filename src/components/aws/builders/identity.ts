@@ -3,18 +3,9 @@
  * confused-deputy conditions, the permissions boundary and the kill-switch deny-all.
  */
 import type { Runtime } from '../../../manifest/types.js';
-import {
-  arn,
-  type AwsScope,
-  dnsSuffixOf,
-  partitionOf,
-  physicalName,
-  type PolicyDocument,
-  type Statement,
-  serviceOf,
-  toPolicyDocument,
-  uniqueSorted,
-} from './common.js';
+import { arn, type AwsScope, dnsSuffixOf, partitionOf } from './arn.js';
+import { physicalName } from './names.js';
+import { type PolicyDocument, type Statement, serviceOf, toPolicyDocument, uniqueSorted } from './policy-document.js';
 
 /** The one service principal allowed to assume the agent role, per runtime. */
 export function servicePrincipal(runtime: Runtime, region: string): string {

@@ -2,7 +2,8 @@
  * Pure builders for customer-managed KMS key policies. Administrators manage a key (no wildcard actions) but cannot use it;
  * only the named principals (the agent role, a service under an encryption-context condition) can.
  */
-import { type AwsScope, accountRootArn, dnsSuffixOf, type PolicyDocument, type Statement, toPolicyDocument } from './common.js';
+import { type AwsScope, accountRootArn, dnsSuffixOf } from './arn.js';
+import { type PolicyDocument, type Statement, toPolicyDocument } from './policy-document.js';
 
 /** What key administrators may do: manage, never encrypt or decrypt. */
 export const KEY_ADMIN_ACTIONS: readonly string[] = [

@@ -7,18 +7,9 @@ import { ConfigError } from '../../../errors.js';
 import type { DataStoreSpec, ToolSpec } from '../../../manifest/types.js';
 import { findAction } from '../../../rules/iam/data.js';
 import { arnScope } from '../../../rules/iam/wildcards.js';
-import {
-  assertAction,
-  assertArn,
-  assertSlug,
-  assertUnique,
-  argError,
-  pascal,
-  type PolicyDocument,
-  type Statement,
-  toPolicyDocument,
-  uniqueSorted,
-} from './common.js';
+import { assertAction, assertArn, assertSlug, assertUnique, argError } from './args.js';
+import { pascal } from './names.js';
+import { type PolicyDocument, type Statement, toPolicyDocument, uniqueSorted } from './policy-document.js';
 
 /** Whether a tool goes through an approval gate instead of being granted to the agent. */
 export function isGated(tool: Pick<ToolSpec, 'risk' | 'approval'>): boolean {

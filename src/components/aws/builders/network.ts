@@ -3,16 +3,9 @@
  * need, the firewall's domain allowlist and policy, and the security group rules.
  */
 import { InputError } from '../../../errors.js';
-import {
-  argError,
-  dnsSuffixOf,
-  partitionOf,
-  type PolicyDocument,
-  serviceOf,
-  type Statement,
-  toPolicyDocument,
-  uniqueSorted,
-} from './common.js';
+import { argError } from './args.js';
+import { dnsSuffixOf, partitionOf } from './arn.js';
+import { type PolicyDocument, serviceOf, type Statement, toPolicyDocument, uniqueSorted } from './policy-document.js';
 
 const COMPONENT = 'NetworkBoundary';
 

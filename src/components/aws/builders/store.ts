@@ -4,7 +4,9 @@
  * from `pulumi destroy`.
  */
 import type { Classification, DataStoreSpec } from '../../../manifest/types.js';
-import { arn, type AwsScope, denyInsecureTransport, partitionOf, physicalName, type PolicyDocument, toPolicyDocument } from './common.js';
+import { arn, type AwsScope, partitionOf } from './arn.js';
+import { physicalName } from './names.js';
+import { denyInsecureTransport, type PolicyDocument, toPolicyDocument } from './policy-document.js';
 
 /** Deterministic, globally unique-enough bucket name: `agentfence-<agent>-<store>-<account>` (<= 63, lower case). */
 export function bucketName(agent: string, store: string, scope: AwsScope): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { physicalName } from '../../../../src/components/aws/builders/common.js';
+import { physicalName } from '../../../../src/components/aws/builders/names.js';
 import { chunkStatements } from '../../../../src/components/aws/builders/least-privilege.js';
 import { buildAllowlistTargets, buildSubnetLayout, parseCidr } from '../../../../src/components/aws/builders/network.js';
 

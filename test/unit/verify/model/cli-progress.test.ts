@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress, progressBar, throughputLine } from '../../../../src/cli/commands/verify-model.js';
+import { formatProgress, progressBar, throughputLine } from '../../../../src/cli/render.js';
 import type { CommandContext } from '../../../../src/cli/context.js';
 
 function context(progress: boolean): { ctx: CommandContext; err: string[] } {

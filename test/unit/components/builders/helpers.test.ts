@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../src/errors.js';
-import {
-  agentTags,
-  arn,
-  assertAction,
-  assertArn,
-  assertScope,
-  partitionOf,
-  pascal,
-  physicalName,
-} from '../../../../src/components/aws/builders/common.js';
+import { assertAction, assertArn, assertScope } from '../../../../src/components/aws/builders/args.js';
+import { arn, partitionOf } from '../../../../src/components/aws/builders/arn.js';
+import { pascal, physicalName } from '../../../../src/components/aws/builders/names.js';
+import { agentTags } from '../../../../src/components/aws/builders/tags.js';
 
 describe('physicalName', () => {
   describe('when the joined name fits', () => {
