@@ -3,7 +3,7 @@
  * argv parsing, -o/--output, the agent argument, and the flags of the one-artifact verify and sign
  * commands (--workers, --ignore-paths, PEM files, signer identity). Light: no Pulumi, no Sigstore.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
@@ -108,6 +108,16 @@ export function agentName(ref: string): string {
   const parts = ref.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
   const last = parts.at(-1) ?? ref;
   return /\.(ya?ml|json)$/i.test(last) ? (parts.at(-2) ?? last) : last;
+}
+
+/** The agents under the project's stacks/: every folder with an agent.yaml (or agent.json). */
+export function agentsUnderStacks(projectRoot: string): string[] {
+  const dir = path.join(projectRoot, 'stacks');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && ['agent.yaml', 'agent.yml', 'agent.json'].some((f) => existsSync(path.join(dir, e.name, f))))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Reads a PEM file named on the command line. @throws InputError FILE_NOT_FOUND, INPUT_TOO_LARGE */

@@ -17,6 +17,8 @@ export interface FleetAgent {
   readonly sbom?: Json;
   /** Project-relative path of the agent's own report page, when written. */
   readonly reportFile?: string;
+  /** What the gate counted (`gate --all`): blocked and warned artifacts, and findings of every stage. */
+  readonly counts?: { readonly blockedArtifacts: number; readonly warnedArtifacts: number; readonly findings: number };
 }
 
 /** Everything the fleet page shows. */
@@ -118,6 +120,19 @@ ${usageSection(input)}
 /** One line per agent and the verdict, for a terminal (`gate --all`, `report --all`). */
 export function renderFleetText(input: FleetInput): string {
   const width = Math.max(5, ...input.agents.map((a) => a.name.length));
-  const lines = input.agents.map((a) => `  ${a.name.padEnd(width)}  ${a.verdict}${a.problem === undefined ? '' : `: ${a.problem}`}`);
+  const problem = (a: FleetAgent) => (a.problem === undefined ? '' : `: ${a.problem}`);
+  let lines = input.agents.map((a) => `  ${a.name.padEnd(width)}  ${a.verdict}${problem(a)}`);
+  if (input.agents.some((a) => a.counts !== undefined)) {
+    // the gate's table: verdict, then blocked and warned artifacts and all findings
+    const verdictWidth = Math.max(7, ...input.agents.map((a) => a.verdict.length));
+    const cell = (n: number | undefined, w: number) => (n === undefined ? '-' : String(n)).padStart(w);
+    lines = [
+      `  ${'agent'.padEnd(width)}  ${'verdict'.padEnd(verdictWidth)}  blocked  warned  findings`,
+      ...input.agents.map(
+        (a) =>
+          `  ${a.name.padEnd(width)}  ${a.verdict.padEnd(verdictWidth)}  ${cell(a.counts?.blockedArtifacts, 7)}  ${cell(a.counts?.warnedArtifacts, 6)}  ${cell(a.counts?.findings, 8)}${problem(a)}`,
+      ),
+    ];
+  }
   return `${[`fleet: ${fleetVerdict(input)} (${input.agents.length} agents)`, ...lines].join('\n')}\n`;
 }

@@ -22,10 +22,18 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   completion: ['bash', 'zsh', 'fish'],
 };
 const OPTIONS = ['--format', '--output', '--quiet', '--help', '--version'] as const;
+/** A command's own options, offered with the agent names. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  gate: ['--all', '--check-sbom', '--output-dir', '--config', '--online'],
+  report: ['--all', '--plan', '--verification'],
+};
 
 function bash(names: readonly string[]): string {
   const subs = Object.entries(SUBCOMMANDS)
     .map(([command, list]) => `    ${command}) words="${list.join(' ')} $agents" ;;`)
+    .join('\n');
+  const own = Object.entries(COMMAND_OPTIONS)
+    .map(([command, list]) => `    ${command}) words="$agents ${list.join(' ')}" ;;`)
     .join('\n');
   return `# bash completion for agentfence
 _agentfence() {
@@ -35,6 +43,7 @@ _agentfence() {
   if [ "$COMP_CWORD" -eq 1 ]; then COMPREPLY=($(compgen -W "${names.join(' ')} --help --version" -- "$cur")); return; fi
   case "\${COMP_WORDS[1]}" in
 ${subs}
+${own}
     help) words="${names.join(' ')}" ;;
     *) words="$agents" ;;
   esac
@@ -57,6 +66,12 @@ function zsh(names: readonly string[]): string {
   const subs = Object.entries(SUBCOMMANDS)
     .map(([command, list]) => `      ${command}) _values 'subcommand' ${list.map((s) => `'${s}'`).join(' ')} $agents ;;`)
     .join('\n');
+  const own = Object.entries(COMMAND_OPTIONS)
+    .map(
+      ([command, list]) =>
+        `      ${command}) _alternative 'agents:agent:(\${agents})' 'options:option:(${[...list, ...OPTIONS].join(' ')})' ;;`,
+    )
+    .join('\n');
   return `#compdef agentfence
 # zsh completion for agentfence
 _agentfence() {
@@ -68,6 +83,7 @@ ${described}
   if (( CURRENT == 2 )); then _describe 'command' cmds; return; fi
   case "$words[2]" in
 ${subs}
+${own}
       help) _describe 'command' cmds ;;
       *) _alternative 'agents:agent:(\${agents})' 'options:option:(${OPTIONS.join(' ')})' 'files:file:_files' ;;
   esac
@@ -88,6 +104,8 @@ function fish(names: readonly string[]): string {
   for (const [command, list] of Object.entries(SUBCOMMANDS))
     lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from ${command}' -a '${list.join(' ')}'`);
   lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from help' -a '${names.join(' ')}'`);
+  for (const [command, list] of Object.entries(COMMAND_OPTIONS))
+    for (const option of list) lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from ${command}' -l ${option.slice(2)}`);
   lines.push(
     'complete -c agentfence -n \'not __fish_use_subcommand\' -a \'(ls -d stacks/*/ 2>/dev/null | string replace -r "^stacks/(.*)/$" "\\$1")\' -d agent',
   );

@@ -11,9 +11,10 @@ import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.j
 import type { LoadedAgent } from '../../manifest/load.js';
 import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
+import type { FleetAgent } from '../../sbom/fleet.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { agentName, parseCommandArgs } from '../flags.js';
+import { agentName, agentsUnderStacks, parseCommandArgs } from '../flags.js';
 import { artifactSarifFinding, checkFinding, paint as paintCode, plural, summaryText } from '../render.js';
 import { packageVersion } from '../../version.js';
 import type { ManifestLocator } from '../locations.js';
@@ -28,7 +29,7 @@ import {
   type SarifFinding,
 } from '../sarif.js';
 
-const USAGE = `agentfence gate <agent> [--check-sbom] [--output-dir DIR] [--config F] [--online] [--format text|json|sarif] [--quiet]
+const USAGE = `agentfence gate <agent> | --all [--check-sbom] [--output-dir DIR] [--config F] [--online] [--format text|json|sarif] [--quiet]
 
 Runs every pre-deploy check for one agent, in order:
   validate  manifest and trust policy (schema + semantic checks)
@@ -37,7 +38,11 @@ Runs every pre-deploy check for one agent, in order:
   check     guardrail rules on the planned resources (incl. supply chain)
   sbom      writes sbom/<agent>.cdx.json (unless blocked), or with --check-sbom compares with the committed file
   report    the reviewer's HTML page -> DIR/report.html
-  --output-dir DIR  where verification.json and report.html go (default: .agentfence/<agent>/ under the project root)
+  --all             the gate for every agent under stacks/ (each writing its own outputs), then one fleet
+                    table (agent, verdict, blocked and warned artifacts, findings); json: one fleet object,
+                    sarif: one run per agent. Exit 2 if any agent's gate could not run, else 1 if any is blocked
+  --output-dir DIR  where verification.json and report.html go (default: .agentfence/<agent>/ under the project root;
+                    with --all, DIR/<agent>/)
   --config F        pack-style rule overrides, as for \`agentfence check --config\`
   --online          read plugin evidence from the registry in npm's configuration
 Exit: 0 deploy may proceed, 1 blocked, 2 bad input (the gate stops at the stage that could not run).`;
@@ -386,6 +391,110 @@ function renderText(
   ctx.out(verdict);
 }
 
+/** One agent's gate run: every output format is rendered from it. */
+interface GateRun {
+  readonly ref: string;
+  readonly stages: readonly StageOutcome[];
+  readonly findings: readonly GateFinding[];
+  readonly state: GateState;
+  readonly failure: StageFailure | undefined;
+  readonly blocked: boolean;
+  readonly exit: number;
+  /** The verdict line (`BLOCKED: payments must not be deployed (...)`). */
+  readonly verdict: string;
+}
+
+/** Runs the gate for one agent; a stage that cannot run ends the run, never the process. */
+async function gateAgent(ctx: CommandContext, ref: string, options: GateOptions): Promise<GateRun> {
+  const stages: StageOutcome[] = [];
+  const findings: GateFinding[] = [];
+  let failure: StageFailure | undefined;
+  const state: GateState = { rules: [], sarif: [] };
+  try {
+    await runStages(ctx, ref, options, stages, findings, state);
+  } catch (error) {
+    if (!(error instanceof StageFailure)) throw error;
+    failure = error;
+  }
+  const ran = new Set(stages.map((s) => s.name));
+  for (const name of ['validate', 'plan', 'verify', 'check', 'sbom', 'report'] as const) {
+    if (!ran.has(name))
+      stages.push({
+        name,
+        status: 'skipped',
+        summary: failure === undefined ? '' : `not run: the ${failure.stage} stage could not run`,
+        ms: 0,
+      });
+  }
+
+  const blocked = findings.some((f) => f.level === 'error') || stages.some((s) => s.status === 'blocked');
+  const exit =
+    failure !== undefined
+      ? failure.causeError instanceof AgentfenceError && failure.causeError.kind !== 'input' && failure.causeError.kind !== 'config'
+        ? ExitCode.BLOCKED
+        : ExitCode.BAD_INPUT
+      : blocked
+        ? ExitCode.BLOCKED
+        : ExitCode.PASS;
+  const verdict =
+    failure !== undefined
+      ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
+      : blocked
+        ? `BLOCKED: ${ref} must not be deployed (${plural(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
+        : findings.length > 0 || stages.some((s) => s.status === 'warned')
+          ? `PASSED WITH WARNINGS: ${ref} may be deployed (${plural(findings.length, 'warning')}, listed above)`
+          : `PASSED: ${ref} may be deployed`;
+
+  return { ref, stages, findings, state, failure, blocked, exit, verdict };
+}
+
+/** The single-agent JSON document (`agentfence.gate/v1`). */
+function gateJson(run: GateRun): object {
+  const { ref, stages, findings, failure, blocked, exit } = run;
+  return {
+    schemaVersion: 'agentfence.gate/v1',
+    tool: { name: 'agentfence', version: packageVersion() },
+    agent: ref,
+    verdict: failure !== undefined ? 'error' : blocked ? 'blocked' : 'pass',
+    exitCode: exit,
+    stages: stages.map((s) => ({ name: s.name, status: s.status, summary: s.summary, ms: Math.round(s.ms) })),
+    findings,
+    ...(failure === undefined
+      ? {}
+      : {
+          error: {
+            stage: failure.stage,
+            code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+            message: failure.message,
+          },
+        }),
+  };
+}
+
+/** The single-agent SARIF log: one run, the union of the stages' rules and findings. */
+function gateSarif(run: GateRun): { runs: unknown[] } {
+  const { ref, failure, state, exit } = run;
+  const failures =
+    failure === undefined
+      ? []
+      : [
+          {
+            stage: failure.stage,
+            code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+            message: failure.message.split('\n')[0] ?? '',
+          },
+        ];
+  return toSarif({
+    command: 'gate',
+    agent: agentName(ref),
+    version: packageVersion(),
+    exitCode: exit,
+    rules: state.rules,
+    findings: state.sarif,
+    failures,
+  }) as { runs: unknown[] };
+}
+
 export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
@@ -394,112 +503,97 @@ export const command: Command = {
       'output-dir': { type: 'string' },
       config: { type: 'string', short: 'c' },
       online: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
     });
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `gate takes exactly one <agent> (got ${positionals.length})`);
-    const ref = positionals[0]!;
+    const all = values['all'] === true;
+    if (all && positionals.length !== 0) throw new InputError('CLI_USAGE', `gate --all takes no <agent> (got ${positionals.length})`);
+    if (!all && positionals.length !== 1)
+      throw new InputError('CLI_USAGE', `gate takes exactly one <agent> or --all (got ${positionals.length})`);
     const options: GateOptions = {
       checkSbom: values['check-sbom'] === true,
       ...(typeof values['output-dir'] === 'string' ? { outputDir: values['output-dir'] } : {}),
       userConfig: (await import('../guardrails.js')).readRuleConfigFile(values['config'] as string | undefined, ctx.cwd),
       online: values['online'] === true,
     };
-    const stages: StageOutcome[] = [];
-    const findings: GateFinding[] = [];
-    let failure: StageFailure | undefined;
-    const state: GateState = { rules: [], sarif: [] };
-    try {
-      await runStages(ctx, ref, options, stages, findings, state);
-    } catch (error) {
-      if (!(error instanceof StageFailure)) throw error;
-      failure = error;
-    }
-    const ran = new Set(stages.map((s) => s.name));
-    for (const name of ['validate', 'plan', 'verify', 'check', 'sbom', 'report'] as const) {
-      if (!ran.has(name))
-        stages.push({
-          name,
-          status: 'skipped',
-          summary: failure === undefined ? '' : `not run: the ${failure.stage} stage could not run`,
-          ms: 0,
-        });
-    }
-
-    const blocked = findings.some((f) => f.level === 'error') || stages.some((s) => s.status === 'blocked');
-    const exit =
-      failure !== undefined
-        ? failure.causeError instanceof AgentfenceError && failure.causeError.kind !== 'input' && failure.causeError.kind !== 'config'
-          ? ExitCode.BLOCKED
-          : ExitCode.BAD_INPUT
-        : blocked
-          ? ExitCode.BLOCKED
-          : ExitCode.PASS;
-    const verdict =
-      failure !== undefined
-        ? `ERROR: the ${failure.stage} stage could not run: ${failure.message}`
-        : blocked
-          ? `BLOCKED: ${ref} must not be deployed (${plural(findings.filter((f) => f.level === 'error').length, 'blocking finding')})`
-          : findings.length > 0 || stages.some((s) => s.status === 'warned')
-            ? `PASSED WITH WARNINGS: ${ref} may be deployed (${plural(findings.length, 'warning')}, listed above)`
-            : `PASSED: ${ref} may be deployed`;
-
-    if (ctx.format === 'json') {
-      ctx.out(
-        JSON.stringify(
-          {
-            schemaVersion: 'agentfence.gate/v1',
-            tool: { name: 'agentfence', version: packageVersion() },
-            agent: ref,
-            verdict: failure !== undefined ? 'error' : blocked ? 'blocked' : 'pass',
-            exitCode: exit,
-            stages: stages.map((s) => ({ name: s.name, status: s.status, summary: s.summary, ms: Math.round(s.ms) })),
-            findings,
-            ...(failure === undefined
-              ? {}
-              : {
-                  error: {
-                    stage: failure.stage,
-                    code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
-                    message: failure.message,
-                  },
-                }),
-          },
-          null,
-          2,
-        ),
-      );
-    } else if (ctx.format === 'sarif') {
-      const failures =
-        failure === undefined
-          ? []
-          : [
-              {
-                stage: failure.stage,
-                code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
-                message: failure.message.split('\n')[0] ?? '',
-              },
-            ];
-      ctx.out(
-        JSON.stringify(
-          toSarif({
-            command: 'gate',
-            agent: agentName(ref),
-            version: packageVersion(),
-            exitCode: exit,
-            rules: state.rules,
-            findings: state.sarif,
-            failures,
-          }),
-          null,
-          2,
-        ),
-      );
-    } else {
-      renderText(ctx, ref, stages, findings, verdict);
-    }
-    if (failure !== undefined && ctx.format !== 'text') ctx.log(`agentfence gate: ${verdict}`);
-    return exit;
+    if (all) return gateAll(ctx, options);
+    const run = await gateAgent(ctx, positionals[0]!, options);
+    if (ctx.format === 'json') ctx.out(JSON.stringify(gateJson(run), null, 2));
+    else if (ctx.format === 'sarif') ctx.out(JSON.stringify(gateSarif(run), null, 2));
+    else renderText(ctx, run.ref, run.stages, run.findings, run.verdict);
+    if (run.failure !== undefined && ctx.format !== 'text') ctx.log(`agentfence gate: ${run.verdict}`);
+    return run.exit;
   },
 };
+
+/** The fleet's view of one gate run: its verdict and counts, for the summary table. */
+function fleetAgentOf(name: string, run: GateRun): FleetAgent {
+  const warned = run.findings.length > 0 || run.stages.some((s) => s.status === 'warned');
+  return {
+    name,
+    verdict: run.failure !== undefined ? 'error' : run.blocked ? 'blocked' : warned ? 'warnings' : 'pass',
+    ...(run.failure === undefined
+      ? {}
+      : { problem: `the ${run.failure.stage} stage could not run: ${run.failure.message.split('\n')[0]}` }),
+    counts: {
+      blockedArtifacts: run.findings.filter((f) => f.stage === 'verify' && f.level === 'error').length,
+      warnedArtifacts: run.findings.filter((f) => f.stage === 'verify' && f.level === 'warning').length,
+      findings: run.findings.length,
+    },
+  };
+}
+
+/**
+ * `gate --all`: the gate for every agent under stacks/, each writing its own outputs, then one
+ * fleet summary. Exit 2 when any agent's gate could not run on its input, else 1 when any is blocked.
+ */
+async function gateAll(ctx: CommandContext, options: GateOptions): Promise<number> {
+  const { findProjectRoot } = await import('../../manifest/resolve.js');
+  const { fleetVerdict, renderFleetText } = await import('../../sbom/fleet.js');
+  const root = findProjectRoot(ctx.cwd);
+  const names = agentsUnderStacks(root);
+  if (names.length === 0)
+    throw new InputError('AGENT_NOT_FOUND', `gate --all needs at least one agent under ${path.join(root, 'stacks')} (found none)`);
+  const runs: GateRun[] = [];
+  for (const name of names) {
+    ctx.log(`gate --all: ${name}`);
+    const outputDir = options.outputDir === undefined ? undefined : path.join(path.resolve(ctx.cwd, options.outputDir), name);
+    runs.push(await gateAgent(ctx, name, { ...options, ...(outputDir === undefined ? {} : { outputDir }) }));
+  }
+  const fleet = { agents: runs.map((run, i) => fleetAgentOf(names[i]!, run)), tool: { name: 'agentfence', version: packageVersion() } };
+  const verdict = fleetVerdict(fleet);
+  const exit = runs.some((run) => run.exit === ExitCode.BAD_INPUT)
+    ? ExitCode.BAD_INPUT
+    : runs.some((run) => run.exit !== ExitCode.PASS)
+      ? ExitCode.BLOCKED
+      : ExitCode.PASS;
+  if (ctx.format === 'json') {
+    ctx.out(
+      JSON.stringify(
+        { schemaVersion: 'agentfence.gate-all/v1', tool: fleet.tool, verdict, exitCode: exit, agents: runs.map(gateJson) },
+        null,
+        2,
+      ),
+    );
+  } else if (ctx.format === 'sarif') {
+    // one SARIF run per agent, each with its own automationDetails.id (agentfence/gate/<agent>/)
+    ctx.out(
+      JSON.stringify(
+        { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: runs.flatMap((run) => gateSarif(run).runs) },
+        null,
+        2,
+      ),
+    );
+  } else {
+    ctx.out(renderFleetText(fleet).trimEnd());
+    runs.forEach((run, i) => {
+      if (run.findings.length === 0) return;
+      ctx.out('');
+      ctx.out(`${names[i]}:`);
+      for (const f of run.findings) ctx.out(`  ${f.level === 'error' ? 'BLOCKING' : 'WARNING '} [${f.stage}] ${f.id}: ${f.message}`);
+    });
+  }
+  return exit;
+}
 
 /** When, from which commit and vouched by whom, for the gate's report page (the renderer is pure). */
 async function reportProvenance(

@@ -55,7 +55,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./authorize.js')).command,
   },
   gate: {
-    summary: 'gate <agent>                        validate -> plan -> verify -> check -> sbom -> report',
+    summary: 'gate <agent> | --all                validate -> plan -> verify -> check -> sbom -> report',
     load: async () => (await import('./gate.js')).command,
   },
   init: {

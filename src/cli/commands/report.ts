@@ -5,7 +5,7 @@
  * with key fingerprints), when and from which commit, and renders the self-contained HTML page;
  * `--all` renders one page over every agent under stacks/. Exits 1 when the verdict is blocked.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.js';
 import type { LoadedAgent } from '../../manifest/index.js';
@@ -14,7 +14,7 @@ import type { ReportInput } from '../../sbom/report.js';
 import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs, toFormat } from '../flags.js';
+import { agentsUnderStacks, parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence report <agent> | --all [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]
 
@@ -150,23 +150,13 @@ async function assemble(
   return { input, verdict: sbom.reportVerdict(input) };
 }
 
-/** The agents under the project's stacks/: every folder with an agent.yaml (or agent.json). */
-function stackNames(projectRoot: string): string[] {
-  const dir = path.join(projectRoot, 'stacks');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && ['agent.yaml', 'agent.yml', 'agent.json'].some((f) => existsSync(path.join(dir, e.name, f))))
-    .map((e) => e.name)
-    .sort();
-}
-
 /** `report --all`: every agent's page plus the fleet page; an agent that fails to load is shown as such. */
 async function runAll(ctx: CommandContext, mode: Mode, output: string | undefined, format: string, generatedAt: string): Promise<number> {
   const { findProjectRoot } = await import('../../manifest/resolve.js');
   const { loadAgent } = await import('../../manifest/index.js');
   const sbom = await import('../../sbom/index.js');
   const root = findProjectRoot(ctx.cwd);
-  const names = stackNames(root);
+  const names = agentsUnderStacks(root);
   if (names.length === 0)
     throw new InputError('AGENT_NOT_FOUND', `report --all needs at least one agent under ${path.join(root, 'stacks')} (found none)`);
   const agents: import('../../sbom/fleet.js').FleetAgent[] = [];
