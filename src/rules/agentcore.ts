@@ -4,7 +4,7 @@
  * manifest declares, runtime images by digest (AgentCore runtime, ECS task definition, Lambda), and
  * an execution role that can pull its image. Policies are parsed with the Cedar engine itself.
  */
-import { cedarEngine } from '../cedar/engine.js';
+import { type CedarEngine, cedarEngine } from '../cedar/engine.js';
 import { allows, parsePolicyDocument, strings } from './policy-document.js';
 import { label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, StackRule, StackView, Violation } from './types.js';
@@ -24,33 +24,76 @@ const meta = { kind: 'stack', defaultEnforcement: 'mandatory' } as const;
 
 type CedarScope = { effect: string; action: { op: string; entity?: { id?: string }; entities?: { id?: string }[] } };
 
-/** The effect and action scope of a Cedar policy text, parsed by the engine; undefined when it does not parse. */
-function cedarScope(text: string): CedarScope | undefined {
-  const answer = cedarEngine().policyToJson(text);
+type CedarAnswer = ReturnType<CedarEngine['policyToJson']>;
+
+/** The effect and action scope of one parsed policy; undefined when it did not parse. */
+function cedarScope(answer: CedarAnswer): CedarScope | undefined {
   if (answer.type !== 'success') return undefined;
   const action = answer.json.action as CedarScope['action'];
   return { effect: answer.json.effect, action };
 }
 
+let policyToJson: CedarEngine['policyToJson'] | undefined;
+
+/**
+ * The engine's answer for each policy text. The call goes through a Proxy of the engine's function
+ * on purpose: Node 20's V8 (11.3) inlines a JS-to-Wasm call into the optimised code of the function
+ * that makes it, and when that code is deoptimised while the call runs, the deoptimiser aborts the
+ * process ("unreachable code" in Deoptimizer::DoComputeBuiltinContinuation, exit 133: it cannot
+ * resume an inlined call that returns a JS reference). The engine's glue builds its answers with
+ * JSON.parse, as the plan reader does, so the shapes it creates invalidate optimised code that read
+ * the plan: the 10,000-resource bench crashed every time. V8 does not inline through a Proxy, so the
+ * Wasm call stays in the glue's own small function, whose optimised code assumes nothing that an
+ * answer can change. Same calls, same answers.
+ */
+function parseEach(texts: readonly string[]): CedarAnswer[] {
+  policyToJson ??= new Proxy(cedarEngine().policyToJson, {});
+  const answers: CedarAnswer[] = [];
+  for (const text of texts) answers.push(policyToJson(text));
+  return answers;
+}
+
+type ReadPolicy = { resource: PlannedResource; scope?: CedarScope; problem?: Violation };
+
+/** One reading per stack: two rules read the same policies, and each parse is a Wasm call. */
+const readings = new WeakMap<StackView, ReadPolicy[]>();
+
 /** Each AgentcorePolicy with its statement read: a parsed scope, or a violation. */
-function policies(stack: StackView): { resource: PlannedResource; scope?: CedarScope; problem?: Violation }[] {
-  return stack.ofType(POLICY).map((resource) => {
+function policies(stack: StackView): ReadPolicy[] {
+  const known = readings.get(stack);
+  if (known !== undefined) return known;
+  const out: ReadPolicy[] = [];
+  const texts: string[] = [];
+  const pending: number[] = [];
+  for (const resource of stack.ofType(POLICY)) {
     const statement = readValue(resource.props, 'definition.cedar.statement');
     if (statement.kind === 'unknown' || statement.kind === 'secret')
-      return { resource, problem: unknownViolation(resource, 'definition.cedar.statement') };
-    if (statement.kind === 'absent' || typeof statement.value !== 'string')
-      return {
+      out.push({ resource, problem: unknownViolation(resource, 'definition.cedar.statement') });
+    else if (statement.kind === 'absent' || typeof statement.value !== 'string')
+      out.push({
         resource,
         problem: violation(
           resource,
           `${label(resource)} must carry a Cedar statement (got ${show(statement.kind === 'value' ? statement.value : undefined)})`,
         ),
-      };
-    const scope = cedarScope(statement.value);
-    return scope === undefined
-      ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
-      : { resource, scope };
-  });
+      });
+    else {
+      pending.push(out.length);
+      texts.push(statement.value);
+      out.push({ resource });
+    }
+  }
+  const answers = parseEach(texts);
+  for (let i = 0; i < pending.length; i++) {
+    const resource = out[pending[i]!]!.resource;
+    const scope = cedarScope(answers[i]!);
+    out[pending[i]!] =
+      scope === undefined
+        ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
+        : { resource, scope };
+  }
+  readings.set(stack, out);
+  return out;
 }
 
 /** An ENFORCE gateway whose engine holds no policy denies every tool call. */
