@@ -5,7 +5,7 @@
  * Target: check < 1 s; prints both times and the ratio.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,7 +68,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * The pack imports `agentfence` from its own node_modules: links this checkout there, as
+ * `npm run policy-pack:link` does, unless the link already points here.
+ */
+function linkPack(): void {
+  const modules = path.join(root, 'policy-packs/agent-guardrails/node_modules');
+  const link = path.join(modules, 'agentfence');
+  try {
+    if (realpathSync(link) === realpathSync(root)) return;
+  } catch {
+    // Absent or dangling: made below.
+  }
+  mkdirSync(modules, { recursive: true });
+  rmSync(link, { force: true, recursive: true });
+  symlinkSync('../../..', link);
+}
+
 async function startPack(): Promise<{ pack: ChildProcess; client: Any }> {
+  linkPack();
   // An empty project root: no verification report, the same deterministic supply-chain findings as `check` without one.
   const empty = mkdtempSync(path.join(tmpdir(), 'agentfence-bench-'));
   const pack = spawn(process.execPath, ['policy-packs/agent-guardrails'], {

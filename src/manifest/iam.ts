@@ -19,6 +19,7 @@ import {
   takesPassedRole,
 } from '../rules/iam/data.js';
 import { arnScope, s3BucketOf } from '../rules/iam/wildcards.js';
+import { ESCALATION_ACTIONS } from '../rules/least-privilege.js';
 import type { LocatedError } from './errors.js';
 import { errorAt, formatPath, type Source } from './source.js';
 import type { AgentManifest, ToolSpec } from './types.js';
@@ -30,6 +31,9 @@ export function highRiskReason(action: IamAction): string | undefined {
   if (action.name.toLowerCase() === 'iam:passrole') return 'it passes a role to a service';
   if (action.service === 'sts' && /^assumerole/i.test(name)) return 'it assumes another role';
   if (takesPassedRole(action)) return 'it takes a passed role';
+  // The rules' own list, so validate never accepts what iam-no-privilege-escalation blocks.
+  if (ESCALATION_ACTIONS.some((escalation) => escalation.toLowerCase() === action.name.toLowerCase()))
+    return 'a privilege-escalation method';
   if (action.accessLevels.includes('Write') && DESTRUCTIVE.test(name)) return 'a destructive Write';
   return undefined;
 }

@@ -4,7 +4,7 @@
  * manifest declares, runtime images by digest (AgentCore runtime, ECS task definition, Lambda), and
  * an execution role that can pull its image. Policies are parsed with the Cedar engine itself.
  */
-import { cedarEngine } from '../cedar/engine.js';
+import { type CedarEngine, cedarEngine } from '../cedar/engine.js';
 import { allows, parsePolicyDocument, strings } from './policy-document.js';
 import { label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, StackRule, StackView, Violation } from './types.js';
@@ -24,33 +24,161 @@ const meta = { kind: 'stack', defaultEnforcement: 'mandatory' } as const;
 
 type CedarScope = { effect: string; action: { op: string; entity?: { id?: string }; entities?: { id?: string }[] } };
 
-/** The effect and action scope of a Cedar policy text, parsed by the engine; undefined when it does not parse. */
-function cedarScope(text: string): CedarScope | undefined {
-  const answer = cedarEngine().policyToJson(text);
+type CedarAnswer = ReturnType<CedarEngine['policyToJson']>;
+
+/** The effect and action scope of one parsed policy; undefined when it did not parse. */
+function cedarScope(answer: CedarAnswer): CedarScope | undefined {
   if (answer.type !== 'success') return undefined;
   const action = answer.json.action as CedarScope['action'];
   return { effect: answer.json.effect, action };
 }
 
+let policyToJson: CedarEngine['policyToJson'] | undefined;
+let checkParse: CedarEngine['checkParsePolicySet'] | undefined;
+
+/**
+ * `<effect>(principal, <the policy's own action constraint>, resource);` cut from a policy text by
+ * its top-level punctuation (strings, brackets and parentheses respected), or undefined when the
+ * text is not laid out as that cut expects (a comment in the scope, anything unexpected). The engine
+ * parses the result: the effect and action scope are the engine's reading of the policy's own
+ * words, while the resource and conditions, which these rules do not judge, are left out.
+ */
+export function actionHead(text: string): string | undefined {
+  let i = 0;
+  const n = text.length;
+  const space = () => {
+    while (i < n && /\s/.test(text[i]!)) i++;
+  };
+  /** Skips a string literal starting at i; false when it does not end. */
+  const string = (): boolean => {
+    for (i++; i < n; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return ++i <= n;
+    }
+    return false;
+  };
+  space();
+  // Annotations: @name or @name("value").
+  while (text[i] === '@') {
+    i++;
+    while (i < n && /[A-Za-z0-9_]/.test(text[i]!)) i++;
+    space();
+    if (text[i] === '(') {
+      i++;
+      space();
+      if (text[i] !== '"' || !string()) return undefined;
+      space();
+      if (text[i] !== ')') return undefined;
+      i++;
+    }
+    space();
+  }
+  const effect = /^(permit|forbid)\s*\(/.exec(text.slice(i, i + 16));
+  if (effect === null) return undefined;
+  i += effect[0].length;
+  const segments: string[] = [];
+  let start = i;
+  let depth = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      if (!string()) return undefined;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') return undefined;
+    if (c === '[' || c === '(') depth++;
+    else if ((c === ']' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && (c === ',' || c === ')')) {
+      segments.push(text.slice(start, i).trim());
+      if (c === ')') break;
+      start = i + 1;
+    }
+    i++;
+  }
+  if (i >= n || segments.length !== 3 || !segments[0]!.startsWith('principal') || !segments[1]!.startsWith('action')) return undefined;
+  return `${effect[1]}(principal, ${segments[1]}, resource);`;
+}
+
+/**
+ * The engine's answer for each policy text, as `policyToJson` gives it for the effect and the action
+ * scope. When the engine accepts every text (one call for the set), each policy is parsed by its
+ * `actionHead` (the same few heads recur across agents, so most are parsed once); otherwise, or
+ * when a head does not parse, by its full text.
+ *
+ * The calls go through Proxies of the engine's functions on purpose: Node 20's V8 (11.3) inlines a
+ * JS-to-Wasm call into the optimised code of the function that makes it, and when that code is
+ * deoptimised while the call runs, the deoptimiser aborts the process ("unreachable code" in
+ * Deoptimizer::DoComputeBuiltinContinuation, exit 133: it cannot resume an inlined call that returns
+ * a JS reference). The engine's glue builds its answers with JSON.parse, as the plan reader does, so
+ * the shapes it creates invalidate optimised code that read the plan: the 10,000-resource bench
+ * crashed every time. V8 does not inline through a Proxy, so the Wasm call stays in the glue's own
+ * small function, whose optimised code assumes nothing that an answer can change.
+ */
+function parseEach(texts: readonly string[]): CedarAnswer[] {
+  policyToJson ??= new Proxy(cedarEngine().policyToJson, {});
+  checkParse ??= new Proxy(cedarEngine().checkParsePolicySet, {});
+  const parse = policyToJson;
+  const answers: CedarAnswer[] = [];
+  const set: Record<string, string> = {};
+  texts.forEach((text, i) => (set[`p${i}`] = text));
+  if (texts.length === 0 || checkParse({ staticPolicies: set }).type !== 'success') {
+    for (const text of texts) answers.push(parse(text));
+    return answers;
+  }
+  const heads = new Map<string, CedarAnswer>();
+  for (const text of texts) {
+    const head = actionHead(text);
+    let answer = head === undefined ? undefined : heads.get(head);
+    if (head !== undefined && answer === undefined) {
+      answer = parse(head);
+      heads.set(head, answer);
+    }
+    answers.push(answer?.type === 'success' ? answer : parse(text));
+  }
+  return answers;
+}
+
+type ReadPolicy = { resource: PlannedResource; scope?: CedarScope; problem?: Violation };
+
+/** One reading per stack: two rules read the same policies, and each parse is a Wasm call. */
+const readings = new WeakMap<StackView, ReadPolicy[]>();
+
 /** Each AgentcorePolicy with its statement read: a parsed scope, or a violation. */
-function policies(stack: StackView): { resource: PlannedResource; scope?: CedarScope; problem?: Violation }[] {
-  return stack.ofType(POLICY).map((resource) => {
+function policies(stack: StackView): ReadPolicy[] {
+  const known = readings.get(stack);
+  if (known !== undefined) return known;
+  const out: ReadPolicy[] = [];
+  const texts: string[] = [];
+  const pending: number[] = [];
+  for (const resource of stack.ofType(POLICY)) {
     const statement = readValue(resource.props, 'definition.cedar.statement');
     if (statement.kind === 'unknown' || statement.kind === 'secret')
-      return { resource, problem: unknownViolation(resource, 'definition.cedar.statement') };
-    if (statement.kind === 'absent' || typeof statement.value !== 'string')
-      return {
+      out.push({ resource, problem: unknownViolation(resource, 'definition.cedar.statement') });
+    else if (statement.kind === 'absent' || typeof statement.value !== 'string')
+      out.push({
         resource,
         problem: violation(
           resource,
           `${label(resource)} must carry a Cedar statement (got ${show(statement.kind === 'value' ? statement.value : undefined)})`,
         ),
-      };
-    const scope = cedarScope(statement.value);
-    return scope === undefined
-      ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
-      : { resource, scope };
-  });
+      });
+    else {
+      pending.push(out.length);
+      texts.push(statement.value);
+      out.push({ resource });
+    }
+  }
+  const answers = parseEach(texts);
+  for (let i = 0; i < pending.length; i++) {
+    const resource = out[pending[i]!]!.resource;
+    const scope = cedarScope(answers[i]!);
+    out[pending[i]!] =
+      scope === undefined
+        ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
+        : { resource, scope };
+  }
+  readings.set(stack, out);
+  return out;
 }
 
 /** An ENFORCE gateway whose engine holds no policy denies every tool call. */

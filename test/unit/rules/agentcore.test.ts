@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cedarEngine } from '../../../src/cedar/engine.js';
 import {
+  actionHead,
   agentcoreGatewayHasPolicies,
   agentcoreHighRiskViaApproval,
   agentcorePermitActionScoped,
@@ -317,5 +319,39 @@ describe('agentcore rules', () => {
     ])('%s -> %s', (action, expected) => {
       expect(isWildcardOnlyAction(action)).toBe(expected);
     });
+  });
+});
+
+describe('actionHead: the action scope cut from a policy reads as the full policy does', () => {
+  const engine = cedarEngine();
+  const scope = (text: string) => {
+    const answer = engine.policyToJson(text);
+    return answer.type === 'success' ? { effect: answer.json.effect, action: answer.json.action } : undefined;
+  };
+  const texts = [
+    permit('lookup___lookup'),
+    'permit(principal, action, resource);',
+    '@id("a(b), c")\n@advice\nforbid ( principal , action in [AgentCore::Action::"x___y", AgentCore::Action::"a,b)"] , resource ) when { context.input.s == "),(" };',
+    'permit(principal == AgentCore::OAuthUser::"u,1", action == AgentCore::Action::"t___u\\"v", resource in AgentCore::Gateway::"g") unless { [1, 2].contains(context.input.n) };',
+    'permit(principal is AgentCore::OAuthUser in AgentCore::Group::"g", action, resource is AgentCore::Gateway);',
+  ];
+  it.each(texts)('%s', (text) => {
+    const head = actionHead(text);
+    expect(head).toBeDefined();
+    expect(scope(head!)).toEqual(scope(text));
+    expect(scope(text)).toBeDefined();
+  });
+  it('gives up on what it does not expect, so the full text is parsed', () => {
+    expect(actionHead('permit(principal, // who\n action, resource);')).toBeUndefined();
+    expect(actionHead('permit(principal, action')).toBeUndefined();
+    expect(actionHead('allow(principal, action, resource);')).toBeUndefined();
+  });
+  it('refuses two policies in one statement, as the engine does', () => {
+    const both = `${permit('lookup___lookup')} permit(principal, action, resource);`;
+    const found = messages(
+      agentcorePermitActionScoped,
+      stack((r) => set(r, 'permitLookup', { definition: { cedar: { statement: both } } })),
+    );
+    expect(found).toEqual([expect.stringMatching(/does not parse/)]);
   });
 });
