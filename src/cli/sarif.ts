@@ -229,6 +229,7 @@ const TRUST_REFERENCES = new Set([
 
 /** The SARIF rule a manifest error code belongs to. */
 export function manifestRuleId(code: string): string {
+  if (code === 'STACK_CONFIG_MISSING') return 'stack-config-present';
   if (READABLE.has(code)) return 'manifest-readable';
   if (code.startsWith('SCHEMA_')) return 'manifest-schema';
   if (TRUST_REFERENCES.has(code)) return 'trust-policy-references';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -138,4 +139,45 @@ describe('agentfence validate', () => {
       expect(r.stdout).toContain('usage: agentfence validate');
     });
   });
+});
+
+describe('agentfence validate on a copied example (the names the gate checks)', () => {
+  it('reports NAME_MISMATCH and STACK_CONFIG_MISSING at the manifest name, as the gate does', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'agentfence-validate-names-'));
+    try {
+      writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');
+      cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true, verbatimSymlinks: true });
+      // copied without renaming: the folder is new, the name and the missing stack config are not
+      cpSync(path.join(dir, 'stacks/payments'), path.join(dir, 'stacks/invoices'), { recursive: true, verbatimSymlinks: true });
+      const r = cli(['stacks/invoices', '--format', 'json'], dir);
+      expect(r.status, r.stderr).toBe(2);
+      const doc = JSON.parse(r.stdout) as { valid: boolean; errors: { file: string; path: string; code: string; line: number }[] };
+      expect(doc.valid).toBe(false);
+      expect(doc.errors.map((e) => [e.file, e.path, e.code])).toEqual([
+        ['stacks/invoices/agent.yaml', 'name', 'NAME_MISMATCH'],
+        ['stacks/invoices/agent.yaml', 'name', 'STACK_CONFIG_MISSING'],
+      ]);
+      const nameLine =
+        readFileSync(path.join(dir, 'stacks/invoices/agent.yaml'), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.startsWith('name:')) + 1;
+      expect(doc.errors[0]!.line).toBe(nameLine);
+      const sarif = JSON.parse(cli(['stacks/invoices', '--format', 'sarif'], dir).stdout) as { runs: { results: { ruleId: string }[] }[] };
+      expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['manifest-semantics', 'stack-config-present']);
+      // the gate reports the same codes from the same check
+      const gate = spawnSync(process.execPath, [bin, 'gate', 'stacks/invoices', '--format', 'json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      const ids = (JSON.parse(gate.stdout) as { findings: { stage: string; id: string }[] }).findings
+        .filter((f) => f.stage === 'validate')
+        .map((f) => f.id);
+      expect(ids).toEqual(['NAME_MISMATCH', 'STACK_CONFIG_MISSING']);
+      // the shipped examples pass
+      expect(cli(['payments'], dir).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -177,24 +177,10 @@ async function runStages(
         properties: { stage: 'validate' },
       });
     };
-    // A copied example keeps its old name: the stack, its config and its resources would collide.
-    if (m.name !== loaded.location.name) {
-      block(
-        'manifest-semantics',
-        `the manifest name must match its stack folder ${loaded.location.name} (got ${JSON.stringify(m.name)}); rename it, or run \`agentfence init ${loaded.location.name}\``,
-        locator.at(['name']),
-        'NAME_MISMATCH',
-      );
-    }
-    const stackConfig = path.join(path.dirname(loaded.location.stackDir), `Pulumi.${loaded.location.name}.yaml`);
-    if (!existsSync(stackConfig)) {
-      const shownConfig = path.relative(loaded.location.projectRoot, stackConfig).split(path.sep).join('/');
-      block(
-        'stack-config-present',
-        `${shownConfig} must exist so \`pulumi up --stack ${loaded.location.name}\` deploys this manifest (got no stack config); run \`agentfence init ${loaded.location.name}\` or create it with agentfence:manifest: ${loaded.location.name}/agent.yaml`,
-        locator.at(['name']),
-      );
-    }
+    const { stackNameErrors } = await import('../../manifest/names.js');
+    const nameAt = locator.at(['name']);
+    for (const e of stackNameErrors(loaded.location, m.name, { line: nameAt.startLine, col: nameAt.startColumn ?? 1 }))
+      block(manifestRuleId(e.code), e.message, nameAt, e.code);
     return {
       value: loaded,
       status,

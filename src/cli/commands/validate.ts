@@ -18,7 +18,7 @@ import { packageVersion } from '../../version.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
 import { parseCommandArgs } from '../flags.js';
-import { MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';
+import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';
 
 const usage = `usage: agentfence validate <agent|manifest|trust-policy> [--format text|json|sarif] [--quiet]
 
@@ -58,6 +58,16 @@ export const command: Command = {
         const errors = cedarManifestErrors(result.manifest);
         if (errors.length > 0) result = { ...result, valid: false, errors };
       }
+      // A stack's names, as the gate checks them: the manifest name is its folder's, its stack config exists.
+      if (result.valid && result.manifest !== undefined) {
+        const { isStackFolder, stackNameErrors } = await import('../../manifest/names.js');
+        if (isStackFolder(location)) {
+          const { ManifestLocator } = await import('../locations.js');
+          const nameAt = new ManifestLocator(location.manifestFile, location.projectRoot, result.manifest.manifest).at(['name']);
+          const errors = stackNameErrors(location, result.manifest.manifest.name, { line: nameAt.startLine, col: nameAt.startColumn ?? 1 });
+          if (errors.length > 0) result = { ...result, valid: false, errors };
+        }
+      }
     }
     render(ctx, result, agent);
     return result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT;
@@ -94,7 +104,7 @@ function render(ctx: CommandContext, result: ValidationResult, agent: string | u
             ...(agent === undefined ? {} : { agent }),
             version: packageVersion(),
             exitCode: result.valid ? ExitCode.PASS : ExitCode.BAD_INPUT,
-            rules: MANIFEST_DESCRIPTORS,
+            rules: [...MANIFEST_DESCRIPTORS, ...GATE_DESCRIPTORS.filter((d) => d.id === 'stack-config-present')],
             findings: result.errors.map((error) => ({
               ruleId: manifestRuleId(error.code),
               level: 'error' as const,
