@@ -50,7 +50,7 @@ describe('--quiet prints only the verdict and the findings', () => {
   it('sbom --check: the verdict line, without the scorecard', async () => {
     expect(await cli(dir, 'sbom', 'payments', '--check', '--quiet')).toEqual({
       status: 0,
-      stdout: 'sbom/payments.cdx.json is up to date (CycloneDX 1.6, 5 components, 1 services)\n',
+      stdout: 'sbom/payments.cdx.json is up to date (CycloneDX 1.6, 6 components, 1 services)\n',
       stderr: '',
     });
   });
