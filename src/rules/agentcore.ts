@@ -100,8 +100,46 @@ export function actionHead(text: string): string | undefined {
 }
 
 /**
+ * The text with the contents of every entity id written without an escape (`Type::"..."`) made
+ * empty; the text itself when a string does not end. An entity id may be any string, and a literal
+ * with no backslash is always a well-formed string, so the masked text parses exactly when the text
+ * does. Agents' policies that differ only in their gateway ARN share one masked form, which the
+ * engine checks once. Other strings (annotations, conditions, extension-function arguments) are
+ * kept: their contents can matter to the parser.
+ */
+export function maskEntityIds(text: string): string {
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+      continue;
+    }
+    if (text[i] !== '"') continue;
+    let end = i + 1;
+    let escaped = false;
+    while (end < text.length && text[end] !== '"') {
+      if (text[end] === '\\') {
+        escaped = true;
+        end++;
+      }
+      end++;
+    }
+    if (end >= text.length) return text;
+    if (!escaped && /::\s*$/.test(text.slice(Math.max(0, i - 16), i))) {
+      out += text.slice(kept, i + 1);
+      kept = end;
+    }
+    i = end;
+  }
+  return out + text.slice(kept);
+}
+
+/**
  * The engine's answer for each policy text, as `policyToJson` gives it for the effect and the action
- * scope. When the engine accepts every text (one call for the set), each policy is parsed by its
+ * scope. When the engine accepts every text (one call for the set of their `maskEntityIds` forms), each policy is parsed by its
  * `actionHead` (the same few heads recur across agents, so most are parsed once); otherwise, or
  * when a head does not parse, by its full text.
  *
@@ -120,7 +158,7 @@ function parseEach(texts: readonly string[]): CedarAnswer[] {
   const parse = policyToJson;
   const answers: CedarAnswer[] = [];
   const set: Record<string, string> = {};
-  texts.forEach((text, i) => (set[`p${i}`] = text));
+  [...new Set(texts.map(maskEntityIds))].forEach((form, i) => (set[`p${i}`] = form));
   if (texts.length === 0 || checkParse({ staticPolicies: set }).type !== 'success') {
     for (const text of texts) answers.push(parse(text));
     return answers;
@@ -424,20 +462,40 @@ export const runtimeImageByDigest: StackRule = {
   },
 };
 
-/** The identity policies attached to a role by name: inline policies and RolePolicy resources. */
-function rolePolicies(stack: StackView, roleName: string): unknown[] {
-  const docs: unknown[] = [];
-  for (const policy of stack.ofType('aws:iam/rolePolicy:RolePolicy')) {
-    const role = readValue(policy.props, 'role');
-    if (role.kind === 'value' && (role.value === roleName || String(role.value).endsWith(`:role/${roleName}`)))
-      docs.push(policy.props['policy']);
-  }
-  for (const role of stack.ofType('aws:iam/role:Role')) {
-    if (readValue(role.props, 'name').kind === 'value' && role.props['name'] === roleName && Array.isArray(role.props['inlinePolicies'])) {
-      for (const inline of role.props['inlinePolicies']) if (isRecord(inline)) docs.push(inline['policy']);
+/** Per stack: role name to the documents attached to it by RolePolicy resources and inline policies. */
+const attachedByRole = new WeakMap<StackView, Map<string, unknown[]>>();
+
+/**
+ * The identity policies attached to a role by name: RolePolicy resources whose `role` is the name or
+ * ends in `:role/<name>`, then the role's own inline policies. Indexed once per stack.
+ */
+function rolePolicies(stack: StackView, roleName: string): readonly unknown[] {
+  let index = attachedByRole.get(stack);
+  if (index === undefined) {
+    index = new Map();
+    const attach = (key: string, doc: unknown) => {
+      const docs = index?.get(key);
+      if (docs === undefined) index?.set(key, [doc]);
+      else docs.push(doc);
+    };
+    for (const policy of stack.ofType('aws:iam/rolePolicy:RolePolicy')) {
+      const role = readValue(policy.props, 'role');
+      if (role.kind !== 'value') continue;
+      const text = String(role.value);
+      // Every name the value can end in after ":role/" (an ARN), and the value itself (a name).
+      const keys = new Set(typeof role.value === 'string' ? [text] : []);
+      for (let at = text.indexOf(':role/'); at !== -1; at = text.indexOf(':role/', at + 1)) keys.add(text.slice(at + ':role/'.length));
+      for (const key of keys) attach(key, policy.props['policy']);
     }
+    for (const role of stack.ofType('aws:iam/role:Role')) {
+      const name = readValue(role.props, 'name');
+      const inline = role.props['inlinePolicies'];
+      if (name.kind !== 'value' || typeof name.value !== 'string' || !Array.isArray(inline)) continue;
+      for (const entry of inline) if (isRecord(entry)) attach(name.value, entry['policy']);
+    }
+    attachedByRole.set(stack, index);
   }
-  return docs;
+  return index.get(roleName) ?? [];
 }
 
 function granted(docs: readonly unknown[], action: string, resourceArn: string): boolean {

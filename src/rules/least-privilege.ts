@@ -432,6 +432,39 @@ function guardedOf(config: GateConfig): Guarded[] {
   ];
 }
 
+/**
+ * The guards a statement's actions can name, in their order: a guard's action has a literal service
+ * prefix, so a pattern with a literal prefix can only match guards of that service (compared
+ * lower-cased, as `iamGlob` compares). A pattern with a wildcard in its prefix, or none, may name any.
+ * Without this, every statement of a fleet's stack met every agent's guards.
+ */
+function guardIndex(guarded: readonly Guarded[]): (statement: PolicyStatement) => readonly Guarded[] {
+  const byService = new Map<string, number[]>();
+  const anyService: number[] = [];
+  guarded.forEach((guard, i) => {
+    const service = serviceOf(guard.action);
+    if (service === undefined) anyService.push(i);
+    else byService.set(service, [...(byService.get(service) ?? []), i]);
+  });
+  return (statement) => {
+    const found = new Set(anyService);
+    for (const pattern of strings(statement.actions).values) {
+      const service = serviceOf(pattern);
+      if (service === undefined) return guarded;
+      for (const i of byService.get(service) ?? []) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b).map((i) => guarded[i] as Guarded);
+  };
+}
+
+/** The lower-cased service prefix of an action or pattern; undefined when it has none or a wildcard in it. */
+function serviceOf(action: string): string | undefined {
+  const colon = action.indexOf(':');
+  if (colon === -1) return undefined;
+  const service = action.slice(0, colon);
+  return /[*?]/.test(service) ? undefined : service.toLowerCase();
+}
+
 /** Whether a statement grants the guarded action on (some of) its resources; unknown resources count. */
 function grants(statement: PolicyStatement, guarded: Guarded): boolean {
   const actions = strings(statement.actions).values;
@@ -493,6 +526,7 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
     if (guarded.length === 0) return [];
     const out: Violation[] = [];
     const gated = new Set<Guarded>();
+    const candidates = guardIndex(guarded);
     for (const resource of stack.ofType(...POLICY_TYPES)) {
       const underGate = isUnder(resource, GATE);
       const { views, problems } = identityPolicies(resource);
@@ -500,7 +534,7 @@ export const highRiskActionsViaApprovalGate: StackRule<GateConfig> = {
       for (const view of views) {
         for (const statement of view.statements.filter(allows)) {
           if (strings(statement.actions).unknown && !underGate) out.push(unknownViolation(resource, `${view.where} actions`));
-          for (const guard of guarded) {
+          for (const guard of candidates(statement)) {
             if (!grants(statement, guard)) continue;
             if (underGate) gated.add(guard);
             else

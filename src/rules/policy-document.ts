@@ -59,9 +59,19 @@ function toStatement(raw: unknown): PolicyStatement | string {
 const OUTPUT_PLACEHOLDER = 'on an [Output<T>] is not supported';
 
 const parsedStrings = new Map<string, ParsedPolicy>();
+/** Documents given as objects, by identity: the rules read a plan's props and never write them. */
+const parsedObjects = new WeakMap<object, ParsedPolicy>();
 
 /** Parses a policy document value from a resource's props. Never throws. Results are immutable and shared. */
 export function parsePolicyDocument(value: unknown): ParsedPolicy {
+  if (typeof value === 'object' && value !== null) {
+    let parsed = parsedObjects.get(value);
+    if (parsed === undefined) {
+      parsed = parse(value);
+      parsedObjects.set(value, parsed);
+    }
+    return parsed;
+  }
   if (typeof value !== 'string') return parse(value);
   let parsed = parsedStrings.get(value);
   if (parsed === undefined) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cedarEngine } from '../../../src/cedar/engine.js';
 import {
@@ -7,6 +8,7 @@ import {
   agentcorePermitActionScoped,
   agentcorePolicyEngineNotShared,
   agentcoreTargetDeclared,
+  maskEntityIds,
   runtimeCanPullImage,
   runtimeImageByDigest,
 } from '../../../src/rules/agentcore.js';
@@ -353,5 +355,52 @@ describe('actionHead: the action scope cut from a policy reads as the full polic
       stack((r) => set(r, 'permitLookup', { definition: { cedar: { statement: both } } })),
     );
     expect(found).toEqual([expect.stringMatching(/does not parse/)]);
+  });
+});
+
+describe('maskEntityIds: a masked policy parses exactly when the policy does', () => {
+  const engine = cedarEngine();
+  const parses = (text: string) => engine.checkParsePolicySet({ staticPolicies: { p: text } }).type === 'success';
+
+  it('empties entity ids written without escapes, and nothing else', () => {
+    expect(maskEntityIds(permit('lookup___lookup'))).toBe(
+      'permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::"", resource == AgentCore::Gateway::"");',
+    );
+    const kept = '@id("p::\\"q")\npermit(principal, action == A::"x\\"y", resource) when { context.s == "::" && ip("10.0.0.1").isIpv4() };';
+    expect(maskEntityIds(kept)).toBe(kept);
+    // A string in a comment is not a string; an unterminated one leaves the text as it is.
+    expect(maskEntityIds('permit(principal, // A::"x\n action == A::"y", resource);')).toBe(
+      'permit(principal, // A::"x\n action == A::"", resource);',
+    );
+    expect(maskEntityIds('permit(principal, action == A::"y, resource);')).toBe('permit(principal, action == A::"y, resource);');
+  });
+
+  const cases = [
+    permit('lookup___lookup'),
+    'permit(principal, action in [AgentCore::Action::"a", AgentCore::Action::"b"], resource) when { context.input.n > 1 };',
+    'permit(principal, action == AgentCore::Action::"a\\q", resource);',
+    'permit(principal, action == AgentCore::Action::"a", resource == AgentCore::Gateway::"g" );  permit(principal, action, resource);',
+    'permit(principal, action == AgentCore::Action::"a", resource) when { ip("not an ip") };',
+    'permit(principal, action == AgentCore::Action::"a", resource) when { {"k": 1, "k": 2}.k == 1 };',
+    'permit(principal, action == AgentCore::Action::"", resource);',
+    'forbid(principal, action == AgentCore::Action::"unterminated, resource);',
+  ];
+  it.each(cases)('%s', (text) => {
+    expect(parses(maskEntityIds(text))).toBe(parses(text));
+  });
+  it('the cases hold policies that parse and policies that do not', () => {
+    expect(cases.filter(parses).length).toBeGreaterThan(1);
+    expect(cases.filter((text) => !parses(text)).length).toBeGreaterThan(2);
+  });
+
+  it('holds for random entity ids and conditions (fast-check, seeded)', () => {
+    const id = fc.string({ unit: 'binary', maxLength: 12 }).map((s) => JSON.stringify(s).slice(1, -1));
+    fc.assert(
+      fc.property(id, id, fc.constantFrom('', ' ', '\n', '  // c::"x"\n'), (action, gateway, gap) => {
+        const text = `permit(principal, action ==${gap}AgentCore::Action::"${action}", resource == AgentCore::Gateway::${gap}"${gateway}") when { context.s == "${gateway}" };`;
+        expect(parses(maskEntityIds(text))).toBe(parses(text));
+      }),
+      { seed: 20261202, numRuns: 100 },
+    );
   });
 });
