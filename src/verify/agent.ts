@@ -505,7 +505,8 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
 /** Key, certificate and trusted-root files the trust policy names: changing one changes what verifies. */
 function trustPolicyFiles(agent: LoadedAgent): string[] {
   const { policy, baseDir } = agent.trustPolicy;
-  const named = [policy.models, policy.plugins, policy.apis].flatMap((section) =>
+  const sections = [policy.models, policy.plugins, policy.apis, ...(policy.images === undefined ? [] : [policy.images])];
+  const named = sections.flatMap((section) =>
     section.authorities.flatMap((authority) =>
       'key' in authority && authority.key !== undefined
         ? [authority.key.publicKey]

@@ -67,6 +67,8 @@ describe('verifyAgent', () => {
         ]),
       );
       expect(files.some((f) => f.startsWith('stacks/keys/'))).toBe(true);
+      // Every authority's key, the image builder's included: a rotated key makes the report stale.
+      expect(files).toContain('stacks/keys/acme-release-engineering.pub.pem');
       expect(files.some((f) => f.includes('/attestations/'))).toBe(true);
       expect(files.some((f) => f.endsWith('.sigstore.json'))).toBe(true);
       expect(report.verifiedHosts).toEqual(hosts);
