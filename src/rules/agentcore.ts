@@ -5,6 +5,7 @@
  * an execution role that can pull its image. Policies are parsed with the Cedar engine itself.
  */
 import { type CedarEngine, cedarEngine } from '../cedar/engine.js';
+import { present } from '../invariant.js';
 import { allows, parsePolicyDocument, strings } from './policy-document.js';
 import { label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, StackRule, StackView, Violation } from './types.js';
@@ -47,7 +48,7 @@ export function actionHead(text: string): string | undefined {
   let i = 0;
   const n = text.length;
   const space = () => {
-    while (i < n && /\s/.test(text[i]!)) i++;
+    while (i < n && /\s/.test(text.charAt(i))) i++;
   };
   /** Skips a string literal starting at i; false when it does not end. */
   const string = (): boolean => {
@@ -61,7 +62,7 @@ export function actionHead(text: string): string | undefined {
   // Annotations: @name or @name("value").
   while (text[i] === '@') {
     i++;
-    while (i < n && /[A-Za-z0-9_]/.test(text[i]!)) i++;
+    while (i < n && /[A-Za-z0-9_]/.test(text.charAt(i))) i++;
     space();
     if (text[i] === '(') {
       i++;
@@ -80,7 +81,7 @@ export function actionHead(text: string): string | undefined {
   let start = i;
   let depth = 0;
   while (i < n) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '"') {
       if (!string()) return undefined;
       continue;
@@ -95,8 +96,10 @@ export function actionHead(text: string): string | undefined {
     }
     i++;
   }
-  if (i >= n || segments.length !== 3 || !segments[0]!.startsWith('principal') || !segments[1]!.startsWith('action')) return undefined;
-  return `${effect[1]}(principal, ${segments[1]}, resource);`;
+  const [principal, action] = segments;
+  if (i >= n || segments.length !== 3 || principal?.startsWith('principal') !== true || action?.startsWith('action') !== true)
+    return undefined;
+  return `${effect[1]}(principal, ${action}, resource);`;
 }
 
 /**
@@ -206,15 +209,15 @@ function policies(stack: StackView): ReadPolicy[] {
       out.push({ resource });
     }
   }
-  const answers = parseEach(texts);
-  for (let i = 0; i < pending.length; i++) {
-    const resource = out[pending[i]!]!.resource;
-    const scope = cedarScope(answers[i]!);
-    out[pending[i]!] =
+  parseEach(texts).forEach((answer, i) => {
+    const at = present(pending[i], 'the reading of a parsed policy');
+    const { resource } = present(out[at], 'the reading of a parsed policy');
+    const scope = cedarScope(answer);
+    out[at] =
       scope === undefined
         ? { resource, problem: violation(resource, `${label(resource)} must be a valid Cedar policy (it does not parse)`) }
         : { resource, scope };
-  }
+  });
   readings.set(stack, out);
   return out;
 }
@@ -270,7 +273,8 @@ export const agentcorePermitActionScoped: StackRule = {
   evaluateStack(stack) {
     return policies(stack).flatMap(({ resource, scope, problem }) => {
       if (problem !== undefined) return [problem];
-      if (scope!.effect === 'permit' && scope!.action.op === 'All')
+      const { effect, action } = present(scope, 'the scope of a policy that parsed');
+      if (effect === 'permit' && action.op === 'All')
         return [violation(resource, `${label(resource)} must scope its permit to named tool actions (got action unconstrained)`)];
       return [];
     });

@@ -182,8 +182,8 @@ const SSE_TYPES = [
 
 function sseRules(value: unknown): unknown[] {
   if (isUnknown(value)) return [value];
-  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.flatMap((entry) =>
+  const list: readonly unknown[] = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.flatMap((entry): readonly unknown[] =>
     isRecord(entry) ? (Array.isArray(entry['rules']) ? entry['rules'] : entry['rule'] !== undefined ? [entry['rule']] : [entry]) : [entry],
   );
 }

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { present } from '../invariant.js';
 import { agentcoreRules } from './agentcore.js';
 import { dataProtectionRules } from './data-protection.js';
 import { identityRules } from './identity.js';
@@ -169,15 +170,15 @@ export function evaluateRules(resources: readonly PlannedResource[], options: Ev
   for (const resource of resources) {
     for (const setting of byType.get(resource.type) ?? []) {
       const rule = setting.rule as ResourceRule;
-      for (const v of rule.evaluate(resource, setting.config, context))
-        perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
+      const found = present(perRule.get(setting), 'the findings of an enabled rule');
+      for (const v of rule.evaluate(resource, setting.config, context)) found.push(toFinding(setting, v, unknownAsAdvisory));
     }
   }
   const stack = createStackView(resources);
   for (const setting of enabled) {
     if (setting.rule.kind !== 'stack') continue;
-    for (const v of setting.rule.evaluateStack(stack, setting.config, context))
-      perRule.get(setting)!.push(toFinding(setting, v, unknownAsAdvisory));
+    const found = present(perRule.get(setting), 'the findings of an enabled rule');
+    for (const v of setting.rule.evaluateStack(stack, setting.config, context)) found.push(toFinding(setting, v, unknownAsAdvisory));
   }
   return { findings: enabled.flatMap((s) => perRule.get(s) ?? []), settings, resourceCount: resources.length };
 }

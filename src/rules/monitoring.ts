@@ -3,7 +3,7 @@
  * log group and an alarm on AccessDenied.
  */
 import { agentFacts, agentFactsOf, AGENT_FACT_SCHEMA, arnRegion } from './graph/agent.js';
-import { refIndex, showRef } from './graph/refs.js';
+import { firstResource, refIndex, showRef } from './graph/refs.js';
 import { s3BucketEncrypted, s3BucketPublicAccessBlocked, s3BucketTlsOnly, s3BucketVersioning } from './data-protection.js';
 import { ancestorOfType, label, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
@@ -51,7 +51,7 @@ function flowLogProblems(stack: StackView, log: PlannedResource): Violation[] {
       ),
     ];
   if (toS3) return [];
-  const group = destination.resources[0]!;
+  const group = firstResource(destination);
   const out: Violation[] = [];
   const key = readValue(group.props, 'kmsKeyId');
   if (key.kind === 'absent')
@@ -92,7 +92,9 @@ export const vpcFlowLogs: StackRule = {
       if (mine.length === 0) {
         const pending = logs.filter((log) => refs.prop(log, 'vpcId', ['aws:ec2/vpc:Vpc']).kind === 'unknown');
         out.push(
-          pending.length > 0 ? unknownViolation(pending[0]!, 'vpcId') : violation(vpc, `${label(vpc)} must have a flow log (got none)`),
+          pending[0] !== undefined
+            ? unknownViolation(pending[0], 'vpcId')
+            : violation(vpc, `${label(vpc)} must have a flow log (got none)`),
         );
         continue;
       }
@@ -104,7 +106,8 @@ export const vpcFlowLogs: StackRule = {
   },
 };
 
-const AGENT_TYPES = ['agentfence:aws:AgentEnvironment', 'agentfence:aws:AgentIdentity'];
+const ENVIRONMENT = 'agentfence:aws:AgentEnvironment';
+const IDENTITY = 'agentfence:aws:AgentIdentity';
 
 /** A resource serves an agent when it sits under the agent's component (or the stack has one agent). */
 function belongsTo(stack: StackView, resource: PlannedResource, agent: PlannedResource, single: boolean): boolean {
@@ -112,8 +115,8 @@ function belongsTo(stack: StackView, resource: PlannedResource, agent: PlannedRe
 }
 
 function stackAgents(stack: StackView): readonly PlannedResource[] {
-  const environments = stack.ofType(AGENT_TYPES[0]!);
-  return environments.length > 0 ? environments : stack.ofType(AGENT_TYPES[1]!);
+  const environments = stack.ofType(ENVIRONMENT);
+  return environments.length > 0 ? environments : stack.ofType(IDENTITY);
 }
 
 function mentionsAccessDenied(alarm: PlannedResource): boolean | 'unknown' {
@@ -224,7 +227,7 @@ function trailProblems(stack: StackView, trail: PlannedResource, region: string 
       ),
     );
   else {
-    const bucket = bucketRef.resources[0]!;
+    const bucket = firstResource(bucketRef);
     for (const { rule, failure } of bucketFailures(stack).get(bucket) ?? []) {
       out.push(violation(trail, `${label(trail)} delivers to ${label(bucket)}, which fails ${rule}: ${failure.message}`));
     }
@@ -250,7 +253,7 @@ function bucketFailures(stack: StackView): Map<PlannedResource, { rule: string; 
   // the bucket rules over a view whose only buckets are the trail buckets
   const view: StackView = {
     resources: stack.resources,
-    byUrn: stack.byUrn,
+    byUrn: (urn) => stack.byUrn(urn),
     ofType: (...types) => [
       ...(types.some((t) => BUCKETS.includes(t)) ? buckets : []),
       ...stack.ofType(...types.filter((t) => !BUCKETS.includes(t))),
@@ -286,9 +289,8 @@ export const cloudtrailCoversAgent: StackRule<FactConfig> = {
     const region = agentFacts(stack, config).region;
     if (trails.length === 0) {
       const agents = stackAgents(stack);
-      return agents.length === 0
-        ? []
-        : [violation(agents[0]!, `${label(agents[0]!)} must be covered by a CloudTrail trail in the stack (got none)`)];
+      const [agent] = agents;
+      return agent === undefined ? [] : [violation(agent, `${label(agent)} must be covered by a CloudTrail trail in the stack (got none)`)];
     }
     const verdicts = trails.map((trail) => trailProblems(stack, trail, region));
     return verdicts.some((v) => v.length === 0) ? [] : verdicts.flat();
@@ -369,7 +371,9 @@ export const alarmNotifiesOwner: StackRule<FactConfig> = {
 
 /** The identity a filter pattern is about (`$.userIdentity...arn = "..."`), if it names one. */
 function patternIdentities(pattern: string): string[] {
-  return [...pattern.matchAll(/\$\.userIdentity(?:\.sessionContext\.sessionIssuer)?\.arn\s*=\s*"([^"]+)"/g)].map((m) => m[1]!);
+  return [...pattern.matchAll(/\$\.userIdentity(?:\.sessionContext\.sessionIssuer)?\.arn\s*=\s*"([^"]+)"/g)].flatMap((m) =>
+    m[1] === undefined ? [] : [m[1]],
+  );
 }
 
 /** An alarm on a metric nothing produces never fires: the filter feeding it must exist and watch the agent. */

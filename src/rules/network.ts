@@ -15,9 +15,9 @@ import {
   VPC_ENDPOINT,
 } from './graph/network.js';
 import { endpointPolicies } from './graph/endpoints.js';
-import { refIndex, showRef, type Ref } from './graph/refs.js';
+import { firstResource, refIndex, showRef, type Ref } from './graph/refs.js';
 import { groupRules, isTlsOnly, SECURITY_GROUP, type GroupRule, type Peer } from './graph/security-groups.js';
-import { parsePolicyDocument, allows, strings } from './policy-document.js';
+import { parsePolicyDocument, allows, strings, type PolicyStatement } from './policy-document.js';
 import { label, secretViolation, showList, unknownViolation, violation } from './violations.js';
 import type { PlannedResource, ResourceRule, StackRule, StackView, Violation } from './types.js';
 import { getPath, isRecord, isUnknown, readValue, show } from './values.js';
@@ -229,7 +229,7 @@ export const securityGroupNoOpenEgress: StackRule<EgressConfig> = {
 function vpcRangesOf(graph: NetworkGraph, group: PlannedResource): { ranges: readonly Range[]; vpc?: PlannedResource } | { problem: Ref } {
   const ref = graph.vpcOf(group);
   if (ref.kind !== 'resolved') return { problem: ref };
-  const vpc = ref.resources[0]!;
+  const vpc = firstResource(ref);
   return { ranges: graph.vpcRanges(vpc), vpc };
 }
 
@@ -299,7 +299,7 @@ export const agentEgressWithinVpc: StackRule<IngressConfig> = {
           refIndex(stack)
             .resolveEach(rule.source, rule.source === group ? 'egress' : 'prefixListId', lists, [VPC_ENDPOINT])
             .flatMap((ref, i) =>
-              ref.kind === 'resolved' && ref.resources.every((r) => r.props['vpcEndpointType'] === 'Gateway') ? [lists[i]!] : [],
+              ref.kind === 'resolved' && ref.resources.every((r) => r.props['vpcEndpointType'] === 'Gateway') ? [lists[i]] : [],
             ),
         );
         for (const peer of rule.peers) {
@@ -349,7 +349,7 @@ function showTarget(target: RouteTarget): string {
       return `a target unknown until deploy (${target.field})`;
     default: {
       // a target the stack defines is named by its resource and id; any other by its kind and id
-      if (target.ref.kind === 'resolved') return `${label(target.ref.resources[0]!)} (${target.ref.value})`;
+      if (target.ref.kind === 'resolved') return `${label(firstResource(target.ref))} (${target.ref.value})`;
       return `${target.kind.replace(/-/g, ' ')} ${showRef(target.ref)}`;
     }
   }
@@ -570,7 +570,7 @@ function passRules(resource: PlannedResource): Violation[] {
   else if (Array.isArray(stateless)) {
     const actions = stateless.flatMap((rule) => {
       const list = getPath(rule, 'ruleDefinition.actions');
-      return Array.isArray(list) ? list : [list];
+      return Array.isArray(list) ? (list as unknown[]) : [list];
     });
     if (actions.some(isUnknown)) out.push(unknownViolation(resource, 'statelessRules actions'));
     else if (actions.includes('aws:pass')) out.push(got('stateless rules with action aws:pass'));
@@ -800,7 +800,7 @@ export const firewallTlsInspection: StackRule<AgentFactConfig> = {
 const RESOURCE_ACCOUNT_KEYS = ['aws:resourceaccount', 's3:resourceaccount'];
 
 /** Why an Allow statement of an endpoint policy reaches beyond the agent's own resources, if it does. */
-function beyondOwn(statement: ReturnType<typeof statementsOf>[number], account: string, buckets: ReadonlySet<string>): string | undefined {
+function beyondOwn(statement: PolicyStatement, account: string, buckets: ReadonlySet<string>): string | undefined {
   if (statement.notResources.length > 0) return 'NotResource';
   const pinned = Object.entries(statement.conditions).some(
     ([operator, block]) =>
@@ -823,11 +823,6 @@ function beyondOwn(statement: ReturnType<typeof statementsOf>[number], account: 
     return arnAccount(resource) !== account;
   });
   return outside.length > 0 ? `Resource ${showList(outside)} without an aws:ResourceAccount condition` : undefined;
-}
-
-function statementsOf(policy: unknown) {
-  const parsed = parsePolicyDocument(policy);
-  return parsed.kind === 'document' ? parsed.statements : [];
 }
 
 /** An endpoint without a policy lets the agent reach any account's resources through it (exfiltration to an attacker's bucket). */

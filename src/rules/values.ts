@@ -49,6 +49,12 @@ export function containsUnknown(value: unknown): boolean {
 
 export { isRecord } from '../json.js';
 
+/** One key into a value: unknown and secret values stay what they are, non-objects have no keys. */
+function stepInto(value: unknown, key: string): unknown {
+  if (isUnknown(value) || isSecret(value)) return value;
+  return isRecord(value) ? value[key] : undefined;
+}
+
 /** Reads a dotted path (`a.b.0.c`) from a props object; arrays of one element are stepped through. */
 export function getPath(props: unknown, path: string): unknown {
   let current: unknown = props;
@@ -56,11 +62,7 @@ export function getPath(props: unknown, path: string): unknown {
     if (isUnknown(current) || isSecret(current)) return current;
     if (Array.isArray(current)) {
       const index = Number(key);
-      current = Number.isInteger(index)
-        ? current[index]
-        : current.length === 1
-          ? (current[0] as Record<string, unknown>)?.[key]
-          : undefined;
+      current = Number.isInteger(index) ? current[index] : current.length === 1 ? stepInto(current[0], key) : undefined;
     } else if (isRecord(current)) {
       current = current[key];
     } else {

@@ -167,7 +167,8 @@ function relationIndex(stack: StackView, targetType: string, types: readonly str
       for (const target of named) bind(target, candidate);
     } else if (isUnknown(ref) || typeof ref === 'string') {
       const siblings = byParent.get(candidate.parent) ?? [];
-      if (siblings.length === 1) bind(siblings[0]!, candidate);
+      const [only, ...others] = siblings;
+      if (only !== undefined && others.length === 0) bind(only, candidate);
     }
   }
   perStack.set(key, index);

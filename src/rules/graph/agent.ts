@@ -46,7 +46,7 @@ const cache = new WeakMap<StackView, Map<string, AgentFacts>>();
 export function agentFacts(stack: StackView, config: RuleConfig = {}): AgentFacts {
   const key = JSON.stringify(Object.keys(AGENT_FACT_SCHEMA).map((k) => config[k]));
   let perStack = cache.get(stack);
-  if (perStack === undefined) cache.set(stack, (perStack = new Map()));
+  if (perStack === undefined) cache.set(stack, (perStack = new Map<string, AgentFacts>()));
   const known = perStack.get(key);
   if (known !== undefined) return known;
   const facts = readFacts(stack, config);

@@ -5,6 +5,8 @@
  * `0.0.0.0/1` + `128.0.0.0/1`, or every public block listed one by one).
  */
 
+import { present } from '../../invariant.js';
+
 /** An address family. */
 export type Family = 4 | 6;
 
@@ -69,9 +71,9 @@ function parseIpv6(text: string): bigint | undefined {
 export function parseCidr(text: string): Range | undefined {
   const match = /^\s*([^/\s]+)\/(\d{1,3})\s*$/.exec(text);
   if (match === null) return undefined;
-  const address = match[1]!;
+  const [, address = '', length = ''] = match;
   const family: Family = address.includes(':') ? 6 : 4;
-  const prefix = Number(match[2]);
+  const prefix = Number(length);
   const bits = BITS[family];
   if (prefix > bits) return undefined;
   const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
@@ -126,7 +128,7 @@ export function overlaps(a: readonly Range[], b: readonly Range[]): boolean {
   return intersect(a, b).length > 0;
 }
 
-const cidrs = (list: readonly string[]): Range[] => list.map((c) => parseCidr(c)!);
+const cidrs = (list: readonly string[]): Range[] => list.map((c) => present(parseCidr(c), `the range ${c}`));
 
 /**
  * Addresses that are not on the public internet: IPv4 "this network", RFC 1918, shared address

@@ -5,6 +5,7 @@
  * other endpoints and interfaces), the managed prefix lists, and the agent's runtimes with the
  * subnets and security groups they are attached to. Pure: built from the planned resources only.
  */
+import { present } from '../../invariant.js';
 import type { PlannedResource, StackView } from '../types.js';
 import { getPath, readValue } from '../values.js';
 import { parseCidr, union, type Range } from './cidr.js';
@@ -345,7 +346,7 @@ export function networkGraph(stack: StackView): NetworkGraph {
     runtimes,
     firewallsIn: (vpc) =>
       firewalls.filter((fw) => {
-        const ref = firewallVpc.get(fw)!;
+        const ref = present(firewallVpc.get(fw), 'the VPC reference of a firewall');
         return vpc === undefined || ref.kind !== 'resolved' || ref.resources.includes(vpc);
       }),
     prefixList,

@@ -4,6 +4,7 @@
  * but naming nothing in the stack (external), unknown until deploy, a secret, or absent. Nothing is
  * matched by position or by name pattern: a reference that cannot be followed says so.
  */
+import { present } from '../../invariant.js';
 import type { PlannedResource, StackView } from '../types.js';
 import { getPath, isRecord, readValue } from '../values.js';
 
@@ -14,6 +15,11 @@ export type Ref =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'secret' }
   | { readonly kind: 'absent' };
+
+/** The first resource a resolved reference names (a resolved reference names at least one). */
+export function firstResource(ref: Extract<Ref, { kind: 'resolved' }>): PlannedResource {
+  return present(ref.resources[0], 'the resource of a resolved reference');
+}
 
 /** Output and input keys by which other resources refer to a resource. */
 const IDENTIFYING_KEYS = ['id', 'arn', 'name', 'bucket', 'keyId', 'prefixListId', 'defaultRouteTableId'] as const;

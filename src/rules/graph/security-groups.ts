@@ -43,7 +43,7 @@ function listPeers(value: unknown, make: (entry: unknown) => Peer): Peer[] {
   if (read.kind === 'absent') return [];
   if (read.kind === 'unknown') return [{ kind: 'unknown' }];
   if (read.kind === 'secret') return [{ kind: 'secret' }];
-  return (Array.isArray(read.value) ? read.value : [read.value]).map((entry) => {
+  return (Array.isArray(read.value) ? (read.value as unknown[]) : [read.value]).map((entry) => {
     const one = readValue({ entry }, 'entry');
     if (one.kind === 'unknown') return { kind: 'unknown' };
     if (one.kind === 'secret') return { kind: 'secret' };
@@ -92,7 +92,7 @@ export function groupRules(stack: StackView): readonly GroupRule[] {
         });
         continue;
       }
-      const list = blocks.kind === 'value' && Array.isArray(blocks.value) ? blocks.value : [];
+      const list: readonly unknown[] = blocks.kind === 'value' && Array.isArray(blocks.value) ? blocks.value : [];
       for (const block of list) {
         const read = readValue({ block }, 'block');
         if (read.kind === 'unknown' || read.kind === 'secret') {

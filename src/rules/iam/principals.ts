@@ -10,6 +10,12 @@ import type { PlannedResource, StackView, Violation } from '../types.js';
 import { isRecord, isUnknown, show } from '../values.js';
 import { awsManagedPolicyName, awsManagedPolicyStatements } from './managed.js';
 
+/** A policy's own name when it has a known one, else its Pulumi resource name. */
+function nameOf(policy: PlannedResource): string {
+  const name = policy.props['name'];
+  return typeof name === 'string' ? name : policy.name;
+}
+
 /** One policy document attached to a principal, named for messages. */
 export interface PolicySource {
   /** e.g. `inline policy agentfence-kill-switch`, `managed policy agentfence-payments-least-privilege`. */
@@ -89,7 +95,7 @@ export function principalsOf(stack: StackView): readonly Principal[] {
     if (parsed.kind === 'unknown') return { problem: unknownViolation(found, 'policy') };
     if (parsed.kind !== 'document')
       return { problem: violation(found, `${label(found)} policy must be a readable policy document (got ${parsed.kind})`) };
-    return { source: { label: `managed policy ${String(found.props['name'] ?? found.name)}`, statements: parsed.statements } };
+    return { source: { label: `managed policy ${nameOf(found)}`, statements: parsed.statements } };
   };
 
   const out: Principal[] = [];
@@ -126,8 +132,7 @@ export function principalsOf(stack: StackView): readonly Principal[] {
       for (const policy of candidates(inlineOf, name, resource.props['arn'])) {
         if (!mine(policy.props[INLINE[kind].key], policy)) continue;
         const parsed = parsePolicyDocument(policy.props['policy']);
-        if (parsed.kind === 'document')
-          identity.push({ label: `inline policy ${String(policy.props['name'] ?? policy.name)}`, statements: parsed.statements });
+        if (parsed.kind === 'document') identity.push({ label: `inline policy ${nameOf(policy)}`, statements: parsed.statements });
         else if (parsed.kind === 'unknown') problems.push(unknownViolation(policy, 'policy'));
       }
       const attached: [unknown, PlannedResource, string][] = [];
