@@ -41,4 +41,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // The few plain-JS entry points (the bin shim, the pack's entry, this file) sit outside the
+    // TypeScript project: they get the untyped rules, and Node's globals.
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
 );

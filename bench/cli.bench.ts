@@ -30,7 +30,7 @@ function time(args: readonly string[], expectStatus = 0): number {
   return median(samples);
 }
 
-export default async function (): Promise<void> {
+export default function (): void {
   const bare = time(['-e', '0']);
   const help = time([bin, '--help']);
   const validate = time([bin, 'validate', 'payments']);

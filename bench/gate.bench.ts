@@ -23,7 +23,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export default async function bench(): Promise<void> {
+export default function bench(): void {
   for (const agent of ['payments', 'support-triage']) {
     const gate: number[] = [];
     const separate: number[] = [];

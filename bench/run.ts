@@ -15,7 +15,7 @@ const files = readdirSync(here)
   .sort();
 
 for (const file of files) {
-  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { default: () => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { default: () => void | Promise<void> };
   process.stdout.write(`\n## ${file.replace(/\.bench\.js$/, '')}\n`);
   await mod.default();
 }

@@ -128,7 +128,7 @@ function purls(file: string): Set<string> {
   return out;
 }
 
-export default async function (): Promise<void> {
+export default function (): void {
   if (!existsSync(path.join(stack, 'package-lock.json'))) generate();
   const ours = path.join(data, 'agentfence.cdx.json');
   const theirs = path.join(data, 'cyclonedx-npm.cdx.json');

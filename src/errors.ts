@@ -178,6 +178,11 @@ export class PolicyError extends AgentfenceError<PolicyErrorCode> {
   }
 }
 
+/** Whether a thrown value is one of ours; unlike a bare `instanceof`, it keeps the code a union, not `any`. */
+export function isAgentfenceError(error: unknown): error is AgentfenceError {
+  return error instanceof AgentfenceError;
+}
+
 /**
  * The one exhaustive end of a `switch` over a union: unreachable by type; at run time (a value the
  * types did not foresee) a ConfigError, fail closed. @throws ConfigError `code`

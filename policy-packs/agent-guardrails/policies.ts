@@ -15,6 +15,7 @@ import type {
   StackValidationPolicy,
 } from '@pulumi/policy';
 import { RULE_DOCS_URL, ruleAnchor } from '../../src/cli/sarif.js';
+import { present } from '../../src/invariant.js';
 import { findProjectRoot } from '../../src/manifest/resolve.js';
 import { createStackView, resolveRuleConfig, rules as catalogue } from '../../src/rules/index.js';
 import type { PlannedResource, ResourceRule, Rule, RuleContext, StackRule, Violation } from '../../src/rules/index.js';
@@ -72,7 +73,11 @@ function common(rule: Rule) {
     displayName: rule.title,
     enforcementLevel: rule.defaultEnforcement,
     severity: rule.severity,
-    tags: [rule.pillar, ...rule.owasp.map((threat) => threat.split(' ')[0]!), ...(rule.checkov === undefined ? [] : [rule.checkov])],
+    tags: [
+      rule.pillar,
+      ...rule.owasp.map((threat) => present(threat.split(' ')[0], 'OWASP threat id')),
+      ...(rule.checkov === undefined ? [] : [rule.checkov]),
+    ],
     remediationSteps: rule.remediation,
     url: `${RULE_DOCS_URL}#${ruleAnchor(rule.id)}`,
     ...(schema === undefined ? {} : { configSchema: schema }),
@@ -109,7 +114,7 @@ function toPlanned(resource: PolicyResource): PlannedResource {
     protect: resource.opts.protect,
     // what each property refers to, even while its value is unknown: the graph rules follow it
     dependencies: Object.fromEntries(
-      Object.entries(resource.propertyDependencies ?? {}).map(([key, list]) => [key, list.map((dependency) => dependency.urn)]),
+      Object.entries(resource.propertyDependencies).map(([key, list]) => [key, list.map((dependency) => dependency.urn)]),
     ),
   };
 }

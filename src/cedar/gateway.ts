@@ -58,8 +58,8 @@ export function buildGatewayCedar(manifest: AgentManifest, options: Partial<Poli
 
 /** 1-based line and column of `offset` in `text`. */
 function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, col: before.length - before.lastIndexOf('\n') };
 }
 
 function problemOf(kind: CedarProblem['kind'], error: DetailedError, policy: GeneratedPolicy | undefined): CedarProblem {

@@ -3,7 +3,7 @@
  * authorization tests, each problem as a located manifest error (file:line:col) pointing at the
  * node it comes from (the raw `when`/`unless`, the tool's conditions, the failing test).
  */
-import { AgentfenceError } from '../errors.js';
+import { isAgentfenceError } from '../errors.js';
 import type { LocatedError } from '../manifest/errors.js';
 import { errorAt, readSource, type DocPath, type Source } from '../manifest/source.js';
 import type { LoadedManifest } from '../manifest/types.js';
@@ -19,16 +19,16 @@ const CODE: Readonly<Record<CedarProblem['kind'], string>> = Object.freeze({
 
 function locateProblem(source: Source, cedar: GatewayCedar, problem: CedarProblem): LocatedError {
   const policy = cedar.policies.find((candidate) => candidate.id === problem.policyId);
-  const raw = policy?.raw.find(
-    (origin) => problem.offset !== undefined && problem.offset >= origin.offset && problem.offset <= origin.offset + origin.length + 2,
-  );
-  if (raw !== undefined) {
+  const { offset } = problem;
+  const raw =
+    offset === undefined ? undefined : policy?.raw.find((origin) => offset >= origin.offset && offset <= origin.offset + origin.length + 2);
+  if (raw !== undefined && offset !== undefined) {
     const at: DocPath = ['tools', raw.toolIndex, 'conditions', raw.field];
     return errorAt(
       source,
       at,
       CODE[problem.kind],
-      `tools[${raw.toolIndex}].conditions.${raw.field} must be valid Cedar for the generated schema: ${problem.message} (at character ${problem.offset! - raw.offset + 1} of the expression)`,
+      `tools[${raw.toolIndex}].conditions.${raw.field} must be valid Cedar for the generated schema: ${problem.message} (at character ${offset - raw.offset + 1} of the expression)`,
     );
   }
   const entry = cedar.tools.find((tool) => tool.tool.name === policy?.tool);
@@ -59,7 +59,7 @@ export function cedarManifestErrors(loaded: LoadedManifest): LocatedError[] {
   try {
     cedar = buildGatewayCedar(m, { paused: false });
   } catch (error) {
-    if (error instanceof AgentfenceError) return [errorAt(source, ['tools'], error.code, error.message)];
+    if (isAgentfenceError(error)) return [errorAt(source, ['tools'], error.code, error.message)];
     throw error;
   }
   if (cedar.tools.length === 0) return [];

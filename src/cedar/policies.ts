@@ -7,6 +7,7 @@
  * Condition syntax follows https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/policy-conditions.html
  */
 import { InputError } from '../errors.js';
+import { present } from '../invariant.js';
 import type { ToolInputProperty } from '../manifest/types.js';
 import { PRINCIPAL_TYPE, type GatewayAuthorizer } from './schema.js';
 import type { GatewayTool } from './targets.js';
@@ -115,7 +116,8 @@ function permitOf(entry: GatewayTool, options: PolicyOptions, authorizer: Gatewa
     terms.push(`principal.hasTag(${JSON.stringify(claim)})`, `principal.getTag(${JSON.stringify(claim)}) == ${JSON.stringify(value)}`);
   }
   for (const [field, bound] of Object.entries(c.limits ?? {})) {
-    const property = props[field]!;
+    // The manifest checks tie every limit to a declared numeric field.
+    const property = present(props[field], `the input property of limit ${field}`);
     const where = `tools.${entry.tool.name}.conditions.limits.${field}`;
     const parts: string[] = [];
     if (bound.min !== undefined) parts.push(compare(field, '>=', numberLiteral(bound.min, property, `${where}.min`), property));
@@ -153,7 +155,8 @@ function forbidsOf(entry: GatewayTool, options: PolicyOptions): GeneratedPolicy[
   const props = entry.tool.mcp.inputSchema.properties;
   const head = `(principal, action == AgentCore::Action::${JSON.stringify(entry.action)}, resource == AgentCore::Gateway::${JSON.stringify(options.gatewayArn)})`;
   for (const [field, bound] of Object.entries(c.limits ?? {})) {
-    const property = props[field]!;
+    // The manifest checks tie every limit to a declared numeric field.
+    const property = present(props[field], `the input property of limit ${field}`);
     const where = `tools.${entry.tool.name}.conditions.limits.${field}`;
     const outside: string[] = [];
     if (bound.min !== undefined) outside.push(compare(field, '<', numberLiteral(bound.min, property, `${where}.min`), property));

@@ -89,7 +89,7 @@ function toolErrors(
           source,
           at,
           'UNKNOWN_SERVICE',
-          `${formatPath(at)} must name an AWS service prefix (got ${JSON.stringify(name)}${guess === undefined ? '' : `; did you mean ${guess}:${parts!.name}?`})`,
+          `${formatPath(at)} must name an AWS service prefix (got ${JSON.stringify(name)}${guess === undefined || parts === undefined ? '' : `; did you mean ${guess}:${parts.name}?`})`,
         ),
       );
       return;
@@ -126,7 +126,7 @@ function toolErrors(
   const star = tool.resources.includes('*');
   const fitted = new Set<number>();
   let mismatched = false;
-  tool.resources.forEach((arn, k) => {
+  for (const [k, arn] of tool.resources.entries()) {
     const at = ['tools', i, 'resources', k];
     const where = formatPath(at);
     const scope = arnScope(arn);
@@ -138,13 +138,14 @@ function toolErrors(
           ({ action }) => action.resourceTypes.length === 0 && !action.accessLevels.every((level) => level === 'List' || level === 'Read'),
         )
         .map(({ action }) => action);
-      if (scoped.length > 0) {
+      const [first] = scoped;
+      if (first !== undefined) {
         errors.push(
           errorAt(
             source,
             at,
             'WILDCARD',
-            `${where} must be explicit ARNs for ${scoped.map((a) => a.name).join(', ')}, which support resource-level permissions (got "*"; expected ${patterns(scoped[0]!)})`,
+            `${where} must be explicit ARNs for ${scoped.map((a) => a.name).join(', ')}, which support resource-level permissions (got "*"; expected ${patterns(first)})`,
           ),
         );
       } else if (writes.length > 0) {
@@ -157,7 +158,7 @@ function toolErrors(
           ),
         );
       }
-      return;
+      continue;
     }
     // Wildcards inside an ARN: only an object-key prefix under one bucket or a table's indexes are bounded.
     if (scope.kind === 'wide') {
@@ -169,7 +170,7 @@ function toolErrors(
           `${where} must be an explicit ARN or a bounded wildcard (an object-key prefix under one named bucket, a table's indexes), never a wider wildcard (got ${JSON.stringify(arn)})`,
         ),
       );
-      return;
+      continue;
     }
     const fields = arn.split(':');
     const service = fields[2] ?? '';
@@ -189,7 +190,7 @@ function toolErrors(
           `${where} must fit a resource type of ${scoped.map(({ action }) => action.name).join(', ')} (got ${JSON.stringify(arn)}; expected ${expected.slice(0, 6).join(' or ')})`,
         ),
       );
-      return;
+      continue;
     }
     const types = fits.flatMap(({ action }) => fittingResourceTypes(action, arn));
     const wantsAccount = types.some((type) => type.arn.includes('${Account}'));
@@ -220,7 +221,7 @@ function toolErrors(
         ),
       );
     }
-  });
+  }
   // Each action with resource types must have a resource it can act on (unless `*` reports it above).
   if (!star && !mismatched) {
     for (const { action, j } of actions) {

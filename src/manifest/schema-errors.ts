@@ -206,12 +206,16 @@ function walk(value: unknown, keys: readonly string[]): unknown {
 /** A short, quoted rendering of a value for "(got ...)". */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  let text: string;
+  let text: string | undefined;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // undefined for a function or a symbol
+    text = JSON.stringify(value);
   } catch {
-    text = String(value);
+    // a cycle (through YAML aliases) or a bigint
+    text = undefined;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the last resort for what JSON cannot render
+  text ??= String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -93,7 +93,7 @@ export function parseSource(bytes: Uint8Array, file: string): Source {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true, strict: true, version: '1.2' });
   } catch (error) {
     // The parser itself failed (e.g. nesting deep enough to exhaust the stack).
-    throw fileError(file, 'YAML_SYNTAX', `must be parseable YAML (${String((error as Error).message).slice(0, 200)})`);
+    throw fileError(file, 'YAML_SYNTAX', `must be parseable YAML (${messageOfUnknown(error).slice(0, 200)})`);
   }
   // One problem per position: the parser often reports a cascade at the same spot.
   const positions = new Set<number>();
@@ -322,13 +322,15 @@ function fileError(file: string, code: string, message: string): ManifestError {
 function describeNode(node: unknown): string {
   if (node === null || node === undefined) return 'an empty document';
   if (isSeq(node)) return 'a sequence';
-  if (isScalar(node)) return `a scalar ${JSON.stringify(node.value)?.slice(0, 40) ?? ''}`.trim();
+  // JSON.stringify gives undefined for a value JSON cannot render
+  if (isScalar(node)) return `a scalar ${(JSON.stringify(node.value) as string | undefined)?.slice(0, 40) ?? ''}`.trim();
   if (isAlias(node)) return 'an alias';
   return 'something else';
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.slice(0, 300);
+  const end = message.indexOf('\n');
+  return (end === -1 ? message : message.slice(0, end)).slice(0, 300);
 }
 
 function messageOfUnknown(error: unknown): string {

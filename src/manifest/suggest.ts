@@ -7,15 +7,23 @@
 export function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  // One row of the table at a time: previous[k] is the distance from the first i - 1 characters of x
+  // to the first k of y.
+  let previous = Array.from({ length: y.length + 1 }, (_, k) => k);
+  let distance = y.length;
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    let diagonal = i - 1;
+    let left = i;
+    for (const [k, up] of previous.slice(1).entries()) {
+      left = Math.min(up + 1, left + 1, diagonal + (x[i - 1] === y[k] ? 0 : 1));
+      current.push(left);
+      diagonal = up;
     }
     previous = current;
+    distance = left;
   }
-  return previous[y.length]!;
+  return distance;
 }
 
 /** The candidate nearest to `wanted` (the first one on a tie), or undefined when none is within `limit` edits. */

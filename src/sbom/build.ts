@@ -6,6 +6,7 @@
  */
 import { Enums, Models, Serialize } from '@cyclonedx/cyclonedx-library';
 import { ConfigError } from '../errors.js';
+import { present } from '../invariant.js';
 import { buildAgent, buildDataStore, buildImage, buildModel, buildPlugin, buildTools } from './components.js';
 import { linkDataFlows, mergeExtras, modelCard, serviceExtras } from './extras.js';
 import { modelRef, NS, pluginRef } from './refs.js';
@@ -74,7 +75,7 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
     bom.components.add(component);
   }
   for (const plugin of input.plugins) {
-    const component = byRef.get(pluginRef(plugin))!;
+    const component = present(byRef.get(pluginRef(plugin)), `the component of plugin ${pluginRef(plugin)}`);
     if (plugin.direct) agent.dependencies.add(component.bomRef);
     for (const target of plugin.dependsOn ?? []) {
       const dep = byRef.get(target);
@@ -109,9 +110,9 @@ export async function buildSbom(input: SbomInput, profile: SpecProfile): Promise
   const issues = await validateCycloneDx(json, profile.version);
   // the library drops what a version cannot express; make sure nothing we built went missing
   const expected = 1 + input.models.length + byRef.size + images.length + input.manifest.dataStores.length + input.apis.length;
-  const present = new Set<string>(((final['dependencies'] as Json[] | undefined) ?? []).map((d) => String(d['ref'])));
-  if (present.size < expected) {
-    issues.push({ path: '/dependencies', message: `must list every component and service (${expected}), got ${present.size}` });
+  const listed = new Set<string>(((final['dependencies'] as Json[] | undefined) ?? []).map((d) => String(d['ref'])));
+  if (listed.size < expected) {
+    issues.push({ path: '/dependencies', message: `must list every component and service (${expected}), got ${listed.size}` });
   }
   if (issues.length > 0) {
     throw new ConfigError(

@@ -146,12 +146,12 @@ export function buildPlugin(input: SbomInput, plugin: SbomPlugin): Models.Compon
   const declared = plugin.license ?? plugin.package?.license;
   if (declared !== undefined) component.licenses.add(license(declared));
   const hash = plugin.integrity === undefined ? undefined : sriToHash(plugin.integrity);
-  if (hash !== undefined) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.hex);
+  if (hash !== undefined) component.hashes.set(hash.alg, hash.hex);
   const tarball = plugin.package?.path;
   const distributionUrl = plugin.resolved !== undefined && URL.canParse(plugin.resolved) ? plugin.resolved : tarball === undefined ? undefined : projectFileUrl(input, tarball);
   if (distributionUrl !== undefined) {
     const distribution = new Models.ExternalReference(distributionUrl, Enums.ExternalReferenceType.Distribution, tarball === undefined ? {} : { comment: 'vendored tarball' });
-    if (hash !== undefined) distribution.hashes.set(hash.alg as Enums.HashAlgorithm, hash.hex);
+    if (hash !== undefined) distribution.hashes.set(hash.alg, hash.hex);
     component.externalReferences.add(distribution);
   }
   const repo = result?.signer?.extensions?.['sourceRepositoryURI'] ?? stringDetail(result, 'sourceRepository') ?? plugin.package?.repository;
@@ -235,7 +235,7 @@ export function buildImage(input: SbomInput, image: SbomImage): Models.Component
   if (builder !== undefined) props.push([`${NS}:image:builder`, builder]);
   if (image.attestationProblem !== undefined) props.push([`${NS}:image:attestation-problem`, image.attestationProblem]);
   // an image has no file name; BSI's filename element is the digest-pinned name a registry serves
-  props.push(['bsi:component:filename', `${image.repository.split('/').pop()!}@sha256:${image.sha256}`]);
+  props.push(['bsi:component:filename', `${image.repository.slice(image.repository.lastIndexOf('/') + 1)}@sha256:${image.sha256}`]);
   props.push(...verificationProperties(result));
   addProperties(component.properties, props);
   return component;

@@ -264,7 +264,7 @@ function classificationFlag(entity: Entity, flow: string, crossing: boolean): Di
   const sent = direction === 'outbound' || direction === 'bi-directional';
   return {
     // own keys only: a document's "constructor" or "__proto__" must not read the prototype's
-    severity: sent && crossing ? (Object.hasOwn(CLASSIFICATION_SEVERITY, classification.toLowerCase()) ? CLASSIFICATION_SEVERITY[classification.toLowerCase()]! : 'high') : 'low',
+    severity: sent && crossing ? ((Object.hasOwn(CLASSIFICATION_SEVERITY, classification.toLowerCase()) ? CLASSIFICATION_SEVERITY[classification.toLowerCase()] : undefined) ?? 'high') : 'low',
     code: 'DATA_CLASSIFICATION_ADDED',
     kind: 'service',
     name: entity.name,
@@ -458,5 +458,6 @@ export function renderDiffText(diff: SbomDiff): string {
  * returns) and bidi overrides could forge or hide lines on a terminal or in a PR comment.
  */
 function escapeControls(line: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

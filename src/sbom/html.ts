@@ -4,9 +4,11 @@
  * stylesheet with light and dark colours (`prefers-color-scheme`) and a print layout.
  */
 
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(value).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 
 /**
@@ -19,7 +21,7 @@ export function ident(value: unknown): string {
   return text
     .split(/(?<=[/:@.?&=#,_-])/)
     .map((part) => (part.length > 24 ? part.replace(/(.{16})/g, '$1\u0000') : part))
-    .map((part) => esc(part).replace(/\u0000/g, '<wbr>'))
+    .map((part) => esc(part).replaceAll('\u0000', '<wbr>'))
     .join('<wbr>');
 }
 

@@ -99,7 +99,8 @@ function gatherModel(options: GatherOptions, spec: ModelSpec): SbomModel {
   try {
     const statement = readModelStatement(bytes);
     // a single-file model lists its one resource as "."; name it after the file
-    const files = statement.files.map((f) => (f.name === '.' ? { ...f, name: path.posix.basename(spec.path!) } : f));
+    const single = path.posix.basename(spec.path);
+    const files = statement.files.map((f) => (f.name === '.' ? { ...f, name: single } : f));
     return { spec, ...location, signature: { path: rel(options.projectRoot, file), sha256: sha256(bytes), ...statement, files } };
   } catch (error) {
     return { spec, ...location, signatureProblem: `unreadable signature ${rel(options.projectRoot, file)}: ${(error as Error).message}` };
@@ -185,8 +186,8 @@ function vendoredFor(options: GatherOptions, name: string): Vendored[] {
 }
 
 function hexToSri(digest: string | undefined): string | undefined {
-  const match = digest === undefined ? null : /^(?:sha512:)?([0-9a-f]{128})$/.exec(digest);
-  return match ? `sha512-${Buffer.from(match[1]!, 'hex').toString('base64')}` : undefined;
+  const hex = digest === undefined ? undefined : /^(?:sha512:)?([0-9a-f]{128})$/.exec(digest)?.[1];
+  return hex === undefined ? undefined : `sha512-${Buffer.from(hex, 'hex').toString('base64')}`;
 }
 
 /**
@@ -199,7 +200,7 @@ function packageMetadata(options: GatherOptions, name: string, version: string, 
   if (fetched !== undefined) return { package: fetched };
   const dir = inside(options.stackDir, options.manifest.attestations ?? 'attestations');
   if (dir === undefined || !/^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name)) return {};
-  const file = path.join(dir, ...name.split('/').slice(0, -1), `${name.split('/').at(-1)!}@${version}.tgz`);
+  const file = path.join(dir, ...name.split('/').slice(0, -1), `${name.slice(name.lastIndexOf('/') + 1)}@${version}.tgz`);
   const bytes = inside(options.stackDir, path.relative(options.stackDir, file)) === undefined ? undefined : readSide(file);
   if (bytes === undefined) return {};
   const read = packageInfoFromTarball(bytes, { name, version, ...(integrity === undefined ? {} : { integrity }) }, rel(options.projectRoot, file));

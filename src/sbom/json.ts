@@ -10,7 +10,7 @@ export function obj(value: unknown): Json | undefined {
 
 /** The objects of an array, skipping non-objects; [] for anything that is not an array. */
 export function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.map(obj).filter((v) => v !== undefined) as Json[]) : [];
+  return Array.isArray(value) ? value.map(obj).filter((v) => v !== undefined) : [];
 }
 
 /** The value as a string, or undefined. */

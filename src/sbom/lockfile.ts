@@ -4,6 +4,7 @@
  * `verify/npm/lockfile.ts`; links, workspace folders and the root entry are not plugins.
  */
 import type { LockfileEntry, NpmLockfile } from '../verify/npm/lockfile.js';
+import { present } from '../invariant.js';
 import { npmPurl } from './purl.js';
 import type { SbomPlugin } from './types.js';
 
@@ -34,7 +35,7 @@ export function lockfilePlugins(lockfile: NpmLockfile): SbomPlugin[] {
       .filter((p): p is string => p !== undefined);
     plugins.push({
       name: entry.name,
-      version: entry.version!,
+      version: present(entry.version, `the version of ${entry.key}`),
       ...(entry.integrity === undefined ? {} : { integrity: entry.integrity }),
       ...(entry.resolved === undefined ? {} : { resolved: entry.resolved }),
       ...(entry.license === undefined ? {} : { license: entry.license }),

@@ -2,6 +2,7 @@
  * Package URLs and digests: npm purls with the scope's `@` percent-encoded (the purl spec's form,
  * also what the bom-refs use), OCI image purls, and SRI integrity strings turned into CycloneDX hash values.
  */
+import { Enums } from '@cyclonedx/cyclonedx-library';
 import { ociPurl as ociImagePurl } from '../verify/image/reference.js';
 
 function encodeSegment(segment: string): string {
@@ -33,7 +34,12 @@ export function purlIdentity(purl: string): string {
   return at > slash ? noQualifiers.slice(0, at) : noQualifiers;
 }
 
-const SRI_ALGORITHMS = { sha512: 'SHA-512', sha384: 'SHA-384', sha256: 'SHA-256', sha1: 'SHA-1' } as const;
+const SRI_ALGORITHMS = {
+  sha512: Enums.HashAlgorithm['SHA-512'],
+  sha384: Enums.HashAlgorithm['SHA-384'],
+  sha256: Enums.HashAlgorithm['SHA-256'],
+  sha1: Enums.HashAlgorithm['SHA-1'],
+} as const;
 export type SriAlgorithm = (typeof SRI_ALGORITHMS)[keyof typeof SRI_ALGORITHMS];
 
 /**
@@ -44,10 +50,10 @@ export function sriToHash(integrity: string): { alg: SriAlgorithm; hex: string }
   const lengths: Record<string, number> = { sha512: 64, sha384: 48, sha256: 32, sha1: 20 };
   let best: { alg: SriAlgorithm; hex: string; rank: number } | undefined;
   for (const token of integrity.trim().split(/\s+/)) {
-    const match = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/]+={0,2})(\?.*)?$/.exec(token);
-    if (!match) continue;
-    const algo = match[1] as keyof typeof SRI_ALGORITHMS;
-    const bytes = Buffer.from(match[2]!, 'base64');
+    const [, name, base64] = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/]+={0,2})(\?.*)?$/.exec(token) ?? [];
+    if (name === undefined || base64 === undefined) continue;
+    const algo = name as keyof typeof SRI_ALGORITHMS;
+    const bytes = Buffer.from(base64, 'base64');
     // a digest of the wrong length is not a digest of that algorithm
     if (bytes.length !== lengths[algo]) continue;
     const rank = Object.keys(SRI_ALGORITHMS).indexOf(algo);

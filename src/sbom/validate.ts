@@ -17,11 +17,16 @@ export interface SchemaIssue {
 export const MAX_SBOM_BYTES = 32 * 1024 * 1024;
 
 const validators = new Map<string, Validation.JsonStrictValidator>();
+const LIBRARY_VERSIONS: ReadonlyMap<string, Spec.Version> = new Map(Object.values(Spec.Version).map((version) => [version, version]));
 
 function validatorFor(version: string): Validation.JsonStrictValidator {
   let validator = validators.get(version);
   if (validator === undefined) {
-    validator = new Validation.JsonStrictValidator(version as Spec.Version);
+    const libraryVersion = LIBRARY_VERSIONS.get(version);
+    if (libraryVersion === undefined) {
+      throw new ConfigError('SBOM_VALIDATOR_UNAVAILABLE', `the CycloneDX library must know spec version ${JSON.stringify(version)}`);
+    }
+    validator = new Validation.JsonStrictValidator(libraryVersion);
     validators.set(version, validator);
   }
   return validator;
@@ -174,7 +179,7 @@ export async function parseCycloneDx(bytes: Uint8Array, label: string): Promise<
       `${label} must be CycloneDX ${READABLE_SPECS.join(' or ')} (got specVersion ${JSON.stringify(specVersion)})`,
     );
   }
-  const validatorErrors = await validatorFor(specVersion)
+  const validatorErrors: unknown = await validatorFor(specVersion)
     .validate(text)
     .catch((error: unknown) => {
       // the validator recurses: a document nested deeper than the stack is bad input, not a broken install

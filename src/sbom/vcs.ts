@@ -5,7 +5,7 @@
  * it did, so a reader knows whether a reference is a URL or a path inside the repository, and a
  * check of a committed SBOM can rebuild it against the same base.
  */
-import type { Json } from './json.js';
+import { isRecord, type JsonObject } from '../json.js';
 
 /** `absolute` (resolved against the base) or `relative` (paths from the repository root). */
 export const EXTERNAL_REFERENCES = 'agentfence:external-references';
@@ -37,7 +37,7 @@ export function committedVcsBase(text: string): string | null | undefined {
   const props = (doc as { metadata?: { properties?: unknown } } | null)?.metadata?.properties;
   if (!Array.isArray(props)) return undefined;
   const value = (name: string): string | undefined => {
-    const hit = (props as Json[]).find((p) => p !== null && typeof p === 'object' && p['name'] === name);
+    const hit = props.find((p): p is JsonObject => isRecord(p) && p['name'] === name);
     return typeof hit?.['value'] === 'string' ? hit['value'] : undefined;
   };
   const mode = value(EXTERNAL_REFERENCES);

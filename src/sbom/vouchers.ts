@@ -5,7 +5,7 @@
  * key files and passes their fingerprints in.
  */
 import type { Authority, TrustPolicy } from '../manifest/types.js';
-import type { VerificationReport } from '../verify/types.js';
+import type { ArtifactResult, VerificationReport } from '../verify/types.js';
 
 /** One authority of the trust policy and what it vouched for in one verification. */
 export interface Voucher {
@@ -33,6 +33,12 @@ function describe(authority: Authority, scope: Voucher['scope'], fingerprints: R
   return { authority: authority.name, scope, kind: 'key' in authority ? 'key' : 'certificate', ...(fingerprint === undefined ? {} : { fingerprint }), vouchedFor };
 }
 
+/** The hosted model id a result names, or "hosted" when it names none. */
+function hostedId(result: ArtifactResult): string {
+  const id = result.details?.['hosted'];
+  return typeof id === 'string' ? id : 'hosted';
+}
+
 /**
  * The trust policy's authorities with what each vouched for in `verification` (verified or
  * allow-listed results whose signer names the authority), plus the hosted-model allow-list.
@@ -49,6 +55,6 @@ export function vouchersOf(policy: TrustPolicy, fingerprints: ReadonlyMap<string
   ];
   const vouchers = scopes.flatMap(([scope, authorities, kind]) => authorities.map((a) => describe(a, scope, fingerprints, credited(a.name, kind))));
   const hosted = results.filter((r) => r.kind === 'model' && r.signer === undefined && (typeof r.details?.['hosted'] === 'string' || (r.status as string) === 'allow-listed'));
-  vouchers.push({ authority: HOSTED_ALLOW_LIST, scope: 'hosted models', kind: 'allow-list', vouchedFor: hosted.map((r) => `${r.name} (${String(r.details?.['hosted'] ?? 'hosted')})`).sort() });
+  vouchers.push({ authority: HOSTED_ALLOW_LIST, scope: 'hosted models', kind: 'allow-list', vouchedFor: hosted.map((r) => `${r.name} (${hostedId(r)})`).sort() });
   return vouchers;
 }

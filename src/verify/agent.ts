@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, ConfigError, VerificationError } from '../errors.js';
+import { AgentfenceError, ConfigError, isAgentfenceError, VerificationError } from '../errors.js';
+import { present } from '../invariant.js';
 import { defaultSignaturePath } from './model/paths.js';
 import { toReason } from './reason.js';
 import { fileDigest, VERIFICATION_SCHEMA_VERSION } from './report.js';
@@ -153,6 +154,7 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
   const authorities = selectAuthorities(policy.models.authorities, spec.signedBy, ctx.agent.trustPolicy, ctx.roots, 'models');
   const { verifyModel, modelResult, ModelMismatchError } = await import('./model/index.js');
   const failures: AgentfenceError[] = [];
+  const { onModelProgress } = ctx.options;
   ctx.files.add(signaturePath);
   for (const authority of authorities) {
     try {
@@ -164,18 +166,18 @@ async function verifyModelSpec(ctx: Context, spec: ModelSpec): Promise<ArtifactR
         allowUnsignedIgnorePaths: (policy.models.allowIgnorePaths ?? []).includes(authority.name),
         ...(ctx.options.now ? { now: ctx.options.now } : {}),
         ...(ctx.options.workers ? { workers: ctx.options.workers } : {}),
-        ...(ctx.options.onModelProgress ? { onProgress: (p: HashProgress) => ctx.options.onModelProgress!(spec.name, p) } : {}),
+        ...(onModelProgress ? { onProgress: (p: HashProgress) => onModelProgress(spec.name, p) } : {}),
       });
       const result = modelResult(spec.name, verified);
       return {
         ...result,
         ...(spec.version !== undefined ? { version: spec.version } : {}),
         message: `${result.message}; authority ${authority.name}`,
-        signer: { ...result.signer!, authority: authority.name },
+        signer: { ...present(result.signer, `the signer of verified model ${spec.name}`), authority: authority.name },
         details: { ...result.details, path: path.relative(ctx.agent.location.projectRoot, modelPath) },
       };
     } catch (error) {
-      if (!(error instanceof AgentfenceError) || error.kind === 'config' || error.kind === 'input') throw error;
+      if (!isAgentfenceError(error) || error.kind === 'config' || error.kind === 'input') throw error;
       // A re-hash mismatch is final: the signature verified, the bytes differ.
       if (error instanceof ModelMismatchError) throw error;
       failures.push(error);
@@ -478,7 +480,9 @@ export async function verifyAgent(agent: LoadedAgent, options: VerifyAgentOption
   if (manifest.runtimeImage !== undefined) {
     const { verifyRuntimeImage } = await import('./image/agent.js');
     const image = manifest.runtimeImage;
-    const result = await guard('image', image.ref.split('@')[0]!, () => verifyRuntimeImage(agent, ctx.roots, image, ctx.options.now));
+    const result = await guard('image', present(image.ref.split('@')[0], 'the image name'), () =>
+      verifyRuntimeImage(agent, ctx.roots, image, ctx.options.now),
+    );
     results.push(result.status === 'verified' ? result : { ...result, expected: expectedSigners(ctx, 'image', image.signedBy) });
   }
   const final = results.map((result) => relativeTo(agent.location.projectRoot, applyMode(result, mode)));
@@ -508,11 +512,7 @@ function trustPolicyFiles(agent: LoadedAgent): string[] {
   const sections = [policy.models, policy.plugins, policy.apis, ...(policy.images === undefined ? [] : [policy.images])];
   const named = sections.flatMap((section) =>
     section.authorities.flatMap((authority) =>
-      'key' in authority && authority.key !== undefined
-        ? [authority.key.publicKey]
-        : 'certificate' in authority && authority.certificate !== undefined
-          ? [...authority.certificate.chain]
-          : [],
+      'key' in authority ? [authority.key.publicKey] : 'certificate' in authority ? [...authority.certificate.chain] : [],
     ),
   );
   const roots = policy.trustedRoots.flatMap((root) => (typeof root.source === 'object' ? [root.source.path] : []));

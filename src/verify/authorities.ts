@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, assertNever, ConfigError, VerificationError } from '../errors.js';
+import { AgentfenceError, assertNever, ConfigError, isAgentfenceError, messageOf, VerificationError } from '../errors.js';
+import { present } from '../invariant.js';
+import { isRecord } from '../json.js';
 import type { Authority, LoadedTrustPolicy, TrustedRootSpec } from '../manifest/types.js';
 import {
   loadPublicGoodRoot,
@@ -149,8 +151,8 @@ type MaterialKind = 'key' | 'certificate' | 'unknown';
 
 /** Which signer kinds can possibly verify this bundle, read from its verification material. */
 function materialOf(bundle: unknown): { kind: MaterialKind; hint?: string } {
-  const material = (bundle as { verificationMaterial?: Record<string, unknown> } | null)?.verificationMaterial;
-  if (material === undefined || material === null || typeof material !== 'object') return { kind: 'unknown' };
+  const material = isRecord(bundle) ? bundle['verificationMaterial'] : undefined;
+  if (!isRecord(material)) return { kind: 'unknown' };
   if ('publicKey' in material) {
     const hint = (material['publicKey'] as { hint?: unknown } | null)?.hint;
     return typeof hint === 'string' ? { kind: 'key', hint } : { kind: 'key' };
@@ -197,8 +199,8 @@ export function verifyWithAuthorities(
       const result = verifyBundle(bundle, artifact, authority.policy, verifyOptions);
       return { ...result, authority: authority.name };
     } catch (error) {
-      if (!(error instanceof AgentfenceError)) {
-        throw new VerificationError('ERROR', `${options.what} could not be verified: ${(error as Error).message ?? String(error)}`, {
+      if (!isAgentfenceError(error)) {
+        throw new VerificationError('ERROR', `${options.what} could not be verified: ${messageOf(error)}`, {
           cause: error,
         });
       }
@@ -222,7 +224,8 @@ export function verifyWithAuthorities(
       cause: failures[0],
     });
   }
-  const first = failures.find((error) => error.code !== 'UNTRUSTED_SIGNER') ?? failures[0]!;
+  // every() above holds on an empty list: at least one authority failed here
+  const first = failures.find((error) => error.code !== 'UNTRUSTED_SIGNER') ?? present(failures[0], 'a verification failure');
   throw first;
 }
 

@@ -1,5 +1,5 @@
 /** Reason codes of blocked artifacts, and the mapping from thrown errors to them. */
-import { AgentfenceError } from '../errors.js';
+import { isAgentfenceError } from '../errors.js';
 import type { ReasonCode } from './types.js';
 
 // A record keyed by the union: the compiler insists every reason code is listed here.
@@ -25,5 +25,5 @@ const REASONS: Readonly<Record<ReasonCode, true>> = {
 
 /** The reason code of any thrown value: its own code when that is a reason, else `ERROR` (never a pass). */
 export function toReason(error: unknown): ReasonCode {
-  return error instanceof AgentfenceError && Object.hasOwn(REASONS, error.code) ? (error.code as ReasonCode) : 'ERROR';
+  return isAgentfenceError(error) && Object.hasOwn(REASONS, error.code) ? (error.code as ReasonCode) : 'ERROR';
 }

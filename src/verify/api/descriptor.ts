@@ -110,7 +110,7 @@ export function verifyApiDescriptor(
       `${where} signature must have predicateType ${API_DESCRIPTOR_PREDICATE} (got ${bundle.statement?.predicateType ?? 'no in-toto statement'})`,
     );
   }
-  if (!bundle.statement.subject.some((subject) => subject.digest?.['sha256']?.toLowerCase() === sha256)) {
+  if (!bundle.statement.subject.some((subject) => subject.digest['sha256']?.toLowerCase() === sha256)) {
     throw new VerificationError('DIGEST_MISMATCH', `${where} signature must name sha256 ${sha256} (it does not)`);
   }
   // An expired descriptor is no longer vouched for by its owner.

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, VerificationError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import type { LoadedAgent } from '../../manifest/load.js';
 import type { RuntimeImageSpec } from '../../manifest/types.js';
 import { selectAuthorities, type TrustRootCache } from '../authorities.js';
@@ -18,7 +19,7 @@ const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
  * @throws VerificationError UNSIGNED | MALFORMED_BUNDLE | DIGEST_MISMATCH | PATH_REFUSED and the bundle verifier's codes.
  */
 export function verifyRuntimeImage(agent: LoadedAgent, roots: TrustRootCache, spec: RuntimeImageSpec, now?: Date): ArtifactResult {
-  const name = spec.ref.split('@')[0]!;
+  const name = present(spec.ref.split('@')[0], 'the image name');
   if (spec.attestation === undefined)
     throw new VerificationError('UNSIGNED', `image ${spec.ref} must have a provenance attestation (runtimeImage.attestation is not set)`);
   const file = path.resolve(agent.manifest.stackDir, spec.attestation);

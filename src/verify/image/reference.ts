@@ -19,10 +19,10 @@ const REF = /^([a-z0-9.-]+(?::[0-9]+)?)\/([a-z0-9._/-]+)@sha256:([a-f0-9]{64})$/
  * @throws VerificationError MALFORMED_BUNDLE when the reference is not pinned by digest.
  */
 export function parseImageReference(ref: string): ImageReference {
-  const match = REF.exec(ref);
-  if (match === null)
+  const [, registry, repository, sha256] = REF.exec(ref) ?? [];
+  if (registry === undefined || repository === undefined || sha256 === undefined)
     throw new VerificationError('MALFORMED_BUNDLE', `image ${ref} must be referenced by digest (<registry>/<repository>@sha256:<64 hex>)`);
-  return { registry: match[1]!, repository: match[2]!, sha256: match[3]! };
+  return { registry, repository, sha256 };
 }
 
 /**
@@ -33,7 +33,7 @@ export function parseImageReference(ref: string): ImageReference {
  * write them; qualifiers are sorted by key.
  */
 export function ociPurl(image: ImageReference & { readonly tag?: string }): string {
-  const name = image.repository.split('/').pop()!.toLowerCase();
+  const name = image.repository.slice(image.repository.lastIndexOf('/') + 1).toLowerCase();
   const qualifier = (value: string): string => encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2F/gi, '/');
   const qualifiers = [`repository_url=${qualifier(`${image.registry}/${image.repository}`)}`];
   if (image.tag !== undefined) qualifiers.push(`tag=${qualifier(image.tag)}`);

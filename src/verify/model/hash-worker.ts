@@ -72,8 +72,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
       });
       port.postMessage({ id: task.id, type: 'done', digest, bytes: pending } satisfies WorkerReply);
     } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      port.postMessage({ id: task.id, type: 'error', code: String(e.code ?? 'ERROR'), message: String(e.message) } satisfies WorkerReply);
+      const { code, message } = error instanceof Error ? (error as NodeJS.ErrnoException) : { code: undefined, message: String(error) };
+      port.postMessage({ id: task.id, type: 'error', code: code ?? 'ERROR', message } satisfies WorkerReply);
     }
   });
 }

@@ -7,6 +7,7 @@ import { constants, existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError, VerificationError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { CHUNK, hashRange, WORKER_ROLE, type TaskMessage, type WorkerReply } from './hash-worker.js';
 
 /** One unit of hashing: a whole file (`end` undefined: up to EOF) or the range `[start, end)`. */
@@ -96,22 +97,22 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
   const digests: string[] = new Array<string>(tasks.length);
   const total = tasks.reduce((sum, task) => sum + task.size, 0);
   const wanted = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
-  const indexes = tasks.map((_, i) => i);
+  const entries = tasks.map((task, id) => ({ id, task }));
   const smallBytes = tasks.reduce((sum, task) => sum + (task.size < INLINE_TASK_BYTES ? task.size : 0), 0);
   // Many small files add up: past the inline budget they go to the pool too.
   const pooled =
     wanted === 0 || total <= INLINE_TOTAL_BYTES
       ? []
       : smallBytes > INLINE_TOTAL_BYTES
-        ? [...indexes]
-        : indexes.filter((i) => tasks[i]!.size >= INLINE_TASK_BYTES);
+        ? [...entries]
+        : entries.filter(({ task }) => task.size >= INLINE_TASK_BYTES);
   const pooledSet = new Set(pooled);
-  const inline = indexes.filter((i) => !pooledSet.has(i));
+  const inline = entries.filter((entry) => !pooledSet.has(entry));
   // Largest first, so the pool does not end waiting on one big straggler.
-  pooled.sort((a, b) => tasks[b]!.size - tasks[a]!.size);
+  pooled.sort((a, b) => b.task.size - a.task.size);
   const size = Math.min(wanted, pooled.length);
   if (size === 0) {
-    for (const i of inline) digests[i] = hashInline(tasks[i]!, options.algorithm, flags, options.onBytes);
+    for (const { id, task } of inline) digests[id] = hashInline(task, options.algorithm, flags, options.onBytes);
     return { digests, workers: 0 };
   }
 
@@ -124,12 +125,13 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
       let running = 0;
       const dispatch = (worker: Worker): void => {
         if (failure !== undefined) return;
-        if (next >= pooled.length) {
+        const entry = pooled[next];
+        if (entry === undefined) {
           if (running === 0) resolve();
           return;
         }
-        const id = pooled[next++]!;
-        const task = tasks[id]!;
+        next++;
+        const { id, task } = entry;
         running++;
         const message: TaskMessage = { id, path: task.path, start: task.start, end: task.end ?? null, algorithm: options.algorithm, flags };
         worker.postMessage(message);
@@ -142,7 +144,7 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
           }
           running--;
           if (reply.type === 'error') {
-            failure = hashError(tasks[reply.id]!.path, reply.code, reply.message);
+            failure = hashError(present(tasks[reply.id], `task ${reply.id} of a worker reply`).path, reply.code, reply.message);
             reject(failure);
             return;
           }
@@ -167,9 +169,9 @@ export async function hashTasks(tasks: readonly HashTask[], options: HashTasksOp
     // Observed below; this keeps an early failure from being reported as unhandled meanwhile.
     poolDone.catch(() => undefined);
     // Small files are hashed here while the pool works, yielding between files so replies flow.
-    for (const i of inline) {
+    for (const { id, task } of inline) {
       if (failure !== undefined) break;
-      digests[i] = hashInline(tasks[i]!, options.algorithm, flags, options.onBytes);
+      digests[id] = hashInline(task, options.algorithm, flags, options.onBytes);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await poolDone;

@@ -4,6 +4,7 @@
  * offsets), the root digest, and the exact comparison a verifier needs (extra, missing, changed).
  */
 import { createHash } from 'node:crypto';
+import { present } from '../../invariant.js';
 import type { ModelHashType, ModelResource, ModelSerialization } from './types.js';
 
 /** The reference implementation's default shard size (1 GB, not GiB). */
@@ -46,24 +47,29 @@ function sortKey(name: string, sharded: boolean): SortKey {
   return { parts: file.split('/'), start: Number(start), end: Number(end) };
 }
 
+function codePointOf(character: string): number {
+  return present(character.codePointAt(0), 'a code point');
+}
+
 /** Compares strings by Unicode code point, as Python does (JS `<` compares UTF-16 units). */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
-  const left = [...a];
-  const right = [...b];
-  const n = Math.min(left.length, right.length);
-  for (let i = 0; i < n; i++) {
-    const x = left[i]!.codePointAt(0)!;
-    const y = right[i]!.codePointAt(0)!;
+  // Array.from walks a string by code point: a surrogate pair is one element.
+  const left = Array.from(a, codePointOf);
+  const right = Array.from(b, codePointOf);
+  for (const [i, x] of left.entries()) {
+    const y = right[i];
+    if (y === undefined) break;
     if (x !== y) return x - y;
   }
   return left.length - right.length;
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {
-  const n = Math.min(a.parts.length, b.parts.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareCodePoints(a.parts[i]!, b.parts[i]!);
+  for (const [i, part] of a.parts.entries()) {
+    const other = b.parts[i];
+    if (other === undefined) break;
+    const c = compareCodePoints(part, other);
     if (c !== 0) return c;
   }
   return a.parts.length - b.parts.length || a.start - b.start || a.end - b.end;
@@ -101,8 +107,10 @@ export function diffResources(expected: readonly ModelResource[], actual: readon
   const extra = [...have.keys()].filter((name) => !want.has(name)).sort(compareCodePoints);
   const missing = [...want.keys()].filter((name) => !have.has(name)).sort(compareCodePoints);
   const changed = [...want.entries()]
-    .filter(([name, digest]) => have.has(name) && have.get(name) !== digest)
-    .map(([name, digest]) => ({ name, expected: digest, actual: have.get(name)! }))
+    .flatMap(([name, digest]) => {
+      const actual = have.get(name);
+      return actual !== undefined && actual !== digest ? [{ name, expected: digest, actual }] : [];
+    })
     .sort((a, b) => compareCodePoints(a.name, b.name));
   return { extra, missing, changed };
 }

@@ -7,6 +7,7 @@ import { getHashes } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { hashTasks, type HashTask } from './hash.js';
 import { DEFAULT_SHARD_SIZE, NODE_DIGEST, resourceAlgorithm, rootDigestOf, shardName, shardRanges, sortResources } from './resources.js';
 import { GIT_PATHS, normalizeIgnorePaths, walkModel } from './paths.js';
@@ -105,7 +106,7 @@ export async function hashModel(modelPath: string, options: HashModelOptions = {
   };
   const algorithm = resourceAlgorithm(serialization);
   const resources: ModelResource[] = sortResources(
-    names.map((name, i) => ({ name, algorithm, digest: digests[i]! })),
+    names.map((name, i) => ({ name, algorithm, digest: present(digests[i], `the digest of ${name}`) })),
     method === 'shards',
   );
   const seconds = (performance.now() - started) / 1000;

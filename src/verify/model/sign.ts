@@ -7,6 +7,7 @@ import { dsse } from '@sigstore/core';
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { signDsse } from '../sigstore/index.js';
 import { defaultSignaturePath, normalizeIgnorePaths } from './paths.js';
 import { hashModel } from './serialize.js';
@@ -42,21 +43,22 @@ export function signWithCertificate(payload: Buffer, payloadType: string, signer
   if (key.asymmetricKeyType !== 'ec' || !['prime256v1', 'secp384r1', 'secp521r1'].includes(key.asymmetricKeyDetails?.namedCurve ?? '')) {
     throw new InputError('KEY_INVALID', 'the signing key must be EC P-256, P-384 or P-521');
   }
-  const [leaf] = pemCertificates(signer.certificatePem, 'the signing certificate');
+  // pemCertificates refuses a PEM without a certificate
+  const leaf = present(pemCertificates(signer.certificatePem, 'the signing certificate')[0], 'the signing certificate');
   const chain = signer.chainPem.flatMap((pem, i) => pemCertificates(pem, `certificate chain file ${i + 1}`));
   // The certificate must carry the signing key's public half, or no verifier could check the signature.
   const spki = (k: KeyObject): Buffer => k.export({ type: 'spki', format: 'der' });
-  if (!spki(leaf!.publicKey).equals(spki(createPublicKey(key)))) {
+  if (!spki(leaf.publicKey).equals(spki(createPublicKey(key)))) {
     throw new InputError(
       'SIGNING_CERTIFICATE_INVALID',
-      `the signing certificate ${leaf!.subject} is not for this private key (public keys differ)`,
+      `the signing certificate ${leaf.subject} is not for this private key (public keys differ)`,
     );
   }
   const signature = cryptoSign(hashForKey(createPublicKey(key)) ?? null, dsse.preAuthEncoding(payloadType, payload), key);
   return {
     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     verificationMaterial: {
-      x509CertificateChain: { certificates: [leaf!, ...chain].map((cert) => ({ rawBytes: cert.raw.toString('base64') })) },
+      x509CertificateChain: { certificates: [leaf, ...chain].map((cert) => ({ rawBytes: cert.raw.toString('base64') })) },
       tlogEntries: [],
     },
     dsseEnvelope: { payload: payload.toString('base64'), payloadType, signatures: [{ sig: signature.toString('base64'), keyid: '' }] },

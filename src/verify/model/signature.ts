@@ -71,7 +71,7 @@ function leafOf(bundle: unknown): X509Certificate | undefined {
   const chain = material['x509CertificateChain'];
   const first =
     isRecord(chain) && Array.isArray(chain['certificates'])
-      ? chain['certificates'][0]
+      ? (chain['certificates'] as unknown[])[0]
       : isRecord(material['certificate'])
         ? material['certificate']
         : undefined;
@@ -165,7 +165,7 @@ export function verifyModelSignature(bundle: unknown, policy: SignerPolicy, opti
     const envelope = envelopeOf(shaped);
     const legacy = envelope === undefined ? undefined : legacyKey(shaped, policy, at);
     if (envelope === undefined || legacy === undefined || envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) throw error;
-    let valid = false;
+    let valid: boolean;
     try {
       valid = cryptoVerify(legacy.hash ?? null, legacyPae(envelope.payload), legacy.key, envelope.signature);
     } catch {

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, PolicyError, VerificationError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { describeDiff, diffResources, isExactMatch, type ManifestDiff } from './resources.js';
 import { GIT_PATHS, isIgnored, normalizeIgnorePaths } from './paths.js';
 import { hashModel } from './serialize.js';
@@ -61,7 +62,9 @@ function insideRoot(root: string, inner: string): string | undefined {
 
 /** Default git ignores apply only where the signer did not sign anything (they may have signed .gitattributes). */
 function gitIgnores(expected: SignedModelManifest): string[] {
-  const names = expected.resources.map((r) => (expected.serialization.method === 'shards' ? r.name.split(':')[0]! : r.name));
+  const names = expected.resources.map((r) =>
+    expected.serialization.method === 'shards' ? present(r.name.split(':')[0], 'a shard file name') : r.name,
+  );
   return GIT_PATHS.filter((git) => !names.some((name) => isIgnored(name, [git])));
 }
 

@@ -47,19 +47,20 @@ export interface NpmSubject {
  * @throws VerificationError MALFORMED_BUNDLE (no statement / subject without a sha512) | DIGEST_MISMATCH
  */
 export function assertNpmSubject(statement: InTotoStatement | undefined, subject: NpmSubject, what: string): void {
-  if (statement === undefined || !Array.isArray(statement.subject)) {
+  // The statement parser already refused one without a subject list or with a non-object digest.
+  if (statement === undefined) {
     throw new VerificationError('MALFORMED_BUNDLE', `${what} must carry an in-toto statement with subjects`);
   }
   const purl = toNpmPurl(subject.name, subject.version);
-  const named = statement.subject.filter((entry) => entry?.name === purl);
+  const named = statement.subject.filter((entry) => entry.name === purl);
   if (named.length === 0) {
     throw new VerificationError(
       'DIGEST_MISMATCH',
-      `${what} must name ${purl} (got ${statement.subject.map((entry) => JSON.stringify(entry?.name)).join(', ') || 'no subject'})`,
+      `${what} must name ${purl} (got ${statement.subject.map((entry) => JSON.stringify(entry.name)).join(', ') || 'no subject'})`,
     );
   }
   for (const entry of named) {
-    const digest = entry.digest?.['sha512'];
+    const digest = entry.digest['sha512'];
     if (typeof digest !== 'string')
       throw new VerificationError('MALFORMED_BUNDLE', `${what} subject ${purl} must carry a sha512 digest (it has none)`);
     // The signed digest must be the tarball we hold, or the attestation is about other bytes.
@@ -70,9 +71,12 @@ export function assertNpmSubject(statement: InTotoStatement | undefined, subject
 }
 
 function dsseKeyIds(bundle: unknown): string[] {
-  const signatures = (bundle as { dsseEnvelope?: { signatures?: { keyid?: unknown }[] } } | null)?.dsseEnvelope?.signatures;
+  const envelope = isRecord(bundle) ? bundle['dsseEnvelope'] : undefined;
+  const signatures = isRecord(envelope) ? envelope['signatures'] : undefined;
   if (!Array.isArray(signatures)) return [];
-  return signatures.map((signature) => (typeof signature?.keyid === 'string' ? signature.keyid : '')).filter((keyid) => keyid !== '');
+  return signatures
+    .map((signature: unknown) => (isRecord(signature) && typeof signature['keyid'] === 'string' ? signature['keyid'] : ''))
+    .filter((keyid) => keyid !== '');
 }
 
 function keyHintOf(bundle: unknown): string | undefined {
@@ -81,8 +85,8 @@ function keyHintOf(bundle: unknown): string | undefined {
 }
 
 function hasPublicKey(bundle: unknown): boolean {
-  const material = (bundle as { verificationMaterial?: Record<string, unknown> } | null)?.verificationMaterial;
-  return typeof material === 'object' && material !== null && 'publicKey' in material;
+  const material = isRecord(bundle) ? bundle['verificationMaterial'] : undefined;
+  return isRecord(material) && 'publicKey' in material;
 }
 
 function hasTlogEntries(bundle: unknown): boolean {
@@ -138,7 +142,8 @@ export function verifyPublishAttestation(
       }
       throw error;
     }
-    const signedAt = verified.timestamps.length > 0 ? new Date(verified.timestamps[0]!) : (options.now ?? new Date());
+    const [firstTimestamp] = verified.timestamps;
+    const signedAt = firstTimestamp !== undefined ? new Date(firstTimestamp) : (options.now ?? new Date());
     // The registry key must have been valid when the attestation was logged (key rotation).
     if (!isKeyValidAt(key, signedAt)) {
       failures.push(new VerificationError('EXPIRED', `${what} key ${keyid} was not valid at ${signedAt.toISOString()}`));

@@ -108,23 +108,27 @@ function spkiKey(base64Der: string, keyid: string): { key: KeyObject; pem: strin
 
 function optionalDate(value: unknown, what: string): Date | undefined {
   if (value === undefined || value === null) return undefined;
-  const date = new Date(String(value));
+  const date = new Date(typeof value === 'string' ? value : NaN);
   if (Number.isNaN(date.getTime()))
     throw new ConfigError('REGISTRY_KEY_INVALID', `${what} must be an ISO date-time (got ${JSON.stringify(value)})`);
   return date;
 }
 
+/** One entry of a keys target as read: nothing in it is trusted yet. */
 interface SeedKey {
-  keyId: string;
-  keyUsage: string;
-  publicKey: { rawBytes: string; keyDetails?: string; validFor?: { start?: string; end?: string } };
+  readonly keyId?: unknown;
+  readonly keyUsage?: unknown;
+  readonly publicKey?: {
+    readonly rawBytes?: unknown;
+    readonly validFor?: { readonly start?: unknown; readonly end?: unknown } | null;
+  } | null;
 }
 
 /** Parses a TUF `keys.json` target (`{keys:[{keyId, keyUsage, publicKey:{rawBytes, validFor}}]}`). */
 export function registryKeysFromTufTarget(json: unknown, source = 'sigstore-tuf-seeds'): RegistryPublicKey[] {
   const keys = (json as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys)) throw new ConfigError('REGISTRY_KEY_INVALID', 'npm keys target must have a "keys" array');
-  return keys.map((raw: SeedKey) => {
+  return keys.map((raw: SeedKey | null) => {
     if (typeof raw?.keyId !== 'string' || typeof raw.publicKey?.rawBytes !== 'string') {
       throw new ConfigError('REGISTRY_KEY_INVALID', 'npm keys target entries must have keyId and publicKey.rawBytes');
     }
@@ -160,8 +164,9 @@ export function loadSeedRegistryKeys(): readonly RegistryPublicKey[] {
     const seeds = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { targets?: Record<string, string> }>;
     const targets = Object.values(seeds).flatMap((repo) => Object.entries(repo.targets ?? {}));
     const matches = targets.filter(([name]) => decodeURIComponent(name).endsWith('/keys.json'));
-    if (matches.length !== 1) throw new Error(`expected one keys.json target in the seeds, found ${matches.length}`);
-    seeded = registryKeysFromTufTarget(JSON.parse(Buffer.from(matches[0]![1], 'base64').toString('utf8')));
+    const [match, ...others] = matches;
+    if (match === undefined || others.length > 0) throw new Error(`expected one keys.json target in the seeds, found ${matches.length}`);
+    seeded = registryKeysFromTufTarget(JSON.parse(Buffer.from(match[1], 'base64').toString('utf8')));
     return seeded;
   } catch (error) {
     if (error instanceof ConfigError) throw error;

@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { isRecord } from '../../json.js';
 
 /** A lockfile larger than this is refused before it is read. */
@@ -155,7 +156,7 @@ export function registryPackages(lockfile: NpmLockfile): LockfileContents {
     else {
       packages.push({
         name: entry.name,
-        version: entry.version!,
+        version: present(entry.version, `the version of ${entry.key}`),
         key: entry.key,
         ...(entry.integrity === undefined ? {} : { integrity: entry.integrity }),
         ...(entry.resolved === undefined ? {} : { resolved: entry.resolved }),

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { ConfigError, PolicyError, VerificationError } from '../../errors.js';
+import { isRecord } from '../../json.js';
 import { assertNpmName } from './integrity.js';
 import type { RegistrySignature } from './integrity.js';
 import type { NpmPackageEvidence } from './verify-package.js';
@@ -22,14 +23,14 @@ const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024;
 /** The vendored file of a package version. */
 export function vendoredFile(dir: string, name: string, version: string): string {
   assertNpmName(name);
-  return path.join(dir, ...name.split('/').slice(0, -1), `${name.split('/').at(-1)!}@${version}.json`);
+  return path.join(dir, ...name.split('/').slice(0, -1), `${name.slice(name.lastIndexOf('/') + 1)}@${version}.json`);
 }
 
 /** Versions vendored for a package name, from the file names. */
 export function vendoredVersions(dir: string, name: string): string[] {
   assertNpmName(name);
   const folder = path.join(dir, ...name.split('/').slice(0, -1));
-  const base = `${name.split('/').at(-1)!}@`;
+  const base = `${name.slice(name.lastIndexOf('/') + 1)}@`;
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((file) => file.startsWith(base) && file.endsWith('.json'))
@@ -46,7 +47,8 @@ function parseEvidence(json: unknown, where: string): NpmPackageEvidence {
   }
   if (
     signatures !== undefined &&
-    (!Array.isArray(signatures) || !signatures.every((s) => typeof s?.keyid === 'string' && typeof s?.sig === 'string'))
+    (!Array.isArray(signatures) ||
+      !signatures.every((s: unknown) => isRecord(s) && typeof s['keyid'] === 'string' && typeof s['sig'] === 'string'))
   ) {
     throw new VerificationError('MALFORMED_BUNDLE', `${where} signatures must be [{keyid, sig}]`);
   }
@@ -151,7 +153,7 @@ export async function fetchRegistryEvidence(
   };
   const versions = Object.keys(packument.versions ?? {});
   const version = want.version ?? semver.maxSatisfying(versions, want.range ?? '*');
-  if (version === null || version === undefined || packument.versions?.[version] === undefined) {
+  if (version === null || packument.versions?.[version] === undefined) {
     throw new PolicyError(
       'VERSION_MISMATCH',
       `${name} must have a published version matching ${want.version ?? want.range ?? '*'} (registry has ${versions.length})`,

@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.js';
+import { isRecord } from '../../json.js';
 
 const MAX_TARBALL = 256 * 1024 * 1024;
 const MAX_PACKAGE_JSON = 1024 * 1024;
@@ -50,13 +51,13 @@ export function readTarballPackageJson(tarball: Uint8Array): Readonly<Record<str
     if ((type === '0' || type === '\0') && /^[^/]+\/package\.json$/.test(name)) {
       if (size > MAX_PACKAGE_JSON)
         throw new InputError('TARBALL_INVALID', `tarball package.json must be at most ${MAX_PACKAGE_JSON} bytes`);
-      let json: Record<string, unknown>;
+      let json: unknown;
       try {
-        json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        json = JSON.parse(body.toString('utf8'));
       } catch (error) {
         throw new InputError('TARBALL_INVALID', `tarball package.json must be JSON: ${(error as Error).message}`, { cause: error });
       }
-      if (json === null || typeof json !== 'object' || typeof json['name'] !== 'string' || typeof json['version'] !== 'string') {
+      if (!isRecord(json) || typeof json['name'] !== 'string' || typeof json['version'] !== 'string') {
         throw new InputError('TARBALL_INVALID', 'tarball package.json must have a string name and version');
       }
       return json;

@@ -14,6 +14,7 @@
  * verification is then slower, never different and never an error.
  */
 import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { present } from '../../invariant.js';
 
 /** The parts of `@sigstore/core`'s ASN1Obj the encoder reads. */
 interface Asn1Node {
@@ -41,7 +42,7 @@ const MAX_DEPTH = 32;
 function isNode(value: unknown): value is Asn1Node {
   if (typeof value !== 'object' || value === null) return false;
   const node = value as Partial<Record<keyof Asn1Node, unknown>>;
-  const tag = node.tag as { toDER?: unknown } | undefined;
+  const tag = node.tag as { toDER?: unknown } | null | undefined;
   return (
     typeof node.toDER === 'function' &&
     Array.isArray(node.subs) &&
@@ -158,7 +159,13 @@ export function accelerateCertificate(certificate: unknown): boolean {
     const cert = certificate as { root?: unknown; clone?: unknown; verify?: unknown };
     const nodes = nodesOf(cert.root);
     const { clone, verify } = cert;
-    if (nodes === undefined || typeof clone !== 'function' || typeof verify !== 'function' || !encoderAgreesWith(nodes[0]!)) return false;
+    if (
+      nodes === undefined ||
+      typeof clone !== 'function' ||
+      typeof verify !== 'function' ||
+      !encoderAgreesWith(present(nodes[0], 'the root node'))
+    )
+      return false;
     if (!Object.isExtensible(certificate) || !nodes.every((node) => Object.isExtensible(node))) return false;
     for (const node of nodes) defineOwn(node, 'toDER', fastToDERMethod);
     defineOwn(certificate, 'clone', function (this: object): unknown {
@@ -168,7 +175,7 @@ export function accelerateCertificate(certificate: unknown): boolean {
     });
     defineOwn(certificate, 'verify', function (this: SignedCertificate, issuer?: { readonly publicKey: Buffer }): boolean {
       const key = issuer === undefined ? undefined : trustedKeys.get(issuer);
-      return key === undefined ? (Reflect.apply(verify as CertVerify, this, [issuer]) as boolean) : verifySignedBy(this, key);
+      return key === undefined ? Reflect.apply(verify as CertVerify, this, [issuer]) : verifySignedBy(this, key);
     });
     return true;
   } catch {
@@ -188,7 +195,7 @@ export function accelerateTrustedCertificate(certificate: unknown): boolean {
     const cert = certificate as { root?: unknown; verify?: unknown };
     const nodes = nodesOf(cert.root);
     const verify = cert.verify;
-    if (nodes === undefined || typeof verify !== 'function' || !encoderAgreesWith(nodes[0]!)) return false;
+    if (nodes === undefined || typeof verify !== 'function' || !encoderAgreesWith(present(nodes[0], 'the root node'))) return false;
     if (!Object.isExtensible(certificate) || !nodes.every((node) => Object.isExtensible(node))) return false;
     for (const node of nodes) {
       const der = fastToDER(node);
@@ -204,7 +211,7 @@ export function accelerateTrustedCertificate(certificate: unknown): boolean {
       const key = issuer === undefined ? 'self' : Buffer.from(issuer.publicKey).toString('base64');
       let result = results.get(key);
       if (result === undefined) {
-        result = Reflect.apply(verify as CertVerify, this, [issuer]) as boolean;
+        result = Reflect.apply(verify as CertVerify, this, [issuer]);
         results.set(key, result);
       }
       return result;

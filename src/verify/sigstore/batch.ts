@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AgentfenceError, ConfigError, messageOf, type ErrorKind } from '../../errors.js';
+import { ConfigError, isAgentfenceError, messageOf, type ErrorKind } from '../../errors.js';
+import { present } from '../../invariant.js';
 import { trustRootJson } from './trust-root.js';
 import type { ArtifactInput, SignerPolicy, SigstoreVerification, TrustRoot } from './types.js';
 import { verifyBundle } from './verify.js';
@@ -51,7 +52,7 @@ export function outcomeOf(item: BatchItem, now: Date | undefined): BatchOutcome 
   try {
     return { ok: true, result: verifyBundle(item.bundle, item.artifact, item.policy, now === undefined ? {} : { now }) };
   } catch (error) {
-    if (error instanceof AgentfenceError) return { ok: false, kind: error.kind, code: error.code, message: error.message };
+    if (isAgentfenceError(error)) return { ok: false, kind: error.kind, code: error.code, message: error.message };
     return { ok: false, kind: 'internal', code: 'ERROR', message: messageOf(error) };
   }
 }
@@ -134,7 +135,7 @@ export class VerifierPool {
       while (next < wire.length) {
         const start = next;
         next = Math.min(wire.length, next + this.#chunk);
-        const sent = this.#rootsSent.get(worker)!;
+        const sent = present(this.#rootsSent.get(worker), 'the roots sent to a worker');
         const newRoots = [...roots.entries()].filter(([digest]) => !sent.has(digest));
         newRoots.forEach(([digest]) => sent.add(digest));
         const id = this.#nextId++;

@@ -168,8 +168,10 @@ export function signedContentOf(bundle: Bundle, artifact: ArtifactInput): Signed
     }
     case 'messageSignature': {
       const message = bundle.content.messageSignature;
-      if (message.messageDigest === undefined) return fail('MALFORMED_BUNDLE', 'message signature without a message digest');
-      return { content: messageContent(message.messageDigest.algorithm, message.messageDigest.digest, message.signature, artifact) };
+      // Typed as required, yet a bundle from outside may lack it.
+      const digest = message.messageDigest as (typeof message)['messageDigest'] | undefined;
+      if (digest === undefined) return fail('MALFORMED_BUNDLE', 'message signature without a message digest');
+      return { content: messageContent(digest.algorithm, digest.digest, message.signature, artifact) };
     }
     default:
       return fail('MALFORMED_BUNDLE', 'bundle content is neither a DSSE envelope nor a message signature');

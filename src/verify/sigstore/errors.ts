@@ -2,7 +2,7 @@
  * Error codes of the Sigstore core and the mapping of `@sigstore/*` library errors onto them.
  * Library messages are kept as the `cause`, never as the primary message.
  */
-import { AgentfenceError, ConfigError, VerificationError } from '../../errors.js';
+import { AgentfenceError, ConfigError, isAgentfenceError, VerificationError } from '../../errors.js';
 
 /** Codes a bundle verification can fail with (all VerificationError). */
 export type SigstoreErrorCode =
@@ -63,7 +63,7 @@ export interface LibraryErrorFacts {
  * becomes MALFORMED_BUNDLE: fail closed, never a pass.
  */
 export function fromLibraryError(error: unknown, facts: LibraryErrorFacts = {}): AgentfenceError {
-  if (error instanceof AgentfenceError) return error;
+  if (isAgentfenceError(error)) return error;
   const detail = causeChain(error);
   const wrap = (code: SigstoreErrorCode, message: string): AgentfenceError =>
     new VerificationError(code, `${message} (${detail})`, { cause: error });

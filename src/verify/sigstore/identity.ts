@@ -132,7 +132,7 @@ export function assertIdentity(identity: CertificateIdentity, expected: Identity
     if (actual !== value) {
       fail(
         'UNTRUSTED_SIGNER',
-        `${describeExpected(expected)} with ${key}=${value}, got ${key}=${actual ?? '<absent>'} (${subject ?? '<no identity>'} from ${identity.issuer ?? '<no issuer>'})`,
+        `${describeExpected(expected)} with ${key}=${value}, got ${key}=${actual ?? '<absent>'} (${subject} from ${identity.issuer})`,
       );
     }
   }

@@ -85,7 +85,7 @@ export function verifyCertificatePath(
   // The leaf must be allowed to make signatures: keyUsage digitalSignature or, as model_signing
   // accepts, extendedKeyUsage codeSigning (a leaf may carry either, or both).
   const leafUsage = keyUsage(leaf);
-  if (leafUsage?.digitalSignature !== true && !(leaf.keyUsage ?? []).includes(CODE_SIGNING)) {
+  if (leafUsage?.digitalSignature !== true && !((leaf.keyUsage as string[] | undefined) ?? []).includes(CODE_SIGNING)) {
     fail('CERTIFICATE_INVALID', `signing certificate ${leaf.subject} lacks keyUsage digitalSignature and extendedKeyUsage codeSigning`);
   }
   return { leaf, path, key: leaf.publicKey };

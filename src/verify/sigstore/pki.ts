@@ -72,16 +72,15 @@ function contentOf(json: Record<string, unknown>): PkiBundle['content'] {
   const message = json['messageSignature'];
   if (isRecord(envelope) && message === undefined) {
     const signatures = envelope['signatures'];
-    if (!Array.isArray(signatures) || signatures.length !== 1 || !isRecord(signatures[0])) {
-      fail('MALFORMED_BUNDLE', 'DSSE envelope must carry exactly one signature');
-    }
+    const signature: unknown = Array.isArray(signatures) && signatures.length === 1 ? signatures[0] : undefined;
+    if (!isRecord(signature)) fail('MALFORMED_BUNDLE', 'DSSE envelope must carry exactly one signature');
     const payloadType = envelope['payloadType'];
     if (typeof payloadType !== 'string' || payloadType === '') return fail('MALFORMED_BUNDLE', 'DSSE envelope has no payloadType');
     return {
       kind: 'dsse',
       payloadType,
       payload: base64Field(envelope['payload'], 'dsseEnvelope.payload'),
-      signature: base64Field((signatures as Record<string, unknown>[])[0]!['sig'], 'dsseEnvelope.signatures[0].sig'),
+      signature: base64Field(signature['sig'], 'dsseEnvelope.signatures[0].sig'),
     };
   }
   if (isRecord(message) && envelope === undefined && isRecord(message['messageDigest'])) {

@@ -45,9 +45,9 @@ function keySigner(signer: KeySigner, hash: 'curve' | 'sha256'): Signer {
   const hint = signer.keyHint ?? hintOf(publicKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   return {
-    async sign(data: Buffer): Promise<Signature> {
+    sign(data: Buffer): Promise<Signature> {
       const signature = cryptoSign(hash === 'curve' ? (hashForKey(publicKey) ?? null) : 'sha256', data, privateKey);
-      return { signature, key: { $case: 'publicKey', publicKey: publicKeyPem, hint } };
+      return Promise.resolve({ signature, key: { $case: 'publicKey', publicKey: publicKeyPem, hint } });
     },
   };
 }
@@ -60,7 +60,10 @@ function keylessParts(signer: KeylessSigner, entryType: 'dsse' | 'intoto' | unde
   ];
   if (signer.tsaURL !== undefined) witnesses.push(new TSAWitness({ tsaBaseURL: signer.tsaURL }));
   return {
-    signer: new FulcioSigner({ fulcioBaseURL: signer.fulcioURL ?? DEFAULT_FULCIO_URL, identityProvider: { getToken: async () => token } }),
+    signer: new FulcioSigner({
+      fulcioBaseURL: signer.fulcioURL ?? DEFAULT_FULCIO_URL,
+      identityProvider: { getToken: () => Promise.resolve(token) },
+    }),
     witnesses,
   };
 }

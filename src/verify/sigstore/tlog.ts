@@ -13,7 +13,9 @@ type Timestamp = SignedEntity['timestamps'][number];
 const REKOR_V2_KINDS: ReadonlySet<string> = new Set(['hashedrekord:0.0.2', 'dsse:0.0.2']);
 
 function isRekorV2(entry: TransparencyLogEntry): boolean {
-  return entry.kindVersion !== undefined && REKOR_V2_KINDS.has(`${entry.kindVersion.kind}:${entry.kindVersion.version}`);
+  // Typed as required, yet the protobuf reader leaves it undefined when a bundle omits it.
+  const kindVersion = entry.kindVersion as TransparencyLogEntry['kindVersion'] | undefined;
+  return kindVersion !== undefined && REKOR_V2_KINDS.has(`${kindVersion.kind}:${kindVersion.version}`);
 }
 
 /**

@@ -5,7 +5,8 @@ import { trustRootFromJson } from './trust-root.js';
 import type { SignerPolicy, TrustRoot } from './types.js';
 
 const roots = new Map<string, TrustRoot>();
-const now = typeof (workerData as { now?: unknown })?.now === 'string' ? new Date((workerData as { now: string }).now) : undefined;
+const now =
+  typeof (workerData as { now?: unknown } | null | undefined)?.now === 'string' ? new Date((workerData as { now: string }).now) : undefined;
 
 function fromWire(item: WireItem): BatchItem {
   const policy = item.policy;
