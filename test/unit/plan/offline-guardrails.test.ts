@@ -54,7 +54,8 @@ describe('offline plan under the guardrail rules', () => {
       types[label] = new Set(plan.steps.flatMap((step) => [step.newState.type, step.urn.split('::').pop()!]));
       findings[label] = evaluation.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
     }
-  });
+    // Four offline plans through the Pulumi mocks: about 2 s each on an idle 2-core machine.
+  }, 60_000);
 
   it('plans the variants as intended', () => {
     expect(types['support-triage without egress']!.has('aws:networkfirewall/firewall:Firewall')).toBe(false);
