@@ -208,3 +208,8 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The code of an agentfence error; anything else thrown is `INTERNAL`. */
+export function codeOf(error: unknown): ErrorCode | 'INTERNAL' {
+  return error instanceof AgentfenceError ? (error as AgentfenceError).code : 'INTERNAL';
+}

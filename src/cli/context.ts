@@ -31,8 +31,8 @@ export interface CommandContext {
   readonly color: boolean;
   /** Progress bars only when stderr is a TTY and not quiet. */
   readonly progress: boolean;
-  /** Writes a log line to stderr unless --quiet. */
-  log(line: string): void;
+  /** Writes a log line to stderr unless --quiet; a plain function, safe to pass on as a callback. */
+  readonly log: (line: string) => void;
   /** Writes a result line (or document) to stdout. */
   out(text: string): void;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { present } from '../invariant.js';
 import type { ResolvedAuthority } from '../verify/authorities.js';
 import type { CommandContext, OutputFormat } from './context.js';
 import { MAX_ARTIFACT_BYTES, MAX_INPUT_BYTES, readInputFile } from './input.js';
@@ -22,9 +23,9 @@ export const commonOptions = {
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses argv strictly: unknown flags and missing values are usage errors (exit 2). */
-export function parseCommandArgs<O extends OptionsConfig>(
+export function parseCommandArgs(
   argv: readonly string[],
-  options: O,
+  options: OptionsConfig,
   allowPositionals = true,
 ): { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] } {
   try {
@@ -43,6 +44,16 @@ export function parseCommandArgs<O extends OptionsConfig>(
   }
 }
 
+/**
+ * The one positional argument a command takes.
+ * @throws InputError CLI_USAGE `<usage> (got N)` when there are none or more than one.
+ */
+export function onePositional(positionals: readonly string[], usage: string): string {
+  const [only, ...extra] = positionals;
+  if (only === undefined || extra.length > 0) throw new InputError('CLI_USAGE', `${usage} (got ${positionals.length})`);
+  return only;
+}
+
 export function toFormat(value: unknown, allowed: readonly OutputFormat[] = ['text', 'json', 'sarif']): OutputFormat {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as OutputFormat;
   throw new InputError('CLI_USAGE', `--format must be one of ${allowed.join('|')} (got ${JSON.stringify(value)})`);
@@ -53,7 +64,7 @@ export function takeOutputOption(argv: readonly string[]): { file?: string; rest
   const rest: string[] = [];
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = present(argv[i], 'argv entry');
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
@@ -79,7 +90,7 @@ export function takeOutputOption(argv: readonly string[]): { file?: string; rest
 export function wantsVersion(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   const args = end === -1 ? argv : argv.slice(0, end);
-  return args.some((arg, i) => arg === '-V' || (arg === '--version' && (i === args.length - 1 || args[i + 1]!.startsWith('-'))));
+  return args.some((arg, i) => arg === '-V' || (arg === '--version' && (args[i + 1]?.startsWith('-') ?? true)));
 }
 
 /**
@@ -89,7 +100,7 @@ export function wantsVersion(argv: readonly string[]): boolean {
 export function peekFormat(argv: readonly string[]): string {
   let format = 'text';
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = present(argv[i], 'argv entry');
     if (arg === '--') break;
     if (arg === '--format' || arg === '-f') {
       format = argv[i + 1] ?? format;

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, ExitCode, exitCodeOf, messageOf } from '../errors.js';
+import { AgentfenceError, codeOf, ExitCode, exitCodeOf, messageOf } from '../errors.js';
 import { packageVersion } from '../version.js';
 import { commands } from './commands/index.js';
 import { makeContext, type ProcessLike } from './context.js';
@@ -101,8 +101,8 @@ export async function run(proc: ProcessLike): Promise<number> {
       return ExitCode.BAD_INPUT;
     }
   }
-  if (outputFile !== undefined) return runToFile(proc, name, entry, rest, outputFile);
-  let format: ReturnType<typeof toFormat> = 'text';
+  if (outputFile !== undefined) return runToFile(proc, name, rest, outputFile);
+  let format: ReturnType<typeof toFormat>;
   try {
     format = toFormat(peekFormat(rest));
   } catch (error) {
@@ -128,9 +128,7 @@ export async function run(proc: ProcessLike): Promise<number> {
     const code = exitCodeOf(error);
     const tag = error instanceof AgentfenceError ? ` [${error.code}]` : '';
     if (format === 'json') {
-      proc.stdout.write(
-        `${JSON.stringify({ error: { code: error instanceof AgentfenceError ? error.code : 'INTERNAL', message: messageOf(error) } })}\n`,
-      );
+      proc.stdout.write(`${JSON.stringify({ error: { code: codeOf(error), message: messageOf(error) } })}\n`);
     }
     proc.stderr.write(`agentfence ${name}: ${messageOf(error)}${tag}\n`);
     if (error instanceof AgentfenceError && error.code === 'CLI_USAGE') {
@@ -152,13 +150,7 @@ function entries(name: string): string {
 }
 
 /** Runs a command with its stdout collected into `file` (written whatever the verdict); the log stays on stderr. */
-async function runToFile(
-  proc: ProcessLike,
-  name: string,
-  entry: NonNullable<(typeof commands)[string]>,
-  rest: readonly string[],
-  file: string,
-): Promise<number> {
+async function runToFile(proc: ProcessLike, name: string, rest: readonly string[], file: string): Promise<number> {
   const chunks: string[] = [];
   const collecting: ProcessLike = {
     argv: proc.argv,
@@ -168,7 +160,6 @@ async function runToFile(
     stdout: { write: (chunk: string) => chunks.push(chunk), isTTY: false },
   };
   const code = await run({ ...collecting, argv: [proc.argv[0] ?? 'node', proc.argv[1] ?? 'agentfence', name, ...rest] });
-  entry;
   const target = path.resolve(proc.cwd(), file);
   try {
     writeFileSync(target, chunks.join(''));

@@ -9,6 +9,14 @@ import type { AgentManifest } from '../manifest/types.js';
 import { readSource, type Source } from '../manifest/source.js';
 import type { FileRegion } from './sarif.js';
 
+/** The manifest list each artifact kind lives in; any other kind has no entry to point at. */
+const ARTIFACT_LISTS: ReadonlyMap<string, 'models' | 'plugins' | 'apis' | 'images'> = new Map([
+  ['model', 'models'],
+  ['plugin', 'plugins'],
+  ['api', 'apis'],
+  ['image', 'images'],
+]);
+
 type Segment = string | number;
 
 /** Locates manifest entries of one agent; reading the manifest again is cheap (<= 1 MiB, parsed once). */
@@ -66,7 +74,7 @@ export class ManifestLocator {
 
   /** The entry an artifact verdict is about. */
   artifact(kind: string, name: string): FileRegion {
-    const list = ({ model: 'models', plugin: 'plugins', api: 'apis', image: 'images' } as const)[kind as 'model'];
+    const list = ARTIFACT_LISTS.get(kind);
     return list === undefined ? this.at([]) : this.entry(list, name);
   }
 
@@ -77,8 +85,8 @@ export class ManifestLocator {
    */
   resource(urn: string | undefined, message: string): FileRegion {
     // a stack-level verdict about one artifact (`model "x" must pass ...`) points at that artifact
-    const named = /^(model|plugin|api|image) "([^"]+)"/.exec(message);
-    if (named !== null) return this.artifact(named[1]!, named[2]!);
+    const [, artifactKind, artifactName] = /^(model|plugin|api|image) "([^"]+)"/.exec(message) ?? [];
+    if (artifactKind !== undefined && artifactName !== undefined) return this.artifact(artifactKind, artifactName);
     if (urn === undefined) return this.at([]);
     const name = urn.slice(urn.lastIndexOf('::') + 2);
     const agent = this.manifest.name;

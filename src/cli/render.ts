@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { ExitCode } from '../errors.js';
+import { present } from '../invariant.js';
 import type { Finding } from '../rules/types.js';
 import type { HashProgress, HashStats } from '../verify/model/types.js';
 import type { ArtifactResult, VerificationReport } from '../verify/types.js';
@@ -154,7 +155,7 @@ export function checkFinding(f: Finding, where: { file?: string; locator?: Findi
     ...(location === undefined ? {} : { location }),
     ...(f.urn === undefined ? {} : { logicalLocation: { name: f.urn, kind: 'resource' as const } }),
     // the URN names the resource across runs; the message distinguishes findings on one resource
-    identity: [f.urn ?? '', f.message.split(' (got ')[0]!].join('\u0000'),
+    identity: [f.urn ?? '', present(f.message.split(' (got ')[0], 'message text')].join('\u0000'),
     properties: {
       severity: f.severity,
       enforcementLevel: f.enforcementLevel,

@@ -6,6 +6,7 @@
  * locations and stable fingerprints, and one invocation saying whether the run could execute.
  */
 import { createHash } from 'node:crypto';
+import { present } from '../invariant.js';
 import type { EnforcementLevel, Pillar, RuleMetadata, Severity } from '../rules/types.js';
 
 /** Where rule documentation lives: docs/rules.md, one anchor per rule id. */
@@ -55,7 +56,7 @@ function pascal(id: string): string {
   return id
     .split(/[-_/]/)
     .filter((part) => part !== '')
-    .map((part) => part[0]!.toUpperCase() + part.slice(1).toLowerCase())
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase())
     .join('');
 }
 
@@ -168,6 +169,14 @@ export const MANIFEST_DESCRIPTORS: readonly RuleDescriptor[] = [
   ),
 ];
 
+/** The descriptor of a check only the gate makes. */
+export function gateDescriptor(id: 'sbom-stale' | 'stack-config-present'): RuleDescriptor {
+  return present(
+    GATE_DESCRIPTORS.find((d) => d.id === id),
+    `gate rule ${id}`,
+  );
+}
+
 /** Checks only the gate makes. */
 export const GATE_DESCRIPTORS: readonly RuleDescriptor[] = [
   {
@@ -250,7 +259,7 @@ export function ruleAnchor(id: string): string {
 }
 
 function tags(rule: RuleDescriptor): string[] {
-  const out = ['security', rule.group, ...rule.owasp.map((threat) => threat.split(' ')[0]!)];
+  const out = ['security', rule.group, ...rule.owasp.map((threat) => present(threat.split(' ')[0], 'OWASP id'))];
   if (rule.checkov !== undefined) out.push(rule.checkov);
   return [...new Set(out)];
 }

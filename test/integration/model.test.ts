@@ -227,7 +227,7 @@ describe('agentfence sign model', () => {
 
     it.each([
       ['no key and no token', ['model']],
-      ['a key that is not a key', ['model', '--key', path.join(work ?? '', 'model', 'config.json')]],
+      ['a key that is not a key', ['model', '--key', path.join('model', 'config.json')]],
       ['an unknown method', ['model', '--key', 'key.pem', '--method', 'tensors']],
       ['a shard size without shards', ['model', '--key', 'key.pem', '--shard-size', '8']],
       ['an ignore path that is the model itself', ['model', '--key', 'key.pem', '--ignore-paths', 'model']],

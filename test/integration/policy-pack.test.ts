@@ -40,7 +40,7 @@ interface Diagnostic {
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'agentfence-pack-'));
-let pack: ChildProcess;
+let pack: ChildProcess | undefined;
 let client: any;
 
 function call<T>(method: string, request: unknown): Promise<T> {
@@ -219,21 +219,24 @@ beforeAll(async () => {
     });
   }
   const packDir = installPackedPack();
-  pack = spawn(process.execPath, ['.'], {
+  const started = spawn(process.execPath, ['.'], {
     cwd: packDir,
     env: { ...process.env, AGENTFENCE_ROOT: work },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  pack = started;
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     let err = '';
-    pack.stdout!.on('data', (chunk: Buffer) => {
+    started.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n')[0]!;
-      if (out.includes('\n')) /^\d+$/.test(line.trim()) ? resolve(Number(line)) : reject(new Error(`pack printed ${JSON.stringify(out)}`));
+      if (!out.includes('\n')) return;
+      if (/^\d+$/.test(line.trim())) resolve(Number(line));
+      else reject(new Error(`pack printed ${JSON.stringify(out)}`));
     });
-    pack.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    pack.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));
+    started.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    started.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));
   });
   client = new services.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 }, 120_000);
@@ -528,10 +531,9 @@ async function startPack(dir: string): Promise<{ client: any; child: ChildProces
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('\n'))
-        /^\d+$/.test(out.split('\n')[0]!.trim())
-          ? resolve(Number(out.split('\n')[0]))
-          : reject(new Error(`pack printed ${JSON.stringify(out)}`));
+      if (!out.includes('\n')) return;
+      if (/^\d+$/.test(out.split('\n')[0]!.trim())) resolve(Number(out.split('\n')[0]));
+      else reject(new Error(`pack printed ${JSON.stringify(out)}`));
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`pack exited ${code}: ${err}`)));

@@ -83,7 +83,7 @@ describe('--quiet prints only the verdict and the findings', () => {
     const out = check.stdout.trimEnd().split('\n');
     expect(out.at(-1)).toMatch(/^BLOCKED: payments: \d+ resources, \d+ rules, [1-9]\d* mandatory and 0 advisory findings$/);
     // nothing but findings (and their resource) before the verdict
-    for (const line of out.slice(0, -1)) expect(line).toMatch(/^(MANDATORY|ADVISORY |          at urn:pulumi:)/);
+    for (const line of out.slice(0, -1)) expect(line).toMatch(/^(MANDATORY|ADVISORY | {10}at urn:pulumi:)/);
     expect(out.some((line) => line.includes('supply-chain-verified'))).toBe(true);
   });
 });

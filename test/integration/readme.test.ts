@@ -36,7 +36,7 @@ function readmeBlocks(text: string): Block[] {
 
 const blocks = readmeBlocks(readFileSync(path.join(root, 'README.md'), 'utf8'));
 const replay = process.env['AGENTFENCE_README_REPLAY'] === '1';
-let copy: string;
+let copy: string | undefined;
 
 /** The block as it runs here: as written in a full replay, with `npm ci` building only otherwise. */
 function runnable(script: string): string {

@@ -188,7 +188,7 @@ describe.skipIf(!found.ok)('model_signing interop: tampering', () => {
       workers: 0,
     }).then(
       () => ({ code: 'VERIFIED', kind: 'none' }),
-      (error: { code: string; kind: string }) => ({ code: error.code, kind: error.kind }),
+      (error: unknown) => ({ code: (error as { code: string }).code, kind: (error as { kind: string }).kind }),
     );
     expect(ours).toEqual({ code: tamper.code, kind: 'verification' });
   });

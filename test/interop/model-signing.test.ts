@@ -308,13 +308,13 @@ describe.skipIf(!found.ok)('model_signing interop', () => {
         };
         const ours = await verifyModel(options).then(
           () => 'ok',
-          (error: { code: string }) => error.code,
+          (error: unknown) => (error as { code: string }).code,
         );
         expect(ours === 'ok').toBe(accepted);
         if (!accepted) expect(ours).toBe('CERTIFICATE_INVALID');
         const strict = await verifyModel({ ...options, certificateTime: 'now' }).then(
           () => 'ok',
-          (error: { code: string }) => error.code,
+          (error: unknown) => (error as { code: string }).code,
         );
         expect(strict === 'ok').toBe(acceptedNow);
         if (leaf === 'expired') expect(strict).toBe('EXPIRED');

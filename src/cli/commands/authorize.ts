@@ -5,7 +5,7 @@
  */
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs, toFormat } from '../flags.js';
+import { onePositional, parseCommandArgs, toFormat } from '../flags.js';
 
 const usage = `usage: agentfence authorize <agent> --tool T --input JSON [--claims JSON] [--paused] [--format text|json]
 
@@ -46,7 +46,7 @@ export const command: Command = {
       claims: { type: 'string' },
       paused: { type: 'boolean', default: false },
     });
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `authorize takes exactly one <agent> (got ${positionals.length})`);
+    const agentRef = onePositional(positionals, 'authorize takes exactly one <agent>');
     const format = toFormat(ctx.format, ['text', 'json']);
     const tool = values['tool'];
     if (typeof tool !== 'string' || tool === '') throw new InputError('CLI_USAGE', 'authorize needs --tool <manifest tool name>');
@@ -54,17 +54,17 @@ export const command: Command = {
     const input = parseJsonObject('--input', values['input']);
     const claims = typeof values['claims'] === 'string' ? parseClaims(values['claims']) : {};
     const { loadManifest, resolveAgent } = await import('../../manifest/index.js');
-    const loaded = loadManifest(resolveAgent(positionals[0]!, ctx.cwd).manifestFile);
+    const loaded = loadManifest(resolveAgent(agentRef, ctx.cwd).manifestFile);
     const { authorizeCall, buildGatewayCedar, validateGatewayCedar } = await import('../../cedar/index.js');
     const cedar = buildGatewayCedar(loaded.manifest, values['paused'] === true ? { paused: true } : {});
-    if (!cedar.tools.some((entry) => entry.tool.name === tool)) {
+    const entry = cedar.tools.find((candidate) => candidate.tool.name === tool);
+    if (entry === undefined) {
       throw new InputError(
         'CLI_USAGE',
         `--tool must name a tool the gateway exposes (got ${JSON.stringify(tool)}; tools: ${cedar.tools.map((entry) => entry.tool.name).join(', ') || 'none'})`,
       );
     }
     const problems = validateGatewayCedar(cedar);
-    const entry = cedar.tools.find((candidate) => candidate.tool.name === tool)!;
     const decision =
       problems.length > 0
         ? {
@@ -74,7 +74,7 @@ export const command: Command = {
           }
         : authorizeCall(cedar, { tool, input, claims });
     const deciding = decision.policies
-      .map((id) => cedar.policies.find((policy) => policy.id === id)!)
+      .map((id) => cedar.policies.find((policy) => policy.id === id))
       .filter((policy) => policy !== undefined);
     if (format === 'json') {
       ctx.out(

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import type { PlanDocument } from '../../plan/read.js';
 import type { Evaluation, PackConfig } from '../../rules/evaluate.js';
 import type { VerificationLookup } from '../../rules/types.js';
@@ -154,14 +155,15 @@ export const command: Command = {
 
     let document: PlanDocument;
     let derived: PackConfig = {};
-    let root = findProjectRoot(ctx.cwd);
     let source: Source;
     let verification: VerificationLookup;
     let locator: FindingLocator | undefined;
-    if (positionals.length === 1) {
-      ({ document, derived, root, source, verification, locator } = await planOfAgent(positionals[0]!, ctx.cwd));
+    const [agentRef] = positionals;
+    if (agentRef !== undefined) {
+      ({ document, derived, source, verification, locator } = await planOfAgent(agentRef, ctx.cwd));
     } else {
-      const file = (preview ?? state)!;
+      const root = findProjectRoot(ctx.cwd);
+      const file = present(preview ?? state, 'the one --preview or --state file');
       const flag = preview !== undefined ? '--preview' : '--state';
       const absolute = path.resolve(ctx.cwd, file);
       document = readPlanDocument(readText(absolute, flag, file), file);

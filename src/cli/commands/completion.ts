@@ -96,10 +96,9 @@ function fish(names: readonly string[]): string {
   const lines = ['# fish completion for agentfence', 'complete -c agentfence -f'];
   for (const name of names)
     lines.push(
-      `complete -c agentfence -n __fish_use_subcommand -a ${name} -d '${(commands[name]?.summary ?? name)
-        .split(/\s{2,}/)
-        .at(-1)!
-        .replace(/'/g, '')}'`,
+      `complete -c agentfence -n __fish_use_subcommand -a ${name} -d '${
+        (commands[name]?.summary ?? name).split(/\s{2,}/).at(-1) ?? ''.replace(/'/g, '')
+      }'`,
     );
   for (const [command, list] of Object.entries(SUBCOMMANDS))
     lines.push(`complete -c agentfence -n '__fish_seen_subcommand_from ${command}' -a '${list.join(' ')}'`);
@@ -119,7 +118,7 @@ function fish(names: readonly string[]): string {
 
 export const command: Command = {
   usage: USAGE,
-  async run(ctx, argv) {
+  run(ctx, argv) {
     const { positionals } = parseCommandArgs(argv, {});
     const shell = positionals[0];
     if (positionals.length !== 1 || (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish')) {
@@ -130,6 +129,6 @@ export const command: Command = {
     }
     const names = Object.keys(commands);
     ctx.stdout.write(shell === 'bash' ? bash(names) : shell === 'zsh' ? zsh(names) : fish(names));
-    return 0;
+    return Promise.resolve(0);
   },
 };

@@ -7,19 +7,20 @@
  */
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgentfenceError, ExitCode, InputError, messageOf } from '../../errors.js';
+import { AgentfenceError, codeOf, ExitCode, InputError, messageOf } from '../../errors.js';
 import type { LoadedAgent } from '../../manifest/load.js';
 import type { PackConfig, Evaluation } from '../../rules/evaluate.js';
 import type { ArtifactResult, VerificationReport } from '../../verify/types.js';
 import type { FleetAgent } from '../../sbom/fleet.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { agentName, agentsUnderStacks, parseCommandArgs } from '../flags.js';
+import { agentName, agentsUnderStacks, onePositional, parseCommandArgs } from '../flags.js';
 import { artifactSarifFinding, checkFinding, paint as paintCode, plural, summaryText } from '../render.js';
 import { packageVersion } from '../../version.js';
+import { present } from '../../invariant.js';
 import type { ManifestLocator } from '../locations.js';
 import {
-  GATE_DESCRIPTORS,
+  gateDescriptor,
   MANIFEST_DESCRIPTORS,
   SUPPLY_CHAIN_DESCRIPTORS,
   guardrailDescriptor,
@@ -128,10 +129,7 @@ async function runStages(
     }
   }
 
-  state.rules.push(
-    ...MANIFEST_DESCRIPTORS,
-    GATE_DESCRIPTORS.find((d) => d.id === 'stack-config-present')!,
-  );
+  state.rules.push(...MANIFEST_DESCRIPTORS, gateDescriptor('stack-config-present'));
   const agent = await stage<LoadedAgent>('validate', async () => {
     const { loadAgent } = await import('../../manifest/load.js');
     const { ManifestError } = await import('../../manifest/errors.js');
@@ -284,13 +282,16 @@ async function runStages(
     });
     if (options.checkSbom) {
       if (committed === doc.json) return { value: doc, status: 'pass', summary: `${shown(target)} is up to date` };
-      state.rules.push(GATE_DESCRIPTORS.find((d) => d.id === 'sbom-stale')!);
+      state.rules.push(gateDescriptor('sbom-stale'));
       const sbomFile = path.relative(root, target).split(path.sep).join('/');
       state.sarif.push({
         ruleId: 'sbom-stale',
         level: 'error',
         message: `${sbomFile} must match the agent as it is now (got ${committed === undefined ? 'no committed SBOM' : 'a stale SBOM'}); run \`agentfence sbom ${agent.location.name}\` and commit the reviewed change`,
-        location: committed === undefined ? state.locator!.at([]) : { file: sbomFile, startLine: 1 },
+        location:
+          committed === undefined
+            ? present(state.locator, 'manifest locator of the validated agent').at([])
+            : { file: sbomFile, startLine: 1 },
         identity: sbomFile,
         properties: { stage: 'sbom' },
       });
@@ -450,7 +451,7 @@ function gateJson(run: GateRun): object {
       : {
           error: {
             stage: failure.stage,
-            code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+            code: codeOf(failure.causeError),
             message: failure.message,
           },
         }),
@@ -466,7 +467,7 @@ function gateSarif(run: GateRun): { runs: unknown[] } {
       : [
           {
             stage: failure.stage,
-            code: failure.causeError instanceof AgentfenceError ? failure.causeError.code : 'INTERNAL',
+            code: codeOf(failure.causeError),
             message: failure.message.split('\n')[0] ?? '',
           },
         ];
@@ -493,16 +494,15 @@ export const command: Command = {
     });
     const all = values['all'] === true;
     if (all && positionals.length !== 0) throw new InputError('CLI_USAGE', `gate --all takes no <agent> (got ${positionals.length})`);
-    if (!all && positionals.length !== 1)
-      throw new InputError('CLI_USAGE', `gate takes exactly one <agent> or --all (got ${positionals.length})`);
+    const agentRef = all ? undefined : onePositional(positionals, 'gate takes exactly one <agent> or --all');
     const options: GateOptions = {
       checkSbom: values['check-sbom'] === true,
       ...(typeof values['output-dir'] === 'string' ? { outputDir: values['output-dir'] } : {}),
       userConfig: (await import('../guardrails.js')).readRuleConfigFile(values['config'] as string | undefined, ctx.cwd),
       online: values['online'] === true,
     };
-    if (all) return gateAll(ctx, options);
-    const run = await gateAgent(ctx, positionals[0]!, options);
+    if (agentRef === undefined) return gateAll(ctx, options);
+    const run = await gateAgent(ctx, agentRef, options);
     if (ctx.format === 'json') ctx.out(JSON.stringify(gateJson(run), null, 2));
     else if (ctx.format === 'sarif') ctx.out(JSON.stringify(gateSarif(run), null, 2));
     else renderText(ctx, run.ref, run.stages, run.findings, run.verdict);
@@ -540,12 +540,15 @@ async function gateAll(ctx: CommandContext, options: GateOptions): Promise<numbe
   if (names.length === 0)
     throw new InputError('AGENT_NOT_FOUND', `gate --all needs at least one agent under ${path.join(root, 'stacks')} (found none)`);
   const runs: GateRun[] = [];
+  const agents: FleetAgent[] = [];
   for (const name of names) {
     ctx.log(`gate --all: ${name}`);
     const outputDir = options.outputDir === undefined ? undefined : path.join(path.resolve(ctx.cwd, options.outputDir), name);
-    runs.push(await gateAgent(ctx, name, { ...options, ...(outputDir === undefined ? {} : { outputDir }) }));
+    const run = await gateAgent(ctx, name, { ...options, ...(outputDir === undefined ? {} : { outputDir }) });
+    runs.push(run);
+    agents.push(fleetAgentOf(name, run));
   }
-  const fleet = { agents: runs.map((run, i) => fleetAgentOf(names[i]!, run)), tool: { name: 'agentfence', version: packageVersion() } };
+  const fleet = { agents, tool: { name: 'agentfence', version: packageVersion() } };
   const verdict = fleetVerdict(fleet);
   const exit = runs.some((run) => run.exit === ExitCode.BAD_INPUT)
     ? ExitCode.BAD_INPUT

@@ -72,8 +72,6 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
   },
   help: {
     summary: "help [<command>]                    this overview, or one command's usage",
-    load: async () => {
-      throw new Error('help is answered by the dispatcher');
-    },
+    load: () => Promise.reject(new Error('help is answered by the dispatcher')),
   },
 };

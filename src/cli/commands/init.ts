@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 
 const USAGE = `agentfence init <agent> [--risk low|high] [--account ID] [--region R] [--email E]
 
@@ -203,15 +203,14 @@ function extendTrustPolicy(text: string, authority: string): { text: string; add
 
 export const command: Command = {
   usage: USAGE,
-  async run(ctx, argv) {
+  run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       risk: { type: 'string', default: 'low' },
       account: { type: 'string', default: '111122223333' },
       region: { type: 'string', default: 'eu-west-1' },
       email: { type: 'string', default: 'owner@example.com' },
     });
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `init takes exactly one <agent> (got ${positionals.length})`);
-    const name = positionals[0]!;
+    const name = onePositional(positionals, 'init takes exactly one <agent>');
     if (!NAME.test(name))
       throw new InputError(
         'CLI_USAGE',
@@ -278,6 +277,6 @@ export const command: Command = {
         `next:\n  agentfence keygen --name ${authority}    # the public key the trust policy now expects at stacks/keys/${authority}.pub.pem\n  agentfence gate ${name}                  # validate -> plan -> verify -> check -> sbom -> report`,
       );
     }
-    return 0;
+    return Promise.resolve(0);
   },
 };

@@ -36,7 +36,7 @@ function expectedPublicKey(trustPolicyFile: string, name: string): string | unde
   for (const kind of ['models', 'plugins', 'apis', 'images']) {
     const authorities = (doc as Record<string, { authorities?: unknown } | undefined> | null)?.[kind]?.authorities;
     if (!Array.isArray(authorities)) continue;
-    for (const authority of authorities as { name?: unknown; key?: { publicKey?: unknown } }[]) {
+    for (const authority of authorities as ({ name?: unknown; key?: { publicKey?: unknown } } | null | undefined)[]) {
       if (authority?.name === name && typeof authority.key?.publicKey === 'string') return authority.key.publicKey;
     }
   }

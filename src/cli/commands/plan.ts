@@ -3,10 +3,10 @@
  * for the agent's stack under mocks and prints the `pulumi preview --json` document (json) or a tree
  * of the planned resources with counts (text). Pulumi is imported only when this command runs.
  */
-import { ExitCode, InputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs, toFormat } from '../flags.js';
+import { onePositional, parseCommandArgs, toFormat } from '../flags.js';
 import type { PreviewDocument } from '../../plan/offline.js';
 
 const usage = `usage: agentfence plan <agent> [--format text|json] [--json] [--quiet]
@@ -24,10 +24,10 @@ export const command: Command = {
   usage,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean', default: false } });
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `plan takes exactly one <agent> (got ${positionals.length})`);
+    const agentRef = onePositional(positionals, 'plan takes exactly one <agent>');
     const format = values['json'] === true ? 'json' : toFormat(ctx.format, ['text', 'json']);
     const { planAgent } = await import('../../plan/offline.js');
-    const plan = await planAgent(positionals[0]!, ctx.cwd);
+    const plan = await planAgent(agentRef, ctx.cwd);
     if (format === 'json') ctx.out(JSON.stringify(plan, null, 2));
     else ctx.out(renderText(plan, ctx));
     return ExitCode.PASS;

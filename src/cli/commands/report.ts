@@ -14,7 +14,7 @@ import type { ReportInput } from '../../sbom/report.js';
 import type { VerificationReport } from '../../verify/types.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { agentsUnderStacks, parseCommandArgs, toFormat } from '../flags.js';
+import { agentsUnderStacks, onePositional, parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence report <agent> | --all [-o FILE|-] [--plan PREVIEW_OR_EXPORT.json] [--verification run|file|none]
 
@@ -47,18 +47,17 @@ export const command: Command = {
     if (all && positionals.length !== 0) throw new InputError('CLI_USAGE', `report --all takes no <agent> (got ${positionals.length})`);
     if (all && typeof values['plan'] === 'string')
       throw new InputError('CLI_USAGE', "--plan is one agent's plan and cannot be combined with --all");
-    if (!all && positionals.length !== 1)
-      throw new InputError('CLI_USAGE', `report takes exactly one <agent> or --all (got ${positionals.length})`);
+    const agentRef = all ? undefined : onePositional(positionals, 'report takes exactly one <agent> or --all');
     const mode = values['verification'];
     if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
       throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
     }
     const output = typeof values['output'] === 'string' ? values['output'] : undefined;
     const generatedAt = (await import('../../sbom/index.js')).sbomTimestamp(ctx.env['SOURCE_DATE_EPOCH'], new Date());
-    if (all) return runAll(ctx, mode, output, format, generatedAt);
+    if (agentRef === undefined) return runAll(ctx, mode, output, format, generatedAt);
 
     const { loadAgent } = await import('../../manifest/index.js');
-    const agent = loadAgent(positionals[0]!, ctx.cwd);
+    const agent = loadAgent(agentRef, ctx.cwd);
     const given = typeof values['plan'] === 'string' ? await readGivenPlan(ctx.cwd, values['plan']) : undefined;
     const { input, verdict } = await assemble(ctx, agent, mode, given, generatedAt);
     const sbom = await import('../../sbom/index.js');
@@ -170,7 +169,7 @@ async function runAll(ctx: CommandContext, mode: Mode, output: string | undefine
       agents.push({ name, verdict, sbom: input.sbom, reportFile: path.relative(root, file).split(path.sep).join('/') });
     } catch (error) {
       // fail closed: an agent that cannot be assessed is not silently left out of the fleet
-      agents.push({ name, verdict: 'error', problem: messageOf(error).split('\n')[0]! });
+      agents.push({ name, verdict: 'error', problem: messageOf(error).split('\n')[0] ?? '' });
     }
   }
   const { currentCommit } = await import('../sbom-context.js');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AgentfenceError, ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs, toFormat } from '../flags.js';
+import { onePositional, parseCommandArgs, toFormat } from '../flags.js';
 
 const USAGE = `usage: agentfence sbom <agent> [-o FILE|-] [--spec 1.6|1.7] [--check] [--no-timestamp] [--online] [--vcs-base URL] [--verification run|file|none]
        agentfence sbom diff <old.cdx.json> <new.cdx.json> [--format text|json] [--fail-on critical|high|medium|low|info]
@@ -54,7 +54,7 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
     verification: { type: 'string', default: 'run' },
   });
   const format = toFormat(values['format'], ['text', 'json']);
-  if (positionals.length !== 1) throw new InputError('CLI_USAGE', `sbom takes exactly one <agent> (got ${positionals.length})`);
+  const agentRef = onePositional(positionals, 'sbom takes exactly one <agent>');
   const mode = values['verification'];
   if (mode !== 'run' && mode !== 'file' && mode !== 'none') {
     throw new InputError('CLI_USAGE', `--verification must be one of run|file|none (got ${JSON.stringify(mode)})`);
@@ -68,7 +68,7 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
   const sbom = await import('../../sbom/index.js');
   const profile = sbom.toSpecProfile(values['spec']);
   const { loadAgent } = await import('../../manifest/index.js');
-  const agent = loadAgent(positionals[0]!, ctx.cwd);
+  const agent = loadAgent(agentRef, ctx.cwd);
 
   let verification: Awaited<ReturnType<typeof runVerifier>> | undefined;
   let source: 'in-process' | 'file' | 'none' = 'none';
@@ -132,8 +132,8 @@ async function runGenerate(ctx: CommandContext, argv: readonly string[]): Promis
   });
   const scorecard = sbom.scoreSbom(built.doc);
   const counts = {
-    components: ((built.doc['components'] as unknown[]) ?? []).length,
-    services: ((built.doc['services'] as unknown[]) ?? []).length,
+    components: ((built.doc['components'] as unknown[] | undefined) ?? []).length,
+    services: ((built.doc['services'] as unknown[] | undefined) ?? []).length,
   };
 
   if (values['check'] === true) {
@@ -239,14 +239,16 @@ async function readSbomFile(file: string, cwd: string): Promise<import('../../sb
 async function runDiff(ctx: CommandContext, argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { 'fail-on': { type: 'string' } });
   const format = toFormat(values['format'], ['text', 'json']);
-  if (positionals.length !== 2) throw new InputError('CLI_USAGE', `sbom diff takes <old> <new> (got ${positionals.length} files)`);
+  const [oldFile, newFile, ...extra] = positionals;
+  if (oldFile === undefined || newFile === undefined || extra.length > 0)
+    throw new InputError('CLI_USAGE', `sbom diff takes <old> <new> (got ${positionals.length} files)`);
   const failOn = values['fail-on'];
   if (failOn !== undefined && !(SEVERITY_ORDER as readonly unknown[]).includes(failOn)) {
     throw new InputError('CLI_USAGE', `--fail-on must be one of ${SEVERITY_ORDER.join('|')} (got ${JSON.stringify(failOn)})`);
   }
   const { diffSboms, renderDiffText } = await import('../../sbom/index.js');
-  const before = await readSbomFile(positionals[0]!, ctx.cwd);
-  const after = await readSbomFile(positionals[1]!, ctx.cwd);
+  const before = await readSbomFile(oldFile, ctx.cwd);
+  const after = await readSbomFile(newFile, ctx.cwd);
   const diff = diffSboms(before.doc, after.doc);
   if (format === 'json') ctx.out(JSON.stringify(diff));
   else ctx.stdout.write(renderDiffText(diff));

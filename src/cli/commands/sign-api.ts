@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 import { readInputFile } from '../input.js';
 
 const USAGE = `agentfence sign api <descriptor.json> (--key PRIVATE.pem | --identity-token T | keyless) [--output F]
@@ -34,12 +34,12 @@ export const command: Command = {
       output: { type: 'string', short: 'o' },
     });
     const args = positionals.filter((arg) => arg !== 'keyless');
-    if (args.length !== 1) throw new InputError('CLI_USAGE', `sign api needs exactly one <descriptor> (got ${args.length})`);
-    const descriptorFile = path.resolve(ctx.cwd, args[0]!);
-    const bytes = readInputFile(ctx.cwd, args[0]!, 'descriptor');
+    const descriptorArg = onePositional(args, 'sign api needs exactly one <descriptor>');
+    const descriptorFile = path.resolve(ctx.cwd, descriptorArg);
+    const bytes = readInputFile(ctx.cwd, descriptorArg, 'descriptor');
     const { buildApiStatement, parseApiDescriptor, IN_TOTO_PAYLOAD_TYPE } = await import('../../verify/api/index.js');
     const { signDsse } = await import('../../verify/sigstore/index.js');
-    const descriptor = parseApiDescriptor(bytes, args[0]);
+    const descriptor = parseApiDescriptor(bytes, descriptorArg);
     // A signature over an expired descriptor is a bundle every verifier refuses: say so now.
     const expires = Date.parse(descriptor.expires);
     if (!(expires > Date.now())) {
@@ -67,7 +67,7 @@ export const command: Command = {
         'sign api needs --key PRIVATE.pem, or an OIDC token (--identity-token or SIGSTORE_ID_TOKEN) to sign keyless',
       );
     }
-    const output = path.resolve(ctx.cwd, typeof values['output'] === 'string' ? values['output'] : defaultApiBundlePath(args[0]!));
+    const output = path.resolve(ctx.cwd, typeof values['output'] === 'string' ? values['output'] : defaultApiBundlePath(descriptorArg));
     if (output === descriptorFile) throw new InputError('CLI_USAGE', '--output must not be the descriptor itself');
     const statement = buildApiStatement(bytes, descriptor, descriptorFile);
     const bundle = await signDsse(Buffer.from(JSON.stringify(statement)), IN_TOTO_PAYLOAD_TYPE, signer);

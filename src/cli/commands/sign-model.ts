@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import type { KeylessSigner, KeySigner } from '../../verify/sigstore/types.js';
 import type { CertificateSigner } from '../../verify/model/types.js';
 import type { Command } from './index.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 import { parseWorkers, readPemFile, resolveIgnorePaths } from '../flags.js';
 import { progressBar, throughputLine } from '../render.js';
 
@@ -49,8 +50,7 @@ export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, options);
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `sign model needs exactly one model path (got ${positionals.length})`);
-    const modelPath = path.resolve(ctx.cwd, positionals[0]!);
+    const modelPath = path.resolve(ctx.cwd, onePositional(positionals, 'sign model needs exactly one model path'));
     const method = values['method'];
     if (method !== 'files' && method !== 'shards')
       throw new InputError('CLI_USAGE', `--method must be files or shards (got ${JSON.stringify(method)})`);
@@ -94,7 +94,7 @@ export const command: Command = {
           ? { kind: 'key', privateKeyPem: readPemFile(ctx, keyFile, 'private key') }
           : {
               kind: 'keyless',
-              identityToken: token!,
+              identityToken: present(token, 'the keyless identity token'),
               ...(values['fulcio-url'] === undefined ? {} : { fulcioURL: values['fulcio-url'] as string }),
               ...(values['rekor-url'] === undefined ? {} : { rekorURL: values['rekor-url'] as string }),
               ...(values['tsa-url'] === undefined ? {} : { tsaURL: values['tsa-url'] as string }),

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assertNever, ExitCode, InputError } from '../../errors.js';
+import { assertNever, ExitCode } from '../../errors.js';
 import {
   displayPath,
   formatLocatedError,
@@ -17,7 +17,7 @@ import { findProjectRoot } from '../../manifest/resolve.js';
 import { packageVersion } from '../../version.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 import { GATE_DESCRIPTORS, MANIFEST_DESCRIPTORS, manifestRuleId, toSarif } from '../sarif.js';
 
 const usage = `usage: agentfence validate <agent|manifest|trust-policy> [--format text|json|sarif] [--quiet]
@@ -35,10 +35,7 @@ export const command: Command = {
   usage,
   async run(ctx, argv) {
     const { positionals } = parseCommandArgs(argv, {});
-    if (positionals.length !== 1) {
-      throw new InputError('CLI_USAGE', `validate takes exactly one <agent|manifest|trust-policy> (got ${positionals.length})`);
-    }
-    const ref = positionals[0]!;
+    const ref = onePositional(positionals, 'validate takes exactly one <agent|manifest|trust-policy>');
     const asPath = path.resolve(ctx.cwd, ref);
     let result: ValidationResult;
     let agent: string | undefined;

@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import type { Classification } from '../../manifest/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from './index.js';
-import { authorityFromFlags, parseCommandArgs, readFlagFile } from '../flags.js';
+import { authorityFromFlags, onePositional, parseCommandArgs, readFlagFile } from '../flags.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
 import { printResults, sarifPath } from '../render.js';
 
@@ -29,8 +29,7 @@ export const command: Command = {
       'trusted-root': { type: 'string' },
       'data-classification': { type: 'string', multiple: true },
     });
-    if (positionals.length !== 1)
-      throw new InputError('CLI_USAGE', `verify api needs exactly one <descriptor> (got ${positionals.length})`);
+    const descriptorFile = onePositional(positionals, 'verify api needs exactly one <descriptor>');
     if (typeof values['signature'] !== 'string') throw new InputError('CLI_USAGE', 'verify api needs --signature F');
     const classes = (values['data-classification'] as string[] | undefined) ?? [];
     for (const c of classes) {
@@ -38,7 +37,7 @@ export const command: Command = {
         throw new InputError('CLI_USAGE', `--data-classification must be one of ${CLASSIFICATIONS.join('|')} (got ${c})`);
     }
     const authority = await authorityFromFlags(ctx.cwd, values, { defaultIssuer: undefined });
-    const descriptorBytes = readFlagFile(ctx.cwd, positionals[0]!, 'descriptor');
+    const descriptorBytes = readFlagFile(ctx.cwd, descriptorFile, 'descriptor');
     let bundle: unknown;
     try {
       bundle = JSON.parse(readFlagFile(ctx.cwd, values['signature'], 'signature').toString('utf8'));
@@ -53,7 +52,7 @@ export const command: Command = {
     const { AgentfenceError } = await import('../../errors.js');
     let result: ArtifactResult;
     try {
-      const verified = verifyApiDescriptor({ descriptorBytes, bundle, where: positionals[0]! }, [authority], {
+      const verified = verifyApiDescriptor({ descriptorBytes, bundle, where: descriptorFile }, [authority], {
         dataClassifications: classes as Classification[],
       });
       result = {
@@ -73,8 +72,8 @@ export const command: Command = {
       };
     } catch (error) {
       if (error instanceof AgentfenceError && (error.kind === 'input' || error.kind === 'config')) throw error;
-      result = { kind: 'api', name: positionals[0]!, status: 'blocked', reason: toReason(error), message: (error as Error).message };
+      result = { kind: 'api', name: descriptorFile, status: 'blocked', reason: toReason(error), message: (error as Error).message };
     }
-    return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, positionals[0]!, findProjectRoot(ctx.cwd)) });
+    return printResults(ctx, [result], result, { file: sarifPath(ctx.cwd, descriptorFile, findProjectRoot(ctx.cwd)) });
   },
 };

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, messageOf, VerificationError } from '../../errors.js';
+import { present } from '../../invariant.js';
 import {
   loadPublicGoodRoot,
   loadTrustRootFile,
@@ -19,7 +20,7 @@ import {
 import type { Command } from './index.js';
 import { MAX_ARTIFACT_BYTES, readInputFile } from '../input.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 
 const usage = `agentfence verify-bundle --bundle F (--certificate-identity I | --certificate-identity-regexp RE)
                          --certificate-oidc-issuer U [--trusted-root R] FILE_OR_sha256:HEX
@@ -56,9 +57,8 @@ function readInput(ctx: CommandContext, file: string, what: string): Buffer {
 }
 
 function toArtifact(ctx: CommandContext, spec: string): ArtifactInput {
-  const digest = /^sha256:([0-9a-fA-F]{64})$/.exec(spec);
-  if (digest !== null && !existsSync(path.resolve(ctx.cwd, spec)))
-    return { kind: 'digest', algorithm: 'sha256', hex: digest[1]!.toLowerCase() };
+  const [, hex] = /^sha256:([0-9a-fA-F]{64})$/.exec(spec) ?? [];
+  if (hex !== undefined && !existsSync(path.resolve(ctx.cwd, spec))) return { kind: 'digest', algorithm: 'sha256', hex: hex.toLowerCase() };
   return { kind: 'bytes', data: readInput(ctx, spec, 'artifact') };
 }
 
@@ -79,12 +79,12 @@ function render(ctx: CommandContext, result: SigstoreVerification): void {
 
 export const command: Command = {
   usage,
-  async run(ctx, argv) {
+  run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, options);
     if (ctx.format === 'sarif') throw new InputError('CLI_USAGE', 'verify-bundle supports --format text|json');
     const bundleFile = str(values['bundle']);
     if (bundleFile === undefined) throw new InputError('CLI_USAGE', '--bundle is required');
-    if (positionals.length !== 1) throw new InputError('CLI_USAGE', `expected exactly one FILE_OR_sha256:HEX (got ${positionals.length})`);
+    const artifactSpec = onePositional(positionals, 'expected exactly one FILE_OR_sha256:HEX');
     const identity = str(values['certificate-identity']);
     const identityRegExp = str(values['certificate-identity-regexp']);
     const issuer = str(values['certificate-oidc-issuer']);
@@ -116,12 +116,12 @@ export const command: Command = {
         ? { kind: 'key', publicKeyPem: readInput(ctx, keyFile, 'key').toString('utf8'), trustRoot }
         : {
             kind: 'keyless',
-            issuer: issuer!,
+            issuer: present(issuer, 'the checked --certificate-oidc-issuer'),
             ...(identity === undefined ? {} : { subject: identity }),
             ...(identityRegExp === undefined ? {} : { subjectRegExp: identityRegExp }),
             trustRoot,
           };
-    const artifact = toArtifact(ctx, positionals[0]!);
+    const artifact = toArtifact(ctx, artifactSpec);
     const text = readInput(ctx, bundleFile, 'bundle').toString('utf8');
     let bundle: unknown;
     try {
@@ -130,6 +130,6 @@ export const command: Command = {
       throw new VerificationError('MALFORMED_BUNDLE', `bundle ${bundleFile} is not JSON: ${messageOf(error)}`, { cause: error });
     }
     render(ctx, verifyBundle(bundle, artifact, policy));
-    return 0;
+    return Promise.resolve(0);
   },
 };

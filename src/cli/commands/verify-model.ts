@@ -10,7 +10,7 @@ import type { SignerPolicy } from '../../verify/sigstore/types.js';
 import type { ArtifactResult } from '../../verify/types.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 import { findProjectRoot } from '../../manifest/resolve.js';
 import { parseWorkers, readPemFile, resolveIgnorePaths } from '../flags.js';
 import { paint, progressBar, resultsToSarif, sarifPath, throughputLine } from '../render.js';
@@ -110,9 +110,7 @@ export const command: Command = {
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommandArgs(argv, options);
-    if (positionals.length !== 1)
-      throw new InputError('CLI_USAGE', `verify model needs exactly one model path (got ${positionals.length})`);
-    const modelPath = path.resolve(ctx.cwd, positionals[0]!);
+    const modelPath = path.resolve(ctx.cwd, onePositional(positionals, 'verify model needs exactly one model path'));
     if (!existsSync(modelPath)) throw new InputError('MODEL_NOT_FOUND', `model path ${modelPath} does not exist`);
     const workers = parseWorkers(values['workers']);
     const policy = await signerPolicy(ctx, values);

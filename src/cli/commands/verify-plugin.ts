@@ -24,7 +24,7 @@ Without --source-repository or --identity any workflow of the issuer is accepted
 Exit: 0 verified, 1 blocked, 2 bad input.`;
 
 async function run(ctx: CommandContext, argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
+  const { values } = parseCommandArgs(
     argv,
     {
       tarball: { type: 'string' },
@@ -41,7 +41,6 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
     },
     false,
   );
-  positionals;
   if (typeof values['tarball'] !== 'string' || typeof values['attestations'] !== 'string') {
     throw new InputError('CLI_USAGE', 'verify plugin needs --tarball PKG.tgz and --attestations ATT.json');
   }
@@ -51,9 +50,10 @@ async function run(ctx: CommandContext, argv: readonly string[]): Promise<number
   const { loadPublicGoodRoot } = await import('../../verify/sigstore/index.js');
   const { toReason } = await import('../../verify/reason.js');
   const tarball = readFlagFile(ctx.cwd, values['tarball'], '--tarball');
-  const fromTarball = values['name'] === undefined ? npm.readTarballManifest(tarball) : undefined;
-  const name = (values['name'] as string | undefined) ?? fromTarball!.name;
-  const version = (values['version'] as string | undefined) ?? fromTarball!.version;
+  const { name, version } =
+    typeof values['name'] === 'string' && typeof values['version'] === 'string'
+      ? { name: values['name'], version: values['version'] }
+      : npm.readTarballManifest(tarball);
   npm.assertNpmName(name);
   let attestations: unknown;
   try {

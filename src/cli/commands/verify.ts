@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from './index.js';
 import type { CommandContext } from '../context.js';
-import { parseCommandArgs } from '../flags.js';
+import { onePositional, parseCommandArgs } from '../flags.js';
 import { printResults, renderResultLines, summaryText, verdictLine } from '../render.js';
 
 const USAGE = `agentfence verify <agent> [--online] [--output F] [--format text|json|sarif] [--quiet]
@@ -53,11 +53,11 @@ async function verifyAgentCommand(ctx: CommandContext, argv: readonly string[]):
     online: { type: 'boolean', default: false },
     output: { type: 'string', short: 'o' },
   });
-  if (positionals.length !== 1) throw new InputError('CLI_USAGE', `verify needs exactly one <agent> (got ${positionals.length})`);
+  const agentRef = onePositional(positionals, 'verify needs exactly one <agent>');
   const { loadAgent } = await import('../../manifest/load.js');
   const { verifyAgent } = await import('../../verify/agent.js');
   const { agentReportFile, configuredRegistry, writeReport } = await import('../verification.js');
-  const agent = loadAgent(positionals[0]!, ctx.cwd);
+  const agent = loadAgent(agentRef, ctx.cwd);
   const onModelProgress = progressPrinter(ctx);
   const online = values['online'] === true;
   const report = await verifyAgent(agent, {

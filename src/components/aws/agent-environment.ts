@@ -9,7 +9,8 @@ import * as pulumi from '@pulumi/pulumi';
 import type { AgentManifest } from '../../manifest/types.js';
 import { buildGatewayCedar } from '../../cedar/gateway.js';
 import { gatewayTools, type GatewayTool } from '../../cedar/targets.js';
-import { argError, assertScope } from './builders/args.js';
+import { argError, assertScope, isMissing } from './builders/args.js';
+import { present } from '../../invariant.js';
 import { accountRootArn, arn, type AwsScope } from './builders/arn.js';
 import { physicalName } from './builders/names.js';
 import { toPolicyDocument, uniqueSorted } from './builders/policy-document.js';
@@ -84,7 +85,7 @@ const COMPONENT = 'AgentEnvironment';
 
 /** Validates the args that only this component reads; children validate theirs. */
 export function validateAgentEnvironmentArgs(args: AgentEnvironmentArgs): AwsScope {
-  if (args.manifest === undefined || args.manifest === null || typeof args.manifest !== 'object')
+  if (isMissing(args.manifest) || typeof args.manifest !== 'object')
     throw argError(COMPONENT, 'manifest', 'be a validated agent manifest', args.manifest);
   const scope = assertScope(COMPONENT, 'manifest.identity', args.manifest.identity);
   if (args.authorizer !== undefined) {
@@ -125,7 +126,7 @@ export function validateAgentEnvironmentArgs(args: AgentEnvironmentArgs): AwsSco
       );
     }
   }
-  if (args.manifest.network?.egress === 'none' && (args.apiHosts ?? []).length > 0) {
+  if (args.manifest.network.egress === 'none' && (args.apiHosts ?? []).length > 0) {
     throw argError(COMPONENT, 'apiHosts', "be empty when the manifest's network.egress is 'none'", args.apiHosts);
   }
   return scope;
@@ -157,7 +158,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     const owner = m.owner.team;
     const riskTier = m.riskTier;
     const gatedTools = m.tools.filter(isGated);
-    const models = m.models.filter((model) => model.hosted !== undefined).map((model) => ({ name: model.name, hostedId: model.hosted! }));
+    const models = m.models.flatMap((model) => (model.hosted === undefined ? [] : [{ name: model.name, hostedId: model.hosted }]));
     const image = m.identity.runtime === 'agentcore' && args.runtimeImage !== undefined ? parseEcrImage(args.runtimeImage) : undefined;
     const actions = uniqueSorted([
       ...grantedActions(m.tools, m.dataStores, gatedTools.length > 0, models.length > 0),
@@ -245,13 +246,15 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         scope,
         roleName: this.identity.roleName,
         tools: m.tools,
-        stores: this.stores.map((store, i) => ({
-          name: m.dataStores[i]!.name,
-          kind: m.dataStores[i]!.kind,
-          arn: store.arn,
-          keyArn: store.keyArn,
+        // stores and gates were created in the order of the manifest's data stores and gated tools
+        stores: m.dataStores.map((spec, i) => {
+          const store = present(this.stores[i], `store ${spec.name}`);
+          return { name: spec.name, kind: spec.kind, arn: store.arn, keyArn: store.keyArn };
+        }),
+        gates: gatedTools.map((tool, i) => ({
+          tool: tool.name,
+          stateMachineArn: present(this.gates[i], `gate ${tool.name}`).stateMachineArn,
         })),
-        gates: this.gates.map((gate, i) => ({ tool: gatedTools[i]!.name, stateMachineArn: gate.stateMachineArn })),
         models,
         logStreamArn: this.audit.agentStreamArn,
       },
@@ -278,7 +281,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
     );
 
     if (m.identity.runtime === 'agentcore') {
-      const built = this.buildAgentCore(name, args, scope, image!, paused);
+      const built = this.buildAgentCore(name, args, scope, present(image, 'the validated runtime image'), paused);
       this.runtime = built.runtime;
       this.gateway = built.gateway;
     }
@@ -470,7 +473,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         agentRuntimeName: underscore,
         description: `Runtime of agent ${agent}, inside its VPC.`,
         roleArn: this.identity.roleArn,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: args.runtimeImage! } },
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: present(args.runtimeImage, 'the validated runtime image') } },
         networkConfiguration: {
           networkMode: 'VPC',
           networkModeConfig: { subnets: this.network.subnetIds, securityGroups: this.network.securityGroupIds },
@@ -531,7 +534,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
       description: entry.tool.mcp.description,
       inputSchema: toInlineInputSchema(entry.tool.mcp.inputSchema),
     }));
-    const first = target.tools[0]!;
+    const [first] = target.tools;
     switch (target.kind) {
       case 'lambda':
         return {
@@ -545,7 +548,11 @@ export class AgentEnvironment extends pulumi.ComponentResource {
         };
       case 'openapi': {
         const api = (first.tool.mcp.target as { openApi: { api: string } }).openApi.api;
-        return { mcp: { openApiSchema: { inlinePayload: { payload: args.openApiDocuments![api]! } } } };
+        return {
+          mcp: {
+            openApiSchema: { inlinePayload: { payload: present(args.openApiDocuments?.[api], `the validated openApiDocuments.${api}`) } },
+          },
+        };
       }
       case 'mcp-server':
         return { mcp: { mcpServer: { endpoint: (first.tool.mcp.target as { mcpServer: { endpoint: string } }).mcpServer.endpoint } } };
@@ -566,7 +573,10 @@ export class AgentEnvironment extends pulumi.ComponentResource {
   ): aws.lambda.Function {
     const agent = args.manifest.name;
     // Gates are created in the order of the manifest's gated tools.
-    const gate = this.gates[args.manifest.tools.filter(isGated).findIndex((tool) => tool.name === entry.tool.name)]!;
+    const gate = present(
+      this.gates[args.manifest.tools.filter(isGated).findIndex((tool) => tool.name === entry.tool.name)],
+      `the approval gate of tool ${entry.tool.name}`,
+    );
     const functionName = gateRequestFunctionName(agent, entry.tool.name);
     const statements = [
       { Sid: 'StartThisApprovalGateOnly', Effect: 'Allow' as const, Action: ['states:StartExecution'], Resource: [gate.stateMachineArn] },
@@ -639,7 +649,7 @@ export class AgentEnvironment extends pulumi.ComponentResource {
                 ? `Kill switch of agent ${m.name}: every tool call is denied.`
                 : `${policy.effect} ${policy.role} of tool ${policy.tool} (agent ${m.name}).`,
             policyEngineId: engine.policyEngineId,
-            definition: { cedar: { statement: texts.apply((all) => all[i]!) } },
+            definition: { cedar: { statement: texts.apply((all) => present(all[i], `the Cedar text of policy ${policy.id}`)) } },
             validationMode: 'FAIL_ON_ANY_FINDINGS',
           },
           { parent: this, dependsOn: this.targets },

@@ -7,7 +7,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, ToolSpec } from '../../manifest/types.js';
-import { argError, assertAgentName, assertArn, assertInt, assertScope } from './builders/args.js';
+import { argError, isMissing, assertAgentName, assertArn, assertInt, assertScope } from './builders/args.js';
 import { accountRootArn, arn, type AwsScope, partitionOf } from './builders/arn.js';
 import { physicalName } from './builders/names.js';
 import { agentTags } from './builders/tags.js';
@@ -56,7 +56,7 @@ const COMPONENT = 'ApprovalGate';
 export function validateApprovalGateArgs(args: ApprovalGateArgs): void {
   assertAgentName(COMPONENT, 'agentName', args.agentName);
   assertScope(COMPONENT, 'scope', args.scope);
-  if (args.tool === undefined || args.tool === null) throw argError(COMPONENT, 'tool', 'be a tool', args.tool);
+  if (isMissing(args.tool)) throw argError(COMPONENT, 'tool', 'be a tool', args.tool);
   assertTools([args.tool], COMPONENT);
   if (!Array.isArray(args.reviewerEmails) || args.reviewerEmails.length === 0)
     throw argError(COMPONENT, 'reviewerEmails', 'list at least one reviewer', args.reviewerEmails);

@@ -7,7 +7,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier } from '../../manifest/types.js';
-import { argError, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope } from './builders/args.js';
+import { argError, scopeProps, assertAction, assertAgentName, assertArn, assertInt, assertOneOf, assertScope } from './builders/args.js';
 import { accountRootArn, arn, type AwsScope, partitionOf } from './builders/arn.js';
 import { physicalName } from './builders/names.js';
 import { denyInsecureTransport, toPolicyDocument } from './builders/policy-document.js';
@@ -314,8 +314,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       name,
       {
         agentName: args.agentName,
-        account: args.scope?.account,
-        region: args.scope?.region,
+        ...scopeProps(args.scope),
         riskTier: args.riskTier,
         alarmEmail: args.alarmEmail,
         agentRoleArn: args.agentRoleArn,

@@ -6,7 +6,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataStoreSpec, RiskTier } from '../../manifest/types.js';
-import { argError, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, assertSlug } from './builders/args.js';
+import { argError, isMissing, assertAgentName, assertArn, assertInt, assertOneOf, assertScope, assertSlug } from './builders/args.js';
 import { accountRootArn, type AwsScope } from './builders/arn.js';
 import { agentTags } from './builders/tags.js';
 import { buildKeyPolicy } from './builders/kms.js';
@@ -41,12 +41,12 @@ const COMPONENT = 'EncryptedStore';
 export function validateEncryptedStoreArgs(args: EncryptedStoreArgs): void {
   assertAgentName(COMPONENT, 'agentName', args.agentName);
   assertScope(COMPONENT, 'scope', args.scope);
-  if (args.store === undefined || args.store === null) throw argError(COMPONENT, 'store', 'be a data store', args.store);
+  if (isMissing(args.store)) throw argError(COMPONENT, 'store', 'be a data store', args.store);
   assertSlug(COMPONENT, 'store.name', args.store.name);
   assertOneOf(COMPONENT, 'store.kind', args.store.kind, ['s3', 'dynamodb'] as const);
   assertOneOf(COMPONENT, 'store.classification', args.store.classification, ['public', 'internal', 'confidential', 'restricted'] as const);
   assertInt(COMPONENT, 'store.retentionDays', args.store.retentionDays, 1, 36500);
-  if (args.agentRoleArn === undefined || args.agentRoleArn === '')
+  if (isMissing(args.agentRoleArn) || args.agentRoleArn === '')
     throw argError(COMPONENT, 'agentRoleArn', 'be the agent role ARN', args.agentRoleArn);
   (args.keyAdmins ?? []).forEach((admin, i) => assertArn(COMPONENT, `keyAdmins[${i}]`, admin));
 }

@@ -7,7 +7,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ToolSpec } from '../../manifest/types.js';
-import { argError, assertAgentName, assertArn, assertOneOf, assertScope, assertSlug } from './builders/args.js';
+import { argError, isMissing, assertAgentName, assertArn, assertOneOf, assertScope, assertSlug } from './builders/args.js';
 import { type AwsScope } from './builders/arn.js';
 import { physicalName } from './builders/names.js';
 import { type Statement, toPolicyDocument } from './builders/policy-document.js';
@@ -58,7 +58,7 @@ const KEY_PLACEHOLDER = (scope: AwsScope, index: number): string =>
 export function validateLeastPrivilegePolicyArgs(args: LeastPrivilegePolicyArgs): void {
   assertAgentName(COMPONENT, 'agentName', args.agentName);
   assertScope(COMPONENT, 'scope', args.scope);
-  if (args.roleName === undefined || args.roleName === '') throw argError(COMPONENT, 'roleName', 'be the agent role name', args.roleName);
+  if (isMissing(args.roleName) || args.roleName === '') throw argError(COMPONENT, 'roleName', 'be the agent role name', args.roleName);
   if (!Array.isArray(args.tools)) throw argError(COMPONENT, 'tools', 'be a list', args.tools);
   assertTools(args.tools, COMPONENT);
   (args.stores ?? []).forEach((store, i) => {
@@ -97,7 +97,12 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
     const statements: readonly Statement[] = buildAgentPolicy({
       region: args.scope.region,
       tools: args.tools,
-      stores: stores.map((store, index) => ({ name: store.name, kind: store.kind, arn: store.arn, keyArn: placeholders[index]! })),
+      stores: stores.map((store, index) => ({
+        name: store.name,
+        kind: store.kind,
+        arn: store.arn,
+        keyArn: KEY_PLACEHOLDER(args.scope, index),
+      })),
       gates: args.gates ?? [],
       models: args.models ?? [],
       ...(args.logStreamArn !== undefined ? { logStreamArn: args.logStreamArn } : {}),

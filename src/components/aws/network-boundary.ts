@@ -8,7 +8,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RiskTier, Runtime } from '../../manifest/types.js';
-import { argError, assertAction, assertAgentName, assertArn, assertOneOf, assertScope } from './builders/args.js';
+import { argError, scopeProps, assertAction, assertAgentName, assertArn, assertOneOf, assertScope } from './builders/args.js';
 import { accountRootArn, arn, type AwsScope } from './builders/arn.js';
 import { physicalName } from './builders/names.js';
 import { toPolicyDocument } from './builders/policy-document.js';
@@ -198,9 +198,14 @@ function createFirewall(ctx: Context, key: aws.kms.Key, firewallSubnets: readonl
   return firewall;
 }
 
+/** The firewall's status as the provider reports it: any level may be absent (a preview, a mocked run). */
+type ReportedFirewallStatus = readonly {
+  readonly syncStates?: readonly { readonly attachments?: readonly { readonly subnetId?: string; readonly endpointId?: string }[] }[];
+}[];
+
 /** The firewall endpoint the firewall placed in one subnet (an output of its sync states). */
 function endpointIn(firewall: aws.networkfirewall.Firewall, subnet: aws.ec2.Subnet): pulumi.Output<string> {
-  return pulumi.all([firewall.firewallStatuses, subnet.id]).apply(([statuses, subnetId]) => {
+  return pulumi.all([firewall.firewallStatuses, subnet.id]).apply(([statuses, subnetId]: [ReportedFirewallStatus | undefined, string]) => {
     const attachment = (statuses ?? [])
       .flatMap((status) => status.syncStates ?? [])
       .flatMap((state) => state.attachments ?? [])
@@ -407,7 +412,7 @@ export class NetworkBoundary extends pulumi.ComponentResource {
     super(
       NetworkBoundary.__pulumiType,
       name,
-      { agentName: args.agentName, account: args.scope?.account, region: args.scope?.region, riskTier: args.riskTier, egress: args.egress },
+      { agentName: args.agentName, ...scopeProps(args.scope), riskTier: args.riskTier, egress: args.egress },
       opts,
     );
     validateNetworkBoundaryArgs(args);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,6 @@ import { manifest as baseManifest, tool } from '../components/harness.js';
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'agentfence-cedar-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-copyFileSync;
 
 const lambda = (name: string): string => `arn:aws:lambda:eu-west-1:111122223333:function:${name}`;
 

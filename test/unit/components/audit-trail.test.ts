@@ -74,7 +74,7 @@ describe('AuditTrail', () => {
         includeGlobalServiceEvents: true,
         kmsKeyId: r.one('aws:kms/key:Key').outputs['arn'],
       });
-      expect(trail['cloudWatchLogsGroupArn']).toBe(`${r.one('aws:cloudwatch/logGroup:LogGroup').outputs['arn']}:*`);
+      expect(trail['cloudWatchLogsGroupArn']).toBe(`${r.one('aws:cloudwatch/logGroup:LogGroup').outputs['arn'] as string}:*`);
       expect(r.one('aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock').inputs['restrictPublicBuckets']).toBe(true);
     });
     it('pre-creates the agent stream so its write permission names it exactly', () => {
@@ -103,7 +103,8 @@ describe('AuditTrail', () => {
       ['accessDeniedThreshold', { accessDeniedThreshold: 0 }],
     ])('throws naming args.%s', (arg, overrides) => {
       const input = { ...args(), ...overrides };
-      if ('alarmEmail' in overrides && overrides.alarmEmail === undefined) delete (input as { alarmEmail?: string }).alarmEmail;
+      if ('alarmEmail' in overrides && (overrides as { alarmEmail?: unknown }).alarmEmail === undefined)
+        delete (input as { alarmEmail?: string }).alarmEmail;
       expect(() => new AuditTrail('audit', input)).toThrow(`AuditTrail args.${arg} must`);
     });
   });

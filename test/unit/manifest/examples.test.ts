@@ -62,9 +62,7 @@ describe('the example stacks', () => {
 describe('loadAgent', () => {
   describe('when the agent cannot be found', () => {
     it('throws AGENT_NOT_FOUND as bad input', () => {
-      expect(() => loadAgent('no-such-agent', root)).toThrowError(
-        expect.objectContaining({ code: 'AGENT_NOT_FOUND', kind: 'input' }) as Error,
-      );
+      expect(() => loadAgent('no-such-agent', root)).toThrow(expect.objectContaining({ code: 'AGENT_NOT_FOUND', kind: 'input' }) as Error);
     });
   });
 
@@ -73,7 +71,7 @@ describe('loadAgent', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'agentfence-agent-'));
       try {
         cpSync(path.join(root, 'test/fixtures/manifests/valid-minimal'), path.join(dir, 'stacks/fixture'), { recursive: true });
-        expect(() => loadAgent(path.join(dir, 'stacks/fixture'), dir)).toThrowError(ManifestError);
+        expect(() => loadAgent(path.join(dir, 'stacks/fixture'), dir)).toThrow(ManifestError);
         try {
           loadAgent(path.join(dir, 'stacks/fixture'), dir);
         } catch (error) {

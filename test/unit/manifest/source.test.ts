@@ -221,7 +221,7 @@ describe('loadManifest', () => {
     it('throws a ManifestError listing every error with file:line:col', () => {
       const file = path.join(dir, 'broken.yaml');
       writeFileSync(file, readMinimal().replace('risk: low', 'risk: none').replace('runtime: lambda', 'runtime: vm'));
-      expect(() => loadManifest(file)).toThrowError(ManifestError);
+      expect(() => loadManifest(file)).toThrow(ManifestError);
       try {
         loadManifest(file);
       } catch (error) {

@@ -116,7 +116,7 @@ describe('evaluateRules', () => {
       ruleId: 'iam-no-wildcard-action',
       severity: 'critical',
       enforcementLevel: 'mandatory',
-      message: expect.stringMatching(/^IAM\ policy\ "p"\ policy\ must\ name\ explicit\ actions\ \(got\ "\*" \(\d+ actions/),
+      message: expect.stringMatching(/^IAM policy "p" policy must name explicit actions \(got "\*" \(\d+ actions/),
       urn: wildcard.urn,
       resourceType: 'aws:iam/policy:Policy',
     });

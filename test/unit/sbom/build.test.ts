@@ -8,7 +8,7 @@ type Json = Record<string, any>;
 
 const props = (node: Json): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
-  for (const p of node['properties'] ?? []) (out[p.name] ??= []).push(p.value);
+  for (const p of (node['properties'] ?? []) as { name: string; value: string }[]) (out[p.name] ??= []).push(p.value);
   return out;
 };
 

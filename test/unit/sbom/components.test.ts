@@ -14,7 +14,7 @@ type Json = Record<string, any>;
 
 const props = (node: Json): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
-  for (const p of node['properties'] ?? []) (out[p.name] ??= []).push(p.value);
+  for (const p of (node['properties'] ?? []) as { name: string; value: string }[]) (out[p.name] ??= []).push(p.value);
   return out;
 };
 const component = (doc: Json, name: string): Json => (doc['components'] as Json[]).find((c) => c['name'] === name)!;

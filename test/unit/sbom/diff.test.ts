@@ -9,10 +9,10 @@ import { descriptor, fixtures, inputFor, makeProject, manifest, verification } f
 
 type Json = Record<string, unknown>;
 
-async function bom(m = manifest(), v: VerificationReport | undefined = verification(), edit?: (stackDir: string) => void): Promise<Json> {
+async function bom(m = manifest(), v: VerificationReport = verification(), edit?: (stackDir: string) => void): Promise<Json> {
   const project = makeProject(m);
   edit?.(project.stackDir);
-  return (await buildSbom(inputFor(m, v === undefined ? {} : { verification: v }, project), SpecProfiles['1.6'])).doc;
+  return (await buildSbom(inputFor(m, { verification: v }, project), SpecProfiles['1.6'])).doc;
 }
 
 const codes = (diff: ReturnType<typeof diffSboms>) => diff.flags.map((f) => `${f.severity}:${f.code}:${f.name}`);
@@ -196,6 +196,7 @@ describe('diffSboms', () => {
       const text = renderDiffText(diffSboms(base, after));
       expect(text.split('\n')[0]).toMatch(/^sbom diff: 1 added/);
       expect(text.split('\n').filter((line) => line.startsWith('sbom diff:'))).toHaveLength(1);
+      // eslint-disable-next-line no-control-regex -- the control characters are what the rendered diff must not contain
       expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       expect(text).toContain('evil\\u000asbom diff: 0 added\\u001b[2K\\u000dhidden\\u202e');
     });

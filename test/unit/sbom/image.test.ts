@@ -112,7 +112,7 @@ function withImage(result: ArtifactResult = verifiedImage) {
 const container = (doc: Json): Json => (doc['components'] as Json[]).find((c) => c['type'] === 'container')!;
 const propsOf = (node: Json): Record<string, string[]> => {
   const out: Record<string, string[]> = {};
-  for (const p of node['properties'] ?? []) (out[p.name] ??= []).push(p.value);
+  for (const p of (node['properties'] ?? []) as { name: string; value: string }[]) (out[p.name] ??= []).push(p.value);
   return out;
 };
 

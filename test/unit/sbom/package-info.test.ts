@@ -110,7 +110,7 @@ describe('fetchPackageInfo', () => {
   describe('when the registry answers about this version', () => {
     it('asks the injected registry for <name>/<version> and reads licence and author', async () => {
       const asked: string[] = [];
-      const got = await fetchPackageInfo(async (url) => (asked.push(url), doc), 'https://registry.example.test/npm/', '@acme/ledger-mcp', '2.1.3');
+      const got = await fetchPackageInfo((url) => (asked.push(url), Promise.resolve(doc)), 'https://registry.example.test/npm/', '@acme/ledger-mcp', '2.1.3');
       expect(asked).toEqual(['https://registry.example.test/npm/@acme%2Fledger-mcp/2.1.3']);
       expect(got.info).toMatchObject({ source: 'registry', license: 'Apache-2.0', supplier: { name: 'Acme', email: 'oss@acme.example' } });
     });
@@ -118,10 +118,10 @@ describe('fetchPackageInfo', () => {
 
   describe('when it cannot be used', () => {
     it.each<[string, () => Promise<unknown>, string, RegExp]>([
-      ['the fetch fails', async () => Promise.reject(new Error('ECONNREFUSED')), 'https://r.example.test/', /did not answer \(ECONNREFUSED\)/],
-      ['it describes another version', async () => ({ ...doc, version: '9.9.9' }), 'https://r.example.test/', /must describe/],
-      ['it is not an object', async () => 'html', 'https://r.example.test/', /must describe/],
-      ['the registry URL is not a URL', async () => doc, 'nope', /is not a URL/],
+      ['the fetch fails', () => Promise.reject(new Error('ECONNREFUSED')), 'https://r.example.test/', /did not answer \(ECONNREFUSED\)/],
+      ['it describes another version', () => Promise.resolve({ ...doc, version: '9.9.9' }), 'https://r.example.test/', /must describe/],
+      ['it is not an object', () => Promise.resolve('html'), 'https://r.example.test/', /must describe/],
+      ['the registry URL is not a URL', () => Promise.resolve(doc), 'nope', /is not a URL/],
     ])('answers the reason when %s', async (_label, fetcher, registry, reason) => {
       const got = await fetchPackageInfo(fetcher, registry, '@acme/ledger-mcp', '2.1.3');
       expect(got.info).toBeUndefined();

@@ -68,7 +68,7 @@ describe('reportVerdict', () => {
     ['a verification with no results at all', {}, { ...allVerified(), results: [], summary: { verified: 0, allowListed: 0, blocked: 0, warned: 0 } }, 'incomplete'],
   ])('is right for %s', async (_label, overrides, v, verdict) => {
     const input = await reportInput(overrides, v);
-    if ('findings' in overrides && overrides.findings === undefined) delete (input as { findings?: unknown }).findings;
+    if ('findings' in overrides && (overrides as { findings?: unknown }).findings === undefined) delete (input as { findings?: unknown }).findings;
     expect(reportVerdict(input)).toBe(verdict);
   });
 });

@@ -62,7 +62,7 @@ describe('parseCycloneDx', () => {
     it('never crashes and never accepts a non-CycloneDX value', async () => {
       await fc.assert(
         fc.asyncProperty(fc.jsonValue(), async (value) => {
-          const result = await parseCycloneDx(bytes(JSON.stringify(value) ?? 'null'), 'fuzz').then(
+          const result = await parseCycloneDx(bytes((JSON.stringify(value) as string | undefined) ?? 'null'), 'fuzz').then(
             () => 'accepted',
             (e: unknown) => (e as { kind?: string }).kind,
           );

@@ -71,7 +71,7 @@ describe('verifyWithAuthorities', () => {
         expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),
       );
     });
-    it('a key bundle when only keyless authorities are listed -> UNTRUSTED_SIGNER', async () => {
+    it('a key bundle when only keyless authorities are listed -> UNTRUSTED_SIGNER', () => {
       const resolved = selectAuthorities(authorities, 'ci', { baseDir: dir }, roots, 'apis');
       expect(() => verifyWithAuthorities(bundle0, { kind: 'none' }, resolved, { what: 'x' })).toThrow(
         expect.objectContaining({ code: 'UNTRUSTED_SIGNER' }),

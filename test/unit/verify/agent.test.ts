@@ -323,29 +323,26 @@ describe('verifyAgent --online (registry stubbed)', () => {
   };
   function stub(withAttestations: boolean) {
     const urls: string[] = [];
-    const fetch = async (url: string) => {
+    const respond = (ok: boolean, status: number, body: unknown) => Promise.resolve({ ok, status, json: () => Promise.resolve(body) });
+    const fetch = (url: string) => {
       urls.push(url);
       if (url === `${registry}@acme%2Fledger-mcp`) {
-        return {
-          ok: true,
-          status: 200,
-          json: async () => ({
-            versions: {
-              '2.0.9': { dist: { integrity: 'sha512-x' } },
-              '2.1.3': {
-                dist: {
-                  integrity: vendored.integrity,
-                  signatures: vendored.signatures,
-                  ...(withAttestations ? { attestations: { url: `${registry}-/npm/v1/attestations/@acme%2fledger-mcp@2.1.3` } } : {}),
-                },
+        return respond(true, 200, {
+          versions: {
+            '2.0.9': { dist: { integrity: 'sha512-x' } },
+            '2.1.3': {
+              dist: {
+                integrity: vendored.integrity,
+                signatures: vendored.signatures,
+                ...(withAttestations ? { attestations: { url: `${registry}-/npm/v1/attestations/@acme%2fledger-mcp@2.1.3` } } : {}),
               },
             },
-            time: { '2.1.3': vendored.publishedAt },
-          }),
-        };
+          },
+          time: { '2.1.3': vendored.publishedAt },
+        });
       }
-      if (url.startsWith(`${registry}-/npm/v1/attestations/`)) return { ok: true, status: 200, json: async () => vendored.attestations };
-      return { ok: false, status: 404, json: async () => ({}) };
+      if (url.startsWith(`${registry}-/npm/v1/attestations/`)) return respond(true, 200, vendored.attestations);
+      return respond(false, 404, {});
     };
     return { fetch, urls };
   }

@@ -24,9 +24,9 @@ const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(
 
 /** Parses an ECR image reference pinned by digest; undefined for anything else (a tag, another registry). */
 export function parseEcrImage(ref: string): ImageRef | undefined {
-  const match = ECR_IMAGE.exec(ref);
-  if (match === null) return undefined;
-  return { registry: ref.slice(0, ref.indexOf('/')), account: match[1]!, region: match[2]!, repository: match[3]!, digest: match[4]! };
+  const [, account, region, repository, digest] = ECR_IMAGE.exec(ref) ?? [];
+  if (account === undefined || region === undefined || repository === undefined || digest === undefined) return undefined;
+  return { registry: ref.slice(0, ref.indexOf('/')), account, region, repository, digest };
 }
 
 /** The ECR repository ARN of an image. */
@@ -100,14 +100,19 @@ export function toInlineInputSchema(schema: ToolInputSchema): {
 export interface TargetSpec {
   readonly name: string;
   readonly kind: GatewayTool['kind'];
-  readonly tools: readonly GatewayTool[];
+  /** Never empty: a target exists because a tool names it. */
+  readonly tools: readonly [GatewayTool, ...GatewayTool[]];
 }
 
 /** Gateway tools grouped by target, in first-seen order. */
 export function groupTargets(tools: readonly GatewayTool[]): TargetSpec[] {
-  const byName = new Map<string, GatewayTool[]>();
-  for (const entry of tools) byName.set(entry.target, [...(byName.get(entry.target) ?? []), entry]);
-  return [...byName.entries()].map(([name, entries]) => ({ name, kind: entries[0]!.kind, tools: entries }));
+  const byName = new Map<string, [GatewayTool, ...GatewayTool[]]>();
+  for (const entry of tools) {
+    const group = byName.get(entry.target);
+    if (group === undefined) byName.set(entry.target, [entry]);
+    else group.push(entry);
+  }
+  return [...byName.entries()].map(([name, entries]) => ({ name, kind: entries[0].kind, tools: entries }));
 }
 
 /**

@@ -3,6 +3,7 @@
  * task token, wait with a timeout, decide, then perform the tool's action through the SDK
  * integration), the executor role's trust and permissions, and the reviewer topic's policies.
  */
+import { present } from '../../../invariant.js';
 import type { ToolSpec } from '../../../manifest/types.js';
 import { arn, type AwsScope } from './arn.js';
 import { pascal, physicalName } from './names.js';
@@ -26,7 +27,7 @@ export function integrationFor(action: string, partition = 'aws'): string {
   const service = serviceOf(action);
   const api = action.slice(action.indexOf(':') + 1);
   if (service === 'execute-api') return `arn:${partition}:states:::apigateway:invoke`;
-  return `arn:${partition}:states:::aws-sdk:${SDK_SERVICE[service] ?? service}:${api[0]!.toLowerCase()}${api.slice(1)}`;
+  return `arn:${partition}:states:::aws-sdk:${SDK_SERVICE[service] ?? service}:${present(api[0], `the action name of ${action}`).toLowerCase()}${api.slice(1)}`;
 }
 
 export interface GateDefinitionInput {

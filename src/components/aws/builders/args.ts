@@ -80,9 +80,30 @@ export function assertOneOf<T extends string>(component: string, arg: string, va
   return value as T;
 }
 
+/**
+ * Whether a program left out an arg the types call required: JavaScript and YAML programs are not
+ * type-checked, so the validators still look.
+ */
+export function isMissing(value: unknown): value is null | undefined {
+  return value === undefined || value === null;
+}
+
+/** `Array.isArray` without widening a typed list to `any[]`. */
+export function isList<T>(value: readonly T[] | undefined): value is readonly T[] {
+  return Array.isArray(value);
+}
+
+/**
+ * The scope's fields as a program passed them, for the props a component records before its args
+ * are validated (the validator then names a missing scope).
+ */
+export function scopeProps(scope: AwsScope | undefined): { account: string | undefined; region: string | undefined } {
+  return { account: scope?.account, region: scope?.region };
+}
+
 /** A non-empty list. */
 export function assertNonEmpty<T>(component: string, arg: string, value: readonly T[] | undefined): readonly T[] {
-  if (!Array.isArray(value) || value.length === 0) throw argError(component, arg, 'be a non-empty list', value);
+  if (!isList(value) || value.length === 0) throw argError(component, arg, 'be a non-empty list', value);
   return value;
 }
 

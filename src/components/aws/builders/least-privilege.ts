@@ -7,7 +7,7 @@ import { ConfigError } from '../../../errors.js';
 import type { DataStoreSpec, ToolSpec } from '../../../manifest/types.js';
 import { findAction } from '../../../rules/iam/data.js';
 import { arnScope } from '../../../rules/iam/wildcards.js';
-import { assertAction, assertArn, assertSlug, assertUnique, argError } from './args.js';
+import { assertAction, assertArn, assertSlug, assertUnique, argError, isList } from './args.js';
 import { pascal } from './names.js';
 import { type PolicyDocument, type Statement, toPolicyDocument, uniqueSorted } from './policy-document.js';
 
@@ -89,9 +89,9 @@ const COMPONENT = 'LeastPrivilegePolicy';
 export function assertTools(tools: readonly ToolSpec[], component = COMPONENT): void {
   tools.forEach((tool, index) => {
     assertSlug(component, `tools[${index}].name`, tool.name);
-    if (!Array.isArray(tool.actions) || tool.actions.length === 0)
+    if (!isList(tool.actions) || tool.actions.length === 0)
       throw argError(component, `tools[${index}].actions`, 'be a non-empty list', tool.actions);
-    if (!Array.isArray(tool.resources) || tool.resources.length === 0)
+    if (!isList(tool.resources) || tool.resources.length === 0)
       throw argError(component, `tools[${index}].resources`, 'be a non-empty list', tool.resources);
     tool.actions.forEach((action, i) => assertAction(component, `tools[${index}].actions[${i}]`, action));
     // As the manifest allows: bounded wildcards, and `*` only when no action has resource-level permissions.

@@ -101,7 +101,7 @@ describe('firewall documents', () => {
 describe('buildAgentEgress', () => {
   it('allows only HTTPS: to endpoints, gateway prefix lists, and through the firewall', () => {
     const rules = buildAgentEgress('sg-1', ['pl-1'], true);
-    expect(rules.every((rule) => rule.protocol === 'tcp' && rule.fromPort === 443 && rule.toPort === 443)).toBe(true);
+    for (const rule of rules) expect(rule).toMatchObject({ protocol: 'tcp', fromPort: 443, toPort: 443 });
     expect(rules.map((rule) => rule.securityGroups ?? rule.prefixListIds ?? rule.cidrBlocks)).toEqual([['sg-1'], ['pl-1'], ['0.0.0.0/0']]);
   });
   it('has no internet rule without a firewall', () => {

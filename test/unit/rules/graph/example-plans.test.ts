@@ -909,7 +909,7 @@ describe('the graph rules over the example plans', () => {
       [
         "the S3 endpoint's own policy moved into an attached VpcEndpointPolicy",
         'payments',
-        ((plan: Plan) => detachedPolicy(find(plan, `${P}-endpoint-s3`).props['policy'])(plan)) as Edit,
+        (plan: Plan) => detachedPolicy(find(plan, `${P}-endpoint-s3`).props['policy'])(plan),
       ],
     ])('%s passes', (_, agent, edit, config) => {
       const got = findings(agent, edit, config)

@@ -12,7 +12,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildAgentPolicy } from '../../../../src/components/aws/builders/least-privilege.js';
 import { validateManifest } from '../../../../src/manifest/index.js';
-import type { ToolSpec } from '../../../../src/manifest/types.js';
 import { actionsOf, findAction, fittingResourceTypes } from '../../../../src/rules/iam/data.js';
 import { simulate } from '../../../../src/rules/iam/simulate.js';
 import { leastPrivilegeRules } from '../../../../src/rules/least-privilege.js';
@@ -89,7 +88,7 @@ describe('a random least-privilege manifest', () => {
           return;
         }
         accepted++;
-        const specs = result.manifest!.manifest.tools as readonly ToolSpec[];
+        const specs = result.manifest!.manifest.tools;
         const policy = buildAgentPolicy({ region, tools: specs, stores: [], gates: [] });
         const parsed = parsePolicyDocument(policy);
         expect(parsed.kind).toBe('document');

@@ -39,7 +39,7 @@ async function oracle(
   if (result.resultType === 'error') throw new Error(`oracle refused: ${JSON.stringify(result.errors)}`);
   return (
     { Allowed: 'allowed', ImplicitlyDenied: 'implicitly-denied', ExplicitlyDenied: 'explicitly-denied' } as Record<string, SimDecision>
-  )[String(result.overallResult)]!;
+  )[result.overallResult]!;
 }
 
 function ours(action: string, resource: string, identity: Doc[], boundary?: Doc, context: Record<string, string> = {}): SimDecision {

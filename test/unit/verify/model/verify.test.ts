@@ -31,6 +31,12 @@ function modelOf(dir: string, name: string): string {
   return name === 'v1.0.0-elliptic-key' ? path.join(dir, 'signme-1') : dir;
 }
 
+/** The error as the ModelMismatchError it must be. */
+function mismatch(error: unknown): ModelMismatchError {
+  if (error instanceof ModelMismatchError) return error;
+  throw new Error(`expected a ModelMismatchError (got ${String(error)})`);
+}
+
 async function failure(promise: Promise<unknown>): Promise<AgentfenceError> {
   try {
     await promise;
@@ -85,8 +91,8 @@ describe('verifyModel', () => {
         writeFileSync(path.join(copy, 'signme-2'), 'new');
         const error = await failure(verifyModel({ path: copy, signaturePath: path.join(copy, 'model.sig'), policy: policyFor(name) }));
         expect(error.code).toBe('TAMPERED');
-        expect((error as ModelMismatchError).diff.extra).toEqual(['signme-1', 'signme-2']);
-        expect((error as ModelMismatchError).diff.missing).toEqual(['.']);
+        expect(mismatch(error).diff.extra).toEqual(['signme-1', 'signme-2']);
+        expect(mismatch(error).diff.missing).toEqual(['.']);
         expect(error.message).toContain('pass that file as the model');
         return;
       }
@@ -96,7 +102,7 @@ describe('verifyModel', () => {
       );
       expect(error).toBeInstanceOf(ModelMismatchError);
       expect(error.code).toBe('TAMPERED');
-      const diff = (error as ModelMismatchError).diff;
+      const diff = mismatch(error).diff;
       const expected = { changed: single ? ['.'] : ['signme-1'], extra: ['extra.bin'], missing: ['signme-2'] }[field];
       expect(field === 'changed' ? diff.changed.map((c) => c.name) : diff[field]).toEqual(expected);
       expect(error.message).toContain(expected[0]);

@@ -165,11 +165,12 @@ describe('fetchRegistryEvidence (online, with a stubbed fetch)', () => {
     },
     time: { '2.1.0': '2025-01-01T00:00:00.000Z' },
   };
-  const fetchStub = async (url: string) => ({
-    ok: true,
-    status: 200,
-    json: async () => (url.includes('/attestations/') ? { attestations: [], url } : packument),
-  });
+  const fetchStub = (url: string) =>
+    Promise.resolve({
+      ok: true,
+      status: 200,
+      json: () => Promise.resolve(url.includes('/attestations/') ? { attestations: [], url } : packument),
+    });
   it('reads dist, publish time and the attestations the packument points to', async () => {
     const evidence = await fetchRegistryEvidence(registry, '@acme/x', { version: '2.1.0' }, fetchStub);
     expect(evidence).toMatchObject({

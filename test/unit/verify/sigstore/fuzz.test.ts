@@ -30,7 +30,8 @@ function paths(value: unknown, prefix: Path = []): Path[] {
   return [prefix];
 }
 
-function setAt(doc: unknown, path: Path, value: unknown | typeof DELETE): unknown {
+/** The document with the value at `path` replaced, or removed when the value is DELETE. */
+function setAt(doc: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value === DELETE ? undefined : value;
   const copy = structuredClone(doc) as Record<string | number, unknown>;
   let holder: Record<string | number, unknown> = copy;
@@ -38,7 +39,7 @@ function setAt(doc: unknown, path: Path, value: unknown | typeof DELETE): unknow
   const last = path[path.length - 1]!;
   if (value === DELETE) {
     if (Array.isArray(holder)) holder.splice(last as number, 1);
-    else delete holder[last];
+    else Reflect.deleteProperty(holder, last);
   } else {
     holder[last] = value;
   }

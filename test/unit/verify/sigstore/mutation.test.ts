@@ -108,7 +108,7 @@ describe('verifyBundle under mutation', () => {
           verifyBundle(mutant.bundle, mutant.artifact, c.policy);
           accepted.push(mutant.label);
         } catch (error) {
-          if (!(error instanceof AgentfenceError)) throw new Error(`${mutant.label}: untyped ${String(error)}`);
+          if (!(error instanceof AgentfenceError)) throw new Error(`${mutant.label}: untyped ${String(error)}`, { cause: error });
           expect(['verification', 'input']).toContain(error.kind);
         }
       }

@@ -58,8 +58,8 @@ describe('verifyPrehashed', () => {
     it('accepts it, as node:crypto does over the full message', () => {
       const { privateKey, publicKey } = keys[0]![2];
       const data = Buffer.from('malleable');
-      const low = p256.Signature.fromDER(sign('sha256', data, privateKey));
-      const flipped = Buffer.from(new p256.Signature(low.r, p256.CURVE.n - low.s).toDERRawBytes());
+      const low = p256.Signature.fromBytes(sign('sha256', data, privateKey), 'der');
+      const flipped = Buffer.from(new p256.Signature(low.r, p256.Point.CURVE().n - low.s).toBytes('der'));
       expect(verify('sha256', data, publicKey, flipped)).toBe(true);
       expect(verifyPrehashed(publicKey, 'sha256', createHash('sha256').update(data).digest(), flipped)).toBe(true);
     });
