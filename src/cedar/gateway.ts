@@ -5,13 +5,13 @@
  * policy that can never be satisfied), found by partial evaluation with the caller and the input
  * unknown.
  */
-import type { DetailedError, EntityJson, PartialAuthorizationAnswer } from '@cedar-policy/cedar-wasm/nodejs';
+import type { DetailedError, EntityJson, PartialAuthorizationAnswer, TypeAndId } from '@cedar-policy/cedar-wasm/nodejs';
 import type { AgentManifest } from '../manifest/types.js';
 import { decide } from './decide.js';
 import { cedarEngine } from './engine.js';
 import { buildPolicies, type GeneratedPolicy, type PolicyOptions } from './policies.js';
 import { buildCedarSchema, PRINCIPAL_TYPE, type GatewayAuthorizer } from './schema.js';
-import { toCedarInput } from './request.js';
+import { conformsToInputSchema, toCedarInput } from './request.js';
 import { gatewayTools, type GatewayTool } from './targets.js';
 
 /** A gateway's generated Cedar. */
@@ -108,7 +108,7 @@ export interface CallDecision {
   readonly errors: readonly string[];
 }
 
-function principalEntity(cedar: GatewayCedar, claims: Readonly<Record<string, string>>): EntityJson {
+function principalEntity(cedar: GatewayCedar, claims: Readonly<Record<string, string>>): EntityJson & { readonly uid: TypeAndId } {
   const id = claims['sub'] ?? 'anonymous';
   return cedar.authorizer === 'oauth'
     ? { uid: { type: PRINCIPAL_TYPE.oauth, id }, attrs: { id }, parents: [], tags: { ...claims } }
@@ -134,13 +134,13 @@ export function authorizeCall(cedar: GatewayCedar, request: CallRequest): CallDe
     return { decision: 'deny', policies: [], errors: [(error as Error).message] };
   }
   const claims = request.claims ?? {};
-  const principal = principalEntity(cedar, claims);
   const answer = decide(cedar, {
-    principal: principal.uid,
+    principal: principalEntity(cedar, claims),
     action: { type: 'AgentCore::Action', id: entry.action },
-    resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
     context: { input },
-    entities: [principal, { uid: { type: 'AgentCore::Gateway', id: cedar.gatewayArn }, attrs: {}, parents: [] }],
+    // String claims (the schema's tags) and an input of the tool's input schema: the engine would accept the request.
+    conforms:
+      Object.values(claims).every((claim) => typeof claim === 'string') && conformsToInputSchema(entry.tool.mcp.inputSchema, request.input),
   });
   if (answer.type === 'failure') return { decision: 'deny', policies: [], errors: answer.errors.map((error) => error.message) };
   const errors = answer.response.diagnostics.errors.map((found) => `${found.policyId}: ${found.error.message}`);
