@@ -5,13 +5,13 @@
  * policy that can never be satisfied), found by partial evaluation with the caller and the input
  * unknown.
  */
-import { createHash } from 'node:crypto';
-import type { AuthorizationAnswer, DetailedError, EntityJson, PartialAuthorizationAnswer } from '@cedar-policy/cedar-wasm/nodejs';
+import type { DetailedError, EntityJson, PartialAuthorizationAnswer, TypeAndId } from '@cedar-policy/cedar-wasm/nodejs';
 import type { AgentManifest } from '../manifest/types.js';
+import { decide } from './decide.js';
 import { cedarEngine } from './engine.js';
 import { buildPolicies, type GeneratedPolicy, type PolicyOptions } from './policies.js';
 import { buildCedarSchema, PRINCIPAL_TYPE, type GatewayAuthorizer } from './schema.js';
-import { toCedarInput } from './request.js';
+import { conformsToInputSchema, toCedarInput } from './request.js';
 import { gatewayTools, type GatewayTool } from './targets.js';
 
 /** A gateway's generated Cedar. */
@@ -108,72 +108,11 @@ export interface CallDecision {
   readonly errors: readonly string[];
 }
 
-function principalEntity(cedar: GatewayCedar, claims: Readonly<Record<string, string>>): EntityJson {
+function principalEntity(cedar: GatewayCedar, claims: Readonly<Record<string, string>>): EntityJson & { readonly uid: TypeAndId } {
   const id = claims['sub'] ?? 'anonymous';
   return cedar.authorizer === 'oauth'
     ? { uid: { type: PRINCIPAL_TYPE.oauth, id }, attrs: { id }, parents: [], tags: { ...claims } }
     : { uid: { type: PRINCIPAL_TYPE.iam, id }, attrs: { id }, parents: [] };
-}
-
-/** The engine's ids for a gateway's policy set and schema, parsed once into its cache (as a gateway keeps them). */
-interface Prepared {
-  readonly policySetId: string;
-  readonly schemaName: string;
-}
-
-const prepared = new WeakMap<GatewayCedar, Prepared>();
-/** Content digests already parsed into the engine's cache: same text, same id, parsed once per process. */
-const parsedIds = new Set<string>();
-
-/**
- * Parses the gateway's policies and schema into the engine's cache the first time they are used,
- * under ids derived from their content (so two gateways never share an id unless their Cedar is
- * identical); a parse failure is not cached, and the caller falls back to the one-shot call.
- */
-function prepare(cedar: GatewayCedar): Prepared | undefined {
-  const known = prepared.get(cedar);
-  if (known !== undefined) return known;
-  const engine = cedarEngine();
-  const policies = { staticPolicies: Object.fromEntries(cedar.policies.map((policy) => [policy.id, policy.text])) };
-  const digest = createHash('sha256').update(JSON.stringify(policies)).digest('hex');
-  const schemaDigest = createHash('sha256').update(cedar.schema).digest('hex');
-  const ids = { policySetId: `agentfence-${digest}`, schemaName: `agentfence-${schemaDigest}` };
-  if (!parsedIds.has(ids.policySetId)) {
-    if (engine.preparsePolicySet(ids.policySetId, policies).type !== 'success') return undefined;
-    parsedIds.add(ids.policySetId);
-  }
-  if (!parsedIds.has(ids.schemaName)) {
-    if (engine.preparseSchema(ids.schemaName, cedar.schema).type !== 'success') return undefined;
-    parsedIds.add(ids.schemaName);
-  }
-  prepared.set(cedar, ids);
-  return ids;
-}
-
-/**
- * One decision, the request validated against the schema: over the preparsed policy set and
- * schema (`statefulIsAuthorized`), or, when they do not parse, the one-shot call that reports why.
- */
-function decide(
-  cedar: GatewayCedar,
-  call: Pick<Parameters<ReturnType<typeof cedarEngine>['isAuthorized']>[0], 'principal' | 'action' | 'resource' | 'context' | 'entities'>,
-): AuthorizationAnswer {
-  const engine = cedarEngine();
-  const ids = prepare(cedar);
-  if (ids !== undefined) {
-    return engine.statefulIsAuthorized({
-      ...call,
-      preparsedPolicySetId: ids.policySetId,
-      preparsedSchemaName: ids.schemaName,
-      validateRequest: true,
-    });
-  }
-  return engine.isAuthorized({
-    ...call,
-    schema: cedar.schema,
-    validateRequest: true,
-    policies: { staticPolicies: Object.fromEntries(cedar.policies.map((policy) => [policy.id, policy.text])) },
-  });
 }
 
 /** Decides one call with the real engine, validating the request against the schema; fails closed. */
@@ -195,13 +134,13 @@ export function authorizeCall(cedar: GatewayCedar, request: CallRequest): CallDe
     return { decision: 'deny', policies: [], errors: [(error as Error).message] };
   }
   const claims = request.claims ?? {};
-  const principal = principalEntity(cedar, claims);
   const answer = decide(cedar, {
-    principal: principal.uid,
+    principal: principalEntity(cedar, claims),
     action: { type: 'AgentCore::Action', id: entry.action },
-    resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
     context: { input },
-    entities: [principal, { uid: { type: 'AgentCore::Gateway', id: cedar.gatewayArn }, attrs: {}, parents: [] }],
+    // String claims (the schema's tags) and an input of the tool's input schema: the engine would accept the request.
+    conforms:
+      Object.values(claims).every((claim) => typeof claim === 'string') && conformsToInputSchema(entry.tool.mcp.inputSchema, request.input),
   });
   if (answer.type === 'failure') return { decision: 'deny', policies: [], errors: answer.errors.map((error) => error.message) };
   const errors = answer.response.diagnostics.errors.map((found) => `${found.policyId}: ${found.error.message}`);

@@ -6,7 +6,7 @@
  */
 import type { CedarValueJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { InputError } from '../errors.js';
-import type { ToolInputSchema } from '../manifest/types.js';
+import type { ToolInputSchema, ToolInputType } from '../manifest/types.js';
 
 /** A JSON number as the argument of Cedar's `decimal()`: a decimal point and at most four decimals. */
 export function decimalArgument(value: number, field: string): string {
@@ -41,4 +41,28 @@ export function toCedarInput(schema: ToolInputSchema, input: unknown): Record<st
     }
   }
   return out;
+}
+
+/** Values of each field type that certainly have the Cedar type the schema gives it (decimals well inside Cedar's range). */
+const CONFORMS: Readonly<Record<ToolInputType, (value: unknown) => boolean>> = Object.freeze({
+  string: (value: unknown) => typeof value === 'string',
+  integer: (value: unknown) => Number.isSafeInteger(value),
+  number: (value: unknown) => typeof value === 'number' && Math.abs(value) < 1e14,
+  boolean: (value: unknown) => typeof value === 'boolean',
+});
+
+/**
+ * Whether a call's input certainly satisfies the record type the Cedar schema derives from the
+ * tool's input schema (`inputRecordType`): every required field present, no other field, each
+ * value of its field's type. False means only that the engine must decide, with the schema.
+ */
+export function conformsToInputSchema(schema: ToolInputSchema, input: object): boolean {
+  if ((schema.required ?? []).some((field) => !Object.hasOwn(input, field))) return false;
+  return Object.entries(input).every(([field, value]) => {
+    const property = Object.hasOwn(schema.properties, field) ? schema.properties[field] : undefined;
+    if (property === undefined) return false;
+    if (property.type !== 'array') return CONFORMS[property.type](value);
+    const item = CONFORMS[property.items?.type ?? 'string'];
+    return Array.isArray(value) && value.every((element) => item(element));
+  });
 }

@@ -285,6 +285,12 @@ describe('authorizeCall over the preparsed policy set', () => {
   /** The one-shot engine call authorizeCall made before it kept the policies parsed: the oracle. */
   function oneShot(cedar: GatewayCedar, tool: string, input: Record<string, unknown>, claims: Record<string, string>) {
     const entry = cedar.tools.find((t) => t.tool.name === tool)!;
+    let cedarInput;
+    try {
+      cedarInput = toCedarInput(entry.tool.mcp.inputSchema, input);
+    } catch (error) {
+      return { decision: 'deny', policies: [], errors: [(error as Error).message] };
+    }
     const principal = {
       uid: { type: 'AgentCore::OAuthUser', id: claims['sub'] ?? 'anonymous' },
       attrs: { id: claims['sub'] ?? 'anonymous' },
@@ -295,7 +301,7 @@ describe('authorizeCall over the preparsed policy set', () => {
       principal: principal.uid,
       action: { type: 'AgentCore::Action', id: entry.action },
       resource: { type: 'AgentCore::Gateway', id: cedar.gatewayArn },
-      context: { input: toCedarInput(entry.tool.mcp.inputSchema, input) },
+      context: { input: cedarInput },
       schema: cedar.schema,
       validateRequest: true,
       policies: { staticPolicies: Object.fromEntries(cedar.policies.map((p) => [p.id, p.text])) },
@@ -331,6 +337,64 @@ describe('authorizeCall over the preparsed policy set', () => {
     expect(got).toEqual(oneShot(cedar, 'initiate-transfer', input, claims));
     // and again, from the cache
     expect(authorizeCall(cedar, { tool: 'initiate-transfer', input, claims })).toEqual(got);
+  });
+
+  // Calls that conform to the schema (decided without it) and calls that do not (decided with it).
+  const conditioned = buildGatewayCedar(
+    withTools([
+      mcpTool('a', all, {
+        limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } },
+        allowedValues: { text: ['x', 'y'] },
+        scopes: ['a:write'],
+        claims: { role: 'clerk' },
+      }),
+      mcpTool('hier', all, { when: 'action in AgentCore::Action::"CallTool"' }),
+      mcpTool('gw', all, { when: 'resource is AgentCore::Gateway && !(resource has name)' }),
+      mcpTool('tagged', all, { when: 'principal.hasTag(context.input.text) && principal.getTag(context.input.text) == "yes"' }),
+      mcpTool('attr', all, { when: 'principal.id == "u1" && principal has id' }),
+      mcpTool('missing', all, { when: 'principal.nickname == "x" || principal.getTag("nope") == "x"' }),
+    ]),
+  );
+  const ok = { text: 'x', count: 5 };
+  const caller = { sub: 'u1', scope: 'openid a:write', role: 'clerk', x: 'yes' };
+  const inputs: [string, Record<string, unknown>][] = [
+    ['a conforming input', ok],
+    ['every field', { ...ok, ratio: 1.25, flag: true, tags: ['a', 'b'], level: 'low', in: 'w' }],
+    ['a decimal out of bounds', { ...ok, ratio: 1.5001 }],
+    ['a count out of bounds', { ...ok, count: 11 }],
+    ['a value outside the allowed list', { ...ok, text: 'z' }],
+    ['a missing required field', { text: 'x' }],
+    ['an unknown field', { ...ok, extra: 1 }],
+    ['an inherited property name', { ...ok, toString: 'x' }],
+    ['a string for an integer', { ...ok, count: '5' }],
+    ['a fraction for an integer', { ...ok, count: 5.5 }],
+    ['an unsafe integer', { ...ok, count: 2 ** 60 }],
+    ['a string for a number', { ...ok, ratio: '1.25' }],
+    ['a huge number', { ...ok, ratio: 1e15 }],
+    ['too many decimals', { ...ok, ratio: 1.00001 }],
+    ['a number for a boolean', { ...ok, flag: 1 }],
+    ['a string for an array', { ...ok, tags: 'a' }],
+    ['a number in a string array', { ...ok, tags: ['a', 1] }],
+    ['a null', { ...ok, in: null }],
+    ['an object', { ...ok, in: { __entity: { type: 'AgentCore::Gateway', id: 'g' } } }],
+  ];
+  const callers: [string, Record<string, string>][] = [
+    ['a scoped clerk', caller],
+    ['no claims', {}],
+    ['a wrong role', { ...caller, role: 'admin' }],
+    ['a non-string claim', { ...caller, role: 1 as unknown as string }],
+  ];
+  const table = conditioned.tools.flatMap((entry) =>
+    inputs.flatMap(([what, input]) => callers.map(([who, claims]) => [entry.tool.name, what, who, input, claims] as const)),
+  );
+  it.each(table)('decides tool %s, %s, by %s, exactly as the one-shot engine call does', (tool, _what, _who, input, claims) => {
+    expect(authorizeCall(conditioned, { tool, input, claims })).toEqual(oneShot(conditioned, tool, input, claims));
+  });
+
+  it('decides through the schema when a hand-built schema is not the generated one', () => {
+    const custom: GatewayCedar = { ...conditioned, schema: conditioned.schema.replace('"count": Long', '"count": String') };
+    expect(authorizeCall(custom, { tool: 'a', input: ok, claims: caller })).toEqual(oneShot(custom, 'a', ok, caller));
+    expect(authorizeCall(custom, { tool: 'a', input: ok, claims: caller }).decision).toBe('deny');
   });
 
   it('keeps two gateways apart: the paused one denies what the running one allows', () => {
