@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -55,6 +56,8 @@ const excluded = fixtureExcludes();
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine.
+    maxWorkers: Math.max(2, availableParallelism()),
     exclude: ['**/node_modules/**', ...excluded],
     coverage: {
       provider: 'v8',
