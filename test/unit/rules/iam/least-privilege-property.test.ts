@@ -2,15 +2,20 @@
  * Property (#12): a random least-privilege manifest that `validate` accepts yields an agent policy
  * that passes the least-privilege rules, uses only existing actions on resources of their types in
  * the agent's own account, and grants exactly the declared action set (checked by simulation).
- * Tools are drawn from AWS's own data; fast-check runs seeded, so a failure prints its seed and path.
+ * A second property plans the whole stack offline for a few such manifests and runs every rule over
+ * it: no finding, and agent-effective-permissions simulates each tool under the real role, boundary
+ * and denies. Tools are drawn from AWS's own data; fast-check runs seeded, so a failure prints its
+ * seed and path.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildAgentPolicy } from '../../../../src/components/aws/builders/least-privilege.js';
+import { planAgent } from '../../../../src/plan/offline.js';
+import { readPlanDocument } from '../../../../src/plan/read.js';
 import { validateManifest } from '../../../../src/manifest/index.js';
 import { actionsOf, findAction, fittingResourceTypes } from '../../../../src/rules/iam/data.js';
 import { simulate } from '../../../../src/rules/iam/simulate.js';
@@ -138,4 +143,42 @@ describe('a random least-privilege manifest', () => {
     // The property must not hold vacuously (Write actions that validate refuses for risk low are common in the data).
     expect(accepted, JSON.stringify([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 8))).toBeGreaterThan(cases / 3);
   }, 60_000);
+
+  it('that validate accepts yields a whole offline plan with no finding, the simulation of every tool included', async () => {
+    // A whole plan per case (the Pulumi mocks, every component) costs about 2 s: a few seeded cases.
+    const project = path.join(work, 'project');
+    cpSync(example, path.join(project, 'stacks/support-triage'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{"name":"scratch","private":true}\n');
+    mkdirSync(path.join(project, 'stacks'), { recursive: true });
+    writeFileSync(path.join(project, 'stacks/Pulumi.support-triage.yaml'), 'config:\n  agentfence:manifest: support-triage/agent.yaml\n');
+    const file = path.join(project, 'stacks/support-triage/agent.yaml');
+    let planned = 0;
+    await fc.assert(
+      fc.asyncProperty(toolSets, async (drawn) => {
+        const tools = drawn.map((t, i) => ({
+          name: `tool-${i}`,
+          description: `Generated tool ${i}.`,
+          actions: t.actions,
+          resources: t.resources,
+          risk: 'low',
+          approval: 'none',
+        }));
+        writeFileSync(file, stringify({ ...base, tools }));
+        if (!validateManifest(file).valid) return;
+        planned++;
+        const plan = await planAgent('support-triage', project);
+        const findings = evaluateRules(readPlanDocument(plan, 'generated').resources, {
+          // Supply chain is the verifier's verdict, not the plan's; generated tools have no gateway target.
+          config: {
+            'supply-chain-verified': 'disabled',
+            'network-firewall-allowlist-verified': 'disabled',
+            'agentcore-target-declared': 'disabled',
+          },
+        }).findings;
+        expect(findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      }),
+      { seed: 20261202, numRuns: 12 },
+    );
+    expect(planned).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });
