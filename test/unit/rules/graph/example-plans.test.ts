@@ -91,6 +91,20 @@ function findings(agent: string, edit: Edit, config: PackConfig = {}) {
   return evaluateRules(edit(plans[agent]!), { config: { ...OFF, ...config } }).findings;
 }
 
+/** A second VPC with one subnet, an internet gateway and an EKS node group in the subnet; no route table yet. */
+const secondVpc = [
+  () => resource('aws:ec2/vpc:Vpc', 'second', { id: 'vpc-2', cidrBlock: '10.99.0.0/16' }),
+  () => resource('aws:ec2/subnet:Subnet', 'second-a', { id: 'subnet-2a', vpcId: 'vpc-2', cidrBlock: '10.99.0.0/24' }),
+  () => resource('aws:ec2/internetGateway:InternetGateway', 'second-igw', { id: 'igw-2', vpcId: 'vpc-2' }),
+  () =>
+    resource('aws:ec2/routeTable:RouteTable', 'second-rt', {
+      id: 'rtb-2',
+      vpcId: 'vpc-2',
+      routes: [{ cidrBlock: '0.0.0.0/0', gatewayId: 'igw-2' }],
+    }),
+  () => resource('aws:eks/nodeGroup:NodeGroup', 'workers', { subnetIds: ['subnet-2a'], clusterName: 'c' }),
+];
+
 describe('the graph rules over the example plans', () => {
   describe('when a misconfiguration is seeded', () => {
     it.each<[string, string, Edit, string, EnforcementLevel, string, PackConfig?]>([
@@ -238,6 +252,46 @@ describe('the graph rules over the example plans', () => {
         'agent-subnet-egress-via-firewall',
         'mandatory',
         'subnet "second-a" (route table "second-rt") routes 0.0.0.0/0 to internet gateway "second-igw" (igw-2), and VPC "second" has no Network Firewall',
+      ],
+      [
+        'a second VPC whose subnet takes its main route table to the internet gateway',
+        'payments',
+        add(...secondVpc, () =>
+          resource('aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation', 'second-main', { vpcId: 'vpc-2', routeTableId: 'rtb-2' }),
+        ),
+        'agent-subnet-egress-via-firewall',
+        'mandatory',
+        'subnet "second-a" (route table "second-rt") routes 0.0.0.0/0 to internet gateway "second-igw" (igw-2)',
+      ],
+      [
+        'a route table association to a table the stack does not define',
+        'payments',
+        add(...secondVpc, () =>
+          resource('aws:ec2/routeTableAssociation:RouteTableAssociation', 'second-rta', {
+            subnetId: 'subnet-2a',
+            routeTableId: 'rtb-elsewhere',
+          }),
+        ),
+        'agent-subnet-egress-via-firewall',
+        'mandatory',
+        'subnet "second-a" must use a route table defined in the stack (got its route table "rtb-elsewhere" is not defined in the stack)',
+      ],
+      [
+        'an EKS node group whose cluster group takes ingress',
+        'payments',
+        add(
+          ...secondVpc,
+          () =>
+            resource('aws:ec2/securityGroup:SecurityGroup', 'cluster-sg', {
+              id: 'sg-c',
+              vpcId: 'vpc-2',
+              ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.99.0.0/16'] }],
+            }),
+          () => resource('aws:eks/cluster:Cluster', 'c', { name: 'c', vpcConfig: { securityGroupIds: ['sg-c'] } }),
+        ),
+        'security-group-no-ingress',
+        'mandatory',
+        'security group "cluster-sg" is an agent security group and must have no ingress (got an ingress rule on ports 443-443)',
       ],
       // security groups, found by attachment
       [
