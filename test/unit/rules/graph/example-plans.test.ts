@@ -235,19 +235,8 @@ describe('the graph rules over the example plans', () => {
       [
         'an EKS node group in a second VPC without a firewall',
         'payments',
-        add(
-          () => resource('aws:ec2/vpc:Vpc', 'second', { id: 'vpc-2', cidrBlock: '10.99.0.0/16' }),
-          () => resource('aws:ec2/subnet:Subnet', 'second-a', { id: 'subnet-2a', vpcId: 'vpc-2', cidrBlock: '10.99.0.0/24' }),
-          () => resource('aws:ec2/internetGateway:InternetGateway', 'second-igw', { id: 'igw-2', vpcId: 'vpc-2' }),
-          () =>
-            resource('aws:ec2/routeTable:RouteTable', 'second-rt', {
-              id: 'rtb-2',
-              vpcId: 'vpc-2',
-              routes: [{ cidrBlock: '0.0.0.0/0', gatewayId: 'igw-2' }],
-            }),
-          () =>
-            resource('aws:ec2/routeTableAssociation:RouteTableAssociation', 'second-rta', { subnetId: 'subnet-2a', routeTableId: 'rtb-2' }),
-          () => resource('aws:eks/nodeGroup:NodeGroup', 'workers', { subnetIds: ['subnet-2a'], clusterName: 'c' }),
+        add(...secondVpc, () =>
+          resource('aws:ec2/routeTableAssociation:RouteTableAssociation', 'second-rta', { subnetId: 'subnet-2a', routeTableId: 'rtb-2' }),
         ),
         'agent-subnet-egress-via-firewall',
         'mandatory',

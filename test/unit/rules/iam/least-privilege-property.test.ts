@@ -64,6 +64,17 @@ const tool = fc.nat(KINDS.length - 1).chain((k) =>
 );
 const toolSets = fc.uniqueArray(tool, { minLength: 1, maxLength: 4, selector: (t) => t.resources.join() });
 
+/** The drawn tools as manifest entries: low risk, no approval. */
+const manifestTools = (drawn: readonly { actions: string[]; resources: string[] }[]) =>
+  drawn.map((t, i) => ({
+    name: `tool-${i}`,
+    description: `Generated tool ${i}.`,
+    actions: t.actions,
+    resources: t.resources,
+    risk: 'low',
+    approval: 'none',
+  }));
+
 let accepted = 0;
 let cases = 0;
 const refusals = new Map<string, number>();
@@ -73,14 +84,7 @@ describe('a random least-privilege manifest', () => {
     fc.assert(
       fc.property(toolSets, (drawn) => {
         cases++;
-        const tools = drawn.map((t, i) => ({
-          name: `tool-${i}`,
-          description: `Generated tool ${i}.`,
-          actions: t.actions,
-          resources: t.resources,
-          risk: 'low',
-          approval: 'none',
-        }));
+        const tools = manifestTools(drawn);
         const file = path.join(work, `agent-${cases}.yaml`);
         writeFileSync(file, stringify({ ...base, tools }));
         const result = validateManifest(file);
@@ -155,14 +159,7 @@ describe('a random least-privilege manifest', () => {
     let planned = 0;
     await fc.assert(
       fc.asyncProperty(toolSets, async (drawn) => {
-        const tools = drawn.map((t, i) => ({
-          name: `tool-${i}`,
-          description: `Generated tool ${i}.`,
-          actions: t.actions,
-          resources: t.resources,
-          risk: 'low',
-          approval: 'none',
-        }));
+        const tools = manifestTools(drawn);
         writeFileSync(file, stringify({ ...base, tools }));
         if (!validateManifest(file).valid) return;
         planned++;
