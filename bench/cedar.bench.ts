@@ -5,7 +5,7 @@
  *   validated, on every call: what a caller of cedar-wasm writes first);
  * - the engine alone, preparsed (`statefulIsAuthorized` over the whole set, no schema): a reference;
  * - the product's path, `authorizeCall` (input typed, the action's preparsed policies, the schema
- *   only for a call that does not conform to it).
+ *   only for a call that does not conform to it, the caller's entity cut to the names the policies read).
  * Before timing, `authorizeCall` must give the same decision, reasons and errors as the baseline on
  * every call of a wider table (conforming and not, running and paused): printed.
  * Target: >= 10,000 decisions/s. The variants run in interleaved rounds so that neighbours load

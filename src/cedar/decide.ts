@@ -12,9 +12,22 @@
  * tell the difference: they never name `action` or `resource` or an entity literal in a condition,
  * so the action entities and the (attribute-less) gateway entity the schema path carries are never
  * looked at. Any other call goes through the schema, which is the authority on what it rejects.
+ *
+ * On that schema-free path the caller's entity carries only the attributes and tags the action's
+ * policies name (`principal.id`, `principal.getTag("scope")`): the engine can read an entity's data
+ * only through those accessors, so a value no policy names cannot change a decision, a reason or an
+ * error message (only an error's help, which lists the names present and is not reported). When a
+ * policy computes a tag name (`principal.getTag(context.input.role)`), the entity goes whole.
  */
 import { createHash } from 'node:crypto';
-import type { AuthorizationAnswer, Context, EntityJson, StatefulAuthorizationCall, TypeAndId } from '@cedar-policy/cedar-wasm/nodejs';
+import type {
+  AuthorizationAnswer,
+  CedarValueJson,
+  Context,
+  EntityJson,
+  StatefulAuthorizationCall,
+  TypeAndId,
+} from '@cedar-policy/cedar-wasm/nodejs';
 import { cedarEngine } from './engine.js';
 import type { GatewayCedar } from './gateway.js';
 import type { GeneratedPolicy } from './policies.js';
@@ -25,6 +38,8 @@ interface ActionSet {
   readonly policySetId: string;
   /** Its policies never look at the action or gateway entities, so a conforming call needs no schema. */
   readonly standalone: boolean;
+  /** Every attribute and tag name its policies read; undefined when one computes a tag name. */
+  readonly reads: ReadonlySet<string> | undefined;
 }
 
 /** The engine's ids for a gateway's schema and per-action policy sets. */
@@ -64,6 +79,8 @@ interface Scope {
   readonly only?: string;
   /** Whether the policy can look at the action or gateway entities (an `in` action scope, `action`, `resource` or an entity literal in a condition). */
   readonly entityBound: boolean;
+  /** The attribute and tag names its conditions read; undefined when one computes a tag name. */
+  readonly reads: ReadonlySet<string> | undefined;
 }
 
 /** Whether a condition's JSON names `action` or `resource` or holds an entity literal. */
@@ -76,6 +93,28 @@ function namesEntities(node: unknown): boolean {
 }
 
 /** The engine's parse of a policy's action scope and conditions; undefined when it cannot parse the policy. */
+/**
+ * Adds to `names` every attribute (`.`, `has`) and tag (`getTag`, `hasTag`) name a condition's
+ * JSON reads; false as soon as a tag name is computed rather than literal. A record literal whose
+ * keys look like these operators only adds names or gives up, which keeps more, never less.
+ */
+function readNames(node: unknown, names: Set<string>): boolean {
+  if (Array.isArray(node)) return node.every((child) => readNames(child, names));
+  if (node === null || typeof node !== 'object') return true;
+  for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
+    const operands = child !== null && typeof child === 'object' ? (child as Record<string, unknown>) : {};
+    if (key === '.' || key === 'has') for (const name of [operands['attr']].flat()) if (typeof name === 'string') names.add(name);
+    if (key === 'getTag' || key === 'hasTag') {
+      const tag = operands['right'];
+      const literal = tag !== null && typeof tag === 'object' ? (tag as Record<string, unknown>)['Value'] : undefined;
+      if (typeof literal !== 'string') return false;
+      names.add(literal);
+    }
+    if (!readNames(child, names)) return false;
+  }
+  return true;
+}
+
 function scopeOf(policy: GeneratedPolicy): Scope | undefined {
   const answer = cedarEngine().policyToJson(policy.text);
   if (answer.type !== 'success') return undefined;
@@ -83,7 +122,35 @@ function scopeOf(policy: GeneratedPolicy): Scope | undefined {
   const entity = scope.op === '==' && 'entity' in scope ? scope.entity : undefined;
   const uid = entity !== undefined && '__entity' in entity ? entity.__entity : entity;
   const entityBound = scope.op === 'in' || namesEntities(answer.json.conditions);
-  return uid?.type === 'AgentCore::Action' ? { policy, only: uid.id, entityBound } : { policy, entityBound };
+  const names = new Set<string>();
+  const reads = readNames(answer.json.conditions, names) ? names : undefined;
+  return uid?.type === 'AgentCore::Action' ? { policy, only: uid.id, entityBound, reads } : { policy, entityBound, reads };
+}
+
+/** The names any of the scopes reads; undefined when one may read any. */
+function unionOfReads(scopes: readonly Scope[]): ReadonlySet<string> | undefined {
+  const all = new Set<string>();
+  for (const { reads } of scopes) {
+    if (reads === undefined) return undefined;
+    for (const name of reads) all.add(name);
+  }
+  return all;
+}
+
+/** The entries of `values` that `names` holds (data properties, so a claim named `__proto__` stays a claim). */
+function pick(values: Record<string, CedarValueJson>, names: ReadonlySet<string>): Record<string, CedarValueJson> {
+  const kept: [string, CedarValueJson][] = [];
+  for (const name of names) if (Object.hasOwn(values, name)) kept.push([name, values[name] as CedarValueJson]);
+  return Object.fromEntries(kept);
+}
+
+/** The caller's entity with only the attributes and tags the policies read. */
+function projected(entity: EntityJson, reads: ReadonlySet<string> | undefined): EntityJson {
+  if (reads === undefined) return entity;
+  const attrs = pick(entity.attrs, reads);
+  return entity.tags === undefined
+    ? { uid: entity.uid, attrs, parents: entity.parents }
+    : { uid: entity.uid, attrs, parents: entity.parents, tags: pick(entity.tags, reads) };
 }
 
 function preparse(id: string, parse: () => boolean): boolean {
@@ -115,7 +182,11 @@ function prepare(cedar: GatewayCedar): Prepared | undefined {
     const staticPolicies = Object.fromEntries(applying.map((scope) => [scope.policy.id, scope.policy.text]));
     const policySetId = digest(JSON.stringify(staticPolicies));
     ok &&= preparse(policySetId, () => engine.preparsePolicySet(policySetId, { staticPolicies }).type === 'success');
-    actions.set(action, { policySetId, standalone: generated && applying.every((scope) => !scope.entityBound) });
+    actions.set(action, {
+      policySetId,
+      standalone: generated && applying.every((scope) => !scope.entityBound),
+      reads: unionOfReads(applying),
+    });
   }
   const result = ok ? { schemaName, actions } : 'unparsable';
   prepared.set(cedar, result);
@@ -128,30 +199,40 @@ function prepare(cedar: GatewayCedar): Prepared | undefined {
  * when the Cedar does not parse, the one-shot call with every policy and the schema, which reports why.
  */
 export function decide(cedar: GatewayCedar, call: CallParts): AuthorizationAnswer {
-  const engine = cedarEngine();
   const ids = prepare(cedar);
   const set = ids?.actions.get(call.action.id);
-  const request = { principal: call.principal.uid, action: call.action, context: call.context };
   const resource = { type: 'AgentCore::Gateway', id: cedar.gatewayArn };
-  const entities = [call.principal, { uid: resource, attrs: {}, parents: [] }];
+  // Each request written out whole: spreading a shared part into it cost more than the rest of the JS.
   if (ids === undefined || set === undefined) {
-    return engine.isAuthorized({
-      ...request,
+    return cedarEngine().isAuthorized({
+      principal: call.principal.uid,
+      action: call.action,
       resource,
-      entities,
+      context: call.context,
+      entities: [call.principal, { uid: resource, attrs: {}, parents: [] }],
       schema: cedar.schema,
       validateRequest: true,
       policies: { staticPolicies: Object.fromEntries(cedar.policies.map((policy) => [policy.id, policy.text])) },
     });
   }
-  stateful ??= new Proxy(engine.statefulIsAuthorized, {});
+  stateful ??= new Proxy(cedarEngine().statefulIsAuthorized, {});
   if (call.conforms && set.standalone) {
-    return stateful({ ...request, resource, entities: [call.principal], preparsedPolicySetId: set.policySetId, validateRequest: false });
+    return stateful({
+      principal: call.principal.uid,
+      action: call.action,
+      resource,
+      context: call.context,
+      entities: [projected(call.principal, set.reads)],
+      preparsedPolicySetId: set.policySetId,
+      validateRequest: false,
+    });
   }
   return stateful({
-    ...request,
+    principal: call.principal.uid,
+    action: call.action,
     resource,
-    entities,
+    context: call.context,
+    entities: [call.principal, { uid: resource, attrs: {}, parents: [] }],
     preparsedPolicySetId: set.policySetId,
     preparsedSchemaName: ids.schemaName,
     validateRequest: true,

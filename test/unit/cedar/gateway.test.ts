@@ -353,6 +353,9 @@ describe('authorizeCall over the preparsed policy set', () => {
       mcpTool('tagged', all, { when: 'principal.hasTag(context.input.text) && principal.getTag(context.input.text) == "yes"' }),
       mcpTool('attr', all, { when: 'principal.id == "u1" && principal has id' }),
       mcpTool('missing', all, { when: 'principal.nickname == "x" || principal.getTag("nope") == "x"' }),
+      // The other kind of the same name (a tag `id`, an attribute `scope`), and a claim named like a prototype.
+      mcpTool('kinds', all, { when: 'principal.getTag("id") == "u1" || principal.scope == "x" || principal has role' }),
+      mcpTool('proto', all, { when: 'principal.hasTag("__proto__") && principal.getTag("__proto__") == "yes"' }),
     ]),
   );
   const ok = { text: 'x', count: 5 };
@@ -383,6 +386,7 @@ describe('authorizeCall over the preparsed policy set', () => {
     ['no claims', {}],
     ['a wrong role', { ...caller, role: 'admin' }],
     ['a non-string claim', { ...caller, role: 1 as unknown as string }],
+    ['a caller with a __proto__ claim', JSON.parse('{"sub":"u1","__proto__":"yes","id":"u1"}') as Record<string, string>],
   ];
   const table = conditioned.tools.flatMap((entry) =>
     inputs.flatMap(([what, input]) => callers.map(([who, claims]) => [entry.tool.name, what, who, input, claims] as const)),
