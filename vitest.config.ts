@@ -77,7 +77,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // The built CLI that the in-process runs load is Node's to import, as bin/agentfence.js does.
+          server: { deps: { external: [/\/dist\//] } },
+        },
       },
       {
         extends: true,

@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root } from './run-cli.js';
 
-function gate(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'gate', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 180_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const gate = (cwd: string, ...args: string[]) => agentfence(['gate', ...args], { cwd });
 
 /** A scratch project: package.json and a copy of stacks/ and sbom/, so the gate can write freely. */
 function scratchProject(): string {
@@ -37,21 +27,21 @@ interface GateJson {
 }
 
 describe('agentfence gate in warn mode', () => {
-  it('says PASSED WITH WARNINGS and lists the warnings for a low-risk agent, and blocks a high-risk one', () => {
+  it('says PASSED WITH WARNINGS and lists the warnings for a low-risk agent, and blocks a high-risk one', async () => {
     const dir = scratchProject();
     try {
       const policy = path.join(dir, 'stacks/trust-policy.yaml');
       writeFileSync(policy, readFileSync(policy, 'utf8').replace('mode: enforce', 'mode: warn'));
       writeFileSync(path.join(dir, 'stacks/support-triage/models/ticket-classifier/loader.py'), 'import os\n');
-      const low = gate(dir, 'support-triage');
+      const low = await gate(dir, 'support-triage');
       expect(low.stdout).toContain('PASSED WITH WARNINGS: support-triage may be deployed');
       expect(low.stdout).toMatch(/Warnings:\n(.*\n)*.*loader\.py/);
       expect(low.stdout).not.toMatch(/^PASSED:/m);
       expect(low.status).toBe(0);
-      const high = gate(dir, 'payments', '--format', 'json');
+      const high = await gate(dir, 'payments', '--format', 'json');
       expect(high.status, high.stderr).toBe(0);
       rmSync(path.join(dir, 'stacks/payments/attestations/@acme'), { recursive: true });
-      const blocked = gate(dir, 'payments');
+      const blocked = await gate(dir, 'payments');
       expect([blocked.status, blocked.stdout]).toEqual([1, expect.stringContaining('BLOCKED: payments must not be deployed')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -67,8 +57,8 @@ describe('agentfence gate', () => {
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   describe('when the example payments agent is gated with --check-sbom', () => {
-    it('passes every stage in order, matches the committed SBOM and writes the report', () => {
-      const r = gate(project, 'payments', '--check-sbom', '--format', 'json');
+    it('passes every stage in order, matches the committed SBOM and writes the report', async () => {
+      const r = await gate(project, 'payments', '--check-sbom', '--format', 'json');
       expect(r.status, r.stderr).toBe(0);
       const doc = JSON.parse(r.stdout) as GateJson;
       expect(doc.schemaVersion).toBe('agentfence.gate/v1');
@@ -97,7 +87,7 @@ describe('agentfence gate', () => {
       jobs: { gate: { strategy: { matrix: { agent: string[] } }; steps: { run?: string }[] } };
     };
     const line = workflow.jobs.gate.steps.map((step) => step.run ?? '').find((run) => run.includes('agentfence gate'))!;
-    it.each(workflow.jobs.gate.strategy.matrix.agent)('passes %s and prints SARIF on stdout', (agent) => {
+    it.each(workflow.jobs.gate.strategy.matrix.agent)('passes %s and prints SARIF on stdout', async (agent) => {
       // the step passes the matrix value through env (AGENT), never by expression into the script
       const args = line
         .replaceAll('"$AGENT"', agent)
@@ -106,15 +96,15 @@ describe('agentfence gate', () => {
         .trim()
         .split(/\s+/);
       expect(args.slice(0, 3)).toEqual(['npx', 'agentfence', 'gate']);
-      const r = gate(project, ...args.slice(3));
+      const r = await gate(project, ...args.slice(3));
       expect(r.status, r.stderr).toBe(0);
       expect((JSON.parse(r.stdout) as { version: string }).version).toBe('2.1.0');
     });
   });
 
   describe('when the model was tampered with after signing', () => {
-    it('blocks with TAMPERED from verify and the supply-chain rule from check, and leaves sbom/ alone', () => {
-      const r = gate(project, 'payments-tampered');
+    it('blocks with TAMPERED from verify and the supply-chain rule from check, and leaves sbom/ alone', async () => {
+      const r = await gate(project, 'payments-tampered');
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/verify\s+blocked/);
       expect(r.stdout).toMatch(/check\s+blocked/);
@@ -125,8 +115,8 @@ describe('agentfence gate', () => {
       expect(() => readFileSync(path.join(project, 'sbom/payments-tampered.cdx.json'))).toThrow();
     });
 
-    it('merges the findings of every stage into one valid SARIF log', () => {
-      const r = gate(project, 'payments-tampered', '--format', 'sarif', '--quiet');
+    it('merges the findings of every stage into one valid SARIF log', async () => {
+      const r = await gate(project, 'payments-tampered', '--format', 'sarif', '--quiet');
       expect(r.status).toBe(1);
       const sarif = JSON.parse(r.stdout) as {
         version: string;
@@ -144,12 +134,12 @@ describe('agentfence gate', () => {
   });
 
   describe('when the committed SBOM is stale', () => {
-    it('blocks at the sbom stage and names the file', () => {
+    it('blocks at the sbom stage and names the file', async () => {
       const file = path.join(project, 'sbom/support-triage.cdx.json');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original.replace('"support-triage"', '"support-triage-old"'));
       try {
-        const r = gate(project, 'support-triage', '--check-sbom', '--format', 'json');
+        const r = await gate(project, 'support-triage', '--check-sbom', '--format', 'json');
         expect(r.status).toBe(1);
         const doc = JSON.parse(r.stdout) as GateJson;
         expect(doc.stages.find((s) => s.name === 'sbom')?.status).toBe('blocked');
@@ -161,8 +151,8 @@ describe('agentfence gate', () => {
   });
 
   describe('when a stage cannot run', () => {
-    it('stops at validate with exit 2 for an unknown agent, skipping the rest', () => {
-      const r = gate(project, 'no-such-agent', '--format', 'json');
+    it('stops at validate with exit 2 for an unknown agent, skipping the rest', async () => {
+      const r = await gate(project, 'no-such-agent', '--format', 'json');
       expect(r.status).toBe(2);
       const doc = JSON.parse(r.stdout) as GateJson;
       expect(doc.verdict).toBe('error');
@@ -170,12 +160,12 @@ describe('agentfence gate', () => {
       expect(doc.stages.filter((s) => s.status === 'skipped').map((s) => s.name)).toEqual(['plan', 'verify', 'check', 'sbom', 'report']);
     });
 
-    it('stops at validate with exit 2 and file:line:col for a broken manifest, never a stack trace', () => {
+    it('stops at validate with exit 2 and file:line:col for a broken manifest, never a stack trace', async () => {
       const manifest = path.join(project, 'stacks/support-triage/agent.yaml');
       const original = readFileSync(manifest, 'utf8');
       writeFileSync(manifest, original.replace(/dynamodb:GetItem/, 'dynamodb:*'));
       try {
-        const r = gate(project, 'support-triage');
+        const r = await gate(project, 'support-triage');
         expect(r.status).toBe(2);
         expect(r.stdout).toMatch(/validate\s+error/);
         expect(r.stdout).toMatch(/plan\s+skipped/);
@@ -186,10 +176,10 @@ describe('agentfence gate', () => {
       }
     });
 
-    it('refuses a malformed --config with exit 2 before any stage', () => {
+    it('refuses a malformed --config with exit 2 before any stage', async () => {
       const config = path.join(project, 'bad-config.json');
       writeFileSync(config, '[1,2]');
-      const r = gate(project, 'payments', '--config', config);
+      const r = await gate(project, 'payments', '--config', config);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('--config');
     });
