@@ -102,9 +102,9 @@ export interface CallRequest {
 /** The engine's answer for one call. */
 export interface CallDecision {
   readonly decision: 'allow' | 'deny';
-  /** Policies that determined the decision (the satisfied permits on allow, the satisfied forbids on deny). */
+  /** Policies that determined the decision (the satisfied permits on allow, the satisfied forbids on deny), sorted. */
   readonly policies: readonly string[];
-  /** Evaluation or request errors (a request error always denies). */
+  /** Evaluation or request errors (a request error always denies), sorted. */
   readonly errors: readonly string[];
 }
 
@@ -143,8 +143,9 @@ export function authorizeCall(cedar: GatewayCedar, request: CallRequest): CallDe
       Object.values(claims).every((claim) => typeof claim === 'string') && conformsToInputSchema(entry.tool.mcp.inputSchema, request.input),
   });
   if (answer.type === 'failure') return { decision: 'deny', policies: [], errors: answer.errors.map((error) => error.message) };
-  const errors = answer.response.diagnostics.errors.map((found) => `${found.policyId}: ${found.error.message}`);
-  return { decision: answer.response.decision, policies: answer.response.diagnostics.reason, errors };
+  // The engine reports both as sets, in an order that varies from call to call: sorted, so the same call prints the same.
+  const errors = answer.response.diagnostics.errors.map((found) => `${found.policyId}: ${found.error.message}`).sort();
+  return { decision: answer.response.decision, policies: [...answer.response.diagnostics.reason].sort(), errors };
 }
 
 /** Partial evaluation of one tool's policies with the input unknown and the caller unknown, or a caller with no claims. */

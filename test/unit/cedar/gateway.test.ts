@@ -308,10 +308,11 @@ describe('authorizeCall over the preparsed policy set', () => {
       entities: [principal, { uid: { type: 'AgentCore::Gateway', id: cedar.gatewayArn }, attrs: {}, parents: [] }],
     });
     if (answer.type === 'failure') return { decision: 'deny', policies: [], errors: answer.errors.map((e) => e.message) };
+    // The engine's reasons and errors are sets; authorizeCall sorts them.
     return {
       decision: answer.response.decision,
-      policies: answer.response.diagnostics.reason,
-      errors: answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`),
+      policies: [...answer.response.diagnostics.reason].sort(),
+      errors: answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`).sort(),
     };
   }
 
@@ -399,6 +400,14 @@ describe('authorizeCall over the preparsed policy set', () => {
     const custom: GatewayCedar = { ...conditioned, schema: conditioned.schema.replace('"count": Long', '"count": String') };
     expect(authorizeCall(custom, { tool: 'a', input: ok, claims: caller })).toEqual(oneShot(custom, 'a', ok, caller));
     expect(authorizeCall(custom, { tool: 'a', input: ok, claims: caller }).decision).toBe('deny');
+  });
+
+  it('names the deciding policies in one order, call after call', () => {
+    const call = { tool: 'initiate-transfer', input: transfer(2_500_000, { currency: 'USD' }), claims: scoped };
+    const first = authorizeCall(paused, call);
+    expect(first.policies.length).toBeGreaterThanOrEqual(3);
+    expect(first.policies).toEqual([...first.policies].sort());
+    for (let i = 0; i < 20; i++) expect(authorizeCall(paused, call)).toEqual(first);
   });
 
   it('keeps two gateways apart: the paused one denies what the running one allows', () => {
