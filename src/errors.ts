@@ -211,5 +211,5 @@ export function messageOf(error: unknown): string {
 
 /** The code of an agentfence error; anything else thrown is `INTERNAL`. */
 export function codeOf(error: unknown): ErrorCode | 'INTERNAL' {
-  return error instanceof AgentfenceError ? (error as AgentfenceError).code : 'INTERNAL';
+  return isAgentfenceError(error) ? error.code : 'INTERNAL';
 }

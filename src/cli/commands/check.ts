@@ -64,7 +64,6 @@ async function planOfAgent(
 ): Promise<{
   document: PlanDocument;
   derived: PackConfig;
-  root: string;
   source: Source;
   verification: VerificationLookup;
   locator: FindingLocator;
@@ -90,7 +89,6 @@ async function planOfAgent(
   return {
     document,
     derived: agentRuleConfig(agent),
-    root,
     verification,
     source: { kind: 'agent', label: agent.manifest.manifest.name, file: path.relative(root, agent.manifest.file) },
     locator,
