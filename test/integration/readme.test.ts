@@ -5,8 +5,9 @@
  *
  * The full replay, with the quick start's `npm ci` run for real in that copy, takes minutes and runs
  * only where AGENTFENCE_README_REPLAY=1 (.ci/run sets it). Otherwise the copy borrows this checkout's
- * node_modules and a block's `npm ci` becomes `npm run build`, which is the part of it the later
- * commands depend on; everything else in the blocks runs as written.
+ * node_modules and its build (dist/, which `npm test` and `npm run test:integration` build from
+ * these same files just before), so a block's `npm ci` has nothing left to do and becomes `true`;
+ * everything else in the blocks runs as written.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -38,9 +39,9 @@ const blocks = readmeBlocks(readFileSync(path.join(root, 'README.md'), 'utf8'));
 const replay = process.env['AGENTFENCE_README_REPLAY'] === '1';
 let copy: string | undefined;
 
-/** The block as it runs here: as written in a full replay, with `npm ci` building only otherwise. */
+/** The block as it runs here: as written in a full replay, without `npm ci` otherwise. */
 function runnable(script: string): string {
-  return replay ? script : script.replace(/\bnpm ci\b/g, 'npm run build --silent');
+  return replay ? script : script.replace(/\bnpm ci\b/g, 'true');
 }
 
 /** Copies the working tree (what git would clone) and makes it a repository of its own. */
@@ -70,8 +71,11 @@ describe('README', () => {
     copy = path.join(parent, 'agentfence');
     copyRepository(copy);
     if (!replay) {
-      console.warn("README blocks: npm ci replaced by a build over this checkout's node_modules (AGENTFENCE_README_REPLAY=1 replays it)");
+      console.warn(
+        "README blocks: npm ci skipped, this checkout's node_modules and dist/ borrowed (AGENTFENCE_README_REPLAY=1 replays it)",
+      );
       symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+      cpSync(path.join(root, 'dist'), path.join(copy, 'dist'), { recursive: true });
     }
   }, 120_000);
 
