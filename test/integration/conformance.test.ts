@@ -1,18 +1,16 @@
 /**
  * sigstore-conformance bundle-verify: all 70 cases driven through `agentfence verify-bundle` with
- * the exact arguments the conformance runner passes. In-process through `run()` for the whole
- * table, and a handful as real subprocesses of `bin/agentfence.js` (needs `dist/`).
+ * the exact arguments the conformance runner passes. In-process through the built `run()` for the
+ * whole table, and a handful as real subprocesses of `bin/agentfence.js` (both need `dist/`).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, agentfenceProcess, root } from './run-cli.js';
+
 const casesDir = path.resolve(root, '../shared/fixtures/sigstore-conformance/bundle-verify');
 const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
@@ -52,19 +50,6 @@ const cases: Case[] = readdirSync(casesDir, { withFileTypes: true })
   .map((entry) => ({ name: entry.name, shouldPass: !entry.name.endsWith('_fail'), args: conformanceArgs(path.join(casesDir, entry.name)) }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
-async function runInProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run({
-    argv: ['node', 'agentfence', ...args],
-    env: {},
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    cwd: () => root,
-  });
-  return { code, stdout, stderr };
-}
-
 describe('sigstore-conformance bundle-verify', () => {
   it('has all 70 cases, 21 to pass and 49 to fail', () => {
     expect(cases).toHaveLength(70);
@@ -73,12 +58,12 @@ describe('sigstore-conformance bundle-verify', () => {
 
   describe('when a case must verify', () => {
     it.each(cases.filter((c) => c.shouldPass).map((c) => [c.name, c] as const))('%s exits 0', async (_name, c) => {
-      const result = await runInProcess(c.args);
+      const result = await agentfence(c.args);
       expect(
         result.stderr.split('\n').find((line) => line.startsWith('agentfence verify-bundle:')),
         result.stderr,
       ).toBeUndefined();
-      expect(result.code).toBe(0);
+      expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^OK: verified, signed by /);
     });
   });
@@ -87,8 +72,8 @@ describe('sigstore-conformance bundle-verify', () => {
     it.each(cases.filter((c) => !c.shouldPass).map((c) => [c.name, c] as const))(
       '%s exits non-zero with a typed reason',
       async (_name, c) => {
-        const result = await runInProcess(c.args);
-        expect(result.code).not.toBe(0);
+        const result = await agentfence(c.args);
+        expect(result.status).not.toBe(0);
         expect(result.stdout).toBe('');
         // One readable line with our code, never a stack trace.
         expect(result.stderr).toMatch(/^agentfence verify-bundle: .+ \[[A-Z_]+\]\n$/);
@@ -100,8 +85,8 @@ describe('sigstore-conformance bundle-verify', () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s keeps its verdict', async (_name, c) => {
       const file = c.args[c.args.length - 1]!;
       const digest = `sha256:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
-      const result = await runInProcess([...c.args.slice(0, -1), digest]);
-      expect(result.code === 0, result.stderr).toBe(c.shouldPass);
+      const result = await agentfence([...c.args.slice(0, -1), digest]);
+      expect(result.status === 0, result.stderr).toBe(c.shouldPass);
     });
   });
 
@@ -162,7 +147,7 @@ describe('sigstore-conformance bundle-verify', () => {
       ['signature-mismatch_fail', 1],
     ] as const)('%s exits %i', (name, status) => {
       const c = cases.find((candidate) => candidate.name === name)!;
-      const result = spawnSync(process.execPath, [bin, ...c.args], { cwd: root, encoding: 'utf8' });
+      const result = agentfenceProcess(c.args);
       expect(result.status, result.stderr).toBe(status);
     });
   });

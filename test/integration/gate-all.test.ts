@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root } from './run-cli.js';
 
-function gate(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'gate', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 300_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const gate = (cwd: string, ...args: string[]) => agentfence(['gate', ...args], { cwd });
 
 /** A scratch project with the two shipped examples (payments, support-triage) and their configs. */
 function scratchProject(): string {
@@ -34,8 +24,8 @@ describe('agentfence gate --all', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('gates every agent, writes each one its own outputs, and prints one fleet table', () => {
-    const r = gate(dir, '--all', '--check-sbom');
+  it('gates every agent, writes each one its own outputs, and prints one fleet table', async () => {
+    const r = await gate(dir, '--all', '--check-sbom');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -53,9 +43,9 @@ describe('agentfence gate --all', () => {
     expect(r.stderr).toMatch(/gate --all: payments\n(.*\n)*gate --all: support-triage/);
   });
 
-  it('exits 1 when one agent is blocked; json is a fleet object, sarif one run per agent', () => {
+  it('exits 1 when one agent is blocked; json is a fleet object, sarif one run per agent', async () => {
     rmSync(path.join(dir, 'stacks/payments/attestations/@acme'), { recursive: true });
-    const json = gate(dir, '--all', '--format', 'json', '--quiet');
+    const json = await gate(dir, '--all', '--format', 'json', '--quiet');
     expect([json.status, json.stderr]).toEqual([1, '']);
     const fleet = JSON.parse(json.stdout) as {
       schemaVersion: string;
@@ -70,7 +60,7 @@ describe('agentfence gate --all', () => {
     ]);
     expect(fleet.agents[0]!.findings).toContainEqual(expect.objectContaining({ stage: 'verify', id: 'supply-chain-plugin' }));
 
-    const sarif = gate(dir, '--all', '--format', 'sarif');
+    const sarif = await gate(dir, '--all', '--format', 'sarif');
     expect(sarif.status).toBe(1);
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { automationDetails: { id: string }; results: unknown[] }[] };
     expect(log.version).toBe('2.1.0');
@@ -79,13 +69,13 @@ describe('agentfence gate --all', () => {
     expect(log.runs[1]!.results).toEqual([]);
   });
 
-  it('exits 2 on bad input: an agent beside --all, or no agent under stacks/', () => {
-    const both = gate(dir, '--all', 'payments');
+  it('exits 2 on bad input: an agent beside --all, or no agent under stacks/', async () => {
+    const both = await gate(dir, '--all', 'payments');
     expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('gate --all takes no <agent> (got 1)')]);
     const empty = mkdtempSync(path.join(os.tmpdir(), 'agentfence-gate-none-'));
     try {
       writeFileSync(path.join(empty, 'package.json'), '{"name":"empty","private":true}\n');
-      const none = gate(empty, '--all');
+      const none = await gate(empty, '--all');
       expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('gate --all needs at least one agent under')]);
     } finally {
       rmSync(empty, { recursive: true, force: true });

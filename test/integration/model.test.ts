@@ -1,18 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root } from './run-cli.js';
+
 const fixtures = path.resolve(root, '../shared/fixtures/model-signing');
 const keys = path.join(fixtures, 'keys');
 
-function cli(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const cli = (cwd: string, ...args: string[]) => agentfence(args, { cwd });
 
 /** The reference implementation's verify commands for each fixture (scripts/tests/test-verify-*.sh), in our flags. */
 const fixtureArgs: Record<string, string[]> = {
@@ -74,8 +71,8 @@ describe('agentfence verify model', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   describe('when each reference-signed model is verified as its README says', () => {
-    it.each(Object.keys(fixtureArgs))('%s exits 0 with a verified JSON result', (name) => {
-      const r = cli(fixtures, 'verify', 'model', ...fixtureArgs[name]!, '--format', 'json');
+    it.each(Object.keys(fixtureArgs))('%s exits 0 with a verified JSON result', async (name) => {
+      const r = await cli(fixtures, 'verify', 'model', ...fixtureArgs[name]!, '--format', 'json');
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const out = JSON.parse(r.stdout) as { schemaVersion: string; result: { status: string; digests: { sha256: string } } };
@@ -86,34 +83,34 @@ describe('agentfence verify model', () => {
   });
 
   describe('when a copy of a signed model is tampered with', () => {
-    it('exits 1, names every changed, extra and missing file, and says TAMPERED', () => {
+    it('exits 1, names every changed, extra and missing file, and says TAMPERED', async () => {
       appendFileSync(path.join(work, 'v1.0.0-certificate', 'signme-1'), '!');
       writeFileSync(path.join(work, 'v1.0.0-certificate', 'added.bin'), 'x');
       rmSync(path.join(work, 'v1.0.0-certificate', 'signme-2'));
-      const r = cli(work, 'verify', 'model', ...fixtureArgs['v1.0.0-certificate']!);
+      const r = await cli(work, 'verify', 'model', ...fixtureArgs['v1.0.0-certificate']!);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(
         /^BLOCKED model v1\.0\.0-certificate\s+TAMPERED: .*changed: signme-1 .*extra \(not signed\): added\.bin; missing: signme-2/,
       );
     });
 
-    it('exits 1 with SARIF carrying the block as an error', () => {
+    it('exits 1 with SARIF carrying the block as an error', async () => {
       appendFileSync(path.join(work, 'v1.1.0-elliptic-key', 'signme-2'), '!');
-      const r = cli(work, 'verify', 'model', ...fixtureArgs['v1.1.0-elliptic-key']!, '--format', 'sarif');
+      const r = await cli(work, 'verify', 'model', ...fixtureArgs['v1.1.0-elliptic-key']!, '--format', 'sarif');
       expect(r.status).toBe(1);
       const sarif = JSON.parse(r.stdout) as { runs: [{ results: [{ level: string; message: { text: string } }] }] };
       expect(sarif.runs[0].results[0].level).toBe('error');
       expect(sarif.runs[0].results[0].message.text).toContain('TAMPERED');
     });
 
-    it('exits 1 as UNSIGNED when the signature is missing', () => {
-      const r = cli(work, 'verify', 'model', 'v1.1.0-sigstore', '--signature', 'nope.sig', '--key', 'keys/signing-key-pub.pem');
+    it('exits 1 as UNSIGNED when the signature is missing', async () => {
+      const r = await cli(work, 'verify', 'model', 'v1.1.0-sigstore', '--signature', 'nope.sig', '--key', 'keys/signing-key-pub.pem');
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('UNSIGNED');
     });
 
-    it('exits 1 when the signer is not the one asked for', () => {
-      const r = cli(
+    it('exits 1 when the signer is not the one asked for', async () => {
+      const r = await cli(
         fixtures,
         'verify',
         'model',
@@ -139,8 +136,8 @@ describe('agentfence verify model', () => {
       ['a missing key file', ['v1.1.0-elliptic-key', '--key', 'keys/none.pem']],
       ['an unknown flag', ['v1.1.0-elliptic-key', '--frobnicate']],
       ['a bad worker count', ['v1.1.0-elliptic-key', '--key', 'keys/signing-key-pub.pem', '--workers', 'many']],
-    ])('exits 2 on %s without a stack trace', (_label, args) => {
-      const r = cli(fixtures, 'verify', 'model', ...args);
+    ])('exits 2 on %s without a stack trace', async (_label, args) => {
+      const r = await cli(fixtures, 'verify', 'model', ...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -167,47 +164,49 @@ describe('agentfence sign model', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   describe('when a model is signed with a key and then verified', () => {
-    it('signs (files), verifies, and blocks after a change', () => {
-      const signed = cli(work, 'sign', 'model', 'model', '--key', keyFile, '--ignore-paths', 'model/scratch.txt', '--format', 'json');
+    it('signs (files), verifies, and blocks after a change', async () => {
+      const signed = await cli(work, 'sign', 'model', 'model', '--key', keyFile, '--ignore-paths', 'model/scratch.txt', '--format', 'json');
       expect(signed.status).toBe(0);
       const summary = JSON.parse(signed.stdout) as { signature: string; resources: number; serialization: { ignorePaths: string[] } };
       expect(summary.signature).toBe(path.join(work, 'model', 'model.sig'));
       expect(summary.resources).toBe(2);
       expect(summary.serialization.ignorePaths).toContain('scratch.txt');
-      expect(cli(work, 'verify', 'model', 'model', '--key', pubFile).status).toBe(0);
+      expect((await cli(work, 'verify', 'model', 'model', '--key', pubFile)).status).toBe(0);
       writeFileSync(path.join(work, 'model', 'new.bin'), 'x');
-      const blocked = cli(work, 'verify', 'model', 'model', '--key', pubFile);
+      const blocked = await cli(work, 'verify', 'model', 'model', '--key', pubFile);
       expect(blocked.status).toBe(1);
       expect(blocked.stdout).toContain('new.bin');
       rmSync(path.join(work, 'model', 'new.bin'));
     });
 
-    it('signs by shards to another path and verifies with --verbose throughput', () => {
+    it('signs by shards to another path and verifies with --verbose throughput', async () => {
       const out = path.join(work, 'shards.sig');
       expect(
-        cli(
-          work,
-          'sign',
-          'model',
-          'model',
-          '--key',
-          keyFile,
-          '--method',
-          'shards',
-          '--shard-size',
-          '300',
-          '--signature',
-          out,
-          '--ignore-paths',
-          'model/scratch.txt',
-          '--ignore-paths',
-          'model/model.sig',
+        (
+          await cli(
+            work,
+            'sign',
+            'model',
+            'model',
+            '--key',
+            keyFile,
+            '--method',
+            'shards',
+            '--shard-size',
+            '300',
+            '--signature',
+            out,
+            '--ignore-paths',
+            'model/scratch.txt',
+            '--ignore-paths',
+            'model/model.sig',
+          )
         ).status,
       ).toBe(0);
       // The files signature model/model.sig is not the one in use: it is content unless ignored at verification too.
-      const unlisted = cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile);
+      const unlisted = await cli(work, 'verify', 'model', 'model', '--signature', out, '--key', pubFile);
       expect([unlisted.status, unlisted.stdout]).toEqual([1, expect.stringContaining('extra (not signed): model.sig')]);
-      const r = cli(
+      const r = await cli(
         work,
         'verify',
         'model',
@@ -234,10 +233,9 @@ describe('agentfence sign model', () => {
       ['a certificate without its key', ['model', '--certificate', 'cert.pem']],
       ['a chain without a certificate', ['model', '--key', 'key.pem', '--chain', 'chain.pem']],
       ['a certificate that is not for the key', ['model', '--key', 'key.pem', '--certificate', path.join(keys, 'signing-key-cert.pem')]],
-    ])('exits 2 on %s', (_label, args) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, SIGSTORE_ID_TOKEN: '' };
-      delete env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-      const r = spawnSync(process.execPath, [bin, 'sign', 'model', ...args], { cwd: work, encoding: 'utf8', env });
+    ])('exits 2 on %s', async (_label, args) => {
+      const env = { SIGSTORE_ID_TOKEN: '', ACTIONS_ID_TOKEN_REQUEST_URL: undefined };
+      const r = await agentfence(['sign', 'model', ...args], { cwd: work, env });
       expect(r.status).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
@@ -247,8 +245,8 @@ describe('agentfence sign model', () => {
 describe('the example models in stacks/', () => {
   it.each(['stacks/payments/models/fraud-scorer', 'stacks/support-triage/models/ticket-classifier'])(
     '%s verifies against the acme-ml-release public key',
-    (model) => {
-      const r = cli(root, 'verify', 'model', model, '--key', 'stacks/keys/acme-ml-release.pub.pem', '--format', 'json');
+    async (model) => {
+      const r = await cli(root, 'verify', 'model', model, '--key', 'stacks/keys/acme-ml-release.pub.pem', '--format', 'json');
       expect(r.status).toBe(0);
       expect((JSON.parse(r.stdout) as { result: { status: string } }).result.status).toBe('verified');
     },

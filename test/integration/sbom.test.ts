@@ -1,39 +1,24 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-// each case spawns the CLI (and the verifier, or Chromium); a loaded CI machine needs headroom
+import { agentfence, root } from './run-cli.js';
+
+// each case runs the CLI (and the verifier, or Chromium); a loaded CI machine needs headroom
 vi.setConfig({ testTimeout: 180_000 });
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
 const fixtures = path.resolve(root, '../shared/fixtures/cyclonedx-1.6');
 const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-sbom-cli-'));
 
-/** Runs the CLI as a subprocess (async, so independent cases run concurrently). */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return cliWith({}, ...args);
-}
-
-/** The CLI with extra environment; GitHub Actions' own variables are left out unless given, so runs match everywhere. */
-function cliWith(extra: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const { GITHUB_SERVER_URL: _s, GITHUB_REPOSITORY: _r, GITHUB_SHA: _c, ...env } = process.env;
-  return new Promise((resolve, reject) => {
-    // a fixed SOURCE_DATE_EPOCH makes two generations byte-identical (the timestamp is on by default)
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764633600', ...extra },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+/** The CLI at a fixed time (two generations are byte-identical) and without GitHub Actions' variables unless given, so runs match everywhere. */
+function cliWith(extra: Record<string, string>, ...args: string[]) {
+  return agentfence(args, {
+    env: { GITHUB_SERVER_URL: undefined, GITHUB_REPOSITORY: undefined, GITHUB_SHA: undefined, SOURCE_DATE_EPOCH: '1764633600', ...extra },
   });
 }
+
+const cli = (...args: string[]) => cliWith({}, ...args);
 
 describe.concurrent('agentfence sbom', () => {
   describe.each(['payments', 'support-triage'])('when generating the %s SBOM', (agent) => {
@@ -112,31 +97,28 @@ describe.concurrent('agentfence sbom', () => {
 });
 
 describe('agentfence sbom timestamps', () => {
-  const run = (args: string[], env: Record<string, string | undefined>) =>
-    spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  it('stamps the SBOM with the current time by default and with SOURCE_DATE_EPOCH when set', () => {
+  const run = (args: string[], env: Record<string, string | undefined>) => agentfence(args, { env });
+  it('stamps the SBOM with the current time by default and with SOURCE_DATE_EPOCH when set', async () => {
     const before = Date.now() - 1000;
-    const now = run(['sbom', 'payments', '-o', '-', '--verification', 'none'], { SOURCE_DATE_EPOCH: undefined });
+    const now = await run(['sbom', 'payments', '-o', '-', '--verification', 'none'], { SOURCE_DATE_EPOCH: undefined });
     expect(now.status).toBe(0);
     const stamped = Date.parse((JSON.parse(now.stdout) as { metadata: { timestamp: string } }).metadata.timestamp);
     expect(stamped).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     expect(stamped).toBeLessThanOrEqual(Date.now());
-    const fixed = run(['sbom', 'payments', '-o', '-', '--verification', 'none'], { SOURCE_DATE_EPOCH: '1764633600' });
+    const fixed = await run(['sbom', 'payments', '-o', '-', '--verification', 'none'], { SOURCE_DATE_EPOCH: '1764633600' });
     expect((JSON.parse(fixed.stdout) as { metadata: { timestamp: string } }).metadata.timestamp).toBe('2025-12-02T00:00:00.000Z');
   });
-  it('leaves it out with --no-timestamp', () => {
-    const r = run(['sbom', 'payments', '-o', '-', '--verification', 'none', '--no-timestamp'], {});
+  it('leaves it out with --no-timestamp', async () => {
+    const r = await run(['sbom', 'payments', '-o', '-', '--verification', 'none', '--no-timestamp'], {});
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { metadata: Record<string, unknown> }).metadata['timestamp']).toBeUndefined();
   });
 });
 
 describe('agentfence sbom --timestamp', () => {
-  it('refuses a SOURCE_DATE_EPOCH past year 9999 as bad usage, not as an invalid SBOM bug', () => {
-    const r = spawnSync(process.execPath, [bin, 'sbom', 'payments', '-o', '-', '--timestamp', '--verification', 'none'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '999999999999' },
+  it('refuses a SOURCE_DATE_EPOCH past year 9999 as bad usage, not as an invalid SBOM bug', async () => {
+    const r = await agentfence(['sbom', 'payments', '-o', '-', '--timestamp', '--verification', 'none'], {
+      env: { SOURCE_DATE_EPOCH: '999999999999' },
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('SOURCE_DATE_EPOCH');

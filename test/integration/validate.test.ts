@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root } from './run-cli.js';
 
-function cli(args: readonly string[], cwd = root) {
-  return spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const cli = (args: readonly string[], cwd = root) => agentfence(['validate', ...args], { cwd });
 
 interface Expected {
   code: string;
@@ -27,15 +23,15 @@ describe('agentfence validate', () => {
   describe('when the agent is valid', () => {
     it.each(['payments', 'support-triage', 'stacks/payments', 'stacks/support-triage/agent.yaml'])(
       'exits 0 for %s with one line on stdout',
-      (ref) => {
-        const r = cli([ref]);
+      async (ref) => {
+        const r = await cli([ref]);
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
         expect(r.stdout).toMatch(/^valid: stacks\/[a-z-]+\/agent\.yaml, stacks\/trust-policy\.yaml\n$/);
       },
     );
-    it('prints the versioned JSON document with --format json', () => {
-      const r = cli(['payments', '--format', 'json']);
+    it('prints the versioned JSON document with --format json', async () => {
+      const r = await cli(['payments', '--format', 'json']);
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual({
         schemaVersion: 'agentfence.validate/v1',
@@ -44,16 +40,16 @@ describe('agentfence validate', () => {
         errors: [],
       });
     });
-    it('validates a trust policy given directly', () => {
-      const r = cli(['stacks/trust-policy.yaml']);
+    it('validates a trust policy given directly', async () => {
+      const r = await cli(['stacks/trust-policy.yaml']);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe('valid: stacks/trust-policy.yaml\n');
     });
   });
 
   describe('when the manifest is invalid', () => {
-    it('exits 2 with one file:line:col: message [CODE] line per error on stderr and nothing on stdout', () => {
-      const r = cli([broken]);
+    it('exits 2 with one file:line:col: message [CODE] line per error on stderr and nothing on stdout', async () => {
+      const r = await cli([broken]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.trimEnd().split('\n');
@@ -62,8 +58,8 @@ describe('agentfence validate', () => {
       );
       expect(lines.at(-1)).toBe(`invalid: ${expectedBroken.length} errors in ${broken}, test/fixtures/manifests/trust-policy.yaml`);
     });
-    it('prints the errors as JSON on stdout with --format json, files relative to cwd', () => {
-      const r = cli([broken, '--format', 'json']);
+    it('prints the errors as JSON on stdout with --format json, files relative to cwd', async () => {
+      const r = await cli([broken, '--format', 'json']);
       expect(r.status).toBe(2);
       expect(r.stderr).toBe('');
       const doc = JSON.parse(r.stdout) as { valid: boolean; errors: (Expected & { file: string; message: string })[] };
@@ -75,8 +71,8 @@ describe('agentfence validate', () => {
         'tools[0].actions[0] must match service:Action, never a wildcard (got "dynamodb:*")',
       );
     });
-    it('prints SARIF with one result per error with --format sarif', () => {
-      const r = cli([broken, '-f', 'sarif']);
+    it('prints SARIF with one result per error with --format sarif', async () => {
+      const r = await cli([broken, '-f', 'sarif']);
       expect(r.status).toBe(2);
       const sarif = JSON.parse(r.stdout) as {
         runs: {
@@ -91,25 +87,25 @@ describe('agentfence validate', () => {
         sarif.runs[0]!.results.every((result) => /^(manifest-(readable|schema|semantics)|trust-policy-references)$/.test(result.ruleId)),
       ).toBe(true);
     });
-    it('names files relative to the working directory', () => {
-      const r = cli(['several-errors/agent.yaml'], path.join(root, 'test/fixtures/manifests'));
+    it('names files relative to the working directory', async () => {
+      const r = await cli(['several-errors/agent.yaml'], path.join(root, 'test/fixtures/manifests'));
       expect(r.status).toBe(2);
       expect(r.stderr.split('\n')[0]).toMatch(/^several-errors\/agent\.yaml:\d+:\d+: /);
     });
-    it('still reports errors with --quiet', () => {
-      const r = cli([broken, '--quiet']);
+    it('still reports errors with --quiet', async () => {
+      const r = await cli([broken, '--quiet']);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('[WILDCARD]');
     });
-    it('exits 2 for an invalid trust policy given directly', () => {
-      const r = cli(['test/fixtures/trust-policies/regexp-invalid/trust-policy.yaml']);
+    it('exits 2 for an invalid trust policy given directly', async () => {
+      const r = await cli(['test/fixtures/trust-policies/regexp-invalid/trust-policy.yaml']);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(
         /trust-policy\.yaml:\d+:\d+: plugins\.authorities\[0\]\.keyless\.subjectRegExp must be a valid regular expression .*\[REGEX_INVALID\]/,
       );
     });
-    it('never prints a stack trace for hostile input', () => {
-      const r = cli(['test/fixtures/manifests/not-a-mapping/agent.yaml']);
+    it('never prints a stack trace for hostile input', async () => {
+      const r = await cli(['test/fixtures/manifests/not-a-mapping/agent.yaml']);
       expect(r.status).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stderr).toContain('[NOT_A_MAPPING]');
@@ -122,19 +118,19 @@ describe('agentfence validate', () => {
       [['payments', 'support-triage'], 'CLI_USAGE'],
       [['payments', '--strict'], 'CLI_USAGE'],
       [['no-such-agent'], 'AGENT_NOT_FOUND'],
-    ])('exits 2 for %j with %s on stderr', (args, code) => {
-      const r = cli(args);
+    ])('exits 2 for %j with %s on stderr', async (args, code) => {
+      const r = await cli(args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`[${code}]`);
     });
-    it('answers a JSON error document with --format json', () => {
-      const r = cli(['no-such-agent', '--format', 'json']);
+    it('answers a JSON error document with --format json', async () => {
+      const r = await cli(['no-such-agent', '--format', 'json']);
       expect(r.status).toBe(2);
       expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'AGENT_NOT_FOUND', message: expect.stringContaining('no-such-agent') } });
     });
-    it('prints its usage with --help', () => {
-      const r = cli(['--help']);
+    it('prints its usage with --help', async () => {
+      const r = await cli(['--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('usage: agentfence validate');
     });
@@ -142,14 +138,14 @@ describe('agentfence validate', () => {
 });
 
 describe('agentfence validate on a copied example (the names the gate checks)', () => {
-  it('reports NAME_MISMATCH and STACK_CONFIG_MISSING at the manifest name, as the gate does', () => {
+  it('reports NAME_MISMATCH and STACK_CONFIG_MISSING at the manifest name, as the gate does', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'agentfence-validate-names-'));
     try {
       writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');
       cpSync(path.join(root, 'stacks'), path.join(dir, 'stacks'), { recursive: true, verbatimSymlinks: true });
       // copied without renaming: the folder is new, the name and the missing stack config are not
       cpSync(path.join(dir, 'stacks/payments'), path.join(dir, 'stacks/invoices'), { recursive: true, verbatimSymlinks: true });
-      const r = cli(['stacks/invoices', '--format', 'json'], dir);
+      const r = await cli(['stacks/invoices', '--format', 'json'], dir);
       expect(r.status, r.stderr).toBe(2);
       const doc = JSON.parse(r.stdout) as { valid: boolean; errors: { file: string; path: string; code: string; line: number }[] };
       expect(doc.valid).toBe(false);
@@ -162,20 +158,18 @@ describe('agentfence validate on a copied example (the names the gate checks)', 
           .split('\n')
           .findIndex((l) => l.startsWith('name:')) + 1;
       expect(doc.errors[0]!.line).toBe(nameLine);
-      const sarif = JSON.parse(cli(['stacks/invoices', '--format', 'sarif'], dir).stdout) as { runs: { results: { ruleId: string }[] }[] };
+      const sarif = JSON.parse((await cli(['stacks/invoices', '--format', 'sarif'], dir)).stdout) as {
+        runs: { results: { ruleId: string }[] }[];
+      };
       expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['manifest-semantics', 'stack-config-present']);
       // the gate reports the same codes from the same check
-      const gate = spawnSync(process.execPath, [bin, 'gate', 'stacks/invoices', '--format', 'json'], {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 300_000,
-      });
+      const gate = await agentfence(['gate', 'stacks/invoices', '--format', 'json'], { cwd: dir });
       const ids = (JSON.parse(gate.stdout) as { findings: { stage: string; id: string }[] }).findings
         .filter((f) => f.stage === 'validate')
         .map((f) => f.id);
       expect(ids).toEqual(['NAME_MISMATCH', 'STACK_CONFIG_MISSING']);
       // the shipped examples pass
-      expect(cli(['payments'], dir).status).toBe(0);
+      expect((await cli(['payments'], dir)).status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

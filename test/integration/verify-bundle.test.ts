@@ -1,10 +1,9 @@
-/** `agentfence verify-bundle` as a subprocess: usage errors, output formats, digests, keys, exit codes. */
-import { spawnSync } from 'node:child_process';
+/** `agentfence verify-bundle`: usage errors, output formats, digests, keys, exit codes. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root } from './run-cli.js';
+
 const cases = path.resolve(root, '../shared/fixtures/sigstore-conformance/bundle-verify');
 const models = path.resolve(root, '../shared/fixtures/model-signing');
 const IDENTITY =
@@ -14,9 +13,7 @@ const A_TXT = path.join(cases, 'a.txt');
 const A_TXT_SHA256 = 'sha256:a0cfc71271d6e278e57cd332ff957c3f7043fdda354c4cbb190a30d56efa01bf';
 const bundle = (name: string): string => path.join(cases, name, 'bundle.sigstore.json');
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [bin, 'verify-bundle', ...args], { cwd: root, encoding: 'utf8' });
-}
+const cli = (...args: string[]) => agentfence(['verify-bundle', ...args]);
 
 describe('agentfence verify-bundle', () => {
   describe('when the arguments are incomplete or contradictory', () => {
@@ -61,8 +58,8 @@ describe('agentfence verify-bundle', () => {
         ['--bundle', path.join(cases, 'nope.json'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT],
       ],
       ['a key file that is not a key', ['--bundle', bundle('managed-key-happy-path'), '--key', A_TXT, A_TXT]],
-    ])('exits 2 for %s, with one line and no stack trace', (_name, args) => {
-      const result = cli(...args);
+    ])('exits 2 for %s, with one line and no stack trace', async (_name, args) => {
+      const result = await cli(...args);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^agentfence verify-bundle: /);
@@ -71,8 +68,8 @@ describe('agentfence verify-bundle', () => {
   });
 
   describe('when the bundle verifies', () => {
-    it('prints the signer on stdout and the evidence on stderr', () => {
-      const result = cli(
+    it('prints the signer on stdout and the evidence on stderr', async () => {
+      const result = await cli(
         '--bundle',
         bundle('happy-path-v0.3'),
         '--certificate-identity',
@@ -87,8 +84,8 @@ describe('agentfence verify-bundle', () => {
       expect(result.stderr).toMatch(/trusted root: sha256:[0-9a-f]{64}/);
     });
 
-    it('prints a JSON result with --format json', () => {
-      const result = cli(
+    it('prints a JSON result with --format json', async () => {
+      const result = await cli(
         '--format',
         'json',
         '--bundle',
@@ -109,8 +106,8 @@ describe('agentfence verify-bundle', () => {
       expect(json['statement']).toMatchObject({ subject: [{ name: 'a.txt' }] });
     });
 
-    it('checks a P-384 key bundle without tlog and then its subject', () => {
-      const result = cli(
+    it('checks a P-384 key bundle without tlog and then its subject', async () => {
+      const result = await cli(
         '--bundle',
         path.join(models, 'v1.1.0-elliptic-key/model.sig'),
         '--key',
@@ -148,15 +145,15 @@ describe('agentfence verify-bundle', () => {
         ['--bundle', A_TXT, '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, A_TXT],
         'MALFORMED_BUNDLE',
       ],
-    ])('exits 1 for %s with the reason code', (_name, args, code) => {
-      const result = cli(...args);
+    ])('exits 1 for %s with the reason code', async (_name, args, code) => {
+      const result = await cli(...args);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`[${code}]`);
     });
 
-    it('prints the error as JSON with --format json', () => {
-      const result = cli(
+    it('prints the error as JSON with --format json', async () => {
+      const result = await cli(
         '--format',
         'json',
         '--bundle',
