@@ -1,23 +1,20 @@
 /**
- * `agentfence check` as a subprocess (compiled dist/: run `npx tsc -p tsconfig.build.json` first):
+ * `agentfence check` on the built CLI, in-process (run-cli.ts; `npm run build` first):
  * the real pulumi-json samples with their exact findings, the example stacks after a real
  * `agentfence verify`, a seeded misconfiguration, SARIF validity, and bad input (exit 2).
  */
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root, type CliResult } from './run-cli.js';
+
 const samples = path.resolve(root, '../shared/fixtures/pulumi-json');
 const work = mkdtempSync(path.join(tmpdir(), 'agentfence-check-'));
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const cli = (...args: string[]): Promise<CliResult> => agentfence(args);
 
 interface CheckJson {
   schemaVersion: string;
@@ -26,16 +23,14 @@ interface CheckJson {
   findings: { ruleId: string; enforcementLevel: string; message: string; urn?: string; severity: string }[];
 }
 
-function checkJson(...args: string[]): { status: number | null; doc: CheckJson; stderr: string } {
+function checkJson(...args: string[]): Promise<{ status: number; doc: CheckJson; stderr: string }> {
   return checkJsonIn(root, ...args);
 }
 
-function cliIn(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
-}
+const cliIn = (cwd: string, ...args: string[]): Promise<CliResult> => agentfence(args, { cwd, env: { CI: '1' } });
 
-function checkJsonIn(cwd: string, ...args: string[]): { status: number | null; doc: CheckJson; stderr: string } {
-  const r = cliIn(cwd, 'check', ...args, '--format', 'json');
+async function checkJsonIn(cwd: string, ...args: string[]): Promise<{ status: number; doc: CheckJson; stderr: string }> {
+  const r = await cliIn(cwd, 'check', ...args, '--format', 'json');
   return { status: r.status, doc: JSON.parse(r.stdout) as CheckJson, stderr: r.stderr };
 }
 
@@ -104,8 +99,8 @@ describe('agentfence check', () => {
       ['sample-preview-update.json', '--preview', 16, [...ROLE, ...ADMIN, ESCALATION, ...PREVIEW_BUCKET]],
       ['sample-preview-deletes.json', '--preview', 2, PREVIEW_BUCKET],
       ['sample-export.json', '--state', 17, [...ROLE, ...ADMIN, ESCALATION, ...bucket('sseAlgorithm "AES256"', 'false')]],
-    ])('reports the exact findings of %s and exits 1', (file, flag, count, expected) => {
-      const { status, doc } = checkJson(flag, path.join(samples, file));
+    ])('reports the exact findings of %s and exits 1', async (file, flag, count, expected) => {
+      const { status, doc } = await checkJson(flag, path.join(samples, file));
       expect(status).toBe(1);
       expect(doc.schemaVersion).toBe('agentfence.check/v1');
       expect(doc.resourceCount).toBe(count);
@@ -116,15 +111,15 @@ describe('agentfence check', () => {
         advisory: expected.filter((e) => e[1] === 'advisory').length,
       });
     });
-    it('downgrades unknown values to advisory with --allow-unknown', () => {
-      const { doc } = checkJson('--preview', path.join(samples, 'sample-preview-creates.json'), '--allow-unknown');
+    it('downgrades unknown values to advisory with --allow-unknown', async () => {
+      const { doc } = await checkJson('--preview', path.join(samples, 'sample-preview-creates.json'), '--allow-unknown');
       expect(doc.findings.find((f) => f.ruleId === 'iam-role-one-per-agent')).toMatchObject({
         enforcementLevel: 'advisory',
         unknown: true,
       });
     });
-    it('prints one line per finding and a verdict in text', () => {
-      const r = cli('check', '--preview', path.join(samples, 'sample-preview-deletes.json'));
+    it('prints one line per finding and a verdict in text', async () => {
+      const r = await cli('check', '--preview', path.join(samples, 'sample-preview-deletes.json'));
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(
         'MANDATORY critical s3-bucket-public-access-blocked: S3 bucket "docs" must have a public access block with all four flags on (got none)\n          at urn:pulumi:dev::sample::aws:s3/bucket:Bucket::docs',
@@ -133,10 +128,10 @@ describe('agentfence check', () => {
         /^BLOCKED: .*sample-preview-deletes\.json: 2 resources, \d+ rules, 4 mandatory and 0 advisory findings$/,
       );
     });
-    it('passes with exit 0 when every finding is downgraded by --config', () => {
+    it('passes with exit 0 when every finding is downgraded by --config', async () => {
       const config = path.join(work, 'advisory.json');
       writeFileSync(config, JSON.stringify({ all: 'advisory' }));
-      const { status, doc } = checkJson('--preview', path.join(samples, 'sample-preview-deletes.json'), '--config', config);
+      const { status, doc } = await checkJson('--preview', path.join(samples, 'sample-preview-deletes.json'), '--config', config);
       expect(status).toBe(0);
       expect(doc.summary).toEqual({ blocked: false, mandatory: 0, advisory: 4 });
     });
@@ -227,7 +222,7 @@ describe('agentfence check', () => {
       },
     };
     it('emits a valid SARIF 2.1.0 log whose results point at their rule metadata', async () => {
-      const r = cli('check', '--state', path.join(samples, 'sample-export.json'), '--format', 'sarif');
+      const r = await cli('check', '--state', path.join(samples, 'sample-export.json'), '--format', 'sarif');
       expect(r.status).toBe(1);
       const sarif = JSON.parse(r.stdout);
       const ajv = new Ajv({ allErrors: true, strict: false });
@@ -263,20 +258,20 @@ describe('agentfence check', () => {
       return dir;
     };
     const reportOf = (dir: string, agent: string) => path.join(dir, '.agentfence', agent, 'verification.json');
-    beforeAll(() => {
+    beforeAll(async () => {
       cpSync(path.join(root, 'stacks'), path.join(project, 'stacks'), { recursive: true });
       writeFileSync(path.join(project, 'package.json'), '{"name":"scratch","private":true}\n');
       // Both agents one after the other: the second report must not replace the first.
       for (const agent of ['payments', 'support-triage']) {
-        const verify = cliIn(project, 'verify', agent, '--quiet');
+        const verify = await cliIn(project, 'verify', agent, '--quiet');
         expect(verify.status, verify.stderr).toBe(0);
       }
     }, 120_000);
     it.each(['payments', 'support-triage'])(
       'passes %s after `verify payments; verify support-triage`, from its own report, without verifying again',
-      (agent) => {
+      async (agent) => {
         const before = readFileSync(reportOf(project, agent), 'utf8');
-        const { status, doc } = checkJsonIn(project, agent);
+        const { status, doc } = await checkJsonIn(project, agent);
         expect(doc.findings).toEqual([]);
         expect(status).toBe(0);
         expect(doc.resourceCount).toBeGreaterThan(80);
@@ -284,9 +279,9 @@ describe('agentfence check', () => {
         expect(readFileSync(reportOf(project, agent), 'utf8')).toBe(before);
       },
     );
-    it('blocks payments when its report is about another agent', () => {
+    it('blocks payments when its report is about another agent', async () => {
       const dir = variant((d) => cpSync(reportOf(d, 'support-triage'), reportOf(d, 'payments')));
-      const { status, doc } = checkJsonIn(dir, 'payments');
+      const { status, doc } = await checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
       expect(findings(doc)).toEqual([
         ['network-firewall-allowlist-verified', 'mandatory', expect.stringContaining('it is about agent "support-triage", not "payments"')],
@@ -307,39 +302,39 @@ describe('agentfence check', () => {
         'stacks/payments/apis/payments-gateway.json',
         /stacks\/payments\/apis\/payments-gateway\.json changed since it was verified/,
       ],
-    ])('blocks a stale report: %s changed after verify', (_, file, reason) => {
+    ])('blocks a stale report: %s changed after verify', async (_, file, reason) => {
       const dir = variant((d) => appendFileSync(path.join(d, file), file.endsWith('.json') ? ' ' : '\n# changed\n'));
-      const { status, doc } = checkJsonIn(dir, 'payments');
+      const { status, doc } = await checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
       expect(doc.findings.filter((f) => f.ruleId === 'supply-chain-verified').map((f) => f.message)).toEqual([
         expect.stringMatching(reason),
       ]);
     });
-    it('blocks a report of the old schema with a clear reason', () => {
+    it('blocks a report of the old schema with a clear reason', async () => {
       const dir = variant((d) => {
         const old = JSON.parse(readFileSync(reportOf(d, 'payments'), 'utf8')) as Record<string, unknown>;
         writeFileSync(reportOf(d, 'payments'), JSON.stringify({ ...old, schemaVersion: 'agentfence.verification/v1' }));
       });
-      const { status, doc } = checkJsonIn(dir, 'payments');
+      const { status, doc } = await checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
       expect(doc.findings.map((f) => f.message)).toContain(
         'agent "payments" supply chain must be verified before deploy (got .agentfence/payments/verification.json must be an agentfence.verification/v2 report (got a v1 report from an older agentfence, which records no trust-policy digest); run agentfence verify again)',
       );
     });
-    it('blocks when the agent has no report yet', () => {
+    it('blocks when the agent has no report yet', async () => {
       const dir = variant((d) => rmSync(path.join(d, '.agentfence', 'payments'), { recursive: true }));
-      const { status, doc } = checkJsonIn(dir, 'payments');
+      const { status, doc } = await checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
       expect(doc.findings.map((f) => f.message)).toContain(
         'agent "payments" supply chain must be verified before deploy (got .agentfence/payments/verification.json must exist; run agentfence verify first)',
       );
     });
-    it('blocks an API of the manifest that the report does not cover', () => {
+    it('blocks an API of the manifest that the report does not cover', async () => {
       const dir = variant((d) => {
         const report = JSON.parse(readFileSync(reportOf(d, 'payments'), 'utf8')) as { results: { kind: string }[] };
         writeFileSync(reportOf(d, 'payments'), JSON.stringify({ ...report, results: report.results.filter((r) => r.kind !== 'api') }));
       });
-      const { status, doc } = checkJsonIn(dir, 'payments');
+      const { status, doc } = await checkJsonIn(dir, 'payments');
       expect(status).toBe(1);
       expect(findings(doc)).toEqual([
         [
@@ -349,15 +344,15 @@ describe('agentfence check', () => {
         ],
       ]);
     });
-    it("blocks a seeded PUBLIC runtime in a plan file with the right rule, judged against the plan's stack report", () => {
-      const plan = cliIn(project, 'plan', 'payments', '--json');
+    it("blocks a seeded PUBLIC runtime in a plan file with the right rule, judged against the plan's stack report", async () => {
+      const plan = await cliIn(project, 'plan', 'payments', '--json');
       expect(plan.status, plan.stderr).toBe(0);
       const doc = JSON.parse(plan.stdout) as { steps: { newState: { type: string; inputs: Record<string, unknown> } }[] };
       const runtime = doc.steps.find((s) => s.newState.type === 'aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime')!;
       runtime.newState.inputs['networkConfiguration'] = { networkMode: 'PUBLIC' };
       const file = path.join(work, 'public-runtime.json');
       writeFileSync(file, JSON.stringify(doc));
-      const { status, doc: result } = checkJsonIn(project, '--preview', file);
+      const { status, doc: result } = await checkJsonIn(project, '--preview', file);
       expect(status).toBe(1);
       expect(findings(result)).toEqual([
         ['agentcore-runtime-in-vpc', 'mandatory', 'AgentCore runtime "payments-runtime" must run in network mode VPC (got "PUBLIC")'],
@@ -444,8 +439,8 @@ describe('agentfence check', () => {
         'CLI_USAGE',
       ],
       ['an unknown agent', ['no-such-agent'], 'agent "no-such-agent" must be a name under stacks/', 'AGENT_NOT_FOUND'],
-    ])('exits 2 on %s with a clear message and no stack trace', (_, args, message, code) => {
-      const r = cli('check', ...args.map((a) => a.replace(/^W\//, `${work}/`).replace(/^S\//, `${samples}/`)));
+    ])('exits 2 on %s with a clear message and no stack trace', async (_, args, message, code) => {
+      const r = await cli('check', ...args.map((a) => a.replace(/^W\//, `${work}/`).replace(/^S\//, `${samples}/`)));
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(message);
       if (code !== '') expect(r.stderr).toContain(`[${code}]`);
