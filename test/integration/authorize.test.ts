@@ -1,13 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, type CliResult } from './run-cli.js';
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const cli = (...args: string[]): Promise<CliResult> => agentfence(args);
 
 const transfer = (amount: number) => JSON.stringify({ supplierId: 'SUP-1', amount, currency: 'EUR', reference: 'INV-1' });
 const clerk = JSON.stringify({ sub: 'clerk-7', scope: 'openid payments:transfer' });
@@ -35,16 +30,16 @@ describe('agentfence authorize', () => {
     ['any call while paused', ['--tool', 'read-ledger', '--input', '{"account":"4000"}', '--paused'], 1, /forbidden by kill-switch/],
     ['an input of the wrong type', ['--tool', 'initiate-transfer', '--input', '{"amount":"x"}', '--claims', clerk], 1, /error: /],
   ])('when asked about %s', (_name, args, exit, out) => {
-    it(`exits ${exit}`, () => {
-      const r = cli('authorize', 'payments', ...args);
+    it(`exits ${exit}`, async () => {
+      const r = await cli('authorize', 'payments', ...args);
       expect(r.status, r.stderr).toBe(exit);
       expect(r.stdout).toMatch(out);
     });
   });
 
   describe('when asked for JSON', () => {
-    it('names the decision, the action and the deciding policy with its text', () => {
-      const r = cli(
+    it('names the decision, the action and the deciding policy with its text', async () => {
+      const r = await cli(
         'authorize',
         'payments',
         '--tool',
@@ -70,8 +65,8 @@ describe('agentfence authorize', () => {
     ['a claim that is not a string', ['--tool', 'read-ledger', '--input', '{}', '--claims', '{"n":1}'], /--claims\.n must be a string/],
     ['a tool the gateway does not expose', ['--tool', 'drop-tables', '--input', '{}'], /--tool must name a tool the gateway exposes/],
   ])('when given %s', (_name, args, message) => {
-    it('exits 2 with a usage error and no stack trace', () => {
-      const r = cli('authorize', 'payments', ...args);
+    it('exits 2 with a usage error and no stack trace', async () => {
+      const r = await cli('authorize', 'payments', ...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -79,8 +74,8 @@ describe('agentfence authorize', () => {
   });
 
   describe('when the payments plan is made', () => {
-    it('contains the gateway targets, the Cedar policies and a digest-pinned runtime image', () => {
-      const r = cli('plan', 'payments', '--format', 'json');
+    it('contains the gateway targets, the Cedar policies and a digest-pinned runtime image', async () => {
+      const r = await cli('plan', 'payments', '--format', 'json');
       const doc = JSON.parse(r.stdout) as { steps: { newState: { type: string; inputs: Record<string, any> } }[] };
       const of = (type: string) => doc.steps.filter((s) => s.newState.type === type).map((s) => s.newState.inputs);
       expect(

@@ -1,13 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, type CliResult } from './run-cli.js';
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
+const cli = (...args: string[]): Promise<CliResult> => agentfence(args);
 
 interface Step {
   op: string;
@@ -17,8 +12,12 @@ interface Step {
 
 describe('agentfence plan', () => {
   describe('when asked for JSON on the payments example', () => {
-    const r = cli('plan', 'payments', '--format', 'json');
-    const doc = JSON.parse(r.stdout) as { steps: Step[]; diagnostics: unknown[] };
+    let r: CliResult;
+    let doc: { steps: Step[]; diagnostics: unknown[] };
+    beforeAll(async () => {
+      r = await cli('plan', 'payments', '--format', 'json');
+      doc = JSON.parse(r.stdout) as typeof doc;
+    });
     const ofType = (type: string) => doc.steps.filter((step) => step.newState.type === type);
 
     it('exits 0 with the preview document on stdout and nothing on stderr', () => {
@@ -54,8 +53,8 @@ describe('agentfence plan', () => {
   });
 
   describe('when asked for text', () => {
-    it('prints the resource tree and counts', () => {
-      const r = cli('plan', 'support-triage');
+    it('prints the resource tree and counts', async () => {
+      const r = await cli('plan', 'support-triage');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^\+ pulumi:pulumi:Stack {2}agentfence-support-triage$/m);
       expect(r.stdout).toMatch(/^ {2}\+ agentfence:aws:AgentEnvironment {2}support-triage$/m);
@@ -65,8 +64,8 @@ describe('agentfence plan', () => {
   });
 
   describe('when --json is given', () => {
-    it('is an alias of --format json', () => {
-      const r = cli('plan', 'support-triage', '--json');
+    it('is an alias of --format json', async () => {
+      const r = await cli('plan', 'support-triage', '--json');
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout).steps.length).toBeGreaterThan(50);
     });
@@ -79,8 +78,8 @@ describe('agentfence plan', () => {
       ['two agents', ['plan', 'payments', 'support-triage'], 'CLI_USAGE'],
       ['sarif', ['plan', 'payments', '--format', 'sarif'], 'CLI_USAGE'],
       ['an unknown flag', ['plan', 'payments', '--frobnicate'], 'CLI_USAGE'],
-    ])('%s exits 2 without a stack trace', (_, args, code) => {
-      const r = cli(...args);
+    ])('%s exits 2 without a stack trace', async (_, args, code) => {
+      const r = await cli(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`[${code}]`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -88,8 +87,8 @@ describe('agentfence plan', () => {
   });
 
   describe('when asked for help', () => {
-    it('prints the usage without planning', () => {
-      const r = cli('plan', '--help');
+    it('prints the usage without planning', async () => {
+      const r = await cli('plan', '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('usage: agentfence plan <agent>');
     });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,25 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 
-// each case spawns the CLI (and the verifier, or Chromium); a loaded CI machine needs headroom
+// each case runs the CLI (and the verifier, or Chromium); a loaded CI machine needs headroom
 vi.setConfig({ testTimeout: 180_000 });
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root, type CliResult } from './run-cli.js';
+
 const tmp = mkdtempSync(path.join(tmpdir(), 'agentfence-report-'));
 const CHROMIUM = '/usr/bin/chromium';
 
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]): Promise<CliResult> => agentfence(args);
 
 const BROWSER_ARGS = [
   '--no-sandbox',

@@ -1,18 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/agentfence.js');
+import { agentfence, root, type CliResult } from './run-cli.js';
+
 const fixtures = path.resolve(root, '../shared/fixtures/npm-provenance/slsa-verifier');
 const scratch = mkdtempSync(path.join(tmpdir(), 'agentfence-verify-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function cli(args: string[], cwd = root) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+function cli(args: string[], cwd = root): Promise<CliResult> {
+  return agentfence(args, { cwd, env: { CI: '1' } });
 }
 
 let counter = 0;
@@ -27,9 +26,9 @@ function project(edit: (dir: string) => void): string {
 
 describe('agentfence verify <agent>', () => {
   describe('when the example stacks are verified', () => {
-    it.each(['payments', 'support-triage'])('%s exits 0, prints one line per artifact and writes the report', (agent) => {
+    it.each(['payments', 'support-triage'])('%s exits 0, prints one line per artifact and writes the report', async (agent) => {
       const output = path.join(scratch, `${agent}.json`);
-      const r = cli(['verify', agent, '--output', output]);
+      const r = await cli(['verify', agent, '--output', output]);
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
       expect(r.status).toBe(0);
       const lines = r.stdout.trim().split('\n');
@@ -39,8 +38,8 @@ describe('agentfence verify <agent>', () => {
       const report = JSON.parse(readFileSync(output, 'utf8')) as { schemaVersion: string; agent: string; manifestDigest: string };
       expect(report).toMatchObject({ schemaVersion: 'agentfence.verification/v2', agent });
     });
-    it('prints the report itself with --format json', () => {
-      const r = cli(['verify', 'payments', '--format', 'json', '--output', path.join(scratch, 'j.json')]);
+    it('prints the report itself with --format json', async () => {
+      const r = await cli(['verify', 'payments', '--format', 'json', '--output', path.join(scratch, 'j.json')]);
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout) as { summary: object; verifiedHosts: string[] };
       expect(report.summary).toEqual({ verified: 4, allowListed: 1, blocked: 0, warned: 0 });
@@ -49,8 +48,8 @@ describe('agentfence verify <agent>', () => {
   });
 
   describe('when an artifact is blocked', () => {
-    it('payments-tampered exits 1 with TAMPERED', () => {
-      const r = cli(['verify', 'payments-tampered', '--output', path.join(scratch, 't.json')]);
+    it('payments-tampered exits 1 with TAMPERED', async () => {
+      const r = await cli(['verify', 'payments-tampered', '--output', path.join(scratch, 't.json')]);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/^BLOCKED +model +fraud-scorer@1\.3\.0 +TAMPERED: .*changed: model\.safetensors/m);
     });
@@ -70,17 +69,17 @@ describe('agentfence verify <agent>', () => {
         (dir) => writeFileSync(path.join(dir, 'stacks/payments/models/fraud-scorer/README.md'), 'changed\n'),
         /^BLOCKED +model +fraud-scorer@1\.3\.0 +TAMPERED: /m,
       ],
-    ])('%s exits 1 with the reason', (_name, edit, line) => {
+    ])('%s exits 1 with the reason', async (_name, edit, line) => {
       const dir = project(edit);
-      const r = cli(['verify', 'payments'], dir);
+      const r = await cli(['verify', 'payments'], dir);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(line);
       expect(JSON.parse(readFileSync(path.join(dir, '.agentfence/payments/verification.json'), 'utf8'))).toMatchObject({
         summary: { blocked: 1 },
       });
     });
-    it('emits SARIF with one error result per blocked artifact', () => {
-      const r = cli(['verify', 'payments-tampered', '--format', 'sarif', '--output', path.join(scratch, 's.json')]);
+    it('emits SARIF with one error result per blocked artifact', async () => {
+      const r = await cli(['verify', 'payments-tampered', '--format', 'sarif', '--output', path.join(scratch, 's.json')]);
       expect(r.status).toBe(1);
       const sarif = JSON.parse(r.stdout) as {
         version: string;
@@ -100,8 +99,8 @@ describe('agentfence verify <agent>', () => {
   describe('when the input is bad', () => {
     it.each([[['verify', 'no-such-agent']], [['verify']], [['verify', 'payments', '--bogus']]])(
       '%j exits 2 without a stack trace',
-      (args) => {
-        const r = cli(args);
+      async (args) => {
+        const r = await cli(args);
         expect(r.status).toBe(2);
         expect(r.stderr).not.toMatch(/\n\s+at /);
       },
@@ -111,8 +110,8 @@ describe('agentfence verify <agent>', () => {
 
 describe('agentfence verify plugin', () => {
   const pkg = (name: string) => ['--tarball', path.join(fixtures, name), '--attestations', path.join(fixtures, `${name}.json`)];
-  it('passes a genuine package from its source repository', () => {
-    const r = cli([
+  it('passes a genuine package from its source repository', async () => {
+    const r = await cli([
       'verify',
       'plugin',
       ...pkg('provenance-npm-test-cli-v1-prega.tgz'),
@@ -132,21 +131,23 @@ describe('agentfence verify plugin', () => {
       'TLOG_INVALID',
     ],
     [['gundam-visor-cli-v1-tag.tgz', '--source-repository', 'https://github.com/acme/gundam-visor'], 'UNTRUSTED_SIGNER'],
-  ])('blocks %j with %s', ([file, ...flags], reason) => {
-    const r = cli(['verify', 'plugin', ...pkg(file!), ...flags, '--format', 'json']);
+  ])('blocks %j with %s', async ([file, ...flags], reason) => {
+    const r = await cli(['verify', 'plugin', ...pkg(file!), ...flags, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'blocked', reason });
   });
-  it('exits 2 when the tarball is missing', () => {
+  it('exits 2 when the tarball is missing', async () => {
     expect(
-      cli([
-        'verify',
-        'plugin',
-        '--tarball',
-        path.join(scratch, 'none.tgz'),
-        '--attestations',
-        path.join(fixtures, 'gundam-visor-cli-v1-tag.tgz.json'),
-      ]).status,
+      (
+        await cli([
+          'verify',
+          'plugin',
+          '--tarball',
+          path.join(scratch, 'none.tgz'),
+          '--attestations',
+          path.join(fixtures, 'gundam-visor-cli-v1-tag.tgz.json'),
+        ])
+      ).status,
     ).toBe(2);
   });
 });
@@ -160,10 +161,10 @@ describe('agentfence sign api / verify api', () => {
   const descriptor = path.join(scratch, 'helpdesk.json');
   cpSync(path.join(root, 'stacks/support-triage/apis/helpdesk.json'), descriptor);
 
-  it('signs a descriptor that then verifies with the public key and prints its hosts', () => {
-    const signed = cli(['sign', 'api', descriptor, '--key', keyFile]);
+  it('signs a descriptor that then verifies with the public key and prints its hosts', async () => {
+    const signed = await cli(['sign', 'api', descriptor, '--key', keyFile]);
     expect(signed.status).toBe(0);
-    const r = cli([
+    const r = await cli([
       'verify',
       'api',
       descriptor,
@@ -177,8 +178,8 @@ describe('agentfence sign api / verify api', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^VERIFIED +api +helpdesk +.*hosts api\.helpdesk\.example/m);
   });
-  it('verifies the committed example signature with the committed public key', () => {
-    const r = cli([
+  it('verifies the committed example signature with the committed public key', async () => {
+    const r = await cli([
       'verify',
       'api',
       'stacks/payments/apis/payments-gateway.json',
@@ -196,8 +197,8 @@ describe('agentfence sign api / verify api', () => {
       ['--key', 'stacks/keys/acme-api-governance.pub.pem', '--data-classification', 'restricted'],
       'CLASSIFICATION_DENIED',
     ],
-  ])('blocks when checked against %s', (_name, flags, reason) => {
-    const r = cli([
+  ])('blocks when checked against %s', async (_name, flags, reason) => {
+    const r = await cli([
       'verify',
       'api',
       'stacks/payments/apis/payments-gateway.json',
@@ -210,10 +211,10 @@ describe('agentfence sign api / verify api', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ reason });
   });
-  it('refuses an oversized descriptor before reading it (INPUT_TOO_LARGE, exit 2)', () => {
+  it('refuses an oversized descriptor before reading it (INPUT_TOO_LARGE, exit 2)', async () => {
     const big = path.join(scratch, 'big-descriptor.json');
     writeFileSync(big, `{"pad":"${'x'.repeat(17 * 1024 * 1024)}"}`);
-    const r = cli(['sign', 'api', big, '--key', keyFile]);
+    const r = await cli(['sign', 'api', big, '--key', keyFile]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('INPUT_TOO_LARGE');
   });
@@ -224,7 +225,7 @@ describe('agentfence sign api / verify api', () => {
     [['sign', 'api', descriptor, '--key', keyFile, '--output', descriptor]],
     [['sign', 'nothing']],
     [['verify', 'api', descriptor, '--signature', descriptor]],
-  ])('%j exits 2', (args) => {
-    expect(cli(args).status).toBe(2);
+  ])('%j exits 2', async (args) => {
+    expect((await cli(args)).status).toBe(2);
   });
 });
