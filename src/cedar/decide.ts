@@ -92,7 +92,6 @@ function namesEntities(node: unknown): boolean {
   return Object.values(record).some(namesEntities);
 }
 
-/** The engine's parse of a policy's action scope and conditions; undefined when it cannot parse the policy. */
 /**
  * Adds to `names` every attribute (`.`, `has`) and tag (`getTag`, `hasTag`) name a condition's
  * JSON reads; false as soon as a tag name is computed rather than literal. A record literal whose
@@ -115,6 +114,7 @@ function readNames(node: unknown, names: Set<string>): boolean {
   return true;
 }
 
+/** The engine's parse of a policy's action scope and conditions; undefined when it cannot parse the policy. */
 function scopeOf(policy: GeneratedPolicy): Scope | undefined {
   const answer = cedarEngine().policyToJson(policy.text);
   if (answer.type !== 'success') return undefined;
