@@ -50,6 +50,14 @@ const all: ToolInputSchema = {
   required: ['text', 'count'],
 };
 
+/** A tool with every structured condition: limits, allowed values, a scope and a claim. */
+const conditionedTool = mcpTool('a', all, {
+  limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } },
+  allowedValues: { text: ['x', 'y'] },
+  scopes: ['a:write'],
+  claims: { role: 'clerk' },
+});
+
 describe('gateway cedar', () => {
   describe.each<[string, ToolSpec[]]>([
     ['no conditions', [mcpTool('a', all)]],
@@ -106,17 +114,7 @@ describe('gateway cedar', () => {
   });
 
   describe('when a call is authorized', () => {
-    const cedar = buildGatewayCedar(
-      withTools([
-        mcpTool('a', all, {
-          limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } },
-          allowedValues: { text: ['x', 'y'] },
-          scopes: ['a:write'],
-          claims: { role: 'clerk' },
-        }),
-        mcpTool('pay', all, {}, { risk: 'high', approval: 'required' }),
-      ]),
-    );
+    const cedar = buildGatewayCedar(withTools([conditionedTool, mcpTool('pay', all, {}, { risk: 'high', approval: 'required' })]));
     const ok = { text: 'x', count: 5 };
     const caller = { sub: 'u1', scope: 'openid a:write', role: 'clerk' };
     it.each<[string, Record<string, unknown>, Record<string, string>, 'allow' | 'deny', string[]]>([
@@ -343,12 +341,7 @@ describe('authorizeCall over the preparsed policy set', () => {
   // Calls that conform to the schema (decided without it) and calls that do not (decided with it).
   const conditioned = buildGatewayCedar(
     withTools([
-      mcpTool('a', all, {
-        limits: { count: { min: 1, max: 10 }, ratio: { max: 1.5 } },
-        allowedValues: { text: ['x', 'y'] },
-        scopes: ['a:write'],
-        claims: { role: 'clerk' },
-      }),
+      conditionedTool,
       mcpTool('hier', all, { when: 'action in AgentCore::Action::"CallTool"' }),
       mcpTool('gw', all, { when: 'resource is AgentCore::Gateway && !(resource has name)' }),
       mcpTool('tagged', all, { when: 'principal.hasTag(context.input.text) && principal.getTag(context.input.text) == "yes"' }),
